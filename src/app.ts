@@ -1,0 +1,87 @@
+import type { Hono } from 'hono';
+import { createHttpApp } from './http/app.ts';
+import { createJournal, type Journal } from './http/journal.ts';
+import { indexSpec, loadSpec, type OpenApiIndex } from './http/openapi-index.ts';
+import type { Handlers } from './http/operation.ts';
+import type { ResponseViolation } from './http/response-validation.ts';
+import { alarmComBillingRoutes, alarmComWebServiceRoutes } from './http/routes/alarm-com-routes.ts';
+import { scenarioRoutes } from './http/routes/scenario-routes.ts';
+import { securityTraxRoutes } from './http/routes/securitytrax-routes.ts';
+import { simRoutes } from './http/routes/sim-routes.ts';
+import { createValidators, type Validators } from './http/validator.ts';
+import type { ScenarioSeeder } from './seeds/seed-state.ts';
+import { createAlarmComWebServices, type Sleep } from './services/alarm-com-web-services.ts';
+import { createAuthenticator } from './services/authenticate.ts';
+import { createBillingService } from './services/billing-service.ts';
+import { createCommandRunner, type IdSource } from './services/command-runner.ts';
+import { createDealerService } from './services/dealer-service.ts';
+import { createSimService } from './services/sim-service.ts';
+import type { Store } from './store/sandbox-store.ts';
+import { VERSION } from './version.ts';
+
+export type AppOptions = {
+  store: Store;
+  strict?: boolean;
+  onViolation?: (v: ResponseViolation) => void;
+  log?: (line: string) => void;
+  journal?: Journal;
+  sleep?: Sleep;
+  idSource?: IdSource;
+  scenarios?: ScenarioSeeder;
+  extend?: (app: Hono, services: Services) => void;
+};
+
+export type Services = ReturnType<typeof createServices>;
+
+// The spec is parsed and its validators compiled once per process, whatever the number of apps.
+let compiled: { index: OpenApiIndex; validators: Validators } | undefined;
+export function compiledSpec() {
+  if (!compiled) {
+    const index = indexSpec(loadSpec());
+    compiled = { index, validators: createValidators(index) };
+  }
+  return compiled;
+}
+
+export function createServices(options: AppOptions) {
+  const { store } = options;
+  const journal = options.journal ?? createJournal();
+  const runner = createCommandRunner({ store, idSource: options.idSource });
+  const adc = createAlarmComWebServices({ runner, sleep: options.sleep });
+  return {
+    store,
+    journal,
+    runner,
+    adc,
+    dealer: createDealerService({ runner, adc }),
+    billing: createBillingService({ runner }),
+    sim: createSimService({ store, runner, journal, scenarios: options.scenarios }),
+  };
+}
+
+/** createApp({ store }): the whole simulator as one Hono app (node server, app.request, MSW). */
+export function createApp(options: AppOptions): Hono {
+  const { index, validators } = compiledSpec();
+  const services = createServices(options);
+  const stateOf = (sandbox: string) => services.runner.read(sandbox);
+  const handlers: Handlers = {
+    ...securityTraxRoutes(services.dealer),
+    ...alarmComWebServiceRoutes(services.adc),
+    ...alarmComBillingRoutes(services.billing, stateOf),
+    ...simRoutes(services.sim, { version: VERSION, startedAt: performance.now() }),
+    ...scenarioRoutes(services.sim),
+  };
+  const app = createHttpApp({
+    index,
+    validators,
+    handlers,
+    authenticate: createAuthenticator(options.store),
+    store: options.store,
+    journal: services.journal,
+    strict: options.strict,
+    onViolation: options.onViolation,
+    log: options.log,
+    extend: options.extend ? (hono) => options.extend!(hono, services) : undefined,
+  });
+  return app as unknown as Hono;
+}

@@ -1,0 +1,210 @@
+import { cardExpiresAt } from './card.ts';
+import { addDays, addMinutes, startOfDay, toInstant } from './dates.ts';
+import { invalid } from './errors.ts';
+import type { Ctx, IdGen } from './ids.ts';
+import { applyPatch, workingCopy, type CommandResult, type Patch } from './patch.ts';
+import { chargeAutoPay } from './payments.ts';
+import { event, findById, generateInvoice, isScheduleFinished } from './recurring.ts';
+import type { Collections, Invoice, IsoInstant, SandboxState, SimEvent } from './types.ts';
+
+// Runs everything due up to the target, one action at a time, in (time, kind, id) order
+// (docs/architecture.md, Time). Candidates are found with one scan per collection and kept in a
+// heap; each action pushes only its own follow-ups, so a large state is never rescanned.
+
+export const MAX_ACTIONS = 100_000;
+
+// Tie-break order at the same instant.
+const Kind = { Generate: 1, AutoPay: 2, PastDue: 3, RoleCache: 4, CardExpiry: 5 } as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
+type Action = { at: IsoInstant; kind: Kind; id: number };
+
+export type AdvanceResult = { from: IsoInstant; now: IsoInstant; events: SimEvent[] };
+
+export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, ctx: { ids: IdGen }): CommandResult<AdvanceResult> {
+  const from = toInstant(state.now);
+  const to = toInstant(target);
+  if (to < from) {
+    throw invalid('clock-cannot-go-back', 'Clock cannot go back', `The clock is at ${from}; ${to} is in the past.`, [
+      { path: '/to', message: `must not be before ${from}` },
+    ]);
+  }
+  const work = workingCopy(state);
+  const queue = new ActionQueue();
+  const push = (at: IsoInstant, kind: Kind, id: number): void => {
+    if (at <= to) queue.push({ at, kind, id }); // canonical ISO strings sort as instants
+  };
+  const hasAutoPay = (inv: Invoice): boolean =>
+    inv.recurringInvoiceId !== null && findById(work.recurringInvoices, inv.recurringInvoiceId)?.billingMethodId != null;
+  const pushInvoice = (inv: Invoice): void => {
+    if (inv.balanceCents <= 0) return;
+    if (inv.autoPayAttemptedAt === null && hasAutoPay(inv)) push(startOfDay(inv.dueDate), Kind.AutoPay, inv.id);
+    if (inv.status === 'open') push(startOfDay(addDays(inv.dueDate, 1)), Kind.PastDue, inv.id);
+  };
+
+  for (const ri of work.recurringInvoices) if (!isScheduleFinished(ri)) push(startOfDay(ri.nextInvoiceDate), Kind.Generate, ri.id);
+  for (const inv of work.invoices) pushInvoice(inv);
+  for (const isp of work.isps) {
+    if (isp.billingIntegration && isp.roleCacheRefreshedAt === null && isp.billingIntegrationEnabledAt !== null) {
+      push(addMinutes(isp.billingIntegrationEnabledAt, work.settings.roleCacheMinutes), Kind.RoleCache, isp.id);
+    }
+  }
+  for (const bm of work.billingMethods) {
+    if (bm.type === 'credit_card' && bm.card && !bm.expired) push(new Date(cardExpiresAt(bm.card.expMonth, bm.card.expYear)).toISOString(), Kind.CardExpiry, bm.id);
+  }
+
+  const out = new PatchCollector();
+  const apply = (patch: Patch): void => {
+    applyPatch(work, appendNew(work, patch));
+    out.add(patch);
+  };
+  let count = 0;
+  for (let action = queue.pop(); action; action = queue.pop()) {
+    // Something due before the clock's start (e.g. a backdated start date) happens as soon as possible.
+    const c: Ctx = { now: action.at < from ? from : action.at, ids: ctx.ids };
+    const { kind, id } = action;
+    if (kind === Kind.Generate) {
+      const ri = findById(work.recurringInvoices, id);
+      if (!ri || isScheduleFinished(ri) || startOfDay(ri.nextInvoiceDate) !== action.at) continue;
+      guard(++count);
+      const { patch, result } = generateInvoice(work, id, c);
+      apply(patch);
+      const next = findById(work.recurringInvoices, id);
+      if (next && !isScheduleFinished(next)) push(startOfDay(next.nextInvoiceDate), Kind.Generate, id);
+      pushInvoice(result);
+    } else if (kind === Kind.AutoPay) {
+      const inv = findById(work.invoices, id);
+      if (!inv || inv.balanceCents <= 0 || inv.autoPayAttemptedAt !== null) continue;
+      guard(++count);
+      apply(chargeAutoPay(autoPayView(work, inv), id, c).patch);
+    } else if (kind === Kind.PastDue) {
+      const inv = findById(work.invoices, id);
+      if (!inv || inv.balanceCents <= 0 || inv.status !== 'open') continue;
+      guard(++count);
+      const e = event(c, 'invoice.past_due', { invoiceId: id, customerId: inv.customerId, dueDate: inv.dueDate, balanceCents: inv.balanceCents });
+      apply({ upsert: { invoices: [{ ...inv, status: 'past_due' }] }, events: [e] });
+    } else if (kind === Kind.RoleCache) {
+      const isp = findById(work.isps, id);
+      if (!isp || !isp.billingIntegration || isp.roleCacheRefreshedAt !== null) continue;
+      guard(++count);
+      apply({ upsert: { isps: [{ ...isp, roleCacheRefreshedAt: c.now }] }, events: [event(c, 'role_cache.refreshed', { ispId: id })] });
+    } else {
+      const bm = findById(work.billingMethods, id);
+      if (!bm || bm.expired) continue;
+      guard(++count);
+      const e = event(c, 'billing_method.expired', { billingMethodId: id, customerId: bm.customerId });
+      apply({ upsert: { billingMethods: [{ ...bm, expired: true }] }, events: [e] });
+    }
+  }
+
+  const done = event({ now: to, ids: ctx.ids }, 'clock.advanced', { from, to, actions: count });
+  out.add({ events: [done], now: to });
+  const patch = out.patch();
+  return { patch, result: { from, now: to, events: patch.events ?? [] } };
+}
+
+/**
+ * Auto Pay concerns one invoice, its recurring invoice and that one's method. chargeAutoPay looks
+ * them up with linear finds, so it gets just those (found by binary search): otherwise a month of
+ * Auto Pay over 100k invoices is quadratic.
+ */
+function autoPayView(work: SandboxState, inv: Invoice): SandboxState {
+  const ri = inv.recurringInvoiceId === null ? undefined : findById(work.recurringInvoices, inv.recurringInvoiceId);
+  const bm = ri?.billingMethodId == null ? undefined : findById(work.billingMethods, ri.billingMethodId);
+  return { ...work, invoices: [inv], recurringInvoices: ri ? [ri] : [], billingMethods: bm ? [bm] : [] };
+}
+
+function guard(count: number): void {
+  if (count > MAX_ACTIONS) {
+    throw invalid('advance-too-far', 'Advance too far', `More than ${MAX_ACTIONS} actions fall due before the target; advance in smaller steps.`);
+  }
+}
+
+/**
+ * Appends entities newer than a list's last id directly and leaves the rest to applyPatch, whose
+ * lookup falls back to a linear scan for ids not in the list yet (quadratic over thousands of inserts).
+ */
+function appendNew(work: SandboxState, patch: Patch): Patch {
+  if (!patch.upsert) return patch;
+  const rest: NonNullable<Patch['upsert']> = {};
+  for (const [key, entities] of Object.entries(patch.upsert) as [keyof Collections, { id: number }[]][]) {
+    const list = work[key] as { id: number }[];
+    const existing: { id: number }[] = [];
+    for (const e of entities) {
+      const last = list[list.length - 1];
+      if (!last || e.id > last.id) list.push(e);
+      else existing.push(e);
+    }
+    if (existing.length) (rest as Record<string, unknown[]>)[key] = existing;
+  }
+  return { ...patch, upsert: rest };
+}
+
+/** mergePatches semantics (later upsert of an id wins, first position kept) in linear time. */
+class PatchCollector {
+  private readonly upserts = new Map<keyof Collections, Map<number, { id: number }>>();
+  private readonly events: SimEvent[] = [];
+  private now: IsoInstant | undefined;
+  private faults: Patch['faults'];
+  private settings: Patch['settings'];
+
+  add(p: Patch): void {
+    for (const [key, list] of Object.entries(p.upsert ?? {}) as [keyof Collections, { id: number }[]][]) {
+      let byKey = this.upserts.get(key);
+      if (!byKey) this.upserts.set(key, (byKey = new Map()));
+      for (const e of list) byKey.set(e.id, e);
+    }
+    if (p.events) for (const e of p.events) this.events.push(e);
+    if (p.now !== undefined) this.now = p.now;
+    if (p.faults !== undefined) this.faults = p.faults; // Auto Pay can consume declineNextCharges
+    if (p.settings !== undefined) this.settings = p.settings;
+  }
+
+  patch(): Patch {
+    const upsert: Record<string, unknown[]> = {};
+    for (const [key, byKey] of this.upserts) upsert[key] = [...byKey.values()];
+    const patch: Patch = { events: this.events };
+    if (this.upserts.size) patch.upsert = upsert as Patch['upsert'];
+    if (this.now !== undefined) patch.now = this.now;
+    if (this.faults !== undefined) patch.faults = this.faults;
+    if (this.settings !== undefined) patch.settings = this.settings;
+    return patch;
+  }
+}
+
+const before = (a: Action, b: Action): boolean => (a.at !== b.at ? a.at < b.at : a.kind !== b.kind ? a.kind < b.kind : a.id < b.id);
+
+/** Binary min-heap of actions by (time, kind, id). */
+class ActionQueue {
+  private readonly heap: Action[] = [];
+
+  push(a: Action): void {
+    const h = this.heap;
+    let i = h.push(a) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(a, h[parent] as Action)) break;
+      h[i] = h[parent] as Action;
+      i = parent;
+    }
+    h[i] = a;
+  }
+
+  pop(): Action | undefined {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length === 0 || !last) return top;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= h.length) break;
+      const r = l + 1;
+      const child = r < h.length && before(h[r] as Action, h[l] as Action) ? r : l;
+      if (!before(h[child] as Action, last)) break;
+      h[i] = h[child] as Action;
+      i = child;
+    }
+    h[i] = last;
+    return top;
+  }
+}

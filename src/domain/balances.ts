@@ -1,0 +1,68 @@
+// What the Billing screen shows. Only invoices created from the selected recurring invoice count:
+// other invoices of the account are paid through the SecurityTrax Payment Portal, never here.
+import type { ConfiguredBilling } from './eligibility.ts';
+import type { Cents, Invoice, IsoDate, IsoInstant, SandboxState } from './types.ts';
+
+export type InvoiceBalance = { invoiceId: number; invoiceDate: IsoDate; dueDate: IsoDate; balanceCents: Cents };
+
+export type BillingSummary = {
+  customerId: number;
+  asOf: IsoInstant;
+  balanceDueCents: Cents;
+  /** Earliest due date among invoices still owing, null when nothing is owed. */
+  dueDate: IsoDate | null;
+  balancePastDueCents: Cents;
+  pastDueInvoices: InvoiceBalance[];
+  currentInvoice: InvoiceBalance | null;
+  paymentMethodId: number | null;
+  /** Auto Pay is on exactly when the recurring invoice has a billing method, and cannot be turned off. */
+  autoPay: { enabled: boolean; canBeDisabled: false };
+};
+
+/** Oldest first (dueDate, then id): the order payments are applied in. */
+export function byDueDate(a: Invoice, b: Invoice): number {
+  return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id - b.id;
+}
+
+/** Invoices created from the recurring invoice, oldest first. */
+export function integrationInvoices(state: Readonly<SandboxState>, recurringInvoiceId: number): Invoice[] {
+  return state.invoices.filter((i) => i.recurringInvoiceId === recurringInvoiceId).sort(byDueDate);
+}
+
+/** The UTC calendar date of an instant. */
+export function utcDate(now: IsoInstant): IsoDate {
+  return new Date(now).toISOString().slice(0, 10);
+}
+
+/** Owing and due before today (UTC): an invoice due today is current, not past due. */
+export function isPastDue(invoice: Invoice, now: IsoInstant): boolean {
+  return invoice.balanceCents > 0 && invoice.dueDate < utcDate(now);
+}
+
+function toBalance(i: Invoice): InvoiceBalance {
+  return { invoiceId: i.id, invoiceDate: i.invoiceDate, dueDate: i.dueDate, balanceCents: i.balanceCents };
+}
+
+export function billingSummary(
+  state: Readonly<SandboxState>,
+  configured: Pick<ConfiguredBilling, 'customer' | 'recurringInvoice'>,
+  now: IsoInstant,
+): BillingSummary {
+  const { customer, recurringInvoice } = configured;
+  const owing = integrationInvoices(state, recurringInvoice.id).filter((i) => i.balanceCents > 0);
+  const pastDue = owing.filter((i) => isPastDue(i, now));
+  const notPastDue = owing.filter((i) => !isPastDue(i, now));
+  const current = notPastDue[notPastDue.length - 1];
+  const sum = (list: Invoice[]): Cents => list.reduce((s, i) => s + i.balanceCents, 0);
+  return {
+    customerId: customer.id,
+    asOf: now,
+    balanceDueCents: sum(owing),
+    dueDate: owing[0]?.dueDate ?? null,
+    balancePastDueCents: sum(pastDue),
+    pastDueInvoices: pastDue.map(toBalance),
+    currentInvoice: current ? toBalance(current) : null,
+    paymentMethodId: recurringInvoice.billingMethodId,
+    autoPay: { enabled: recurringInvoice.billingMethodId !== null, canBeDisabled: false },
+  };
+}

@@ -1,0 +1,86 @@
+import type { Collections, SandboxState, SimEvent } from './types.ts';
+
+// A patch is everything one command changes: entities upserted by id, events appended, scalars replaced.
+// Services commit exactly one patch per command; the store applies it and makes it durable.
+export type Patch = {
+  upsert?: { [K in keyof Collections]?: Collections[K] };
+  events?: SimEvent[];
+  now?: SandboxState['now'];
+  settings?: SandboxState['settings'];
+  faults?: SandboxState['faults'];
+  lastIds?: SandboxState['lastIds'];
+};
+
+export type CommandResult<T> = { patch: Patch; result: T };
+
+/** Merge patches in order: later upserts of the same id win, events concatenate. */
+export function mergePatches(...patches: Patch[]): Patch {
+  const out: Patch = {};
+  for (const p of patches) {
+    for (const key of Object.keys(p.upsert ?? {}) as (keyof Collections)[]) {
+      const incoming = (p.upsert?.[key] ?? []) as { id: number }[];
+      const existing = (out.upsert?.[key] ?? []) as { id: number }[];
+      const byId = new Map(existing.map((e) => [e.id, e]));
+      for (const e of incoming) byId.set(e.id, e);
+      out.upsert = { ...out.upsert, [key]: [...byId.values()] };
+    }
+    if (p.events?.length) out.events = [...(out.events ?? []), ...p.events];
+    if (p.now !== undefined) out.now = p.now;
+    if (p.settings !== undefined) out.settings = p.settings;
+    if (p.faults !== undefined) out.faults = p.faults;
+    if (p.lastIds !== undefined) out.lastIds = p.lastIds;
+  }
+  return out;
+}
+
+/** Apply a patch in place (the store owns the state; copying 100k invoices per write would dominate). */
+export function applyPatch(state: SandboxState, patch: Patch): void {
+  for (const key of Object.keys(patch.upsert ?? {}) as (keyof Collections)[]) {
+    const list = state[key] as { id: number }[];
+    for (const entity of (patch.upsert?.[key] ?? []) as { id: number }[]) {
+      const at = findIndexById(list, entity.id);
+      if (at === -1) list.push(entity);
+      else list[at] = entity;
+    }
+  }
+  if (patch.events?.length) state.events.push(...patch.events);
+  if (patch.now !== undefined) state.now = patch.now;
+  if (patch.settings !== undefined) state.settings = patch.settings;
+  if (patch.faults !== undefined) state.faults = patch.faults;
+  if (patch.lastIds !== undefined) state.lastIds = patch.lastIds;
+}
+
+// Ids are handed out in increasing order and lists only grow, so a binary search finds them.
+function findIndexById(list: { id: number }[], id: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const midId = (list[mid] as { id: number }).id;
+    if (midId === id) return mid;
+    if (midId < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return list.findIndex((e) => e.id === id);
+}
+
+/**
+ * A copy safe to applyPatch to without touching the original: entities are replaced, never mutated,
+ * so copying the lists is enough. Used by multi-step commands (advancing the clock).
+ */
+export function workingCopy(state: Readonly<SandboxState>): SandboxState {
+  return {
+    ...state,
+    customers: [...state.customers],
+    isps: [...state.isps],
+    adcCredentials: [...state.adcCredentials],
+    logins: [...state.logins],
+    lineItems: [...state.lineItems],
+    recurringInvoices: [...state.recurringInvoices],
+    invoices: [...state.invoices],
+    billingMethods: [...state.billingMethods],
+    payments: [...state.payments],
+    events: [...state.events],
+    lastIds: { ...state.lastIds },
+  };
+}

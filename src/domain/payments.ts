@@ -1,0 +1,142 @@
+// Payments: one-time (end user, Billing screen), Auto Pay (clock, on the due date) and dealer
+// (SecurityTrax API). A declined charge is still recorded as a failed payment so it shows in history.
+import { allocateOldestFirst } from './allocate.ts';
+import { integrationInvoices } from './balances.ts';
+import { createBillingMethod, type NewBillingMethodInput } from './billing-method.ts';
+import { requireConfigured } from './eligibility.ts';
+import { invalid, notFound } from './errors.ts';
+import type { Ctx } from './ids.ts';
+import { mergePatches, type CommandResult, type Patch } from './patch.ts';
+import { charge } from './processor.ts';
+import type { Allocation, BillingMethod, Invoice, Payment, PaymentSource, SandboxState, SimEvent } from './types.ts';
+
+export type PaymentResult = { payment: Payment; billingMethod: BillingMethod };
+
+// Lists are kept in id order (ids only grow), so a binary search finds entities without scanning
+// 100k invoices on every Auto Pay run; the linear fallback covers hand-built states.
+function byId<T extends { id: number }>(list: readonly T[], id: number): T | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = list[mid] as T;
+    if (e.id === id) return e;
+    if (e.id < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return list.find((e) => e.id === id);
+}
+
+type Settlement = { customerId: number; method: BillingMethod; allocations: Allocation[]; source: PaymentSource };
+
+/** Charges the method for the allocations' total; applies them to the invoices only if it went through. */
+function settle(state: Readonly<SandboxState>, s: Settlement, ctx: Ctx): CommandResult<PaymentResult> {
+  const amountCents = s.allocations.reduce((sum, a) => sum + a.amountCents, 0);
+  const { outcome, method, faults } = charge(s.method, state.faults, ctx.now);
+  const payment: Payment = {
+    id: ctx.ids('payment'),
+    customerId: s.customerId,
+    amountCents,
+    billingMethodId: method.id,
+    source: s.source,
+    status: outcome.ok ? 'succeeded' : 'failed',
+    failureReason: outcome.ok ? null : outcome.reason,
+    allocations: outcome.ok ? s.allocations : [],
+    createdAt: ctx.now,
+  };
+  const event = (type: string, data: Record<string, unknown>): SimEvent => ({ id: ctx.ids('event'), at: ctx.now, type, data });
+  const base = { paymentId: payment.id, customerId: s.customerId, amountCents, source: s.source, billingMethodId: method.id };
+  const events = [
+    outcome.ok
+      ? event('payment.succeeded', { ...base, allocations: s.allocations })
+      : event('payment.failed', { ...base, reason: outcome.reason }),
+  ];
+  const invoices: Invoice[] = [];
+  for (const a of payment.allocations) {
+    const current = byId(state.invoices, a.invoiceId);
+    if (!current) throw notFound('Invoice', a.invoiceId);
+    const balanceCents = current.balanceCents - a.amountCents;
+    invoices.push({ ...current, balanceCents, status: balanceCents === 0 ? 'paid' : current.status });
+    if (balanceCents === 0) events.push(event('invoice.paid', { invoiceId: current.id, customerId: s.customerId, paymentId: payment.id }));
+  }
+  const patch: Patch = { upsert: { payments: [payment], billingMethods: [method], invoices }, events };
+  if (faults !== state.faults) patch.faults = faults;
+  return { patch, result: { payment, billingMethod: method } };
+}
+
+function ownedMethod(state: Readonly<SandboxState>, customerId: number, billingMethodId: number): BillingMethod {
+  const method = byId(state.billingMethods, billingMethodId);
+  if (!method || method.customerId !== customerId) throw notFound('Billing method', billingMethodId);
+  return method;
+}
+
+export type OneTimePaymentInput = {
+  loginId: number;
+  amountCents: number;
+  billingMethodId?: number;
+  newBillingMethod?: NewBillingMethodInput;
+};
+
+/** "Pay" on the Billing screen: applied oldest first over the integration invoices only. */
+export function makeOneTimePayment(state: Readonly<SandboxState>, input: OneTimePaymentInput, ctx: Ctx): CommandResult<PaymentResult> {
+  const { customer, recurringInvoice } = requireConfigured(state, input.loginId, ctx.now);
+  if (input.billingMethodId !== undefined && input.newBillingMethod !== undefined) {
+    throw invalid('ambiguous-billing-method', 'Ambiguous billing method', 'Give either billingMethodId or newBillingMethod, not both.', [
+      { path: '/billingMethodId', message: 'not allowed together with newBillingMethod' },
+    ]);
+  }
+  const allocations = allocateOldestFirst(integrationInvoices(state, recurringInvoice.id), input.amountCents);
+
+  // A new method is saved in SecurityTrax but does not replace the Auto Pay method on the recurring invoice.
+  let created: Patch = {};
+  let method: BillingMethod;
+  if (input.newBillingMethod !== undefined) {
+    const r = createBillingMethod(state, customer.id, input.newBillingMethod, ctx);
+    created = r.patch;
+    method = r.result;
+  } else if (input.billingMethodId !== undefined) {
+    method = ownedMethod(state, customer.id, input.billingMethodId);
+  } else if (recurringInvoice.billingMethodId !== null) {
+    method = ownedMethod(state, customer.id, recurringInvoice.billingMethodId);
+  } else {
+    throw invalid('no-billing-method', 'No billing method', 'There is no saved billing method; provide a new one.', [
+      { path: '/newBillingMethod', message: 'required when no billing method is saved' },
+    ]);
+  }
+  const settled = settle(state, { customerId: customer.id, method, allocations, source: 'one_time' }, ctx);
+  return { patch: mergePatches(created, settled.patch), result: settled.result };
+}
+
+/**
+ * Auto Pay on the due date: charges the full balance of that one invoice with the recurring
+ * invoice's method, once. The attempt is stamped whatever the outcome, so a decline is not retried
+ * and the invoice goes past due. Nothing happens (null, empty patch) when there is nothing to try.
+ */
+export function chargeAutoPay(state: Readonly<SandboxState>, invoiceId: number, ctx: Ctx): CommandResult<Payment | null> {
+  const invoice = byId(state.invoices, invoiceId);
+  if (!invoice) throw notFound('Invoice', invoiceId);
+  const recurring = invoice.recurringInvoiceId === null ? undefined : byId(state.recurringInvoices, invoice.recurringInvoiceId);
+  const methodId = recurring?.billingMethodId ?? null;
+  if (methodId === null || invoice.balanceCents <= 0 || invoice.autoPayAttemptedAt !== null) {
+    return { patch: {}, result: null };
+  }
+  const method = ownedMethod(state, invoice.customerId, methodId);
+  const allocations = [{ invoiceId, amountCents: invoice.balanceCents }];
+  const settled = settle(state, { customerId: invoice.customerId, method, allocations, source: 'auto_pay' }, ctx);
+  const after = settled.patch.upsert?.invoices?.find((i) => i.id === invoiceId) ?? invoice;
+  const stamped: Patch = { upsert: { invoices: [{ ...after, autoPayAttemptedAt: ctx.now }] } };
+  return { patch: mergePatches(settled.patch, stamped), result: settled.result.payment };
+}
+
+export type DealerPaymentInput = { customerId: number; invoiceId: number; billingMethodId: number; amountCents: number };
+
+/** A payment taken by the dealer in SecurityTrax against one invoice, integration invoice or not. */
+export function makeDealerPayment(state: Readonly<SandboxState>, input: DealerPaymentInput, ctx: Ctx): CommandResult<PaymentResult> {
+  const { customerId, invoiceId, billingMethodId, amountCents } = input;
+  if (!state.customers.some((c) => c.id === customerId)) throw notFound('Customer', customerId);
+  const invoice = byId(state.invoices, invoiceId);
+  if (!invoice || invoice.customerId !== customerId) throw notFound('Invoice', invoiceId);
+  const method = ownedMethod(state, customerId, billingMethodId);
+  const allocations = allocateOldestFirst([invoice], amountCents);
+  return settle(state, { customerId, method, allocations, source: 'dealer' }, ctx);
+}

@@ -1,0 +1,173 @@
+import { isCardExpired } from './card.ts';
+import { addDays, addMonthsClamped, isIsoDate } from './dates.ts';
+import { DomainError, invalid, notFound, type FieldError } from './errors.ts';
+import type { Ctx } from './ids.ts';
+import type { CommandResult } from './patch.ts';
+import type { BillingMethod, Invoice, InvoiceLine, IsoDate, IsoInstant, RecurringInvoice, RecurringLine, SandboxState, SimEvent } from './types.ts';
+
+export type LineInput = { lineItemId: number; description?: string; amountCents: number };
+export type RecurringLineInput = LineInput & { occurrences?: number | null };
+
+export type CreateRecurringInvoiceInput = {
+  customerId: number;
+  saleDate: IsoDate;
+  startDate: IsoDate;
+  netDays?: number;
+  lines: RecurringLineInput[];
+  billingMethodId?: number | null;
+};
+
+export const event = (ctx: Ctx, type: string, data: Record<string, unknown>): SimEvent => ({
+  id: ctx.ids('event'),
+  at: ctx.now,
+  type,
+  data,
+});
+
+// Ids are handed out in increasing order and lists only grow, so a binary search finds them
+// (the clock looks entities up per action on states with 100k invoices).
+export function findById<T extends { id: number }>(list: readonly T[], id: number): T | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = list[mid] as T;
+    if (e.id === id) return e;
+    if (e.id < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return list.find((e) => e.id === id);
+}
+
+export function requireDate(value: string, path: string): void {
+  if (!isIsoDate(value)) {
+    throw invalid('invalid-date', 'Invalid date', `${path.slice(1)} must be a YYYY-MM-DD date.`, [
+      { path, message: 'must be a calendar date YYYY-MM-DD' },
+    ]);
+  }
+}
+
+/** Checks lines against the catalogue (description defaults to its name); shared with manual invoices. */
+export function resolveLines(state: Readonly<SandboxState>, lines: readonly LineInput[]): InvoiceLine[] {
+  if (lines.length === 0) throw invalid('no-lines', 'No lines', 'At least one line is required.', [{ path: '/lines', message: 'must not be empty' }]);
+  const names = new Map(state.lineItems.map((li) => [li.id, li.name]));
+  const unknown: FieldError[] = [];
+  const amounts: FieldError[] = [];
+  lines.forEach((l, i) => {
+    if (!names.has(l.lineItemId)) unknown.push({ path: `/lines/${i}/lineItemId`, message: `unknown invoice line item ${l.lineItemId}` });
+    if (!Number.isInteger(l.amountCents) || l.amountCents < 0) amounts.push({ path: `/lines/${i}/amountCents`, message: 'must be an integer >= 0 (cents)' });
+  });
+  if (unknown.length) throw invalid('unknown-line-item', 'Unknown invoice line item', 'Every line must use an invoice line item from the catalogue.', unknown);
+  if (amounts.length) throw invalid('invalid-amount', 'Invalid amount', 'Amounts are integer cents, zero or more.', amounts);
+  return lines.map((l) => ({ lineItemId: l.lineItemId, description: l.description || (names.get(l.lineItemId) as string), amountCents: l.amountCents }));
+}
+
+/** The customer's own, unexpired method: Auto Pay with a known-expired card would only produce declines. */
+export function requireAutoPayMethod(state: Readonly<SandboxState>, customerId: number, billingMethodId: number, now: IsoInstant): BillingMethod {
+  const bm = findById(state.billingMethods, billingMethodId);
+  if (!bm || bm.customerId !== customerId) {
+    throw invalid('billing-method-not-owned', 'Billing method not owned', `Billing method ${billingMethodId} does not belong to customer ${customerId}.`, [
+      { path: '/billingMethodId', message: 'must be one of the customer\'s billing methods' },
+    ]);
+  }
+  if (bm.expired || (bm.card && isCardExpired(bm.card.expMonth, bm.card.expYear, now))) {
+    throw invalid('card-expired', 'Card expired', `Billing method ${bm.id} has expired.`, [{ path: '/billingMethodId', message: 'expired' }]);
+  }
+  return bm;
+}
+
+export function createRecurringInvoice(state: Readonly<SandboxState>, input: CreateRecurringInvoiceInput, ctx: Ctx): CommandResult<RecurringInvoice> {
+  if (!state.customers.some((c) => c.id === input.customerId)) throw notFound('Customer', input.customerId);
+  requireDate(input.saleDate, '/saleDate');
+  requireDate(input.startDate, '/startDate');
+  const netDays = input.netDays ?? 0;
+  if (!Number.isInteger(netDays) || netDays < 0) throw invalid('invalid-net-days', 'Invalid net days', 'netDays must be an integer >= 0.', [{ path: '/netDays', message: 'must be an integer >= 0' }]);
+  const resolved = resolveLines(state, input.lines);
+  const badOccurrences = input.lines.flatMap((l, i) => {
+    const o = l.occurrences ?? null;
+    return o === null || (Number.isInteger(o) && o >= 1) ? [] : [{ path: `/lines/${i}/occurrences`, message: 'must be null or an integer >= 1' }];
+  });
+  if (badOccurrences.length) throw invalid('invalid-occurrences', 'Invalid occurrences', 'occurrences is null (every invoice) or a count >= 1.', badOccurrences);
+  const billingMethodId = input.billingMethodId ?? null;
+  if (billingMethodId !== null) requireAutoPayMethod(state, input.customerId, billingMethodId, ctx.now);
+
+  const lines: RecurringLine[] = resolved.map((l, i) => ({ ...l, occurrences: input.lines[i]?.occurrences ?? null }));
+  const ri: RecurringInvoice = {
+    id: ctx.ids('recurringInvoice'),
+    customerId: input.customerId,
+    saleDate: input.saleDate,
+    startDate: input.startDate,
+    netDays,
+    lines,
+    billingMethodId,
+    nextInvoiceDate: input.startDate,
+    invoicesCreated: 0,
+    createdAt: ctx.now,
+  };
+  const events = [event(ctx, 'recurring_invoice.created', { recurringInvoiceId: ri.id, customerId: ri.customerId })];
+  // A billing method on the recurring invoice is what enrols the customer in Auto Pay.
+  if (billingMethodId !== null) events.push(event(ctx, 'autopay.enabled', { recurringInvoiceId: ri.id, customerId: ri.customerId, billingMethodId }));
+  return { patch: { upsert: { recurringInvoices: [ri] }, events }, result: ri };
+}
+
+/** Dealer (or end user) sets or changes the Auto Pay method; it can never be removed. */
+export function updateRecurringBillingMethod(state: Readonly<SandboxState>, recurringInvoiceId: number, billingMethodId: number, ctx: Ctx): CommandResult<RecurringInvoice> {
+  const ri = state.recurringInvoices.find((r) => r.id === recurringInvoiceId);
+  if (!ri) throw notFound('Recurring invoice', recurringInvoiceId);
+  if (typeof billingMethodId !== 'number') {
+    throw new DomainError('conflict', 'billing-method-cannot-be-removed', 'Billing method cannot be removed', 'Once specified, a billing method can be changed but not removed.');
+  }
+  if (ri.billingMethodId === billingMethodId) return { patch: {}, result: ri };
+  requireAutoPayMethod(state, ri.customerId, billingMethodId, ctx.now);
+  const next: RecurringInvoice = { ...ri, billingMethodId };
+  const data = { recurringInvoiceId: ri.id, customerId: ri.customerId, billingMethodId, previousBillingMethodId: ri.billingMethodId };
+  const e = event(ctx, ri.billingMethodId === null ? 'autopay.enabled' : 'billing_method.updated', data);
+  return { patch: { upsert: { recurringInvoices: [next] }, events: [e] }, result: next };
+}
+
+/** True once every line is an installment that has run out: the schedule creates nothing more. */
+export function isScheduleFinished(ri: Readonly<RecurringInvoice>): boolean {
+  return ri.lines.every((l) => l.occurrences !== null && ri.invoicesCreated >= l.occurrences);
+}
+
+/** Creates the invoice due for `nextInvoiceDate` and moves the schedule one month on. */
+export function generateInvoice(state: Readonly<SandboxState>, recurringInvoiceId: number, ctx: Ctx): CommandResult<Invoice> {
+  const ri = findById(state.recurringInvoices, recurringInvoiceId);
+  if (!ri) throw notFound('Recurring invoice', recurringInvoiceId);
+  if (isScheduleFinished(ri)) {
+    throw new DomainError('conflict', 'recurring-invoice-finished', 'Recurring invoice finished', `Recurring invoice ${ri.id} has no lines left to bill.`);
+  }
+  const number = ri.invoicesCreated + 1;
+  const lines: InvoiceLine[] = ri.lines
+    .filter((l) => l.occurrences === null || number <= l.occurrences)
+    .map((l) => ({ lineItemId: l.lineItemId, description: l.description, amountCents: l.amountCents }));
+  const totalCents = lines.reduce((sum, l) => sum + l.amountCents, 0);
+  const invoice: Invoice = {
+    id: ctx.ids('invoice'),
+    customerId: ri.customerId,
+    recurringInvoiceId: ri.id,
+    invoiceDate: ri.nextInvoiceDate,
+    dueDate: addDays(ri.nextInvoiceDate, ri.netDays),
+    lines,
+    totalCents,
+    balanceCents: totalCents,
+    status: totalCents === 0 ? 'paid' : 'open', // nothing to collect on a $0 invoice
+    autoPayAttemptedAt: null,
+    createdAt: ctx.now,
+  };
+  const anchorDay = Number(ri.startDate.slice(8, 10));
+  const next: RecurringInvoice = {
+    ...ri,
+    invoicesCreated: number,
+    nextInvoiceDate: addMonthsClamped(ri.startDate, number, anchorDay),
+  };
+  const e = event(ctx, 'invoice.created', {
+    invoiceId: invoice.id,
+    customerId: invoice.customerId,
+    recurringInvoiceId: ri.id,
+    invoiceDate: invoice.invoiceDate,
+    dueDate: invoice.dueDate,
+    totalCents,
+  });
+  return { patch: { upsert: { invoices: [invoice], recurringInvoices: [next] }, events: [e] }, result: invoice };
+}

@@ -1,0 +1,194 @@
+// The state of one sandbox: plain JSON data, owned by the store, changed only through patches.
+// Money is integer cents; instants are ISO strings (UTC, "2019-03-03T00:00:00.000Z");
+// calendar dates are "YYYY-MM-DD".
+
+export type IsoInstant = string;
+export type IsoDate = string;
+export type Cents = number;
+
+export const MMR_LINE_ITEM_ID = 3;
+
+export type LineItem = { id: number; name: string; code: string };
+
+export type Customer = {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  /** The Alarm.com Interactive Services Provider this account is configured with, if any. */
+  ispId: number | null;
+  createdAt: IsoInstant;
+};
+
+/** Alarm.com Interactive Services Provider as configured in SecurityTrax. */
+export type Isp = {
+  id: number;
+  name: string;
+  username: string;
+  /** Write-only through the API; kept so the simulator can call Alarm.com web services with it. */
+  password: string;
+  billingIntegration: boolean;
+  /** When the Billing Integration was last enabled; the role cache refreshes roleCacheMinutes later. */
+  billingIntegrationEnabledAt: IsoInstant | null;
+  /** Set when the Alarm.com role cache has caught up with the enabled integration. */
+  roleCacheRefreshedAt: IsoInstant | null;
+};
+
+/** Dealer credentials as Alarm.com knows them (the other side of an ISP's username/password). */
+export type AdcCredential = {
+  id: number;
+  username: string;
+  password: string;
+  roles: string[];
+  /** What SetSecurityTraxSettings stored for these credentials. */
+  securityTraxSettings: { billingIntegrationEnabled: boolean; updatedAt: IsoInstant | null };
+};
+
+export const SECURITYTRAX_ROLE = 'SecurityTrax';
+
+/** An Alarm.com end-user login, linked (or not) to a SecurityTrax customer. */
+export type AdcLogin = {
+  id: number;
+  username: string;
+  password: string;
+  customerId: number | null;
+};
+
+export type RecurringLine = {
+  lineItemId: number;
+  description: string;
+  amountCents: Cents;
+  /** How many invoices carry this line: null = every invoice, 1 = one-time charge, n = n installments. */
+  occurrences: number | null;
+};
+
+export type RecurringInvoice = {
+  id: number;
+  customerId: number;
+  saleDate: IsoDate;
+  startDate: IsoDate;
+  /** Days between an invoice's date and its due date (0 = due the day it is created). */
+  netDays: number;
+  lines: RecurringLine[];
+  billingMethodId: number | null;
+  /** Date of the next invoice the schedule will create (monthly, on startDate's day, clamped to month end). */
+  nextInvoiceDate: IsoDate;
+  invoicesCreated: number;
+  createdAt: IsoInstant;
+};
+
+export type InvoiceLine = { lineItemId: number; description: string; amountCents: Cents };
+
+export type InvoiceStatus = 'open' | 'past_due' | 'paid';
+
+export type Invoice = {
+  id: number;
+  customerId: number;
+  recurringInvoiceId: number | null;
+  invoiceDate: IsoDate;
+  dueDate: IsoDate;
+  lines: InvoiceLine[];
+  totalCents: Cents;
+  balanceCents: Cents;
+  status: InvoiceStatus;
+  /** Set once Auto Pay has tried this invoice on its due date (success or not), so it is tried once. */
+  autoPayAttemptedAt: IsoInstant | null;
+  createdAt: IsoInstant;
+};
+
+/** What the simulated processor does with an instrument; derived from the number at input time. */
+export type InstrumentBehavior =
+  | { kind: 'succeed' }
+  | { kind: 'decline' }
+  | { kind: 'insufficient_funds' }
+  | { kind: 'expired' }
+  | { kind: 'succeed_then_decline'; successes: number }
+  | { kind: 'bank_returned' };
+
+export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'unknown';
+
+export type BillingMethod = {
+  id: number;
+  customerId: number;
+  type: 'credit_card' | 'bank_account';
+  /** Never the full number or CVV: brand + last 4 (+ expiry) only. */
+  card: { brand: CardBrand; last4: string; expMonth: number; expYear: number; holderName: string } | null;
+  bankAccount: { bankName: string; accountType: 'checking' | 'savings'; last4: string; holderName: string } | null;
+  behavior: InstrumentBehavior;
+  /** Charges attempted so far with this method (drives succeed_then_decline). */
+  chargeCount: number;
+  expired: boolean;
+  createdAt: IsoInstant;
+};
+
+export type PaymentStatus = 'succeeded' | 'failed';
+export type PaymentSource = 'one_time' | 'auto_pay' | 'dealer';
+export type DeclineReason =
+  | 'card_declined'
+  | 'insufficient_funds'
+  | 'expired_card'
+  | 'bank_account_returned'
+  | 'processor_fault';
+
+export type Allocation = { invoiceId: number; amountCents: Cents };
+
+export type Payment = {
+  id: number;
+  customerId: number;
+  amountCents: Cents;
+  billingMethodId: number;
+  source: PaymentSource;
+  status: PaymentStatus;
+  failureReason: DeclineReason | null;
+  allocations: Allocation[];
+  createdAt: IsoInstant;
+};
+
+export type SimEvent = {
+  id: number;
+  at: IsoInstant;
+  type: string;
+  data: Record<string, unknown>;
+};
+
+export type SandboxSettings = {
+  /** Minutes Alarm.com takes to refresh cached roles after the integration is enabled (0 allowed). */
+  roleCacheMinutes: number;
+  /** How long SecurityTrax waits for Alarm.com web services before giving up. */
+  adcTimeoutMs: number;
+};
+
+export type Faults = {
+  /** The next n charges are declined whatever the instrument. */
+  declineNextCharges: number;
+  alarmComWebServices: 'up' | 'down' | 'slow';
+  /** Delay added when alarmComWebServices is 'slow'. */
+  slowMs: number;
+};
+
+export type SeedRef = { kind: 'demo' } | { kind: 'empty' } | { kind: 'scenario'; name: string };
+
+export type Collections = {
+  customers: Customer[];
+  isps: Isp[];
+  adcCredentials: AdcCredential[];
+  logins: AdcLogin[];
+  lineItems: LineItem[];
+  recurringInvoices: RecurringInvoice[];
+  invoices: Invoice[];
+  billingMethods: BillingMethod[];
+  payments: Payment[];
+};
+
+export type SandboxState = Collections & {
+  name: string;
+  seed: SeedRef;
+  now: IsoInstant;
+  settings: SandboxSettings;
+  faults: Faults;
+  /** Last id handed out per kind: ids are deterministic for the same start state and commands. */
+  lastIds: Record<string, number>;
+  events: SimEvent[];
+  /** SecurityTrax dealer API credentials; absent means the documented default (dealer / dealer-pass). */
+  dealer?: { username: string; password: string };
+};

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export const SPEC_PATH = fileURLToPath(new URL('../../spec/openapi.yaml', import.meta.url));
+export const SPEC_ID = 'openapi.json';
+
+type Json = Record<string, unknown>;
+export type ParamLocation = 'path' | 'query' | 'header';
+export type Param = { name: string; in: ParamLocation; required: boolean; schemaPointer: string };
+
+/** One operation of the spec, with JSON pointers to its schemas (resolved by ajv against the whole doc). */
+export type Operation = {
+  operationId: string;
+  method: string;
+  path: string;
+  /** Hono route pattern: /customers/{customerId} -> /customers/:customerId */
+  honoPath: string;
+  params: Param[];
+  bodyPointer: string | null;
+  bodyRequired: boolean;
+  /** status ("200", "4XX", "default") -> content type -> schema pointer (null for no body) */
+  responses: Record<string, Record<string, string> | null>;
+  security: string[];
+};
+
+export type OpenApiIndex = { doc: Json; operations: Operation[]; byId: Map<string, Operation> };
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+export function loadSpec(file = SPEC_PATH): Json {
+  return parse(readFileSync(file, 'utf8')) as Json;
+}
+
+export function resolveRef(doc: Json, pointer: string): Json {
+  let node: unknown = doc;
+  for (const raw of pointer.replace(/^#\//, '').split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    node = (node as Json)[key];
+  }
+  return node as Json;
+}
+
+/** Follow $ref hops; returns the pointer of the final object and the object. */
+function deref(doc: Json, pointer: string): [string, Json] {
+  let obj = resolveRef(doc, pointer);
+  while (obj && typeof obj.$ref === 'string') {
+    pointer = obj.$ref;
+    obj = resolveRef(doc, pointer);
+  }
+  return [pointer, obj];
+}
+
+export function indexSpec(doc: Json): OpenApiIndex {
+  const operations: Operation[] = [];
+  const paths = (doc.paths ?? {}) as Record<string, Json>;
+  const topSecurity = (doc.security as Json[] | undefined) ?? [];
+  for (const [path, item] of Object.entries(paths)) {
+    for (const method of METHODS) {
+      const op = item[method] as Json | undefined;
+      if (!op) continue;
+      const opPointer = `#/paths/${esc(path)}/${method}`;
+      const params: Param[] = [];
+      const sources: [string, Json[]][] = [
+        [`#/paths/${esc(path)}/parameters`, (item.parameters as Json[] | undefined) ?? []],
+        [`${opPointer}/parameters`, (op.parameters as Json[] | undefined) ?? []],
+      ];
+      for (const [base, list] of sources) {
+        list.forEach((_, i) => {
+          const [ptr, param] = deref(doc, `${base}/${i}`);
+          params.push({ name: param.name as string, in: param.in as ParamLocation, required: Boolean(param.required), schemaPointer: `${ptr}/schema` });
+        });
+      }
+      let bodyPointer: string | null = null;
+      let bodyRequired = false;
+      if (op.requestBody) {
+        const [ptr, body] = deref(doc, `${opPointer}/requestBody`);
+        bodyRequired = Boolean(body.required);
+        if ((body.content as Json | undefined)?.['application/json']) bodyPointer = `${ptr}/content/application~1json/schema`;
+      }
+      const responses: Operation['responses'] = {};
+      for (const status of Object.keys((op.responses ?? {}) as Json)) {
+        const [ptr, res] = deref(doc, `${opPointer}/responses/${esc(status)}`);
+        const content = res.content as Json | undefined;
+        responses[status] = content ? Object.fromEntries(Object.keys(content).map((type) => [type, `${ptr}/content/${esc(type)}/schema`])) : null;
+      }
+      const security = ((op.security as Json[] | undefined) ?? topSecurity).flatMap((s) => Object.keys(s));
+      operations.push({
+        operationId: op.operationId as string,
+        method: method.toUpperCase(),
+        path,
+        honoPath: path.replace(/\{([^}]+)\}/g, ':$1'),
+        params,
+        bodyPointer,
+        bodyRequired,
+        responses,
+        security,
+      });
+    }
+  }
+  return { doc, operations, byId: new Map(operations.map((o) => [o.operationId, o])) };
+}

@@ -1,0 +1,33 @@
+import type { operations } from '../generated/openapi.ts';
+
+export type OperationId = keyof operations;
+
+/** Who the request authenticated as, decided by the operation's security scheme in the spec. */
+export type Auth =
+  | { kind: 'none' }
+  | { kind: 'dealer' }
+  /** Checked by the web services themselves, after their faults (a service that is down checks nothing). */
+  | { kind: 'isp'; username: string; password: string }
+  | { kind: 'endUser'; loginId: number };
+
+export type OpInput = {
+  sandbox: string;
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  /** Validated headers, lower-case names. */
+  headers: Record<string, unknown>;
+  body: unknown;
+  auth: Auth;
+};
+
+export type OpOutput = { status: number; body?: unknown; headers?: Record<string, string> };
+
+/** A route: validated input in, status and JSON body out. Nothing here knows about Hono. */
+export type OpHandler = (input: OpInput) => Promise<OpOutput> | OpOutput;
+
+export type Handlers = Record<OperationId, OpHandler>;
+
+export const ok = (body: unknown): OpOutput => ({ status: 200, body });
+export const created = (body: unknown): OpOutput => ({ status: 201, body });
+export const noContent = (): OpOutput => ({ status: 204 });
+export const items = (list: unknown[]): OpOutput => ({ status: 200, body: { items: list } });

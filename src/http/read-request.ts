@@ -1,0 +1,25 @@
+import type { Context } from 'hono';
+import { DomainError } from '../domain/errors.ts';
+
+export const MAX_BODY_BYTES = 1_000_000;
+
+/** Reads a JSON body, if any: 413 when too large, 415 when not JSON, 400 when it does not parse. */
+export async function readJsonBody(c: Context): Promise<{ hasBody: boolean; body: unknown }> {
+  const length = Number(c.req.header('content-length') ?? NaN);
+  if (length > MAX_BODY_BYTES) throw tooLarge();
+  const text = await c.req.text();
+  if (text.length === 0) return { hasBody: false, body: undefined };
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type && type !== 'application/json' && !type.endsWith('+json')) {
+    throw new DomainError('bad_request', 'unsupported-media-type', 'Unsupported media type', `Bodies must be application/json; got ${type}.`);
+  }
+  try {
+    return { hasBody: true, body: JSON.parse(text) };
+  } catch (err) {
+    throw new DomainError('bad_request', 'malformed-json', 'Malformed JSON', `The request body is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+const tooLarge = () =>
+  new DomainError('bad_request', 'payload-too-large', 'Payload too large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);

@@ -1,0 +1,40 @@
+import type { MiddlewareHandler } from 'hono';
+import type { FieldError } from '../domain/errors.ts';
+import type { Operation } from './openapi-index.ts';
+import { PROBLEM_JSON, problem, problemResponse } from './problem.ts';
+import type { Validators } from './validator.ts';
+
+export type ResponseViolation = { operationId: string | null; method: string; path: string; status: number; errors: FieldError[] };
+
+// Problems every operation may answer before its own logic runs (bad sandbox name, body unreadable,
+// unknown sandbox): checked against the Problem schema rather than the operation's list.
+const GENERIC_STATUSES = new Set([400, 404, 422]);
+
+/** Validates each response against the spec; a mismatch is reported and turned into a loud 500. */
+export function responseValidation({ validators, onViolation, log }: { validators: Validators; onViolation?: (v: ResponseViolation) => void; log?: (line: string) => void }): MiddlewareHandler {
+  return async function validateResponse(c, next) {
+    await next();
+    const op = c.get('operation') as Operation | undefined;
+    const type = c.res.headers.get('content-type');
+    const text = await c.res.clone().text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* a non-JSON body is reported by the schema check */
+    }
+    let errors: FieldError[];
+    if (!op) {
+      errors = type?.startsWith(PROBLEM_JSON) ? [] : [{ path: '/content-type', message: 'unknown routes must answer problem+json' }];
+    } else {
+      errors = validators.response(op, c.res.status, type, body);
+      if (errors.length && GENERIC_STATUSES.has(c.res.status) && type?.startsWith(PROBLEM_JSON)) errors = [];
+    }
+    if (c.res.status >= 500) errors.push({ path: '/status', message: `server error ${c.res.status}: ${text.slice(0, 300)}` });
+    if (!errors.length) return;
+    const violation = { operationId: op?.operationId ?? null, method: c.req.method, path: c.req.path, status: c.res.status, errors };
+    onViolation?.(violation);
+    log?.(`response violates the spec: ${JSON.stringify(violation)}`);
+    c.res = problemResponse(problem(500, 'response-invalid', 'Response does not match the spec', errors.map((e) => `${e.path} ${e.message}`).join('; '), { errors, violation }));
+  };
+}

@@ -1,0 +1,87 @@
+import type { AlarmComWebServices } from '../../services/alarm-com-web-services.ts';
+import type { BillingService } from '../../services/billing-service.ts';
+import { requireSucceeded } from '../../services/payment-outcome.ts';
+import { billView, endUserPaymentView, methodById, paymentMethodView } from '../../services/views.ts';
+import type { ChangePaymentMethodInput } from '../../domain/payment-method.ts';
+import type { NewBillingMethodInput } from '../../domain/billing-method.ts';
+import type { SandboxState } from '../../domain/types.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { created, items, ok, type Auth, type Handlers, type OpInput } from '../operation.ts';
+
+type WebServiceOps = Pick<Handlers, 'GetSecurityTraxSettings' | 'SetSecurityTraxSettings'>;
+type BillingOps = Pick<Handlers,
+  | 'getBillingSummary' | 'getPaymentOptions' | 'makePayment' | 'listEndUserPayments' | 'getEndUserPayment' | 'getPaymentMethod'
+  | 'changePaymentMethod' | 'removePaymentMethod' | 'setAutoPay' | 'listBills' | 'getBill'>;
+
+const credentialsOf = (i: OpInput): { username: string; password: string } => {
+  if (i.auth.kind !== 'isp') throw new DomainError('unauthorized', 'invalid-credentials', 'Invalid credentials', 'Sign in with the ISP\'s Alarm.com credentials.');
+  return i.auth;
+};
+
+export function alarmComWebServiceRoutes(adc: AlarmComWebServices): WebServiceOps {
+  return {
+    GetSecurityTraxSettings: async (i) => {
+      const { username, password } = credentialsOf(i);
+      return ok(await adc.getSettings(i.sandbox, username, password));
+    },
+    SetSecurityTraxSettings: async (i) => {
+      const { username, password } = credentialsOf(i);
+      return ok(await adc.setSettings(i.sandbox, username, password, (i.body as { billingIntegrationEnabled: boolean }).billingIntegrationEnabled));
+    },
+  };
+}
+
+const loginOf = (auth: Auth): number => {
+  if (auth.kind !== 'endUser') throw new DomainError('unauthorized', 'unauthorized', 'Unauthorized', 'Sign in as an Alarm.com end user.');
+  return auth.loginId;
+};
+
+const methodAndAutoPay = (state: Readonly<SandboxState>, billingMethodId: number | null) => {
+  const method = methodById(state, billingMethodId);
+  return { paymentMethod: method ? paymentMethodView(method) : null, autoPay: { enabled: method !== null, canBeDisabled: false } };
+};
+
+/** The Alarm.com end-user Billing API (Settings > Account Management > Billing). */
+export function alarmComBillingRoutes(billing: BillingService, stateOf: (sandbox: string) => Readonly<SandboxState>): BillingOps {
+  return {
+    getBillingSummary: (i) => {
+      const { state, summary } = billing.summary(i.sandbox, loginOf(i.auth));
+      const { paymentMethodId, ...rest } = summary;
+      const method = methodById(state, paymentMethodId);
+      return ok({ ...rest, paymentMethod: method ? paymentMethodView(method) : null });
+    },
+    getPaymentOptions: (i) => {
+      const { state, options, savedMethodId } = billing.paymentOptions(i.sandbox, loginOf(i.auth));
+      const saved = methodById(state, savedMethodId);
+      return ok({ ...options, savedMethod: saved ? paymentMethodView(saved) : null });
+    },
+    makePayment: async (i) => {
+      const body = i.body as { amountCents: number; billingMethodId?: number; newBillingMethod?: NewBillingMethodInput };
+      const { payment } = await billing.makePayment(i.sandbox, { loginId: loginOf(i.auth), ...body });
+      return created(endUserPaymentView(stateOf(i.sandbox), requireSucceeded(payment)));
+    },
+    listEndUserPayments: (i) => {
+      const { state, payments } = billing.payments(i.sandbox, loginOf(i.auth));
+      return items(payments.map((p) => endUserPaymentView(state, p)));
+    },
+    getEndUserPayment: (i) => {
+      const { state, payment } = billing.payment(i.sandbox, loginOf(i.auth), i.path.paymentId as number);
+      return ok(endUserPaymentView(state, payment));
+    },
+    getPaymentMethod: (i) => {
+      const { state, billingMethodId } = billing.paymentMethod(i.sandbox, loginOf(i.auth));
+      return ok(methodAndAutoPay(state, billingMethodId));
+    },
+    changePaymentMethod: async (i) => {
+      const { recurringInvoice } = await billing.changePaymentMethod(i.sandbox, loginOf(i.auth), i.body as ChangePaymentMethodInput);
+      return ok(methodAndAutoPay(stateOf(i.sandbox), recurringInvoice.billingMethodId));
+    },
+    removePaymentMethod: (i) => billing.removePaymentMethod(i.sandbox, loginOf(i.auth)),
+    setAutoPay: async (i) => {
+      const result = await billing.setAutoPay(i.sandbox, loginOf(i.auth), (i.body as { enabled: boolean }).enabled);
+      return ok(methodAndAutoPay(stateOf(i.sandbox), result.billingMethodId));
+    },
+    listBills: (i) => items(billing.bills(i.sandbox, loginOf(i.auth)).bills.map(billView)),
+    getBill: (i) => ok(billView(billing.bill(i.sandbox, loginOf(i.auth), i.path.invoiceId as number).bill)),
+  };
+}

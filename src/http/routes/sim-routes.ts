@@ -1,0 +1,43 @@
+import type { LoginInput, LoginUpdate, AdcCredentialInput } from '../../domain/dealer.ts';
+import type { Faults, SandboxSettings } from '../../domain/types.ts';
+import type { SandboxCreate, SimService } from '../../services/sim-service.ts';
+import { credentialView, loginView, sandboxView } from '../../services/views.ts';
+import { created, items, noContent, ok, type Handlers } from '../operation.ts';
+
+type SimOps = Pick<Handlers,
+  | 'getHealth' | 'listSandboxes' | 'createSandbox' | 'getSandbox' | 'deleteSandbox' | 'resetSandbox' | 'getClock'
+  | 'advanceClock' | 'getSettings' | 'updateSettings' | 'getFaults' | 'setFaults' | 'listEvents' | 'getJournal'
+  | 'listLogins' | 'createLogin' | 'updateLogin' | 'listAlarmComCredentials' | 'createAlarmComCredential'
+  | 'updateAlarmComCredential'>;
+
+export type HealthInfo = { version: string; startedAt: number };
+
+/** The simulator's control API under /__sim. */
+export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
+  return {
+    getHealth: () => ok({ status: 'ok', version: health.version, sandboxes: sim.listSandboxes().length, uptimeMs: Math.round(performance.now() - health.startedAt) }),
+    listSandboxes: () => items(sim.listSandboxes().map(sandboxView)),
+    createSandbox: async (i) => created(sandboxView(await sim.createSandbox(i.body as SandboxCreate))),
+    getSandbox: (i) => ok(sandboxView(sim.getSandbox(i.path.sandbox as string))),
+    deleteSandbox: async (i) => {
+      await sim.deleteSandbox(i.path.sandbox as string);
+      return noContent();
+    },
+    resetSandbox: async (i) => ok(sandboxView(await sim.resetSandbox(i.sandbox))),
+    getClock: (i) => ok(sim.clock(i.sandbox)),
+    advanceClock: async (i) => ok(await sim.advanceClock(i.sandbox, i.body as { by?: string; to?: string })),
+    getSettings: (i) => ok(sim.settings(i.sandbox)),
+    updateSettings: async (i) => ok(await sim.updateSettings(i.sandbox, i.body as Partial<SandboxSettings>)),
+    getFaults: (i) => ok(sim.faults(i.sandbox)),
+    setFaults: async (i) => ok(await sim.setFaults(i.sandbox, i.body as Partial<Faults>)),
+    listEvents: (i) => items(sim.events(i.sandbox, i.query as { type?: string; after?: number })),
+    getJournal: (i) => items(sim.journal(i.sandbox)),
+    listLogins: (i) => items(sim.logins(i.sandbox).map(loginView)),
+    createLogin: async (i) => created(loginView(await sim.createLogin(i.sandbox, i.body as LoginInput))),
+    updateLogin: async (i) => ok(loginView(await sim.updateLogin(i.sandbox, i.path.loginId as number, i.body as LoginUpdate))),
+    listAlarmComCredentials: (i) => items(sim.credentials(i.sandbox).map(credentialView)),
+    createAlarmComCredential: async (i) => created(credentialView(await sim.createCredential(i.sandbox, i.body as AdcCredentialInput))),
+    updateAlarmComCredential: async (i) =>
+      ok(credentialView(await sim.updateCredential(i.sandbox, i.path.credentialId as number, i.body as { roles?: string[]; password?: string }))),
+  };
+}

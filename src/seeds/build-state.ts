@@ -1,0 +1,84 @@
+import { advanceClock } from '../domain/advance-clock.ts';
+import { createBillingMethod } from '../domain/billing-method.ts';
+import { toInstant } from '../domain/dates.ts';
+import { createAdcCredential, createCustomer, createIsp, createLogin, createManualInvoice } from '../domain/dealer.ts';
+import { DomainError } from '../domain/errors.ts';
+import { sequentialIds, type Ctx } from '../domain/ids.ts';
+import { applyIntegrationChange } from '../domain/integration.ts';
+import { applyPatch, type CommandResult } from '../domain/patch.ts';
+import { createRecurringInvoice } from '../domain/recurring.ts';
+import type { SandboxState, SeedRef } from '../domain/types.ts';
+import { LINE_ITEM_CATALOGUE } from './line-items.ts';
+import type { Setup, SetupRefs } from './setup.ts';
+
+export const DEFAULT_SETTINGS = { roleCacheMinutes: 60, adcTimeoutMs: 2000 };
+export const DEFAULT_FAULTS = { declineNextCharges: 0, alarmComWebServices: 'up', slowMs: 0 } as const;
+
+export function emptyState(name: string, seed: SeedRef, now: string): SandboxState {
+  return {
+    name,
+    seed,
+    now,
+    settings: { ...DEFAULT_SETTINGS },
+    faults: { ...DEFAULT_FAULTS },
+    lastIds: {},
+    customers: [],
+    isps: [],
+    adcCredentials: [],
+    logins: [],
+    lineItems: LINE_ITEM_CATALOGUE.map((l) => ({ ...l })),
+    recurringInvoices: [],
+    invoices: [],
+    billingMethods: [],
+    payments: [],
+    events: [],
+  };
+}
+
+/** Builds a sandbox from a setup through the same domain commands the API uses, so rules hold. */
+export function buildState(name: string, seed: SeedRef, setup: Setup): { state: SandboxState; refs: SetupRefs } {
+  const state = emptyState(name, seed, toInstant(setup.clock));
+  state.settings = { ...state.settings, ...setup.settings };
+  state.faults = { ...state.faults, ...setup.faults };
+  if (setup.dealer) state.dealer = { ...setup.dealer };
+  const refs: SetupRefs = {};
+  const run = <T>(command: (s: SandboxState, ctx: Ctx) => CommandResult<T>): T => {
+    const { ids, lastIds } = sequentialIds(state.lastIds);
+    const { patch, result } = command(state, { now: state.now, ids });
+    applyPatch(state, { ...patch, lastIds: lastIds() });
+    return result;
+  };
+  const ref = (kind: string, key: string | null | undefined): number | null => {
+    if (key === undefined || key === null) return null;
+    const id = refs[key];
+    if (id === undefined) throw new DomainError('validation', 'unknown-reference', 'Unknown reference', `The setup refers to ${kind} "${key}", which it does not define (earlier in the file).`);
+    return id;
+  };
+  const remember = (key: string, id: number) => {
+    if (key in refs) throw new DomainError('validation', 'duplicate-key', 'Duplicate key', `The setup defines the key "${key}" twice.`);
+    refs[key] = id;
+  };
+
+  for (const c of setup.alarmComCredentials ?? []) run((s, ctx) => createAdcCredential(s, c, ctx));
+  for (const i of setup.isps ?? []) {
+    const isp = run((s, ctx) => createIsp(s, i, ctx));
+    remember(i.key, isp.id);
+    if (i.billingIntegration) run((s, ctx) => applyIntegrationChange(s, isp.id, { ok: true, enabled: true }, ctx));
+  }
+  for (const c of setup.customers ?? []) {
+    remember(c.key, run((s, ctx) => createCustomer(s, { ...c, ispId: ref('isp', c.isp) }, ctx)).id);
+  }
+  for (const l of setup.logins ?? []) run((s, ctx) => createLogin(s, { ...l, customerId: ref('customer', l.customer) }, ctx));
+  for (const { key, customer, ...method } of setup.billingMethods ?? []) {
+    remember(key, run((s, ctx) => createBillingMethod(s, ref('customer', customer)!, method, ctx)).id);
+  }
+  for (const { key, customer, billingMethod, ...r } of setup.recurringInvoices ?? []) {
+    const input = { ...r, customerId: ref('customer', customer)!, billingMethodId: ref('billing method', billingMethod) };
+    remember(key, run((s, ctx) => createRecurringInvoice(s, input, ctx)).id);
+  }
+  for (const { key, customer, ...inv } of setup.invoices ?? []) {
+    remember(key, run((s, ctx) => createManualInvoice(s, { ...inv, customerId: ref('customer', customer)! }, ctx)).id);
+  }
+  if (setup.advanceTo) run((s, ctx) => advanceClock(s, toInstant(setup.advanceTo!), ctx));
+  return { state, refs };
+}

@@ -1,0 +1,54 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp, type AppOptions } from './app.ts';
+import { seedState, type ScenarioSeeder } from './seeds/seed-state.ts';
+import { jsonFilePersistence, memoryPersistence } from './store/persistence.ts';
+import { createStore, type Store } from './store/sandbox-store.ts';
+import { DEFAULT_SANDBOX } from './store/sandbox-name.ts';
+
+export type ServerOptions = {
+  port?: number;
+  host?: string;
+  /** Folder for the JSON store; null keeps everything in memory. */
+  dataDir?: string | null;
+  /** Load this scenario's starting state into the default sandbox. */
+  scenario?: string;
+  scenarios?: ScenarioSeeder;
+} & Omit<AppOptions, 'store' | 'scenarios'>;
+
+export type RunningServer = { url: string; port: number; store: Store; close(): Promise<void> };
+
+export async function openStore(dataDir: string | null | undefined): Promise<Store> {
+  return createStore(dataDir ? jsonFilePersistence(dataDir) : memoryPersistence());
+}
+
+/** Starts the simulator: opens the store, makes sure the default sandbox exists, listens. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const store = await openStore(options.dataDir);
+  const { scenarios } = options;
+  if (options.scenario) {
+    const state = seedState(DEFAULT_SANDBOX, { kind: 'scenario', name: options.scenario }, scenarios);
+    await (store.get(DEFAULT_SANDBOX) ? store.replace(state) : store.create(state));
+  } else if (!store.get(DEFAULT_SANDBOX)) {
+    await store.create(seedState(DEFAULT_SANDBOX, { kind: 'demo' }, scenarios));
+  }
+  const app = createApp({ ...options, store, scenarios });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 4010, hostname: options.host ?? '127.0.0.1' }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    store,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive sockets would hold close() open; the store is flushed below either way.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }).then(() => store.flush());
+      return closed;
+    },
+  };
+}

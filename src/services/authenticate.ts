@@ -1,0 +1,39 @@
+import { DomainError } from '../domain/errors.ts';
+import type { Authenticator } from '../http/app.ts';
+import type { Store } from '../store/sandbox-store.ts';
+import { DEMO_CREDENTIALS } from '../seeds/demo.ts';
+
+const unauthorized = (detail: string) => new DomainError('unauthorized', 'unauthorized', 'Unauthorized', detail);
+
+export function parseBasic(header: string | undefined): { username: string; password: string } {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
+  if (!match) throw unauthorized('This operation needs HTTP Basic credentials (Authorization: Basic ...).');
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) throw unauthorized('Basic credentials must be "username:password", base64-encoded.');
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/** Resolves the spec's security schemes against the sandbox's users. */
+export function createAuthenticator(store: Store): Authenticator {
+  return (scheme, sandbox, header) => {
+    const state = store.require(sandbox);
+    const { username, password } = parseBasic(header);
+    switch (scheme) {
+      case 'dealerBasic': {
+        const dealer = state.dealer ?? DEMO_CREDENTIALS.dealer;
+        if (username !== dealer.username || password !== dealer.password) throw unauthorized('The SecurityTrax dealer username or password is incorrect.');
+        return { kind: 'dealer' };
+      }
+      case 'ispBasic':
+        return { kind: 'isp', username, password };
+      case 'endUserBasic': {
+        const login = state.logins.find((l) => l.username === username && l.password === password);
+        if (!login) throw unauthorized('The Alarm.com username or password is incorrect.');
+        return { kind: 'endUser', loginId: login.id };
+      }
+      default:
+        throw new Error(`Unknown security scheme ${scheme}`);
+    }
+  };
+}

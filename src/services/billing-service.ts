@@ -1,0 +1,65 @@
+import { billingSummary, integrationInvoices } from '../domain/balances.ts';
+import { requireConfigured } from '../domain/eligibility.ts';
+import { notFound } from '../domain/errors.ts';
+import { changePaymentMethod, removePaymentMethod, setAutoPay, type ChangePaymentMethodInput } from '../domain/payment-method.ts';
+import { paymentOptions } from '../domain/payment-options.ts';
+import { makeOneTimePayment, type OneTimePaymentInput } from '../domain/payments.ts';
+import type { CommandRunner } from './command-runner.ts';
+
+/** The Alarm.com end-user Billing screen; every call first checks "Billing Not Configured". */
+export function createBillingService({ runner }: { runner: CommandRunner }) {
+  const configured = (sandbox: string, loginId: number) => {
+    const state = runner.read(sandbox);
+    return { state, billing: requireConfigured(state, loginId, state.now) };
+  };
+  return {
+    summary(sandbox: string, loginId: number) {
+      const { state, billing } = configured(sandbox, loginId);
+      return { state, summary: billingSummary(state, billing, state.now) };
+    },
+    paymentOptions(sandbox: string, loginId: number) {
+      const { state, billing } = configured(sandbox, loginId);
+      const summary = billingSummary(state, billing, state.now);
+      return { state, options: paymentOptions(summary), savedMethodId: billing.recurringInvoice.billingMethodId };
+    },
+    makePayment: (sandbox: string, input: OneTimePaymentInput) => runner.run(sandbox, (s, ctx) => makeOneTimePayment(s, input, ctx)),
+    paymentMethod(sandbox: string, loginId: number) {
+      const { state, billing } = configured(sandbox, loginId);
+      return { state, billingMethodId: billing.recurringInvoice.billingMethodId };
+    },
+    changePaymentMethod: (sandbox: string, loginId: number, input: ChangePaymentMethodInput) =>
+      runner.run(sandbox, (s, ctx) => changePaymentMethod(s, loginId, input, ctx)),
+    removePaymentMethod(sandbox: string, loginId: number): never {
+      configured(sandbox, loginId);
+      return removePaymentMethod();
+    },
+    setAutoPay: (sandbox: string, loginId: number, enabled: boolean) => runner.run(sandbox, (s) => setAutoPay(s, loginId, enabled, s.now)),
+    payments(sandbox: string, loginId: number) {
+      const { state, billing } = configured(sandbox, loginId);
+      const invoiceIds = new Set(integrationInvoices(state, billing.recurringInvoice.id).map((i) => i.id));
+      // The screen lists payments made for the integration's invoices (including failed attempts).
+      const payments = state.payments.filter(
+        (p) => p.customerId === billing.customer.id && (p.source !== 'dealer' || p.allocations.some((a) => invoiceIds.has(a.invoiceId))),
+      );
+      return { state, payments: payments.reverse() };
+    },
+    payment(sandbox: string, loginId: number, paymentId: number) {
+      const { state, payments } = this.payments(sandbox, loginId);
+      const payment = payments.find((p) => p.id === paymentId);
+      if (!payment) throw notFound('Payment', paymentId);
+      return { state, payment };
+    },
+    bills(sandbox: string, loginId: number) {
+      const { state, billing } = configured(sandbox, loginId);
+      return { state, bills: integrationInvoices(state, billing.recurringInvoice.id).reverse() };
+    },
+    bill(sandbox: string, loginId: number, invoiceId: number) {
+      const { state, bills } = this.bills(sandbox, loginId);
+      const bill = bills.find((b) => b.id === invoiceId);
+      if (!bill) throw notFound('Bill', invoiceId);
+      return { state, bill };
+    },
+  };
+}
+
+export type BillingService = ReturnType<typeof createBillingService>;

@@ -1,0 +1,66 @@
+import { createBillingMethod, type NewBillingMethodInput } from '../domain/billing-method.ts';
+import { createCustomer, createIsp, createManualInvoice, updateIspDetails, type CreateCustomerInput, type IspInput, type ManualInvoiceInput } from '../domain/dealer.ts';
+import { notFound } from '../domain/errors.ts';
+import { makeDealerPayment, type DealerPaymentInput } from '../domain/payments.ts';
+import { createRecurringInvoice, updateRecurringBillingMethod, type CreateRecurringInvoiceInput } from '../domain/recurring.ts';
+import type { SandboxState } from '../domain/types.ts';
+import type { AlarmComWebServices } from './alarm-com-web-services.ts';
+import type { CommandRunner } from './command-runner.ts';
+import { changeBillingIntegration } from './integration-service.ts';
+
+const byCustomer = <T extends { customerId: number }>(list: T[], customerId?: number) =>
+  customerId === undefined ? list : list.filter((e) => e.customerId === customerId);
+
+function find<T extends { id: number }>(list: T[], id: number, what: string): T {
+  const found = list.find((e) => e.id === id);
+  if (!found) throw notFound(what, id);
+  return found;
+}
+
+/** The SecurityTrax dealer API: what a dealer (or a SecurityTrax employee) does in SecurityTrax. */
+export function createDealerService({ runner, adc }: { runner: CommandRunner; adc: AlarmComWebServices }) {
+  const read = (sandbox: string): Readonly<SandboxState> => runner.read(sandbox);
+  return {
+    listCustomers: (sandbox: string) => read(sandbox).customers,
+    getCustomer: (sandbox: string, id: number) => find(read(sandbox).customers, id, 'Customer'),
+    createCustomer: (sandbox: string, input: CreateCustomerInput) => runner.run(sandbox, (s, ctx) => createCustomer(s, input, ctx)),
+
+    listIsps: (sandbox: string) => read(sandbox).isps,
+    getIsp: (sandbox: string, id: number) => find(read(sandbox).isps, id, 'Interactive Services Provider'),
+    createIsp: (sandbox: string, input: IspInput) => runner.run(sandbox, (s, ctx) => createIsp(s, input, ctx)),
+    async updateIsp(sandbox: string, id: number, input: Partial<IspInput> & { billingIntegration?: boolean }) {
+      const { billingIntegration, ...details } = input;
+      find(read(sandbox).isps, id, 'Interactive Services Provider');
+      // Credentials first, so enabling in the same request uses the new ones.
+      if (Object.keys(details).length) await runner.run(sandbox, (s, ctx) => updateIspDetails(s, id, details, ctx));
+      if (billingIntegration !== undefined) return changeBillingIntegration({ runner, adc }, sandbox, id, billingIntegration);
+      return find(read(sandbox).isps, id, 'Interactive Services Provider');
+    },
+
+    listLineItems: (sandbox: string) => read(sandbox).lineItems,
+
+    listRecurringInvoices: (sandbox: string, customerId?: number) => byCustomer(read(sandbox).recurringInvoices, customerId),
+    getRecurringInvoice: (sandbox: string, id: number) => find(read(sandbox).recurringInvoices, id, 'Recurring invoice'),
+    createRecurringInvoice: (sandbox: string, input: CreateRecurringInvoiceInput) =>
+      runner.run(sandbox, (s, ctx) => createRecurringInvoice(s, input, ctx)),
+    updateRecurringInvoice: (sandbox: string, id: number, billingMethodId: number) =>
+      runner.run(sandbox, (s, ctx) => updateRecurringBillingMethod(s, id, billingMethodId, ctx)),
+
+    listInvoices: (sandbox: string, customerId?: number) => byCustomer(read(sandbox).invoices, customerId),
+    getInvoice: (sandbox: string, id: number) => find(read(sandbox).invoices, id, 'Invoice'),
+    createInvoice: (sandbox: string, input: ManualInvoiceInput) => runner.run(sandbox, (s, ctx) => createManualInvoice(s, input, ctx)),
+
+    listBillingMethods(sandbox: string, customerId: number) {
+      find(read(sandbox).customers, customerId, 'Customer');
+      return byCustomer(read(sandbox).billingMethods, customerId);
+    },
+    createBillingMethod: (sandbox: string, customerId: number, input: NewBillingMethodInput) =>
+      runner.run(sandbox, (s, ctx) => createBillingMethod(s, customerId, input, ctx)),
+
+    listPayments: (sandbox: string, customerId?: number) => byCustomer(read(sandbox).payments, customerId),
+    getPayment: (sandbox: string, id: number) => find(read(sandbox).payments, id, 'Payment'),
+    createPayment: (sandbox: string, input: DealerPaymentInput) => runner.run(sandbox, (s, ctx) => makeDealerPayment(s, input, ctx)),
+  };
+}
+
+export type DealerService = ReturnType<typeof createDealerService>;

@@ -1,0 +1,74 @@
+// Domain entities -> the API shapes of spec/openapi.yaml. Secrets and processor internals stop here.
+import { maskedLabel } from '../domain/billing-method.ts';
+import { hasMmr } from '../domain/select-recurring-invoice.ts';
+import type { AdcCredential, AdcLogin, BillingMethod, Invoice, Isp, Payment, RecurringInvoice, SandboxState } from '../domain/types.ts';
+
+export const ispView = ({ password: _password, ...isp }: Isp) => isp;
+
+export const recurringInvoiceView = (r: RecurringInvoice) => ({ ...r, hasMmr: hasMmr(r), autoPay: r.billingMethodId !== null });
+
+export const billingMethodView = ({ behavior: _b, chargeCount: _c, ...method }: BillingMethod) => method;
+
+export const loginView = ({ password: _password, ...login }: AdcLogin) => login;
+
+export const credentialView = ({ password: _password, ...credential }: AdcCredential) => credential;
+
+export function paymentMethodView(method: BillingMethod) {
+  return {
+    id: method.id,
+    type: method.type,
+    brand: method.card?.brand ?? null,
+    last4: method.card?.last4 ?? method.bankAccount?.last4 ?? '',
+    expMonth: method.card?.expMonth ?? null,
+    expYear: method.card?.expYear ?? null,
+    bankName: method.bankAccount?.bankName ?? null,
+    expired: method.expired,
+    label: maskedLabel(method),
+  };
+}
+
+export function methodById(state: Readonly<SandboxState>, id: number | null): BillingMethod | null {
+  return id === null ? null : (state.billingMethods.find((m) => m.id === id) ?? null);
+}
+
+export function endUserPaymentView(state: Readonly<SandboxState>, p: Payment) {
+  const method = methodById(state, p.billingMethodId);
+  return {
+    id: p.id,
+    amountCents: p.amountCents,
+    createdAt: p.createdAt,
+    status: p.status,
+    failureReason: p.failureReason,
+    source: p.source,
+    method: method ? paymentMethodView(method) : null,
+    allocations: p.allocations.map((a) => ({
+      invoiceId: a.invoiceId,
+      invoiceDueDate: state.invoices.find((i) => i.id === a.invoiceId)?.dueDate ?? null,
+      amountCents: a.amountCents,
+    })),
+  };
+}
+
+export const billView = (i: Invoice) => ({
+  id: i.id,
+  invoiceDate: i.invoiceDate,
+  dueDate: i.dueDate,
+  totalCents: i.totalCents,
+  balanceCents: i.balanceCents,
+  status: i.status,
+  lines: i.lines,
+});
+
+export function sandboxView(state: Readonly<SandboxState>) {
+  return {
+    name: state.name,
+    seed: state.seed,
+    now: state.now,
+    counts: {
+      customers: state.customers.length,
+      invoices: state.invoices.length,
+      payments: state.payments.length,
+      events: state.events.length,
+    },
+  };
+}
