@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { mountConsole } from './console/index.tsx';
 import { createHttpApp } from './http/app.ts';
 import { createJournal, type Journal } from './http/journal.ts';
 import { indexSpec, loadSpec, type OpenApiIndex } from './http/openapi-index.ts';
@@ -83,5 +84,6 @@ export function createApp(options: AppOptions): Hono {
     log: options.log,
     extend: options.extend ? (hono) => options.extend!(hono, services) : undefined,
   });
+  mountConsole(app as unknown as Hono, services, { log: options.log });
   return app as unknown as Hono;
 }

@@ -92,6 +92,26 @@ describe('advanceClock', () => {
     expect(checkInvariants(state)).toEqual([]);
   });
 
+  it('Auto Pay does not reach back to invoices that came due before the billing method was set', () => {
+    const state = makeState({
+      now: '2019-01-10T00:00:00.000Z',
+      customers: [makeCustomer()],
+      billingMethods: [makeCard()],
+      recurringInvoices: [makeRecurring({ billingMethodId: 1, nextInvoiceDate: '2019-02-03', invoicesCreated: 1 })],
+      invoices: [makeInvoice({ id: 1, dueDate: '2019-01-03', status: 'past_due' })],
+    });
+    const after = advance(state, '2019-02-03T00:00:00.000Z').state;
+    expect(after.payments.map((p) => p.allocations[0]?.invoiceId)).toEqual([2]);
+    expect(after.invoices.map((i) => i.status)).toEqual(['past_due', 'paid']);
+  });
+
+  it('a backdated schedule catches up at once, Auto Pay trying each generated invoice', () => {
+    const state = autoPayState(makeCard());
+    const after = advance({ ...state, now: '2019-03-03T12:00:00.000Z' }, '2019-03-03T12:00:00.000Z').state;
+    expect(after.invoices.map((i) => [i.dueDate, i.status])).toEqual([['2019-01-03', 'paid'], ['2019-02-03', 'paid'], ['2019-03-03', 'paid']]);
+    expect(after.payments.every((p) => p.createdAt === '2019-03-03T12:00:00.000Z')).toBe(true);
+  });
+
   it('advancing is deterministic', () => {
     const state = makeState({
       now: JAN_1,

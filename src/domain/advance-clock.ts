@@ -35,14 +35,18 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
   };
   const hasAutoPay = (inv: Invoice): boolean =>
     inv.recurringInvoiceId !== null && findById(work.recurringInvoices, inv.recurringInvoiceId)?.billingMethodId != null;
-  const pushInvoice = (inv: Invoice): void => {
+  // Auto Pay tries an invoice on its due date only: one that came due before this advance started
+  // (before a billing method was set) is left for a one-time payment. Invoices generated during the
+  // advance get their due-date step even when a backdated schedule makes it late.
+  const pushInvoice = (inv: Invoice, generated: boolean): void => {
     if (inv.balanceCents <= 0) return;
-    if (inv.autoPayAttemptedAt === null && hasAutoPay(inv)) push(startOfDay(inv.dueDate), Kind.AutoPay, inv.id);
+    const due = startOfDay(inv.dueDate);
+    if (inv.autoPayAttemptedAt === null && (generated || due >= from) && hasAutoPay(inv)) push(due, Kind.AutoPay, inv.id);
     if (inv.status === 'open') push(startOfDay(addDays(inv.dueDate, 1)), Kind.PastDue, inv.id);
   };
 
   for (const ri of work.recurringInvoices) if (!isScheduleFinished(ri)) push(startOfDay(ri.nextInvoiceDate), Kind.Generate, ri.id);
-  for (const inv of work.invoices) pushInvoice(inv);
+  for (const inv of work.invoices) pushInvoice(inv, false);
   for (const isp of work.isps) {
     if (isp.billingIntegration && isp.roleCacheRefreshedAt === null && isp.billingIntegrationEnabledAt !== null) {
       push(addMinutes(isp.billingIntegrationEnabledAt, work.settings.roleCacheMinutes), Kind.RoleCache, isp.id);
@@ -70,7 +74,7 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
       apply(patch);
       const next = findById(work.recurringInvoices, id);
       if (next && !isScheduleFinished(next)) push(startOfDay(next.nextInvoiceDate), Kind.Generate, id);
-      pushInvoice(result);
+      pushInvoice(result, true);
     } else if (kind === Kind.AutoPay) {
       const inv = findById(work.invoices, id);
       if (!inv || inv.balanceCents <= 0 || inv.autoPayAttemptedAt !== null) continue;

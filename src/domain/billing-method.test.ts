@@ -82,7 +82,7 @@ describe('createBillingMethod', () => {
       bankAccount: { routingNumber: '110000000', accountNumber: '000111111116', accountType: 'savings', holderName: 'Jane Doe' },
     };
     const { patch, result } = createBillingMethod(state, 1, input, makeCtx(state));
-    expect(result.bankAccount).toEqual({ bankName: '', accountType: 'savings', last4: '1116', holderName: 'Jane Doe' });
+    expect(result.bankAccount).toEqual({ bankName: null, accountType: 'savings', last4: '1116', holderName: 'Jane Doe' });
     expect(result.behavior).toEqual({ kind: 'bank_returned' });
     expect(JSON.stringify(patch)).not.toMatch(/000111111116|110000000/);
   });

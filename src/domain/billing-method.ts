@@ -75,7 +75,7 @@ function buildMethod(customerId: number, input: NewBillingMethodInput, ctx: Ctx)
     ...base,
     type: 'bank_account',
     card: null,
-    bankAccount: { bankName: bankName?.trim() ?? '', accountType, last4: accountNumber.slice(-4), holderName: holderName.trim() },
+    bankAccount: { bankName: bankName?.trim() || null, accountType, last4: accountNumber.slice(-4), holderName: holderName.trim() },
     behavior: bankBehavior(accountNumber),
   };
 }

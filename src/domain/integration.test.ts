@@ -44,7 +44,7 @@ describe('Billing Integration', () => {
   it('enabling without the SecurityTrax Role leaves the flag false', () => {
     const { state, failure } = enable(makeState({ isps: [offIsp], adcCredentials: [credential({ roles: [] })] }));
     expect(state.isps[0]?.billingIntegration).toBe(false);
-    expect(failure).toMatchObject({ kind: 'forbidden', code: 'securitytrax-role-missing', title: 'SecurityTrax Role missing' });
+    expect(failure).toMatchObject({ kind: 'validation', code: 'securitytrax-role-missing', title: 'SecurityTrax Role missing' });
     expect(failure?.message).toMatch(/acme-isp.*ask Alarm\.com to add the SecurityTrax Role/i);
     expect(state.events.map((e) => [e.type, e.data.code])).toEqual([['integration.enable_failed', 'securitytrax-role-missing']]);
     expect(state.adcCredentials[0]?.securityTraxSettings.billingIntegrationEnabled).toBe(false);

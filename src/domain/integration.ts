@@ -17,9 +17,11 @@ export type IntegrationChange = {
 };
 
 // How an Alarm.com refusal surfaces on the SecurityTrax side; unknown codes read as a conflict.
+// The dealer's own request was fine: credentials the ISP is configured with being refused by
+// Alarm.com is a 422 on the SecurityTrax side (a 401/403 would read as the dealer's own login failing).
 const FAILURES: Record<string, { kind: ErrorKind; title: string }> = {
-  'securitytrax-role-missing': { kind: 'forbidden', title: 'SecurityTrax Role missing' },
-  'invalid-credentials': { kind: 'unauthorized', title: 'Alarm.com rejected the ISP credentials' },
+  'securitytrax-role-missing': { kind: 'validation', title: 'SecurityTrax Role missing' },
+  'invalid-credentials': { kind: 'validation', title: 'Alarm.com rejected the ISP credentials' },
   'alarm-com-unavailable': { kind: 'upstream_unavailable', title: 'Alarm.com unavailable' },
   'alarm-com-timeout': { kind: 'upstream_timeout', title: 'Alarm.com timed out' },
 };

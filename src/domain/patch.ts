@@ -52,6 +52,8 @@ export function applyPatch(state: SandboxState, patch: Patch): void {
 
 // Ids are handed out in increasing order and lists only grow, so a binary search finds them.
 function findIndexById(list: { id: number }[], id: number): number {
+  const last = list[list.length - 1];
+  if (!last || id > last.id) return -1; // a new entity: appended
   let lo = 0;
   let hi = list.length - 1;
   while (lo <= hi) {

@@ -113,7 +113,7 @@ export type BillingMethod = {
   type: 'credit_card' | 'bank_account';
   /** Never the full number or CVV: brand + last 4 (+ expiry) only. */
   card: { brand: CardBrand; last4: string; expMonth: number; expYear: number; holderName: string } | null;
-  bankAccount: { bankName: string; accountType: 'checking' | 'savings'; last4: string; holderName: string } | null;
+  bankAccount: { bankName: string | null; accountType: 'checking' | 'savings'; last4: string; holderName: string } | null;
   behavior: InstrumentBehavior;
   /** Charges attempted so far with this method (drives succeed_then_decline). */
   chargeCount: number;

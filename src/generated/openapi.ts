@@ -953,7 +953,8 @@ export interface components {
         };
         /** @description Never the full account number. */
         BankAccountDetails: {
-            bankName: string;
+            /** @description Null when the bank was not named. */
+            bankName: string | null;
             accountType: components["schemas"]["BankAccountType"];
             last4: string;
             holderName: string;
@@ -974,13 +975,13 @@ export interface components {
         BillingMethodList: {
             items: components["schemas"]["BillingMethod"][];
         };
-        /** @description A card or bank account to add; see the test instruments in docs/architecture.md. */
+        /**
+         * @description A card or bank account to add, told apart by the `type` const (no OpenAPI `discriminator` keyword, so Ajv
+         *     works with or without its `discriminator` option). See the test instruments in docs/architecture.md.
+         */
         NewBillingMethod: components["schemas"]["NewCardBillingMethod"] | components["schemas"]["NewBankAccountBillingMethod"];
         NewCardBillingMethod: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
+            /** @constant */
             type: "credit_card";
             card: {
                 /** @description Card number; spaces allowed. Never stored or returned. */
@@ -993,10 +994,7 @@ export interface components {
             };
         };
         NewBankAccountBillingMethod: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
+            /** @constant */
             type: "bank_account";
             bankAccount: {
                 routingNumber: string;
@@ -1347,10 +1345,10 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://trax-sim.dev/problems/bad-request",
-                 *       "title": "Bad request",
+                 *       "type": "https://trax-sim.dev/problems/malformed-json",
+                 *       "title": "Malformed JSON",
                  *       "status": 400,
-                 *       "detail": "The request body is not valid JSON."
+                 *       "detail": "The request body is not valid JSON: Unexpected end of JSON input"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];

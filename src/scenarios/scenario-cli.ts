@@ -1,4 +1,31 @@
-export async function scenarioCommand(_args: string[]): Promise<number> {
-  console.error('no scenarios yet');
-  return 1;
+import { parseArgs } from 'node:util';
+import { findScenario, listScenarios, scenarioFiles } from './catalog.ts';
+import { junitReport, textReport } from './report.ts';
+import { runScenarioFile } from './runner.ts';
+import type { ScenarioReport } from './scenario-types.ts';
+
+/** `trax-sim scenario list` and `trax-sim scenario run NAME|FILE... [--report text|json|junit]`. */
+export async function scenarioCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'list') {
+    for (const s of listScenarios()) console.log(`${s.name.padEnd(28)} ${s.description.split('\n')[0]}`);
+    return 0;
+  }
+  if (sub !== 'run') {
+    console.error('Usage: trax-sim scenario list | trax-sim scenario run NAME|FILE... [--report text|json|junit]  (no name: all)');
+    return 2;
+  }
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { report: { type: 'string', default: 'text' } } });
+  if (!['text', 'json', 'junit'].includes(values.report)) {
+    console.error(`--report must be text, json or junit; got ${values.report}`);
+    return 2;
+  }
+  // Every file is parsed and validated before any runs: a bad file stops the run with its reason.
+  const scenarios = (positionals.length ? positionals : scenarioFiles()).map((t) => findScenario(t));
+  const reports: ScenarioReport[] = [];
+  for (const scenario of scenarios) reports.push(await runScenarioFile(scenario));
+  if (values.report === 'json') console.log(JSON.stringify(reports, null, 2));
+  else if (values.report === 'junit') console.log(junitReport(reports));
+  else console.log(textReport(reports));
+  return reports.every((r) => r.passed) ? 0 : 1;
 }

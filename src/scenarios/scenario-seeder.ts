@@ -1,8 +1,8 @@
+import { buildState } from '../seeds/build-state.ts';
 import type { ScenarioSeeder } from '../seeds/seed-state.ts';
-import { DomainError } from '../domain/errors.ts';
+import { findScenario } from './catalog.ts';
 
-export function loadScenarioSeeder(): ScenarioSeeder {
-  return (name) => {
-    throw new DomainError('not_found', 'scenario-not-found', 'Scenario not found', `No scenario named "${name}".`);
-  };
+/** Scenario name -> the sandbox state its `given` describes (used by sandboxes, serve --scenario, Pact states). */
+export function loadScenarioSeeder(dir?: string): ScenarioSeeder {
+  return (name, sandbox) => buildState(sandbox, { kind: 'scenario', name }, findScenario(name, dir).given).state;
 }

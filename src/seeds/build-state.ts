@@ -63,7 +63,11 @@ export function buildState(name: string, seed: SeedRef, setup: Setup): { state: 
   for (const i of setup.isps ?? []) {
     const isp = run((s, ctx) => createIsp(s, i, ctx));
     remember(i.key, isp.id);
-    if (i.billingIntegration) run((s, ctx) => applyIntegrationChange(s, isp.id, { ok: true, enabled: true }, ctx));
+    if (i.billingIntegration) {
+      // A given state's integration was enabled long ago: Alarm.com's role cache has caught up.
+      const enabled = run((s, ctx) => applyIntegrationChange(s, isp.id, { ok: true, enabled: true }, ctx)).isp;
+      applyPatch(state, { upsert: { isps: [{ ...enabled, roleCacheRefreshedAt: state.now }] } });
+    }
   }
   for (const c of setup.customers ?? []) {
     remember(c.key, run((s, ctx) => createCustomer(s, { ...c, ispId: ref('isp', c.isp) }, ctx)).id);
@@ -79,6 +83,7 @@ export function buildState(name: string, seed: SeedRef, setup: Setup): { state: 
   for (const { key, customer, ...inv } of setup.invoices ?? []) {
     remember(key, run((s, ctx) => createManualInvoice(s, { ...inv, customerId: ref('customer', customer)! }, ctx)).id);
   }
-  if (setup.advanceTo) run((s, ctx) => advanceClock(s, toInstant(setup.advanceTo!), ctx));
+  // Always run the clock (at least to `clock` itself) so whatever is already due has happened.
+  run((s, ctx) => advanceClock(s, toInstant(setup.advanceTo ?? setup.clock), ctx));
   return { state, refs };
 }

@@ -27,7 +27,10 @@ export type Setup = {
     billingMethod?: string | null;
   }[];
   invoices?: { key: string; customer: string; invoiceDate?: string; dueDate: string; lines: LineInput[] }[];
-  /** Run the clock from `clock` to here once everything above exists (invoices, Auto Pay, past due...). */
+  /**
+   * Run the clock from `clock` to here once everything above exists (invoices, Auto Pay, past due...).
+   * Without it the clock still runs to `clock`, so what is due at the start has happened.
+   */
   advanceTo?: string;
 };
 

@@ -1,60 +1,201 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { Memory } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { TextFile } from 'lowdb/node';
+import { applyPatch, type Patch } from '../domain/patch.ts';
 import type { SandboxState } from '../domain/types.ts';
+import { parseSnapshot, serializeSnapshot } from './snapshot.ts';
 
-/** Where sandboxes live between runs. lowdb adapters underneath: one JSON file per sandbox, or memory. */
+/** One committed patch as the log stores it: a JSON line `{"seq":n,"patch":{...}}`. */
+export type LogEntry = { seq: number; patch: Patch };
+
+/** A sandbox as found on disk: its state (snapshot + replayed log) and the seq of the last patch in it. */
+export type StoredSandbox = { state: SandboxState; seq: number; logBytes: number; snapshotBytes: number };
+
+/**
+ * Where sandboxes live between runs. Each sandbox is a snapshot (lowdb JSON file) plus an append-only
+ * write-ahead log of the patches committed since; a durable write costs the size of the change.
+ */
 export type Persistence = {
-  loadAll(): Promise<SandboxState[]>;
-  save(state: SandboxState): Promise<void>;
+  /** False when nothing outlives the process (the store then skips encoding log lines). */
+  readonly durable: boolean;
+  loadAll(): Promise<StoredSandbox[]>;
+  /** Rewrites the sandbox's snapshot with the whole state; `seq` is the last patch it contains. */
+  writeSnapshot(state: Readonly<SandboxState>, seq: number): Promise<number>;
+  /** Appends encoded log lines (see encodeLogEntry); resolves once written (and synced, if configured). */
+  append(name: string, lines: string): Promise<void>;
+  /** Replaces the whole log with `lines` atomically (after a snapshot: only the patches committed since). */
+  resetLog(name: string, lines: string): Promise<void>;
   remove(name: string): Promise<void>;
 };
 
-type Adapter = { read(): Promise<SandboxState | null>; write(data: SandboxState): Promise<void> };
+export const encodeLogEntry = (seq: number, patch: Patch): string => `${JSON.stringify({ seq, patch })}\n`;
 
 export function memoryPersistence(): Persistence {
+  // lowdb's Memory adapter keeps a reference; the store's state is already the truth, nothing to copy.
   const adapters = new Map<string, Memory<SandboxState>>();
-  const adapter = (name: string) => adapters.get(name) ?? adapters.set(name, new Memory()).get(name)!;
   return {
+    durable: false,
     loadAll: async () => [],
-    // Memory keeps a reference; the store's state is already the truth, nothing to copy.
-    save: (state) => adapter(state.name).write(state),
+    async writeSnapshot(state) {
+      const adapter = adapters.get(state.name) ?? adapters.set(state.name, new Memory()).get(state.name)!;
+      await adapter.write(state as SandboxState);
+      return 0;
+    },
+    append: async () => undefined,
+    resetLog: async () => undefined,
     remove: async (name) => void adapters.delete(name),
   };
 }
 
-/** `DIR/sandboxes/<name>.json`, compact JSON, written atomically (temp file + rename, by lowdb's steno). */
-export function jsonFilePersistence(dataDir: string): Persistence {
+export type FilePersistenceOptions = {
+  /** fsync the log after each append and the snapshot before the log is cut (default false: a write
+   *  completes into the OS page cache, which survives a crash of the process but not of the machine). */
+  fsync?: boolean;
+};
+
+/**
+ * `DIR/sandboxes/<name>.json` (snapshot, written atomically by lowdb: temp file + rename) and
+ * `DIR/sandboxes/<name>.wal` (one JSON line per committed patch). On load the snapshot is read and the
+ * log replayed; a torn last line (a crash mid-append) is ignored and cut off.
+ */
+export function jsonFilePersistence(dataDir: string, options: FilePersistenceOptions = {}): Persistence {
   const dir = path.join(dataDir, 'sandboxes');
-  const adapters = new Map<string, Adapter>();
-  const fileOf = (name: string) => path.join(dir, `${name}.json`);
-  const adapter = (name: string): Adapter => {
-    let a = adapters.get(name);
-    if (!a) {
-      a = new DataFile<SandboxState>(fileOf(name), { parse: JSON.parse, stringify: (d) => JSON.stringify(d) });
-      adapters.set(name, a);
-    }
+  const fsync = options.fsync ?? false;
+  const snapshots = new Map<string, TextFile>();
+  const snapshotFile = (name: string) => path.join(dir, `${name}.json`);
+  const logFile = (name: string) => path.join(dir, `${name}.wal`);
+  const snapshotAdapter = (name: string): TextFile => {
+    let a = snapshots.get(name);
+    if (!a) snapshots.set(name, (a = new TextFile(snapshotFile(name))));
     return a;
   };
+  const syncFile = async (file: string) => {
+    const fh = await open(file, 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  };
+  let made: Promise<unknown> | undefined;
+  const ensureDir = () => (made ??= mkdir(dir, { recursive: true }));
+
   return {
+    durable: true,
     async loadAll() {
-      await mkdir(dir, { recursive: true });
-      const files = (await readdir(dir)).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort();
-      const states: SandboxState[] = [];
-      for (const f of files) {
-        const state = await adapter(f.slice(0, -'.json'.length)).read();
-        if (state) states.push(state);
+      await ensureDir();
+      const files = await readdir(dir);
+      const names = files.filter((f) => f.endsWith('.json') && !f.startsWith('.')).map((f) => f.slice(0, -'.json'.length)).sort();
+      const out: StoredSandbox[] = [];
+      for (const name of names) {
+        const text = await snapshotAdapter(name).read();
+        if (text === null) continue;
+        let loaded: { state: SandboxState; seq: number };
+        try {
+          loaded = parseSnapshot(text);
+        } catch (err) {
+          throw new Error(`${snapshotFile(name)} is not valid JSON (${(err as Error).message}); move it away to start without this sandbox.`);
+        }
+        const replayed = await replayLog(logFile(name), loaded.state, loaded.seq);
+        out.push({ state: loaded.state, seq: replayed.seq, logBytes: replayed.bytes, snapshotBytes: text.length });
       }
-      return states;
+      // A log without a snapshot belongs to a sandbox deleted mid-way: it must not leak into a new one.
+      for (const f of files) {
+        if (f.endsWith('.wal') && !f.startsWith('.') && !names.includes(f.slice(0, -'.wal'.length))) await rm(path.join(dir, f), { force: true });
+      }
+      return out;
     },
-    async save(state) {
-      await mkdir(dir, { recursive: true });
-      await adapter(state.name).write(state);
+    async writeSnapshot(state, seq) {
+      // Started before any await: the snapshot must be the state as of `seq`, not a later one.
+      const serialized = serializeSnapshot(state, seq);
+      await ensureDir();
+      const text = await serialized;
+      await snapshotAdapter(state.name).write(text);
+      if (fsync) await syncFile(snapshotFile(state.name));
+      return text.length;
+    },
+    async append(name, lines) {
+      await ensureDir();
+      const fh = await open(logFile(name), 'a');
+      try {
+        await fh.write(lines);
+        if (fsync) await fh.datasync();
+      } finally {
+        await fh.close();
+      }
+    },
+    async resetLog(name, lines) {
+      await ensureDir();
+      if (lines === '') {
+        await truncate(logFile(name), 0).catch((err: NodeJS.ErrnoException) => {
+          if (err.code !== 'ENOENT') throw err;
+        });
+        return;
+      }
+      const temp = path.join(dir, `.${name}.wal.tmp`);
+      const fh = await open(temp, 'w');
+      try {
+        await fh.write(lines);
+        if (fsync) await fh.datasync();
+      } finally {
+        await fh.close();
+      }
+      await rename(temp, logFile(name));
     },
     async remove(name) {
-      adapters.delete(name);
-      await rm(fileOf(name), { force: true });
+      snapshots.delete(name);
+      // The log first: a crash in between leaves a snapshot without log, never a stray log.
+      await rm(logFile(name), { force: true });
+      await rm(snapshotFile(name), { force: true });
     },
   };
+}
+
+/**
+ * Applies the log's entries newer than the snapshot, in order. Unparsable lines at the end (a torn
+ * append) are ignored and cut off so the next append starts on a clean line; one in the middle is
+ * corruption and stops the load with the file and line named.
+ */
+async function replayLog(file: string, state: SandboxState, fromSeq: number): Promise<{ seq: number; bytes: number }> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { seq: fromSeq, bytes: 0 };
+    throw err;
+  }
+  let seq = fromSeq;
+  let good = 0; // bytes up to the end of the last good line
+  let badLine: number | null = null;
+  let start = 0;
+  let lineNo = 0;
+  while (start < buf.length) {
+    const nl = buf.indexOf(0x0a, start);
+    const end = nl === -1 ? buf.length : nl;
+    lineNo++;
+    const text = buf.toString('utf8', start, end);
+    let entry: LogEntry | null = null;
+    if (nl !== -1) {
+      try {
+        const parsed = JSON.parse(text) as LogEntry;
+        if (typeof parsed?.seq === 'number' && parsed.patch && typeof parsed.patch === 'object') entry = parsed;
+      } catch {
+        entry = null;
+      }
+    }
+    if (entry) {
+      if (badLine !== null) throw new Error(`${file}: line ${badLine} is corrupt but later lines are not; refusing to guess. Move the file away to start from the snapshot.`);
+      if (entry.seq > seq) {
+        applyPatch(state, entry.patch);
+        seq = entry.seq;
+      }
+      good = end + 1;
+    } else if (text.trim() !== '' && badLine === null) {
+      badLine = lineNo;
+    }
+    start = end + 1;
+  }
+  if (good < buf.length) await truncate(file, good);
+  return { seq, bytes: good };
 }

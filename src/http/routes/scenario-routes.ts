@@ -1,16 +1,16 @@
+import { listScenarios } from '../../scenarios/catalog.ts';
+import { runScenario } from '../../scenarios/runner.ts';
 import type { SimService } from '../../services/sim-service.ts';
 import { sandboxView } from '../../services/views.ts';
 import { items, ok, type Handlers } from '../operation.ts';
-import { DomainError } from '../../domain/errors.ts';
 
 type ScenarioOps = Pick<Handlers, 'listScenarios' | 'loadScenario' | 'runScenario'>;
 
 export function scenarioRoutes(sim: SimService): ScenarioOps {
   return {
-    listScenarios: () => items([]),
+    listScenarios: () => items(listScenarios().map(({ name, description }) => ({ name, description }))),
     loadScenario: async (i) => ok(sandboxView(await sim.loadScenario(i.sandbox, i.path.name as string))),
-    runScenario: (i) => {
-      throw new DomainError('not_found', 'scenario-not-found', 'Scenario not found', `No scenario named "${String(i.path.name)}".`);
-    },
+    // Runs in its own fresh in-memory simulator: a report never depends on the sandbox's state.
+    runScenario: async (i) => ok(await runScenario(i.path.name as string)),
   };
 }

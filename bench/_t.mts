@@ -1,0 +1,12 @@
+const lap = (l: string) => console.log(l, Math.round(performance.now()));
+lap('entry');
+await import('tsx/esm/api').catch(()=>{});
+const m1 = await import('../src/seeds/demo.ts'); lap('demo');
+const m2 = await import('../src/app.ts'); lap('app');
+const m3 = await import('../src/server.ts'); lap('server');
+const m4 = await import('../src/scenarios/scenario-cli.ts'); lap('scenario-cli');
+const m5 = await import('../src/scenarios/scenario-seeder.ts'); lap('seeder');
+const { startServer } = m3;
+const s = await startServer({ port: 0, dataDir: null, scenarios: m5.loadScenarioSeeder() }); lap('listening');
+await fetch(s.url + '/__sim/health'); lap('first');
+await s.close();

@@ -1,0 +1,10 @@
+let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); console.log(l, Math.round(n - t)); t = n; };
+await import('hono'); lap('hono');
+await import('@hono/node-server'); lap('node-server');
+await import('lowdb'); await import('lowdb/node'); lap('lowdb');
+await import('ajv/dist/2020.js'); lap('ajv');
+await import('ajv-formats'); lap('ajv-formats');
+await import('yaml'); lap('yaml');
+await import('../src/domain/advance-clock.ts'); lap('domain bits');
+await import('../src/app.ts'); lap('app rest');

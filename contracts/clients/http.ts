@@ -1,0 +1,58 @@
+// The transport shared by the typed clients: one origin, HTTP Basic, optional X-Sandbox, JSON in and
+// out, and every non-2xx answer turned into a ProblemError carrying the application/problem+json body.
+import type { components } from '../../src/generated/openapi.ts';
+import { toProblemError } from './problems.ts';
+
+/** Anything shaped like `fetch(url, init)`: global fetch, MSW-intercepted fetch, `app.request`, ... */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export type ClientOptions = {
+  /** Origin of the simulator (or the real service), e.g. `http://127.0.0.1:4010`. No trailing path. */
+  baseUrl: string;
+  username: string;
+  password: string;
+  /** Sends `X-Sandbox: <name>` with every request (simulator only; default sandbox `default`). */
+  sandbox?: string;
+  /** Defaults to the global `fetch`, looked up at call time (so MSW's patched fetch is used). */
+  fetch?: FetchLike;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+};
+
+export type Schemas = components['schemas'];
+
+/** `Basic base64(username:password)`, UTF-8 safe, in Node and browsers. */
+export function basicAuth(username: string, password: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(`${username}:${password}`)) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
+
+export type Send = <T>(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string> }) => Promise<T>;
+
+export function createSender(options: ClientOptions): Send {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const authorization = basicAuth(options.username, options.password);
+  return async <T>(method: string, path: string, call: { body?: unknown; headers?: Record<string, string> } = {}): Promise<T> => {
+    const headers: Record<string, string> = { accept: 'application/json', authorization, ...options.headers, ...call.headers };
+    if (options.sandbox !== undefined) headers['x-sandbox'] = options.sandbox;
+    let body: string | undefined;
+    if (call.body !== undefined) {
+      body = JSON.stringify(call.body);
+      headers['content-type'] = 'application/json';
+    }
+    const res = await doFetch(`${base}${path}`, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = undefined;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    if (!res.ok) throw toProblemError(res.status, res.statusText, parsed);
+    return parsed as T;
+  };
+}

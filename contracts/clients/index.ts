@@ -1,0 +1,26 @@
+export { basicAuth, type ClientOptions, type FetchLike } from './http.ts';
+export {
+  BillingNotConfiguredError,
+  isProblem,
+  PaymentDeclinedError,
+  PROBLEM_BASE,
+  ProblemError,
+  ValidationProblemError,
+  type BillingNotConfiguredReason,
+  type DeclineReason,
+  type Problem,
+} from './problems.ts';
+export {
+  BILLING_PATH,
+  createBillingClient,
+  type Bill,
+  type BillingClient,
+  type BillingSummary,
+  type EndUserPayment,
+  type MakePayment,
+  type PaymentMethodChange,
+  type PaymentMethodState,
+  type PaymentMethodView,
+  type PaymentOptions,
+} from './billing-client.ts';
+export { createWebServicesClient, WEB_SERVICES_PATH, type SecurityTraxSettings, type WebServicesClient } from './web-services-client.ts';

@@ -1,0 +1,64 @@
+// Bills: the historical list of the integration's invoices, and one bill with its lines.
+import type { Hono } from 'hono';
+import type { Services } from '../app.ts';
+import { MMR_LINE_ITEM_ID } from '../domain/types.ts';
+import { billView } from '../services/views.ts';
+import { BillingHeader, billingHref, endUserOf } from './billing-common.tsx';
+import { Badge, DateText, money } from './components.tsx';
+import { page, type Log } from './handle.tsx';
+
+export function billsRoutes(app: Hono, services: Services, log: Log): void {
+  app.get('/billing/bills', page(services, log, (cx) => {
+    const who = endUserOf(cx);
+    const bills = cx.services.billing.bills(cx.sandbox, who.loginId).bills.map(billView);
+    const body = (
+      <div>
+        <BillingHeader cx={cx} who={who} title="Bills" />
+        {bills.length ? (
+          <table data-testid="bills">
+            <thead><tr><th>Bill</th><th>Invoice date</th><th>Due date</th><th class="num">Total</th><th class="num">Balance</th><th>Status</th></tr></thead>
+            <tbody>
+              {bills.map((b) => (
+                <tr data-invoice={b.id}>
+                  <td><a href={billingHref(cx, who, `/billing/bills/${b.id}`)}>#{b.id}</a></td>
+                  <td><DateText date={b.invoiceDate} /></td>
+                  <td><DateText date={b.dueDate} /></td>
+                  <td class="num">{money(b.totalCents)}</td>
+                  <td class="num">{money(b.balanceCents)}</td>
+                  <td><Badge kind={b.status} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p class="muted">No bills yet: the first one is created from the Recurring Invoice on its start date.</p>
+        )}
+      </div>
+    );
+    return { title: 'Bills', body };
+  }));
+  app.get('/billing/bills/:invoiceId{[0-9]+}', page(services, log, (cx, c) => {
+    const who = endUserOf(cx);
+    const b = billView(cx.services.billing.bill(cx.sandbox, who.loginId, Number(c.req.param('invoiceId'))).bill);
+    const body = (
+      <div>
+        <BillingHeader cx={cx} who={who} title={`Bill #${b.id}`} />
+        <div class="card" data-testid="bill-detail">
+          <p>Invoice date <DateText date={b.invoiceDate} /> · due <DateText date={b.dueDate} /> · <Badge kind={b.status} /></p>
+          <table>
+            <thead><tr><th>Line</th><th class="num">Amount</th></tr></thead>
+            <tbody>
+              {b.lines.map((l) => (
+                <tr><td>{l.description} {l.lineItemId === MMR_LINE_ITEM_ID ? <Badge kind="mmr" text="MMR" /> : null}</td><td class="num">{money(l.amountCents)}</td></tr>
+              ))}
+              <tr><th>Total</th><td class="num">{money(b.totalCents)}</td></tr>
+              <tr><th>Balance</th><td class="num">{money(b.balanceCents)}</td></tr>
+            </tbody>
+          </table>
+        </div>
+        <p><a href={billingHref(cx, who, '/billing/bills')}>All bills</a></p>
+      </div>
+    );
+    return { title: `Bill #${b.id}`, body };
+  }));
+}

@@ -1,0 +1,29 @@
+// The sandbox console: server-rendered pages over the same services as the API (hono/jsx, no build).
+import type { Hono } from 'hono';
+import type { Services } from '../app.ts';
+import { billingPageRoutes } from './billing-page.tsx';
+import { billsRoutes } from './bills-page.tsx';
+import { dealerRoutes } from './dealer-page.tsx';
+import type { Log } from './handle.tsx';
+import { homeRoutes } from './home-page.tsx';
+import { methodRoutes } from './method-page.tsx';
+import { payRoutes } from './pay-page.tsx';
+import { paymentsRoutes } from './payments-page.tsx';
+import { timeRoutes } from './time-page.tsx';
+
+export { isApiPath } from './timeline.tsx';
+
+export type ConsoleOptions = { log?: Log };
+
+/** Mounts `/`, `/billing/*`, `/dealer`, `/time` on the app. Pages read and write only through `services`. */
+export function mountConsole(app: Hono, services: Services, options: ConsoleOptions = {}): void {
+  const log = options.log ?? ((line: string) => console.error(line));
+  homeRoutes(app, services, log);
+  billingPageRoutes(app, services, log);
+  payRoutes(app, services, log);
+  methodRoutes(app, services, log);
+  paymentsRoutes(app, services, log);
+  billsRoutes(app, services, log);
+  dealerRoutes(app, services, log);
+  timeRoutes(app, services, log);
+}

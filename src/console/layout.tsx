@@ -1,0 +1,73 @@
+import type { Child } from 'hono/jsx';
+import type { ConsoleCx } from './context.ts';
+import { ProblemBox } from './components.tsx';
+import { CSS, SCRIPT } from './style.ts';
+
+/** Where the sandbox picker goes: the same page, or the section's root for pages about one entity. */
+function pickerTarget(cx: ConsoleCx): { action: string; keep: Record<string, string> } {
+  const login = cx.query.get('login');
+  if (cx.path.startsWith('/billing')) return { action: '/billing', keep: login ? { login } : {} };
+  return { action: cx.path, keep: {} };
+}
+
+function SandboxPicker({ cx }: { cx: ConsoleCx }) {
+  const names = cx.services.sim.listSandboxes().map((s) => s.name);
+  if (!names.includes(cx.sandbox)) names.push(cx.sandbox);
+  const { action, keep } = pickerTarget(cx);
+  return (
+    <form method="get" action={action} class="picker">
+      <label>
+        Sandbox
+        <select name="sandbox" data-autosubmit="1" aria-label="Sandbox">
+          {names.map((n) => (
+            <option value={n} selected={n === cx.sandbox}>{n}</option>
+          ))}
+        </select>
+      </label>
+      {Object.entries(keep).map(([k, v]) => (
+        <input type="hidden" name={k} value={v} />
+      ))}
+      <button type="submit" class="secondary" data-go="1">Go</button>
+    </form>
+  );
+}
+
+function clockOf(cx: ConsoleCx): string {
+  try {
+    return cx.services.sim.clock(cx.sandbox).now;
+  } catch {
+    return 'no such sandbox';
+  }
+}
+
+export function Layout({ cx, title, children }: { cx: ConsoleCx; title: string; children?: Child }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · trax-sim console`}</title>
+        <style dangerouslySetInnerHTML={{ __html: CSS }} />
+      </head>
+      <body>
+        <header class="top">
+          <a class="brand" href={cx.href('/')}>trax-sim console</a>
+          <nav>
+            <a href={cx.href('/')}>Logins</a>
+            <a href={cx.href('/dealer')}>Dealer (SecurityTrax)</a>
+            <a href={cx.href('/time')}>Time &amp; scenarios</a>
+          </nav>
+          <span class="spacer" />
+          <span class="clock" data-testid="clock">Clock: {clockOf(cx)}</span>
+          <SandboxPicker cx={cx} />
+        </header>
+        <main>
+          {cx.flash ? <div class="flash" role="status" data-testid="flash">{cx.flash}</div> : null}
+          {cx.problem ? <ProblemBox problem={cx.problem} /> : null}
+          {children}
+        </main>
+        <script dangerouslySetInnerHTML={{ __html: SCRIPT }} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,46 @@
+// The console's whole stylesheet, inlined by the layout: no build step, no external assets.
+export const CSS = `
+:root { --ink: #1f2937; --muted: #6b7280; --line: #e5e7eb; --bg: #f6f7f9; --brand: #0b5fff; --ok: #047857; --bad: #b91c1c; --warn: #b45309; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
+a { color: var(--brand); text-decoration: none; } a:hover { text-decoration: underline; }
+header.top { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; padding: 10px 24px; background: #111827; color: #fff; }
+header.top a { color: #e5e7eb; } header.top a.brand { color: #fff; font-weight: 700; margin-right: 8px; }
+header.top nav { display: flex; gap: 14px; } header.top .spacer { flex: 1; }
+header.top select { padding: 3px 6px; } header.top .clock { color: #9ca3af; font-size: 13px; }
+main { max-width: 1040px; margin: 0 auto; padding: 20px 24px 60px; }
+h1 { font-size: 24px; margin: 4px 0 4px; } h2 { font-size: 17px; margin: 0 0 10px; } h3 { font-size: 15px; margin: 14px 0 6px; }
+.muted { color: var(--muted); } .small { font-size: 13px; }
+.card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 16px 18px; margin: 14px 0; }
+.card.past-due { border-left: 4px solid var(--bad); }
+.row { display: flex; gap: 16px; align-items: center; justify-content: space-between; flex-wrap: wrap; }
+.amount { font-size: 28px; font-weight: 650; } .amount.bad { color: var(--bad); }
+.btn, button { display: inline-block; border: 1px solid var(--brand); background: var(--brand); color: #fff; border-radius: 6px; padding: 6px 14px; font: inherit; cursor: pointer; }
+.btn.secondary, button.secondary { background: #fff; color: var(--brand); }
+.btn:hover { text-decoration: none; filter: brightness(1.05); }
+table { width: 100%; border-collapse: collapse; background: #fff; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.badge { display: inline-block; font-size: 12px; padding: 1px 8px; border-radius: 999px; background: #eef2ff; color: #3730a3; }
+.badge.paid, .badge.ok, .badge.succeeded { background: #ecfdf5; color: var(--ok); }
+.badge.past_due, .badge.bad, .badge.failed { background: #fef2f2; color: var(--bad); }
+.badge.open { background: #fffbeb; color: var(--warn); } .badge.mmr { background: #111827; color: #fff; }
+.flash { background: #ecfdf5; border: 1px solid #a7f3d0; color: var(--ok); border-radius: 8px; padding: 10px 14px; margin: 12px 0; }
+.problem { background: #fef2f2; border: 1px solid #fecaca; color: #7f1d1d; border-radius: 8px; padding: 10px 14px; margin: 12px 0; }
+.problem strong { display: block; color: var(--bad); } .problem ul { margin: 6px 0 0; padding-left: 20px; }
+form.inline { display: inline; } fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 10px 0; padding: 10px 14px; }
+label { display: inline-flex; gap: 6px; align-items: center; margin: 4px 12px 4px 0; }
+label.block { display: flex; margin: 8px 0; }
+input[type=text], input[type=number], input[type=date], input[type=password], select { padding: 5px 8px; border: 1px solid #d1d5db; border-radius: 6px; font: inherit; }
+.choices label { display: flex; margin: 6px 0; }
+.steps td.fail { color: var(--bad); } .steps td.pass { color: var(--ok); }
+pre { background: #f3f4f6; padding: 8px; border-radius: 6px; overflow: auto; font-size: 12px; margin: 4px 0; }
+code { font-size: 13px; }
+`;
+
+// Progressive enhancement only: pickers marked data-autosubmit submit on change (a Go button works without).
+export const SCRIPT = `document.querySelectorAll('[data-autosubmit]').forEach(function (el) {
+  el.addEventListener('change', function () { el.form && el.form.submit(); });
+  var go = el.form && el.form.querySelector('[data-go]'); if (go) go.hidden = true;
+});`;

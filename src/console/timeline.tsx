@@ -1,0 +1,59 @@
+// The sandbox's event timeline and request journal (Time page).
+import type { SimEvent } from '../domain/types.ts';
+import type { JournalEntry } from '../http/journal.ts';
+import { instantText } from './components.tsx';
+import type { ConsoleCx } from './context.ts';
+
+const API_PREFIXES = ['/securitytrax', '/alarm-com', '/__sim'];
+/** The journal shows API traffic; the console's own pages are not operations of the simulator. */
+export const isApiPath = (path: string): boolean => API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
+
+export function EventsTable({ cx, events, type }: { cx: ConsoleCx; events: SimEvent[]; type: string }) {
+  return (
+    <div>
+      <form method="get" action="/time" class="row" style="justify-content:flex-start">
+        <input type="hidden" name="sandbox" value={cx.sandbox} />
+        <label>Type <input type="text" name="type" value={type} placeholder="payment, invoice.created..." /></label>
+        <button type="submit" class="secondary">Filter</button>
+      </form>
+      {events.length ? (
+        <table data-testid="events">
+          <thead><tr><th>#</th><th>At</th><th>Type</th><th>Data</th></tr></thead>
+          <tbody>
+            {events.map((e) => (
+              <tr data-event={e.type}>
+                <td>{e.id}</td>
+                <td class="small">{instantText(e.at)}</td>
+                <td><code>{e.type}</code></td>
+                <td class="small"><code>{JSON.stringify(e.data)}</code></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p class="muted">No events{type ? ` of type "${type}"` : ''}.</p>
+      )}
+    </div>
+  );
+}
+
+export function JournalTable({ entries }: { entries: JournalEntry[] }) {
+  const api = entries.filter((e) => isApiPath(e.path));
+  if (!api.length) return <p class="muted">No API requests on this sandbox yet (send some with the X-Sandbox header).</p>;
+  return (
+    <table data-testid="journal">
+      <thead><tr><th>At (sandbox clock)</th><th>Request</th><th>Operation</th><th class="num">Status</th><th class="num">ms</th></tr></thead>
+      <tbody>
+        {api.map((e) => (
+          <tr>
+            <td class="small">{instantText(e.at)}</td>
+            <td><code>{e.method} {e.path}</code></td>
+            <td>{e.operationId ?? <span class="muted">—</span>}</td>
+            <td class="num">{e.status}</td>
+            <td class="num">{e.durationMs}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,35 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DomainError } from '../domain/errors.ts';
+import { loadScenarioFile } from './scenario-file.ts';
+import type { Scenario } from './scenario-types.ts';
+
+export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+/** Every scenario file in scenarios/ (adding a file adds a scenario: no code change). */
+export function scenarioFiles(dir = SCENARIO_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+export function listScenarios(dir = SCENARIO_DIR): { name: string; description: string; file: string }[] {
+  return scenarioFiles(dir).map((file) => {
+    const s = loadScenarioFile(file);
+    return { name: s.name, description: s.description.trim(), file: path.relative(process.cwd(), file) };
+  });
+}
+
+/** A scenario by name (from scenarios/) or by path to a file. */
+export function findScenario(nameOrFile: string, dir = SCENARIO_DIR): Scenario {
+  if (/\.ya?ml$/.test(nameOrFile)) return loadScenarioFile(nameOrFile);
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(nameOrFile)) throw notFound(nameOrFile);
+  const file = scenarioFiles(dir).find((f) => path.basename(f).replace(/\.ya?ml$/, '') === nameOrFile);
+  if (!file) throw notFound(nameOrFile);
+  return loadScenarioFile(file);
+}
+
+const notFound = (name: string) =>
+  new DomainError('not_found', 'scenario-not-found', 'Scenario not found', `No scenario named "${name}" in scenarios/. List them with GET /__sim/scenarios.`);

@@ -1,0 +1,43 @@
+import type { Faults, SandboxSettings } from '../domain/types.ts';
+import type { Setup } from '../seeds/setup.ts';
+
+// The shape of a scenario file (validated by scenarios/scenario.schema.json before anything runs).
+
+export type Expectation = {
+  status?: number;
+  problem?: string;
+  reasons?: string[];
+  body?: unknown;
+  balances?: { as: string } & Record<string, unknown>;
+  invoices?: Record<string, string | { status?: string; balanceCents?: number }>;
+  events?: string[];
+  noEvents?: string[];
+};
+
+export type Step = {
+  name?: string;
+  advance?: string | { to: string };
+  call?: string;
+  as?: string;
+  params?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  body?: unknown;
+  save?: Record<string, string>;
+  fault?: Partial<Faults>;
+  settings?: Partial<SandboxSettings>;
+  expect?: Expectation;
+};
+
+export type Scenario = { name: string; description: string; given: Setup; steps: Step[]; file: string };
+
+export type StepReport = {
+  index: number;
+  name: string;
+  passed: boolean;
+  durationMs: number;
+  message: string | null;
+  expected: unknown;
+  actual: unknown;
+};
+
+export type ScenarioReport = { name: string; file: string; passed: boolean; durationMs: number; steps: StepReport[] };

@@ -1,0 +1,53 @@
+import { compiledSpec } from '../app.ts';
+import { DEMO_CREDENTIALS } from '../seeds/demo.ts';
+import type { Setup } from '../seeds/setup.ts';
+import type { Step } from './scenario-types.ts';
+
+export class StepError extends Error {}
+
+const basic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
+
+/** `as:` -> an Authorization header, with passwords looked up in the scenario's given. */
+export function authorizationFor(as: string | undefined, given: Setup, security: string[]): string | undefined {
+  if (as === undefined) {
+    if (security.length) throw new StepError(`this operation needs credentials: add "as: <login>|dealer|isp:<username>"`);
+    return undefined;
+  }
+  if (as === 'anonymous') return undefined;
+  if (as === 'dealer') {
+    const d = given.dealer ?? DEMO_CREDENTIALS.dealer;
+    return basic(d.username, d.password);
+  }
+  if (as.startsWith('isp:')) {
+    const username = as.slice(4);
+    const cred = given.alarmComCredentials?.find((c) => c.username === username) ?? given.isps?.find((i) => i.username === username);
+    if (!cred) throw new StepError(`no Alarm.com credentials "${username}" in given.alarmComCredentials or given.isps`);
+    return basic(username, cred.password);
+  }
+  const login = given.logins?.find((l) => l.username === as);
+  if (!login) throw new StepError(`no end-user login "${as}" in given.logins`);
+  return basic(login.username, login.password);
+}
+
+/** Turns a `call:` step into a Request against the app: path params filled, the rest as query. */
+export function buildCallRequest(step: Step, given: Setup, sandbox: string): Request {
+  const op = compiledSpec().index.byId.get(step.call!);
+  if (!op) throw new StepError(`unknown operationId "${step.call}" (see spec/openapi.yaml)`);
+  const params = { ...step.params };
+  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    if (!(name in params)) throw new StepError(`missing path parameter "${name}" in params`);
+    const value = params[name];
+    delete params[name];
+    return encodeURIComponent(String(value));
+  });
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+  const headers: Record<string, string> = { 'x-sandbox': sandbox, ...step.headers };
+  const auth = authorizationFor(step.as, given, op.security);
+  if (auth) headers.authorization = auth;
+  let body: string | undefined;
+  if (step.body !== undefined) {
+    body = JSON.stringify(step.body);
+    headers['content-type'] = 'application/json';
+  }
+  return new Request(`http://trax-sim.local${path}${query ? `?${query}` : ''}`, { method: op.method, headers, body });
+}

@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findScenario, scenarioFiles } from '../src/scenarios/catalog.ts';
+import { textReport } from '../src/scenarios/report.ts';
+import { runScenarioFile } from '../src/scenarios/runner.ts';
+import { parseScenario, ScenarioFileError } from '../src/scenarios/scenario-file.ts';
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'trax-scn-'));
+
+// Adding a file to scenarios/ adds a test here, with no code change.
+describe.each(scenarioFiles().map((f) => [path.basename(f), f]))('scenario %s', (_name, file) => {
+  it('replays with every expectation met', async () => {
+    const report = await runScenarioFile(findScenario(file));
+    expect(report.passed, textReport([report])).toBe(true);
+    expect(report.steps.length).toBeGreaterThan(0);
+  });
+});
+
+describe('scenario runner', () => {
+  it('a deliberately wrong expectation fails with a readable diff of expected vs actual', async () => {
+    const source = readFileSync('scenarios/three-past-due.yaml', 'utf8');
+    const broken = source.replace('balanceDueCents: 11997', 'balanceDueCents: 12000');
+    expect(broken).not.toBe(source);
+    const file = path.join(tmp(), 'three-past-due.yaml');
+    writeFileSync(file, broken);
+    const report = await runScenarioFile(findScenario(file));
+    expect(report.passed).toBe(false);
+    const failed = report.steps.filter((s) => !s.passed);
+    expect(failed.map((s) => s.name)).toEqual(['The Billing screen on Mar 3 shows the balances and the two past-due invoices']);
+    expect(failed[0]!.message).toBe('/body/balanceDueCents: expected 12000, got 11997');
+    const text = textReport([report]);
+    expect(text).toContain('FAIL three-past-due');
+    expect(text).toContain('expected: {"status":200,"body":{"balanceDueCents":12000');
+
+    // The CLI prints the same report and exits non-zero.
+    let status = 0;
+    let stdout = '';
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'scenario', 'run', file], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (err) {
+      status = (err as { status: number }).status;
+      stdout = (err as { stdout: string }).stdout;
+    }
+    expect(status).toBe(1);
+    expect(stdout).toContain('/body/balanceDueCents: expected 12000, got 11997');
+  });
+
+  it('a malformed scenario file is rejected before anything runs, naming the file, line, path and reason', () => {
+    const text = [
+      'name: broken',
+      'description: a bad file',
+      'given:',
+      '  clock: 2019-01-01',
+      'steps:',
+      '  - call: getBillingSummary',
+      '    as: jane',
+      '    expect: { status: "two hundred" }',
+    ].join('\n');
+    let error: unknown;
+    try {
+      parseScenario(text, 'scenarios/broken.yaml');
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ScenarioFileError);
+    const e = error as ScenarioFileError;
+    expect(e.problems).toContainEqual({ path: '/steps/0/expect/status', line: 8, message: 'must be integer' });
+    expect(e.message).toContain('scenarios/broken.yaml:8 /steps/0/expect/status: must be integer');
+  });
+
+  it('invalid YAML is reported with its line', () => {
+    expect(() => parseScenario('name: x\n  bad: [unclosed', 'scenarios/x.yaml')).toThrow(/scenarios\/x\.yaml:\d+ \/: YAML/);
+  });
+
+  it('the CLI refuses a malformed file with exit code 1 and runs nothing', () => {
+    const file = path.join(tmp(), 'bad.yaml');
+    writeFileSync(file, 'name: bad\ndescription: x\ngiven: { clock: 2019-01-01 }\nsteps:\n  - advance: P1D\n    call: getClock\n');
+    let stderr = '';
+    let status = 0;
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'scenario', 'run', file], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (err) {
+      status = (err as { status: number }).status;
+      stderr = (err as { stderr: string }).stderr;
+    }
+    expect(status).toBe(1);
+    expect(stderr).toContain(`Invalid scenario file ${file}`);
+    expect(stderr).toContain('/steps/0');
+  });
+});
