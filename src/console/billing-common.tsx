@@ -35,12 +35,12 @@ export function BillingHeader({ cx, who, title }: { cx: ConsoleCx; who: EndUser;
   );
 }
 
-export function MethodText({ method }: { method: ReturnType<typeof paymentMethodView> | null }) {
+export function MethodText({ method, testId }: { method: ReturnType<typeof paymentMethodView> | null; testId?: string }) {
   if (!method) return <span class="muted">None</span>;
   const brand = method.brand ? method.brand.charAt(0).toUpperCase() + method.brand.slice(1) : (method.bankName || 'Bank account');
   const expiry = method.expMonth !== null && method.expYear !== null ? `${String(method.expMonth).padStart(2, '0')}/${method.expYear}` : null;
   return (
-    <span data-testid="payment-method">
+    <span data-testid={testId}>
       <strong>{brand}</strong> ending in <strong>{method.last4}</strong>
       {expiry ? <span> · expires {expiry}</span> : null}
       {method.expired ? <span class="badge bad">expired</span> : null}

@@ -85,7 +85,7 @@ export function billingScreen(cx: ConsoleCx): PageResult {
       <div class="card row">
         <div>
           <h2>Current Payment Method</h2>
-          <MethodText method={method} />
+          <MethodText method={method} testId="payment-method" />
         </div>
         <a class="btn secondary" href={link('/billing/method')} data-testid="change-method">Change</a>
       </div>

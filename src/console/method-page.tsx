@@ -21,7 +21,7 @@ function methodScreen(cx: ConsoleCx): PageResult {
       <BillingHeader cx={cx} who={who} title="Change payment method" />
       <div class="card">
         <h2>Current Payment Method</h2>
-        <MethodText method={current} />
+        <MethodText method={current} testId="payment-method" />
         <p class="muted small">A payment method cannot be removed, only updated or replaced. Setting one enrols the account in Auto Pay.</p>
       </div>
       <form method="post" action={post} class="card" data-testid="new-card-form">

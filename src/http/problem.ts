@@ -32,7 +32,7 @@ export function toProblem(err: unknown, instance: string, onUnexpected: (err: un
     return problem(err.status, err.status === 404 ? 'not-found' : 'http-error', err.message || 'Request failed', err.message || 'Request failed', { instance });
   }
   onUnexpected(err);
-  return problem(500, 'internal-error', 'Internal error', 'The simulator hit an unexpected error. It has been logged; nothing was changed by this request.', { instance });
+  return problem(500, 'internal-error', 'Internal error', 'The simulator hit an unexpected error; it has been logged on the server. Please report it with this request.', { instance });
 }
 
 export function onErrorHandler(onUnexpected: (err: unknown) => void) {

@@ -27,11 +27,11 @@ export function responseValidation({ validators, onViolation, log }: { validator
       /* a non-JSON body is reported by the schema check */
     }
     let errors: FieldError[];
-    if (!op) {
-      errors = type?.startsWith(PROBLEM_JSON) ? [] : [{ path: '/content-type', message: 'unknown routes must answer problem+json' }];
+    const isProblem = type?.startsWith(PROBLEM_JSON) ?? false;
+    if (!op || (GENERIC_STATUSES.has(c.res.status) && isProblem)) {
+      errors = isProblem ? validators.problem(body) : [{ path: '/content-type', message: 'unknown routes must answer problem+json' }];
     } else {
       errors = validators.response(op, c.res.status, type, body);
-      if (errors.length && GENERIC_STATUSES.has(c.res.status) && type?.startsWith(PROBLEM_JSON)) errors = [];
     }
     if (c.res.status >= 500) errors.push({ path: '/status', message: `server error ${c.res.status}: ${text.slice(0, 300)}` });
     if (!errors.length) return;

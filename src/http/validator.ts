@@ -17,6 +17,8 @@ export type ValidatedParams = Record<ParamLocation, Record<string, unknown>>;
 export type Validators = {
   request(op: Operation, parts: RequestParts): { errors: FieldError[]; params: ValidatedParams };
   response(op: Operation, status: number, contentType: string | null, body: unknown): FieldError[];
+  /** Against components/schemas/Problem: for problems any operation may answer (400, 404, 422). */
+  problem(body: unknown): FieldError[];
 };
 
 function newAjv(coerce: boolean): Ajv2020 {
@@ -94,6 +96,10 @@ export function createValidators(index: OpenApiIndex): Validators {
         errors.push({ path: '/body', message: 'is not allowed: this operation takes no body' });
       }
       return { errors, params };
+    },
+    problem(body) {
+      const validate = byPointer('#/components/schemas/Problem');
+      return validate(body) ? [] : toFieldErrors('/response', validate.errors);
     },
     response(op, status, contentType, body) {
       const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in op.responses);

@@ -2,6 +2,7 @@ import { billingSummary, integrationInvoices } from '../domain/balances.ts';
 import { requireConfigured } from '../domain/eligibility.ts';
 import { notFound } from '../domain/errors.ts';
 import { changePaymentMethod, removePaymentMethod, setAutoPay, type ChangePaymentMethodInput } from '../domain/payment-method.ts';
+import { billingScreenPayments } from '../domain/payment-history.ts';
 import { paymentOptions } from '../domain/payment-options.ts';
 import { makeOneTimePayment, type OneTimePaymentInput } from '../domain/payments.ts';
 import type { CommandRunner } from './command-runner.ts';
@@ -36,12 +37,7 @@ export function createBillingService({ runner }: { runner: CommandRunner }) {
     setAutoPay: (sandbox: string, loginId: number, enabled: boolean) => runner.run(sandbox, (s) => setAutoPay(s, loginId, enabled, s.now)),
     payments(sandbox: string, loginId: number) {
       const { state, billing } = configured(sandbox, loginId);
-      const invoiceIds = new Set(integrationInvoices(state, billing.recurringInvoice.id).map((i) => i.id));
-      // The screen lists payments made for the integration's invoices (including failed attempts).
-      const payments = state.payments.filter(
-        (p) => p.customerId === billing.customer.id && (p.source !== 'dealer' || p.allocations.some((a) => invoiceIds.has(a.invoiceId))),
-      );
-      return { state, payments: payments.reverse() };
+      return { state, payments: billingScreenPayments(state, billing.customer.id, billing.recurringInvoice.id) };
     },
     payment(sandbox: string, loginId: number, paymentId: number) {
       const { state, payments } = this.payments(sandbox, loginId);

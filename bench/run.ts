@@ -1,0 +1,259 @@
+// npm run bench: starts each server alone as a child process on 127.0.0.1, loads it with autocannon from
+// this process (bounded: -c 10 -d 5 by default, after a 1 s warm-up), two interleaved rounds, medians,
+// and prints one table whose ratios are all measured in this run. Then PASS/FAIL per target.
+//
+//   BENCH_CONNECTIONS=10 BENCH_DURATION=5 BENCH_ROUNDS=2 npm run bench
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon, { type Result } from 'autocannon';
+import { basic, paymentState, summaryState, writeDataDir } from './fixtures.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function healthy(port: number): Promise<boolean> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/__sim/health`);
+    await res.arrayBuffer();
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+type Proc = { child: ChildProcess; port: number; output: () => string; stop(): Promise<void> };
+
+async function startProcess(args: string[], port: number, timeoutMs = 120_000): Promise<Proc> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + timeoutMs;
+  while (!(await healthy(port))) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`${args.join(' ')} did not answer within ${timeoutMs} ms:\n${out}`);
+    await sleep(20);
+  }
+  return {
+    child,
+    port,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+const cannon = (opts: Parameters<typeof autocannon>[0]) =>
+  new Promise<Result>((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+
+type Target = {
+  key: string;
+  label: string;
+  args: (port: number, dataDir: string | null) => string[];
+  /** Snapshot template copied fresh into a data folder for every run. */
+  template?: string;
+  request: { method: string; path: string; headers?: Record<string, string>; body?: string };
+};
+
+type Sample = { rps: number; p99: number; rss: number; non2xx: number; errors: number };
+
+const cli = (port: number, dataDir: string | null) => ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', String(port), ...(dataDir ? ['--data', dataDir] : ['--memory']), '--quiet'];
+
+async function measure(target: Target): Promise<Sample> {
+  const port = await freePort();
+  let dataDir: string | null = null;
+  if (target.template) {
+    dataDir = mkdtempSync(path.join(tmpdir(), `trax-bench-${target.key}-`));
+    cpSync(target.template, dataDir, { recursive: true });
+  }
+  const proc = await startProcess(target.args(port, dataDir), port);
+  try {
+    const { method, path: p, headers = {}, body } = target.request;
+    const opts = { url: `http://127.0.0.1:${port}${p}`, connections: CONNECTIONS, method, headers, body };
+    const before = await sandboxPayments(port);
+    const warm = await cannon({ ...opts, duration: 1 });
+    const r = await cannon({ ...opts, duration: DURATION });
+    const rss = rssMb(proc.child.pid!);
+    // Payments: every 201 must be in the store (one payment each), none answered otherwise.
+    const after = await sandboxPayments(port);
+    if (before !== null && after !== null && method === 'POST' && after - before !== warm['2xx'] + r['2xx']) {
+      throw new Error(`${target.key}: ${warm['2xx'] + r['2xx']} payments acknowledged but ${after - before} recorded`);
+    }
+    return { rps: r.requests.average, p99: r.latency.p99, rss, non2xx: r.non2xx + warm.non2xx, errors: r.errors + r.timeouts };
+  } finally {
+    await proc.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function sandboxPayments(port: number): Promise<number | null> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/__sim/sandboxes/default`);
+    if (!res.ok) return null;
+    return ((await res.json()) as { counts: { payments: number } }).counts.payments;
+  } catch {
+    return null;
+  }
+}
+
+async function startupMs(): Promise<{ cold: number; median: number; runs: number[] }> {
+  const once = async () => {
+    const port = await freePort();
+    const t0 = performance.now();
+    const child = spawn(process.execPath, cli(port, null), { cwd: ROOT, stdio: 'ignore' });
+    try {
+      for (;;) {
+        if (await healthy(port)) return performance.now() - t0;
+        if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);
+        if (performance.now() - t0 > 30_000) throw new Error('serve did not start within 30 s');
+        await sleep(2);
+      }
+    } finally {
+      child.kill('SIGKILL');
+      await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
+    }
+  };
+  const cold = await once(); // fills tsx's transform cache and the parsed-spec cache
+  const runs: number[] = [];
+  for (let i = 0; i < STARTUP_RUNS; i++) runs.push(await once());
+  return { cold, median: median(runs), runs };
+}
+
+async function scenarios(): Promise<string> {
+  const file = path.join(ROOT, 'src/scenarios/runner.ts');
+  let mod: { runAllScenarios?: () => Promise<{ passed: boolean }[]> };
+  try {
+    mod = (await import(pathToFileURL(file).href)) as typeof mod;
+  } catch {
+    return 'n/a';
+  }
+  if (typeof mod.runAllScenarios !== 'function') return 'n/a';
+  const t0 = performance.now();
+  const reports = await mod.runAllScenarios();
+  const ms = performance.now() - t0;
+  const passed = reports.filter((r) => r.passed).length;
+  return `${reports.length} scenarios in ${Math.round(ms)} ms (${passed} passed${passed === reports.length ? '' : `, ${reports.length - passed} FAILED`})`;
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'trax-bench-'));
+  const t0 = performance.now();
+  const templates: Record<string, string> = {};
+  const summary = summaryState(1_000);
+  templates.summary = path.join(work, 'summary');
+  writeDataDir(templates.summary, summary);
+  for (const n of [1_000, 10_000, 100_000]) {
+    templates[`pay${n}`] = path.join(work, `pay${n}`);
+    writeDataDir(templates[`pay${n}`]!, paymentState(n));
+  }
+  const jsonMb = (k: string) => (readFileSync(path.join(templates[k]!, 'sandboxes/default.json')).length / 1e6).toFixed(1);
+  console.log(`fixtures built in ${Math.round(performance.now() - t0)} ms (summary ${summary.customers.length} customers / ${summary.invoices.length} invoices, ${jsonMb('summary')} MB; payments 1k ${jsonMb('pay1000')} MB, 10k ${jsonMb('pay10000')} MB, 100k ${jsonMb('pay100000')} MB)`);
+
+  // The end user in the middle of the list (Basic auth, request validation on, the normal server).
+  const user = 500;
+  const pay = (n: number): Target => ({
+    key: `pay${n}`,
+    label: `POST /alarm-com/api/billing/payments, ${n.toLocaleString('en-US')} invoices`,
+    args: cli,
+    template: templates[`pay${n}`],
+    request: { method: 'POST', path: '/alarm-com/api/billing/payments', headers: { authorization: basic('payer', 'payer-pass'), 'content-type': 'application/json' }, body: JSON.stringify({ amountCents: 100 }) },
+  });
+  const targets: Target[] = [
+    { key: 'bare', label: 'bare Hono, fixed JSON (ceiling)', args: (port) => ['--import', 'tsx', 'bench/bare-hono.ts', String(port)], request: { method: 'GET', path: '/__sim/health' } },
+    {
+      key: 'summary',
+      label: 'GET /alarm-com/api/billing/summary, 1,000 customers',
+      args: cli,
+      template: templates.summary,
+      request: { method: 'GET', path: '/alarm-com/api/billing/summary', headers: { authorization: basic(`user${user}`, `pass${user}`) } },
+    },
+    pay(1_000),
+    pay(10_000),
+    pay(100_000),
+  ];
+
+  const samples = new Map<string, Sample[]>(targets.map((t) => [t.key, []]));
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const t of targets) {
+      const s = await measure(t);
+      samples.get(t.key)!.push(s);
+      console.log(`round ${round} ${t.key.padEnd(10)} ${Math.round(s.rps).toString().padStart(7)} req/s  p99 ${s.p99} ms  rss ${s.rss} MB${s.non2xx || s.errors ? `  (non-2xx ${s.non2xx}, errors ${s.errors})` : ''}`);
+    }
+  }
+  const startup = await startupMs();
+  const scenarioRow = await scenarios();
+  rmSync(work, { recursive: true, force: true });
+
+  const med = (k: string, f: keyof Sample) => median(samples.get(k)!.map((s) => s[f]));
+  const rps = (k: string) => med(k, 'rps');
+  const bare = rps('bare');
+  const lines = [
+    `trax-sim benchmark: ${new Date().toISOString()}, Node ${process.version}, autocannon -c ${CONNECTIONS} -d ${DURATION} (after a 1 s warm-up), ${ROUNDS} interleaved rounds, medians`,
+    '',
+    '| target | req/s | p99 ms | vs bare Hono | RSS after (MB) |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...targets.map((t) => `| ${t.label} | ${Math.round(rps(t.key)).toLocaleString('en-US')} | ${med(t.key, 'p99')} | ${(rps(t.key) / bare).toFixed(2)} | ${med(t.key, 'rss')} |`),
+    '',
+    `| other | value |`,
+    '| --- | --- |',
+    `| payments 100k / 1k invoices | ${(rps('pay100000') / rps('pay1000')).toFixed(2)} |`,
+    `| payments 10k / 1k invoices | ${(rps('pay10000') / rps('pay1000')).toFixed(2)} |`,
+    `| start-up to first answered request (\`node --import tsx src/cli.ts serve --memory\`) | ${Math.round(startup.median)} ms median of ${startup.runs.length} (cold first run ${Math.round(startup.cold)} ms) |`,
+    `| all scenarios replayed | ${scenarioRow} |`,
+    `| RSS of this benchmark process after the run | ${rssMb(process.pid)} MB |`,
+  ];
+  const bad = [...samples.entries()].filter(([, ss]) => ss.some((s) => s.non2xx || s.errors));
+  const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+  const checks = [
+    [`Billing summary >= 0.5 x bare Hono: ${(rps('summary') / bare).toFixed(2)}`, rps('summary') >= 0.5 * bare],
+    [`payments at 100k invoices >= 0.5 x at 1k: ${(rps('pay100000') / rps('pay1000')).toFixed(2)}`, rps('pay100000') >= 0.5 * rps('pay1000')],
+    [`start-up to first answered request < 500 ms: ${Math.round(startup.median)} ms`, startup.median < 500],
+    [`every request answered 2xx: ${bad.length ? `non-2xx/errors in ${bad.map(([k]) => k).join(', ')}` : 'yes'}`, bad.length === 0],
+  ] as const;
+  console.log(`\n${lines.join('\n')}\n`);
+  for (const [label, ok] of checks) console.log(`${verdict(ok)}  ${label}`);
+  console.log('(the whole test suite under 2 minutes: see `npx vitest run`, reported in docs/benchmarks.md)');
+  process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
