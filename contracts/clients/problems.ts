@@ -53,14 +53,15 @@ export class ValidationProblemError extends ProblemError {
   }
 }
 
-const isProblemBody = (body: unknown): body is Problem =>
-  body !== null && typeof body === 'object' && typeof (body as Problem).type === 'string' && typeof (body as Problem).status === 'number';
+const isObject = (body: unknown): body is Record<string, unknown> => body !== null && typeof body === 'object' && !Array.isArray(body);
 
 /** The typed error for a non-2xx answer (a body that is not a problem is wrapped in one). */
 export function toProblemError(status: number, statusText: string, body: unknown): ProblemError {
-  const problem: Problem = isProblemBody(body)
-    ? body
-    : { type: 'about:blank', title: statusText || `HTTP ${status}`, status, detail: typeof body === 'string' ? body : JSON.stringify(body ?? null) };
+  const title = statusText || `HTTP ${status}`;
+  const problem: Problem =
+    isObject(body) && typeof body.type === 'string'
+      ? { title, detail: '', ...body, type: body.type, status: typeof body.status === 'number' ? body.status : status }
+      : { type: 'about:blank', title, status, detail: typeof body === 'string' ? body : JSON.stringify(body ?? null) };
   const code = problem.type.startsWith(PROBLEM_BASE) ? problem.type.slice(PROBLEM_BASE.length) : '';
   if (code === 'billing-not-configured') return new BillingNotConfiguredError(problem);
   if (code === 'payment-declined') return new PaymentDeclinedError(problem);

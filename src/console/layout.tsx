@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { ConsoleCx } from './context.ts';
-import { ProblemBox } from './components.tsx';
+import { ProblemBox, instantText } from './components.tsx';
 import { CSS, SCRIPT } from './style.ts';
 
 /** Where the sandbox picker goes: the same page, or the section's root for pages about one entity. */
@@ -34,7 +34,7 @@ function SandboxPicker({ cx }: { cx: ConsoleCx }) {
 
 function clockOf(cx: ConsoleCx): string {
   try {
-    return cx.services.sim.clock(cx.sandbox).now;
+    return instantText(cx.services.sim.clock(cx.sandbox).now);
   } catch {
     return 'no such sandbox';
   }

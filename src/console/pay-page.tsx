@@ -14,6 +14,7 @@ type Options = ReturnType<Services['billing']['paymentOptions']>;
 
 function AmountStep({ cx, who, opts, problem }: { cx: ConsoleCx; who: EndUser; opts: Options; problem: ProblemView | null }) {
   const { options, custom } = opts.options;
+  const typed = problem ? (cx.query.get('dollars') ?? '') : '';
   return (
     <form method="get" action="/billing/pay" class="card" data-testid="pay-amount">
       <h2>1. Choose an amount</h2>
@@ -22,11 +23,11 @@ function AmountStep({ cx, who, opts, problem }: { cx: ConsoleCx; who: EndUser; o
       <input type="hidden" name="login" value={String(who.loginId)} />
       <div class="choices">
         {options.map((o, i) => (
-          <label><input type="radio" name="choice" value={String(o.amountCents)} checked={i === 0} data-kind={o.kind} /> {o.label}: <strong>{money(o.amountCents)}</strong></label>
+          <label><input type="radio" name="choice" value={String(o.amountCents)} checked={i === 0 && !problem} data-kind={o.kind} /> {o.label}: <strong>{money(o.amountCents)}</strong></label>
         ))}
-        <label>
-          <input type="radio" name="choice" value="custom" checked={options.length === 0} data-kind="custom" /> Other amount: $
-          <input type="text" name="dollars" inputmode="decimal" placeholder="0.00" style="width:7em" aria-label="Other amount in dollars" />
+        <label data-selects="choice-custom">
+          <input type="radio" name="choice" value="custom" id="choice-custom" checked={options.length === 0 || problem !== null} data-kind="custom" /> Other amount: $
+          <input type="text" name="dollars" value={typed} inputmode="decimal" placeholder="0.00" style="width:7em" aria-label="Other amount in dollars" />
           <span class="muted small">({money(custom.minCents)} to {money(custom.maxCents)})</span>
         </label>
       </div>
@@ -45,9 +46,9 @@ function MethodStep({ cx, who, opts, amountCents }: { cx: ConsoleCx; who: EndUse
       <input type="hidden" name="amountCents" value={String(amountCents)} />
       <div class="choices">
         {saved ? <label><input type="radio" name="method" value="saved" checked /> Saved method: <MethodText method={paymentMethodView(saved)} /></label> : null}
-        <label><input type="radio" name="method" value="new" checked={!saved} /> A new card (saved in SecurityTrax; Auto Pay keeps its method)</label>
+        <label><input type="radio" name="method" value="new" id="method-new" checked={!saved} /> A new card (saved in SecurityTrax; Auto Pay keeps its method)</label>
       </div>
-      <fieldset><legend>New card</legend><CardFields holder={holder} /></fieldset>
+      <fieldset data-selects="method-new"><legend>New card</legend><CardFields holder={holder} /></fieldset>
       <button type="submit" data-testid="make-payment">Make Payment</button>
     </form>
   );

@@ -2,6 +2,7 @@
 export const CSS = `
 :root { --ink: #1f2937; --muted: #6b7280; --line: #e5e7eb; --bg: #f6f7f9; --brand: #0b5fff; --ok: #047857; --bad: #b91c1c; --warn: #b45309; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
 a { color: var(--brand); text-decoration: none; } a:hover { text-decoration: underline; }
 header.top { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; padding: 10px 24px; background: #111827; color: #fff; }
@@ -37,10 +38,15 @@ input[type=text], input[type=number], input[type=date], input[type=password], se
 .steps td.fail { color: var(--bad); } .steps td.pass { color: var(--ok); }
 pre { background: #f3f4f6; padding: 8px; border-radius: 6px; overflow: auto; font-size: 12px; margin: 4px 0; }
 code { font-size: 13px; }
+td.data code { overflow-wrap: anywhere; font-size: 12px; } td.nowrap { white-space: nowrap; }
 `;
 
 // Progressive enhancement only: pickers marked data-autosubmit submit on change (a Go button works without).
 export const SCRIPT = `document.querySelectorAll('[data-autosubmit]').forEach(function (el) {
   el.addEventListener('change', function () { el.form && el.form.submit(); });
   var go = el.form && el.form.querySelector('[data-go]'); if (go) go.hidden = true;
+});
+// Typing an amount or a new card selects the matching radio button.
+document.querySelectorAll('[data-selects]').forEach(function (box) {
+  box.addEventListener('focusin', function () { var r = document.getElementById(box.getAttribute('data-selects')); if (r) r.checked = true; });
 });`;

@@ -23,9 +23,9 @@ export function EventsTable({ cx, events, type }: { cx: ConsoleCx; events: SimEv
             {events.map((e) => (
               <tr data-event={e.type}>
                 <td>{e.id}</td>
-                <td class="small">{instantText(e.at)}</td>
+                <td class="small nowrap">{instantText(e.at)}</td>
                 <td><code>{e.type}</code></td>
-                <td class="small"><code>{JSON.stringify(e.data)}</code></td>
+                <td class="data"><code>{JSON.stringify(e.data)}</code></td>
               </tr>
             ))}
           </tbody>
@@ -46,7 +46,7 @@ export function JournalTable({ entries }: { entries: JournalEntry[] }) {
       <tbody>
         {api.map((e) => (
           <tr>
-            <td class="small">{instantText(e.at)}</td>
+            <td class="small nowrap">{instantText(e.at)}</td>
             <td><code>{e.method} {e.path}</code></td>
             <td>{e.operationId ?? <span class="muted">—</span>}</td>
             <td class="num">{e.status}</td>

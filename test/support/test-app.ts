@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { createApp, type AppOptions, type Services } from '../../src/app.ts';
+import { checkInvariants } from '../../src/domain/invariants.ts';
 import type { SandboxState } from '../../src/domain/types.ts';
 import { seedState } from '../../src/seeds/seed-state.ts';
 import { memoryPersistence } from '../../src/store/persistence.ts';
@@ -22,9 +23,21 @@ export type TestApp = {
   state(sandbox?: string): SandboxState;
 };
 
+/** After every committed command, the sandbox's invariants must hold; a break fails the running test. */
+function withInvariantChecks(store: Store): Store {
+  const commit = store.commit.bind(store);
+  return Object.assign(store, {
+    async commit(name: string, patch: Parameters<Store['commit']>[1]) {
+      await commit(name, patch);
+      const broken = checkInvariants(store.require(name));
+      if (broken.length) recordViolation({ operationId: null, method: 'COMMIT', path: name, status: 0, errors: broken.map((message) => ({ path: '/invariants', message })) });
+    },
+  });
+}
+
 /** An in-memory simulator with the demo sandbox as "default", strict response validation on. */
 export async function testApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
-  const store = await createStore(memoryPersistence());
+  const store = withInvariantChecks(await createStore(memoryPersistence()));
   const scenarios = options.scenarios ?? loadScenarioSeeder();
   await store.create(seedState('default', { kind: 'demo' }, scenarios));
   let services!: Services;
