@@ -11,8 +11,6 @@ import { payRoutes } from './pay-page.tsx';
 import { paymentsRoutes } from './payments-page.tsx';
 import { timeRoutes } from './time-page.tsx';
 
-export { isApiPath } from './timeline.tsx';
-
 export type ConsoleOptions = { log?: Log };
 
 /** Mounts `/`, `/billing/*`, `/dealer`, `/time` on the app. Pages read and write only through `services`. */

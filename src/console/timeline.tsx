@@ -4,9 +4,6 @@ import type { JournalEntry } from '../http/journal.ts';
 import { instantText } from './components.tsx';
 import type { ConsoleCx } from './context.ts';
 
-const API_PREFIXES = ['/securitytrax', '/alarm-com', '/__sim'];
-/** The journal shows API traffic; the console's own pages are not operations of the simulator. */
-export const isApiPath = (path: string): boolean => API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
 
 export function EventsTable({ cx, events, type }: { cx: ConsoleCx; events: SimEvent[]; type: string }) {
   return (
@@ -38,7 +35,8 @@ export function EventsTable({ cx, events, type }: { cx: ConsoleCx; events: SimEv
 }
 
 export function JournalTable({ entries }: { entries: JournalEntry[] }) {
-  const api = entries.filter((e) => isApiPath(e.path));
+  // The journal holds API traffic only (the console's own page requests are not journaled).
+  const api = entries;
   if (!api.length) return <p class="muted">No API requests on this sandbox yet (send some with the X-Sandbox header).</p>;
   return (
     <table data-testid="journal">

@@ -1,6 +1,7 @@
 // What the Billing screen shows. Only invoices created from the selected recurring invoice count:
 // other invoices of the account are paid through the SecurityTrax Payment Portal, never here.
 import type { ConfiguredBilling } from './eligibility.ts';
+import { where } from './lookup.ts';
 import type { Cents, Invoice, IsoDate, IsoInstant, SandboxState } from './types.ts';
 
 export type InvoiceBalance = { invoiceId: number; invoiceDate: IsoDate; dueDate: IsoDate; balanceCents: Cents };
@@ -26,7 +27,7 @@ export function byDueDate(a: Invoice, b: Invoice): number {
 
 /** Invoices created from the recurring invoice, oldest first. */
 export function integrationInvoices(state: Readonly<SandboxState>, recurringInvoiceId: number): Invoice[] {
-  return state.invoices.filter((i) => i.recurringInvoiceId === recurringInvoiceId).sort(byDueDate);
+  return where(state.invoices, 'recurringInvoiceId', (i) => i.recurringInvoiceId, recurringInvoiceId).sort(byDueDate);
 }
 
 /** The UTC calendar date of an instant. */

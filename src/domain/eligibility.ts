@@ -2,6 +2,7 @@
 // account, account's ISP has the Billing Integration enabled, MMR recurring invoice), plus the up-to-an-
 // hour wait while Alarm.com refreshes cached roles after the integration is enabled.
 import { DomainError, notFound } from './errors.ts';
+import { byId } from './lookup.ts';
 import { selectRecurringInvoice } from './select-recurring-invoice.ts';
 import type { AdcLogin, Customer, IsoInstant, Isp, RecurringInvoice, SandboxState } from './types.ts';
 
@@ -33,9 +34,9 @@ export function roleCacheReadyAt(isp: Isp, roleCacheMinutes: number): number | n
 }
 
 export function billingEligibility(state: Readonly<SandboxState>, loginId: number, now: IsoInstant): Eligibility {
-  const login = state.logins.find((l) => l.id === loginId);
+  const login = byId(state.logins, loginId);
   if (!login) throw notFound('Login', loginId);
-  const customer = login.customerId === null ? undefined : state.customers.find((c) => c.id === login.customerId);
+  const customer = login.customerId === null ? undefined : byId(state.customers, login.customerId);
   if (!customer) {
     // Without an account the other conditions cannot be evaluated.
     const message = 'This Alarm.com login is not linked to a SecurityTrax account.';
@@ -43,7 +44,7 @@ export function billingEligibility(state: Readonly<SandboxState>, loginId: numbe
   }
 
   const reasons: NotConfiguredReason[] = [];
-  const isp = customer.ispId === null ? undefined : state.isps.find((i) => i.id === customer.ispId);
+  const isp = customer.ispId === null ? undefined : byId(state.isps, customer.ispId);
   if (!isp || !isp.billingIntegration) {
     reasons.push({
       code: 'integration-not-enabled',

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { isApiPath } from './api-path.ts';
 
 export type JournalEntry = {
   id: number;
@@ -47,8 +48,8 @@ export function journalMiddleware({ journal, clockOf, log }: JournalOptions): Mi
     const durationMs = Math.round((performance.now() - started) * 100) / 100;
     const operationId = (c.get('operationId') as string | undefined) ?? null;
     const at = clockOf(sandbox);
-    // Requests naming no existing sandbox are logged but not journaled (no journal to grow).
-    if (at) journal.record(sandbox, { at, method: c.req.method, path: c.req.path, status: c.res.status, durationMs, operationId });
+    // Requests naming no existing sandbox, and console pages, are logged but not journaled.
+    if (at && isApiPath(c.req.path)) journal.record(sandbox, { at, method: c.req.method, path: c.req.path, status: c.res.status, durationMs, operationId });
     log?.(`${c.req.method} ${c.req.path} [${sandbox}] -> ${c.res.status} ${durationMs}ms`);
   };
 }

@@ -5,7 +5,14 @@ export const MAX_BODY_BYTES = 1_000_000;
 
 /** Reads a JSON body, if any: 413 when too large, 415 when not JSON, 400 when it does not parse. */
 export async function readJsonBody(c: Context): Promise<{ hasBody: boolean; body: unknown }> {
-  const length = Number(c.req.header('content-length') ?? NaN);
+  // A GET or HEAD has no body unless it declares one (Content-Length / Transfer-Encoding). Not touching
+  // the body then spares @hono/node-server building a full Request object for every read.
+  const declared = c.req.header('content-length');
+  const method = c.req.method;
+  if ((method === 'GET' || method === 'HEAD') && declared === undefined && c.req.header('transfer-encoding') === undefined) {
+    return { hasBody: false, body: undefined };
+  }
+  const length = Number(declared ?? NaN);
   if (length > MAX_BODY_BYTES) throw tooLarge();
   const text = await c.req.text();
   if (text.length === 0) return { hasBody: false, body: undefined };

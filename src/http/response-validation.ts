@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { FieldError } from '../domain/errors.ts';
+import { isApiPath } from './api-path.ts';
 import type { Operation } from './openapi-index.ts';
 import { PROBLEM_JSON, problem, problemResponse } from './problem.ts';
 import type { Validators } from './validator.ts';
@@ -9,14 +10,13 @@ export type ResponseViolation = { operationId: string | null; method: string; pa
 // Problems every operation may answer before its own logic runs (bad sandbox name, body unreadable,
 // unknown sandbox): checked against the Problem schema rather than the operation's list.
 const GENERIC_STATUSES = new Set([400, 404, 422]);
-const API_PATH = /^\/(securitytrax|alarm-com|__sim)(\/|$)/;
+/** The specified faces of the simulator; anything else (the console at /, /billing, ...) is not an operation. */
 
 /** Validates each response against the spec; a mismatch is reported and turned into a loud 500. */
 export function responseValidation({ validators, onViolation, log }: { validators: Validators; onViolation?: (v: ResponseViolation) => void; log?: (line: string) => void }): MiddlewareHandler {
   return async function validateResponse(c, next) {
     await next();
-    // Only the API faces are specified; other paths (the console at /, /billing, ...) are not operations.
-    if (!API_PATH.test(c.req.path)) return;
+    if (!isApiPath(c.req.path)) return;
     const op = c.get('operation') as Operation | undefined;
     const type = c.res.headers.get('content-type');
     const text = await c.res.clone().text();

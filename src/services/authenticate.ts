@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors.ts';
+import { where } from '../domain/lookup.ts';
 import type { Authenticator } from '../http/app.ts';
 import type { Store } from '../store/sandbox-store.ts';
 import { DEMO_CREDENTIALS } from '../seeds/demo.ts';
@@ -28,7 +29,9 @@ export function createAuthenticator(store: Store): Authenticator {
       case 'ispBasic':
         return { kind: 'isp', username, password };
       case 'endUserBasic': {
-        const login = state.logins.find((l) => l.username === username && l.password === password);
+        // Indexed by username; a login renamed since it was indexed is found by the scan.
+        const match = (l: { username: string; password: string }) => l.username === username && l.password === password;
+        const login = where(state.logins, 'username', (l) => l.username, username).find(match) ?? state.logins.find(match);
         if (!login) throw unauthorized('The Alarm.com username or password is incorrect.');
         return { kind: 'endUser', loginId: login.id };
       }

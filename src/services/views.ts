@@ -1,5 +1,6 @@
 // Domain entities -> the API shapes of spec/openapi.yaml. Secrets and processor internals stop here.
 import { maskedLabel } from '../domain/billing-method.ts';
+import { byId } from '../domain/lookup.ts';
 import { hasMmr } from '../domain/select-recurring-invoice.ts';
 import type { AdcCredential, AdcLogin, BillingMethod, Invoice, Isp, Payment, RecurringInvoice, SandboxState } from '../domain/types.ts';
 
@@ -28,7 +29,7 @@ export function paymentMethodView(method: BillingMethod) {
 }
 
 export function methodById(state: Readonly<SandboxState>, id: number | null): BillingMethod | null {
-  return id === null ? null : (state.billingMethods.find((m) => m.id === id) ?? null);
+  return id === null ? null : (byId(state.billingMethods, id) ?? null);
 }
 
 export function endUserPaymentView(state: Readonly<SandboxState>, p: Payment) {
@@ -43,7 +44,7 @@ export function endUserPaymentView(state: Readonly<SandboxState>, p: Payment) {
     method: method ? paymentMethodView(method) : null,
     allocations: p.allocations.map((a) => ({
       invoiceId: a.invoiceId,
-      invoiceDueDate: state.invoices.find((i) => i.id === a.invoiceId)?.dueDate ?? null,
+      invoiceDueDate: byId(state.invoices, a.invoiceId)?.dueDate ?? null,
       amountCents: a.amountCents,
     })),
   };

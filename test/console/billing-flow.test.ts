@@ -52,16 +52,16 @@ describe('Billing screen (browser)', () => {
 
   it('reports a declined charge with the saved card, then pays $50.00 with a new card', async () => {
     await submit(page, byTestId('pay'));
-    await page.locator('input[data-kind="custom"]').check();
-    await page.getByLabel('Other amount in dollars').fill('50');
+    await page.getByLabel('Other amount in dollars').fill('50'); // focusing it selects "Other amount"
+    expect(await page.locator('input[data-kind="custom"]').isChecked()).toBe(true);
     await submit(page, page.getByRole('button', { name: 'Next' }));
     expect(await text(page.locator('[data-testid="pay-method"] h2'))).toBe('2. Pay $50.00 with');
     await submit(page, byTestId('make-payment')); // saved method: the always-declined card
     expect(await text(byTestId('problem'))).toContain('Payment declined The card was declined. No balance was changed.');
 
     await page.goBack();
-    await page.locator('input[name="method"][value="new"]').check();
-    await page.locator('input[name="number"]').fill('4242 4242 4242 4242');
+    await page.locator('input[name="number"]').fill('4242 4242 4242 4242'); // selects "A new card"
+    expect(await page.locator('input[name="method"][value="new"]').isChecked()).toBe(true);
     await page.locator('input[name="expMonth"]').fill('8');
     await page.locator('input[name="expYear"]').fill('2031');
     await page.locator('input[name="cvv"]').fill('123');

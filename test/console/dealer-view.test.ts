@@ -78,4 +78,11 @@ describe('Dealer view (browser)', () => {
     expect(await report.locator('tbody tr').count()).toBeGreaterThan(3);
     expect(await text(report.locator('tr[data-step="1"]'))).toMatch(/Jan 3, Feb 3 and Mar 3 pass.* pass/);
   });
+
+  it('switches sandbox with the header picker, keeping the page', async () => {
+    await open('/dealer');
+    await Promise.all([page.waitForURL(/\/dealer\?sandbox=default$/), page.locator('header select[name="sandbox"]').selectOption('default')]);
+    expect(await page.locator('header select[name="sandbox"]').inputValue()).toBe('default');
+    expect(await box(1).isChecked()).toBe(true);
+  });
 });
