@@ -44,7 +44,7 @@ const methodView = (label: string, last4: string) => ({
   last4: M.regex(/^\d{4}$/, last4),
   expired: M.boolean(false),
 });
-const summaryInvoice = (dueDate: string, balanceCents: number) => ({ invoiceId: M.integer(1), dueDate: date(dueDate), balanceCents: M.integer(balanceCents) });
+const summaryInvoice = (invoiceId: number, dueDate: string, balanceCents: number) => ({ invoiceId: M.integer(invoiceId), dueDate: date(dueDate), balanceCents: M.integer(balanceCents) });
 const paymentView = (example: { amountCents: number; status: string; source: string; label: string; last4: string; createdAt: string }) => ({
   id: M.integer(1),
   amountCents: M.integer(example.amountCents),
@@ -90,8 +90,8 @@ describe('alarm-com-billing-screen -> securitytrax-billing', () => {
           balanceDueCents: M.integer(11997),
           dueDate: date('2019-01-03'),
           balancePastDueCents: M.integer(7998),
-          pastDueInvoices: M.eachLike(summaryInvoice('2019-01-03', 3999)),
-          currentInvoice: summaryInvoice('2019-03-03', 3999),
+          pastDueInvoices: M.eachLike(summaryInvoice(1, '2019-01-03', 3999)),
+          currentInvoice: summaryInvoice(3, '2019-03-03', 3999),
           paymentMethod: methodView('Visa ending in 0002', '0002'),
           autoPay: { enabled: M.boolean(true) },
         }),
@@ -152,7 +152,7 @@ describe('alarm-com-billing-screen -> securitytrax-billing', () => {
       .withRequest('GET', `${API}/payment-options`, (b) => b.headers(authHeader('three-past-due')))
       .willRespondWith(200, (b) =>
         b.headers(JSON_TYPE).jsonBody({
-          options: M.eachLike({ kind: M.regex(/^(past_due|current_balance|full_balance)$/, 'past_due'), label: M.string('Past due balance'), amountCents: M.integer(7998) }),
+          options: M.eachLike({ kind: M.regex(/^(past_due|current_balance|full_balance)$/, 'past_due'), label: M.string('Balance Past Due'), amountCents: M.integer(7998) }),
           custom: { minCents: M.integer(1), maxCents: M.integer(11997) },
         }),
       )

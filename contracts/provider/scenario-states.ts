@@ -66,7 +66,12 @@ export function scenarioProviderStates(options: ScenarioStatesOptions): Scenario
         const unknown = Object.keys(p).filter((k) => !(PARAMS as readonly string[]).includes(k));
         if (unknown.length) throw new Error(`unknown parameter(s) ${unknown.join(', ')} (supported: ${PARAMS.join(', ')})`);
         const sandbox = `${prefix}-${++counter}`;
-        await sim('POST', '/__sim/sandboxes', { name: sandbox, scenario });
+        // A sandbox left behind by an interrupted run against a long-lived simulator is replaced.
+        await sim('POST', '/__sim/sandboxes', { name: sandbox, scenario }).catch(async (err: Error) => {
+          if (!/ answered 409:/.test(err.message)) throw err;
+          await sim('DELETE', `/__sim/sandboxes/${sandbox}`);
+          await sim('POST', '/__sim/sandboxes', { name: sandbox, scenario });
+        });
         created.push(sandbox);
         current = sandbox;
         if (typeof p.advanceTo === 'string') await sim('POST', '/__sim/clock/advance', { to: p.advanceTo }, sandbox);

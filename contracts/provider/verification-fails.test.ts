@@ -1,5 +1,6 @@
 // Verification must reject a provider that breaks the contract, and interactions whose provider state
-// is not a scenario. (The happy path is verify-pacts.test.ts.)
+// is not a scenario. (The happy path is verify-pacts.test.ts.) The verifier prints its report natively,
+// so the FAILED lines it shows while this file runs are expected: the assertions are on the rejections.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { loadScenarioSeeder } from '../../src/scenarios/scenario-seeder.ts';
 import { scenarioProviderStates } from './scenario-states.ts';
-import { PACT_DIR, verifyPact } from './verify.ts';
+import { PACT_DIR, PactVerificationError, verifyPact, type VerificationReport } from './verify.ts';
 
 const BILLING_PACT = path.join(PACT_DIR, 'alarm-com-billing-screen-securitytrax-billing.json');
 
-type Outcome = { errors: { interaction: string; mismatch: { mismatches?: { mismatch: string; path?: string }[] } }[]; output: string[] };
+type Outcome = VerificationReport;
 const printed = (o: Outcome) => o.output.join('\n');
 
 /** Runs the verifier and returns its failure report (the verifier rejects with it as JSON). */
@@ -22,8 +23,9 @@ async function rejection(server: RunningServer, pactFile: string): Promise<Outco
     () => null,
     (e: unknown) => e as Error,
   );
-  expect(err, 'verification should have failed').not.toBeNull();
-  return JSON.parse(err!.message) as Outcome;
+  expect(err, 'verification should have failed').toBeInstanceOf(PactVerificationError);
+  expect((err as PactVerificationError).report).not.toBeNull();
+  return (err as PactVerificationError).report!;
 }
 
 /** A pact made of the committed billing pact's interactions, each rewritten by `edit`. */
@@ -67,19 +69,27 @@ describe('provider states that are not scenarios', () => {
   afterAll(() => server?.close());
 
   it('an unknown state has no handler, so its interaction fails (no catch-all)', async () => {
-    const file = editedPact((i, n) => (n === 0 ? { ...i, providerStates: [{ name: 'no-such-scenario' }] } : null));
+    const file = editedPact((i, n) => (n === 0 ? { ...i, providerStates: [{ name: 'no-such-scenario' }] } : n === 1 ? i : null));
     const outcome = await rejection(server, file);
     expect(outcome.errors).toHaveLength(1);
+    expect(outcome.interactionResults?.map((r) => r.result)).toEqual(['Error', 'OK']);
     expect(outcome.errors[0]!.interaction).toContain('Given no-such-scenario');
     // The request never reached the simulator: the answer says why.
     expect(printed(outcome)).toContain('no state handler for provider state \\"no-such-scenario\\"');
   }, 60_000);
 
-  it('an interaction without a provider state fails', async () => {
-    const file = editedPact((i, n) => (n === 0 ? { ...i, providerStates: [] } : null));
+  it('an interaction without a provider state fails; the next interaction is unaffected', async () => {
+    const file = editedPact((i, n) => (n === 0 ? { ...i, providerStates: [] } : n === 1 ? i : null));
     const outcome = await rejection(server, file);
     expect(outcome.errors).toHaveLength(1);
+    expect(outcome.interactionResults?.map((r) => r.result)).toEqual(['Error', 'OK']);
     expect(printed(outcome)).toContain('the interaction has no provider state');
+  }, 60_000);
+
+  it('two provider states in one interaction fail', async () => {
+    const file = editedPact((i, n) => (n === 0 ? { ...i, providerStates: [{ name: 'declined-card' }, { name: 'no-mmr' }] } : null));
+    const outcome = await rejection(server, file);
+    expect(printed(outcome)).toContain('more than one provider state');
   }, 60_000);
 
   it('an unknown state parameter fails', async () => {

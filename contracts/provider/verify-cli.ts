@@ -17,7 +17,7 @@ for (const pactFile of files.length ? files : committedPacts()) {
     console.log(`VERIFIED ${pactFile}`);
   } catch (err) {
     failed = true;
-    console.log(`FAILED ${pactFile}: ${(err as Error).message}`);
+    console.log(`FAILED ${(err as Error).message}`);
   }
 }
 process.exit(failed ? 1 : 0);

@@ -21,7 +21,7 @@ describe('provider verification (states = scenarios)', () => {
   const pacts = committedPacts();
 
   it('finds both committed pacts', () => {
-    expect(pacts.map(providerOf)).toEqual(['securitytrax-billing', 'alarm-com-webservices']);
+    expect(pacts.map(providerOf)).toEqual(expect.arrayContaining(['securitytrax-billing', 'alarm-com-webservices']));
   });
 
   for (const pactFile of pacts) {

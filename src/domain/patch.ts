@@ -36,7 +36,8 @@ export function mergePatches(...patches: Patch[]): Patch {
 /** Apply a patch in place (the store owns the state; copying 100k invoices per write would dominate). */
 export function applyPatch(state: SandboxState, patch: Patch): void {
   for (const key of Object.keys(patch.upsert ?? {}) as (keyof Collections)[]) {
-    const list = state[key] as { id: number }[];
+    // ??=: a sandbox saved before a collection existed (e.g. idempotencyKeys) gets it on first use.
+    const list = (state[key] ??= []) as { id: number }[];
     for (const entity of (patch.upsert?.[key] ?? []) as { id: number }[]) {
       const at = findIndexById(list, entity.id);
       if (at === -1) list.push(entity);
@@ -82,6 +83,7 @@ export function workingCopy(state: Readonly<SandboxState>): SandboxState {
     invoices: [...state.invoices],
     billingMethods: [...state.billingMethods],
     payments: [...state.payments],
+    idempotencyKeys: [...(state.idempotencyKeys ?? [])],
     events: [...state.events],
     lastIds: { ...state.lastIds },
   };

@@ -57,6 +57,7 @@ export function makeState(overrides: Partial<SandboxState> = {}): SandboxState {
     invoices: [],
     billingMethods: [],
     payments: [],
+    idempotencyKeys: [],
     events: [],
     ...overrides,
     lastIds: {},

@@ -166,6 +166,29 @@ export type Faults = {
   slowMs: number;
 };
 
+/** Collections a creating request's Idempotency-Key can point at. */
+export type IdempotentResourceType = 'customers' | 'isps' | 'recurringInvoices' | 'invoices' | 'billingMethods' | 'payments';
+
+/**
+ * What a creating request sent with an Idempotency-Key produced, committed in the same patch as the
+ * command's changes: a retry with the same key (same sandbox, same user) and the same request replays the
+ * response (re-rendered from `resource`) without running the command again. Holds no request body: the
+ * fingerprint is a hash of the operation, path and body, so no card number or CVV is ever kept.
+ */
+export type IdempotencyRecord = {
+  id: number;
+  key: string;
+  /** Who sent it: "dealer:<username>" or "login:<id>". */
+  scope: string;
+  /** sha256 (base64url) of operationId, path and canonical JSON body. */
+  fingerprint: string;
+  operationId: string;
+  /** Status of the first response (201, or 402 for a declined payment). */
+  status: number;
+  resource: { type: IdempotentResourceType; id: number };
+  createdAt: IsoInstant;
+};
+
 export type SeedRef = { kind: 'demo' } | { kind: 'empty' } | { kind: 'scenario'; name: string };
 
 export type Collections = {
@@ -178,6 +201,7 @@ export type Collections = {
   invoices: Invoice[];
   billingMethods: BillingMethod[];
   payments: Payment[];
+  idempotencyKeys: IdempotencyRecord[];
 };
 
 export type SandboxState = Collections & {

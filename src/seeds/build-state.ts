@@ -4,7 +4,7 @@ import { toInstant } from '../domain/dates.ts';
 import { createAdcCredential, createCustomer, createIsp, createLogin, createManualInvoice } from '../domain/dealer.ts';
 import { DomainError } from '../domain/errors.ts';
 import { sequentialIds, type Ctx } from '../domain/ids.ts';
-import { applyIntegrationChange } from '../domain/integration.ts';
+import { applyIntegrationChange, setSecurityTraxSettings } from '../domain/integration.ts';
 import { applyPatch, type CommandResult } from '../domain/patch.ts';
 import { createRecurringInvoice } from '../domain/recurring.ts';
 import type { SandboxState, SeedRef } from '../domain/types.ts';
@@ -31,6 +31,7 @@ export function emptyState(name: string, seed: SeedRef, now: string): SandboxSta
     invoices: [],
     billingMethods: [],
     payments: [],
+    idempotencyKeys: [],
     events: [],
   };
 }
@@ -64,7 +65,10 @@ export function buildState(name: string, seed: SeedRef, setup: Setup): { state: 
     const isp = run((s, ctx) => createIsp(s, i, ctx));
     remember(i.key, isp.id);
     if (i.billingIntegration) {
-      // A given state's integration was enabled long ago: Alarm.com's role cache has caught up.
+      // A given state's integration was enabled long ago: Alarm.com stored the setting for the ISP's
+      // credentials (when it knows them) and its role cache has caught up.
+      const credential = state.adcCredentials.find((c) => c.username === i.username);
+      if (credential) run((s, ctx) => setSecurityTraxSettings(s, credential.id, true, ctx));
       const enabled = run((s, ctx) => applyIntegrationChange(s, isp.id, { ok: true, enabled: true }, ctx)).isp;
       applyPatch(state, { upsert: { isps: [{ ...enabled, roleCacheRefreshedAt: state.now }] } });
     }

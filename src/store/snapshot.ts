@@ -45,5 +45,7 @@ export function parseSnapshot(text: string): { state: SandboxState; seq: number 
   const parsed = JSON.parse(text) as SandboxState & { [WAL_SEQ_KEY]?: number };
   const seq = typeof parsed[WAL_SEQ_KEY] === 'number' ? parsed[WAL_SEQ_KEY] : 0;
   delete parsed[WAL_SEQ_KEY];
+  // Collections added after the file was written start empty.
+  parsed.idempotencyKeys ??= [];
   return { state: parsed, seq };
 }

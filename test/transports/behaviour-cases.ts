@@ -1,0 +1,228 @@
+// One behaviour suite, run over every transport (app.request, MSW-intercepted fetch, a real server).
+// Each case works in its own sandbox, created from a scenario's starting state, and drives the typed
+// client; the expected bodies are written out in full, so every transport must answer byte-for-byte
+// the same JSON.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BillingNotConfiguredError,
+  createBillingClient,
+  PaymentDeclinedError,
+  ProblemError,
+  ValidationProblemError,
+  type BillingClient,
+  type FetchLike,
+} from '../../contracts/clients/index.ts';
+
+export type Transport = { baseUrl: string; fetch: FetchLike; close?: () => Promise<void> | void };
+export type BehaviourSuite = { name: string; setup: () => Promise<Transport> };
+
+const LOGINS: Record<string, [string, string]> = {
+  'declined-card': ['lee', 'lee-pass'],
+  'three-past-due': ['jane', 'jane-pass'],
+  'billing-not-configured': ['kim', 'kim-pass'],
+  'no-mmr': ['bob', 'bob-pass'],
+};
+
+const visa = (id: number, last4: string, expMonth: number, expYear: number) => ({
+  id,
+  type: 'credit_card',
+  brand: 'visa',
+  last4,
+  expMonth,
+  expYear,
+  bankName: null,
+  expired: false,
+  label: `Visa ending in ${last4}`,
+});
+const monitoring = { lineItemId: 3, description: 'Monthly monitoring', amountCents: 3999 };
+const MAR_3 = '2019-03-03T09:00:00Z';
+
+export function runBehaviourSuite({ name, setup }: BehaviourSuite): void {
+  describe(`behaviour over ${name}`, () => {
+    let transport: Transport;
+    let count = 0;
+    const sandboxes: string[] = [];
+
+    beforeAll(async () => {
+      transport = await setup();
+    });
+    afterAll(async () => {
+      for (const s of sandboxes) await sim('DELETE', `/__sim/sandboxes/${s}`);
+      await transport?.close?.();
+    });
+
+    async function sim(method: string, path: string, body?: unknown, sandbox?: string): Promise<unknown> {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (sandbox) headers['x-sandbox'] = sandbox;
+      const res = await transport.fetch(`${transport.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+      return text ? JSON.parse(text) : undefined;
+    }
+
+    /** A fresh sandbox from the scenario's `given` (clock optionally advanced) and a client signed in as its user. */
+    async function given(scenario: string, advanceTo?: string): Promise<BillingClient> {
+      const sandbox = `behaviour-${scenario}-${++count}`;
+      await sim('POST', '/__sim/sandboxes', { name: sandbox, scenario });
+      sandboxes.push(sandbox);
+      if (advanceTo) await sim('POST', '/__sim/clock/advance', { to: advanceTo }, sandbox);
+      const [username, password] = LOGINS[scenario]!;
+      return createBillingClient({ baseUrl: transport.baseUrl, username, password, sandbox, fetch: transport.fetch });
+    }
+
+    const rejection = <T>(p: Promise<T>): Promise<unknown> => p.then(() => expect.fail('expected a problem'), (e: unknown) => e);
+
+    it('summary: configured, first invoice due today', async () => {
+      const lee = await given('declined-card');
+      expect(await lee.summary()).toEqual({
+        customerId: 1,
+        asOf: '2019-01-10T12:00:00.000Z',
+        balanceDueCents: 4500,
+        dueDate: '2019-01-10',
+        balancePastDueCents: 0,
+        pastDueInvoices: [],
+        currentInvoice: { invoiceId: 1, invoiceDate: '2019-01-10', dueDate: '2019-01-10', balanceCents: 4500 },
+        autoPay: { enabled: false, canBeDisabled: false },
+        paymentMethod: null,
+      });
+    });
+
+    it('summary: not configured (login not linked), with the reason', async () => {
+      const kim = await given('billing-not-configured');
+      const err = await rejection(kim.summary());
+      expect(err).toBeInstanceOf(BillingNotConfiguredError);
+      expect((err as ProblemError).problem).toEqual({
+        type: 'https://trax-sim.dev/problems/billing-not-configured',
+        title: 'Billing Not Configured',
+        status: 409,
+        detail: 'Billing Not Configured: This Alarm.com login is not linked to a SecurityTrax account.',
+        reasons: [{ code: 'login-not-linked', message: 'This Alarm.com login is not linked to a SecurityTrax account.' }],
+        instance: '/alarm-com/api/billing/summary',
+      });
+    });
+
+    it('summary: not configured (no MMR recurring invoice), with the reason', async () => {
+      const bob = await given('no-mmr');
+      const err = (await rejection(bob.summary())) as BillingNotConfiguredError;
+      expect(err.status).toBe(409);
+      expect(err.reasons).toEqual([{ code: 'no-mmr-recurring-invoice', message: 'The SecurityTrax account has no Recurring Invoice with the MMR (ID 3) Invoice Line Item.' }]);
+    });
+
+    it('payment options: past due, current and full balance', async () => {
+      const jane = await given('three-past-due', MAR_3);
+      expect(await jane.paymentOptions()).toEqual({
+        options: [
+          { kind: 'past_due', label: 'Balance Past Due', amountCents: 7998 },
+          { kind: 'current_balance', label: 'Current Balance', amountCents: 3999 },
+          { kind: 'full_balance', label: 'Full Balance', amountCents: 11997 },
+        ],
+        custom: { minCents: 1, maxCents: 11997 },
+        savedMethod: visa(1, '0002', 12, 2030),
+      });
+    });
+
+    it('bills: newest first, with their status', async () => {
+      const jane = await given('three-past-due', MAR_3);
+      expect(await jane.bills()).toEqual([
+        { id: 3, invoiceDate: '2019-03-03', dueDate: '2019-03-03', totalCents: 3999, balanceCents: 3999, status: 'open', lines: [monitoring] },
+        { id: 2, invoiceDate: '2019-02-03', dueDate: '2019-02-03', totalCents: 3999, balanceCents: 3999, status: 'past_due', lines: [monitoring] },
+        { id: 1, invoiceDate: '2019-01-03', dueDate: '2019-01-03', totalCents: 3999, balanceCents: 3999, status: 'past_due', lines: [monitoring] },
+      ]);
+    });
+
+    it('partial payment goes to the oldest invoice first; its detail shows the same', async () => {
+      const jane = await given('three-past-due', MAR_3);
+      const payment = await jane.makePayment({
+        amountCents: 5000,
+        newBillingMethod: { type: 'credit_card', card: { number: '4242 4242 4242 4242', expMonth: 8, expYear: 2031, cvv: '123', holderName: 'Jane Doe' } },
+      });
+      const expected = {
+        id: 4,
+        amountCents: 5000,
+        createdAt: '2019-03-03T09:00:00.000Z',
+        status: 'succeeded',
+        failureReason: null,
+        source: 'one_time',
+        method: visa(2, '4242', 8, 2031),
+        allocations: [
+          { invoiceId: 1, invoiceDueDate: '2019-01-03', amountCents: 3999 },
+          { invoiceId: 2, invoiceDueDate: '2019-02-03', amountCents: 1001 },
+        ],
+      };
+      expect(payment).toEqual(expected);
+      expect(await jane.payment(payment.id)).toEqual(expected);
+      expect(await jane.summary()).toMatchObject({
+        balanceDueCents: 6997,
+        balancePastDueCents: 2998,
+        dueDate: '2019-02-03',
+        pastDueInvoices: [{ invoiceId: 2, invoiceDate: '2019-02-03', dueDate: '2019-02-03', balanceCents: 2998 }],
+        currentInvoice: { invoiceId: 3, invoiceDate: '2019-03-03', dueDate: '2019-03-03', balanceCents: 3999 },
+      });
+    });
+
+    it('declined payment: 402 problem, no balance change, the attempt is in the history', async () => {
+      const lee = await given('declined-card');
+      const err = await rejection(
+        lee.makePayment({ amountCents: 4500, newBillingMethod: { type: 'credit_card', card: { number: '4000 0000 0000 0002', expMonth: 1, expYear: 2030, holderName: 'Lee Chan' } } }),
+      );
+      expect(err).toBeInstanceOf(PaymentDeclinedError);
+      expect((err as ProblemError).problem).toEqual({
+        type: 'https://trax-sim.dev/problems/payment-declined',
+        title: 'Payment declined',
+        status: 402,
+        detail: 'The card was declined. No balance was changed.',
+        paymentId: 1,
+        reason: 'card_declined',
+        instance: '/alarm-com/api/billing/payments',
+      });
+      expect(await lee.summary()).toMatchObject({ balanceDueCents: 4500, balancePastDueCents: 0, paymentMethod: null });
+      expect(await lee.payments()).toEqual([
+        {
+          id: 1,
+          amountCents: 4500,
+          createdAt: '2019-01-10T12:00:00.000Z',
+          status: 'failed',
+          failureReason: 'card_declined',
+          source: 'one_time',
+          method: visa(1, '0002', 1, 2030),
+          allocations: [],
+        },
+      ]);
+    });
+
+    it('change card: the new card becomes the Auto Pay method', async () => {
+      const lee = await given('declined-card');
+      const expected = { paymentMethod: visa(1, '4242', 6, 2031), autoPay: { enabled: true, canBeDisabled: false } };
+      expect(await lee.changePaymentMethod({ newBillingMethod: { type: 'credit_card', card: { number: '4242424242424242', expMonth: 6, expYear: 2031, cvv: '999', holderName: 'Lee Chan' } } })).toEqual(expected);
+      expect(await lee.paymentMethod()).toEqual(expected);
+    });
+
+    it('an unknown payment is a 404 problem', async () => {
+      const lee = await given('declined-card');
+      const err = await rejection(lee.payment(999));
+      expect(err).toBeInstanceOf(ProblemError);
+      expect((err as ProblemError).problem).toEqual({
+        type: 'https://trax-sim.dev/problems/not-found',
+        title: 'Not found',
+        status: 404,
+        detail: 'Payment 999 does not exist.',
+        instance: '/alarm-com/api/billing/payments/999',
+      });
+    });
+
+    it('an invalid amount is a 422 validation problem with field errors', async () => {
+      const lee = await given('declined-card');
+      const err = await rejection(lee.makePayment({ amountCents: 0 }));
+      expect(err).toBeInstanceOf(ValidationProblemError);
+      expect((err as ProblemError).problem).toEqual({
+        type: 'https://trax-sim.dev/problems/validation-failed',
+        title: 'Request does not match the API',
+        status: 422,
+        detail: '/body/amountCents must be >= 1',
+        errors: [{ path: '/body/amountCents', message: 'must be >= 1' }],
+        instance: '/alarm-com/api/billing/payments',
+      });
+      expect((await lee.summary()).balanceDueCents).toBe(4500);
+    });
+  });
+}
