@@ -1,6 +1,6 @@
-import type { Hono } from 'hono';
-import { mountConsole } from './console/index.tsx';
-import { createHttpApp } from './http/app.ts';
+import { Hono as HonoApp, type Context, type Hono } from 'hono';
+import { createHttpApp, routeNotFound } from './http/app.ts';
+import { onErrorHandler } from './http/problem.ts';
 import { createJournal, type Journal } from './http/journal.ts';
 import { indexSpec, loadSpec, type OpenApiIndex } from './http/openapi-index.ts';
 import type { Handlers } from './http/operation.ts';
@@ -83,7 +83,25 @@ export function createApp(options: AppOptions): Hono {
     onViolation: options.onViolation,
     log: options.log,
     extend: options.extend ? (hono) => options.extend!(hono, services) : undefined,
+    fallback: lazyConsole(services, options.log),
   });
-  mountConsole(app as unknown as Hono, services, { log: options.log });
   return app as unknown as Hono;
+}
+
+/**
+ * The console (hono/jsx pages, src/console) is imported on its first request rather than at start-up,
+ * where its modules cost ~70 ms of a 500 ms budget. It answers every path outside the API faces; what it
+ * does not know is the API's route-not-found problem.
+ */
+function lazyConsole(services: Services, log: ((line: string) => void) | undefined): (c: Context) => Promise<Response> {
+  let loaded: Promise<Hono> | undefined;
+  const consoleApp = () =>
+    (loaded ??= import('./console/index.tsx').then(({ mountConsole }) => {
+      const pages = new HonoApp();
+      mountConsole(pages, services, { log });
+      pages.notFound(routeNotFound);
+      pages.onError(onErrorHandler((err) => log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)));
+      return pages;
+    }));
+  return async (c) => (await consoleApp()).fetch(c.req.raw, c.env);
 }

@@ -2,13 +2,12 @@
 import { parseArgs } from 'node:util';
 import { DEMO_CREDENTIALS } from './seeds/demo.ts';
 import { startServer } from './server.ts';
-import { scenarioCommand } from './scenarios/scenario-cli.ts';
 import { loadScenarioSeeder } from './scenarios/scenario-seeder.ts';
 
 const USAGE = `trax-sim: Alarm.com / SecurityTrax billing integration simulator
 
 Usage:
-  trax-sim serve [--port 4010] [--host 127.0.0.1] [--data DIR | --memory] [--scenario NAME] [--strict] [--quiet]
+  trax-sim serve [--port 4010] [--host 127.0.0.1] [--data DIR | --memory] [--scenario NAME] [--strict] [--quiet] [--fsync]
   trax-sim scenario list
   trax-sim scenario run NAME|FILE... [--report text|json|junit]
 
@@ -27,6 +26,7 @@ async function serveCommand(args: string[]): Promise<void> {
       scenario: { type: 'string' },
       strict: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      fsync: { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -38,6 +38,7 @@ async function serveCommand(args: string[]): Promise<void> {
     scenario: values.scenario,
     scenarios: loadScenarioSeeder(),
     strict: values.strict,
+    fsync: values.fsync || undefined,
     log: values.quiet ? undefined : (line) => console.log(line),
   });
   const d = DEMO_CREDENTIALS;
@@ -65,8 +66,11 @@ async function main(argv: string[]): Promise<number> {
     case undefined:
       await serveCommand(rest);
       return -1;
-    case 'scenario':
+    case 'scenario': {
+      // Loaded only for this command: serve starts faster without the runner's modules.
+      const { scenarioCommand } = await import('./scenarios/scenario-cli.ts');
       return scenarioCommand(rest);
+    }
     case 'help':
     case '--help':
     case '-h':

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.ts';
 import { seedState, type ScenarioSeeder } from './seeds/seed-state.ts';
 import { jsonFilePersistence, memoryPersistence } from './store/persistence.ts';
-import { createStore, type Store } from './store/sandbox-store.ts';
+import { createStore, type Store, type StoreOptions } from './store/sandbox-store.ts';
 import { DEFAULT_SANDBOX } from './store/sandbox-name.ts';
 
 export type ServerOptions = {
@@ -11,6 +11,11 @@ export type ServerOptions = {
   host?: string;
   /** Folder for the JSON store; null keeps everything in memory. */
   dataDir?: string | null;
+  /** fsync every log append (and snapshots before the log is cut). Default false: writes survive a crash
+   *  of the process, not necessarily of the machine. */
+  fsync?: boolean;
+  /** Log size that triggers a background compaction (default: 4 MB or the snapshot's size, the larger). */
+  compactAfterBytes?: number;
   /** Load this scenario's starting state into the default sandbox. */
   scenario?: string;
   scenarios?: ScenarioSeeder;
@@ -18,13 +23,20 @@ export type ServerOptions = {
 
 export type RunningServer = { url: string; port: number; store: Store; close(): Promise<void> };
 
-export async function openStore(dataDir: string | null | undefined): Promise<Store> {
-  return createStore(dataDir ? jsonFilePersistence(dataDir) : memoryPersistence());
+export async function openStore(dataDir: string | null | undefined, options: { fsync?: boolean; log?: (line: string) => void } & StoreOptions = {}): Promise<Store> {
+  const { fsync, log, ...storeOptions } = options;
+  const onError = (err: unknown) => log?.(`store: background compaction failed (the log is intact): ${err instanceof Error ? err.message : String(err)}`);
+  return createStore(dataDir ? jsonFilePersistence(dataDir, { fsync }) : memoryPersistence(), { onError, ...storeOptions });
 }
 
 /** Starts the simulator: opens the store, makes sure the default sandbox exists, listens. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const store = await openStore(options.dataDir);
+  const envCompact = Number(process.env.TRAX_SIM_COMPACT_AFTER_BYTES ?? NaN);
+  const store = await openStore(options.dataDir, {
+    fsync: options.fsync ?? process.env.TRAX_SIM_FSYNC === '1',
+    compactAfterBytes: options.compactAfterBytes ?? (Number.isFinite(envCompact) ? envCompact : undefined),
+    log: options.log,
+  });
   const { scenarios } = options;
   if (options.scenario) {
     const state = seedState(DEFAULT_SANDBOX, { kind: 'scenario', name: options.scenario }, scenarios);

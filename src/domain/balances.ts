@@ -32,12 +32,25 @@ export function integrationInvoices(state: Readonly<SandboxState>, recurringInvo
 
 /** The UTC calendar date of an instant. */
 export function utcDate(now: IsoInstant): IsoDate {
-  return new Date(now).toISOString().slice(0, 10);
+  // Asked once per invoice per request, nearly always for the sandbox's current instant.
+  if (now !== lastInstant) {
+    lastDate = new Date(now).toISOString().slice(0, 10);
+    lastInstant = now;
+  }
+  return lastDate;
 }
+let lastInstant: IsoInstant | undefined;
+let lastDate: IsoDate = '';
 
 /** Owing and due before today (UTC): an invoice due today is current, not past due. */
 export function isPastDue(invoice: Invoice, now: IsoInstant): boolean {
   return invoice.balanceCents > 0 && invoice.dueDate < utcDate(now);
+}
+
+function sum(list: Invoice[]): Cents {
+  let total = 0;
+  for (const i of list) total += i.balanceCents;
+  return total;
 }
 
 function toBalance(i: Invoice): InvoiceBalance {
@@ -54,7 +67,6 @@ export function billingSummary(
   const pastDue = owing.filter((i) => isPastDue(i, now));
   const notPastDue = owing.filter((i) => !isPastDue(i, now));
   const current = notPastDue[notPastDue.length - 1];
-  const sum = (list: Invoice[]): Cents => list.reduce((s, i) => s + i.balanceCents, 0);
   return {
     customerId: customer.id,
     asOf: now,

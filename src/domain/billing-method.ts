@@ -40,6 +40,15 @@ export function assertExpiry({ expMonth, expYear }: ExpiryInput, now: string, pa
   }
 }
 
+/** Names are stored and shown: a card or account number typed into one must not land in the state. */
+function assertNoNumber(value: string | undefined, path: string): void {
+  if (value !== undefined && /\d{12,}/.test(value.replace(/[\s.-]/g, ''))) {
+    throw invalid('number-in-name', 'Number in a name field', `${path.split('/').pop()} looks like a card or account number; it would be stored and shown.`, [
+      { path, message: 'must not contain a card or account number' },
+    ]);
+  }
+}
+
 function buildMethod(customerId: number, input: NewBillingMethodInput, ctx: Ctx): Omit<BillingMethod, 'id'> {
   const base = { customerId, chargeCount: 0, expired: false, createdAt: ctx.now };
   if (input.type === 'credit_card') {
@@ -52,6 +61,7 @@ function buildMethod(customerId: number, input: NewBillingMethodInput, ctx: Ctx)
       ]);
     }
     assertExpiry({ expMonth, expYear }, ctx.now, '/card/expMonth');
+    assertNoNumber(holderName, '/card/holderName');
     return {
       ...base,
       type: 'credit_card',
@@ -71,6 +81,8 @@ function buildMethod(customerId: number, input: NewBillingMethodInput, ctx: Ctx)
       { path: '/bankAccount/accountNumber', message: 'must be 4-17 digits' },
     ]);
   }
+  assertNoNumber(holderName, '/bankAccount/holderName');
+  assertNoNumber(bankName, '/bankAccount/bankName');
   return {
     ...base,
     type: 'bank_account',

@@ -1154,6 +1154,7 @@ export interface components {
             items: components["schemas"]["Bill"][];
         };
         SandboxName: string;
+        /** @description A scenario's name; never a file name (`.yaml`/`.yml`), which only the CLI accepts. */
         ScenarioName: string;
         Health: {
             /** @constant */
@@ -1457,26 +1458,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request is well formed but invalid (schema validation or a broken rule). */
+        /**
+         * @description The request is well formed but invalid (schema validation or a broken rule), or its
+         *     Idempotency-Key was already used for a different request (`idempotency-key-reused`).
+         */
         UnprocessableEntity: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "https://trax-sim.dev/problems/validation-failed",
-                 *       "title": "Validation failed",
-                 *       "status": 422,
-                 *       "detail": "1 field is invalid.",
-                 *       "errors": [
-                 *         {
-                 *           "path": "/amountCents",
-                 *           "message": "must be >= 1"
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1522,7 +1512,12 @@ export interface components {
          */
         Sandbox: string;
         /**
-         * @description Replays the first response when a creating request is repeated with the same key.
+         * @description Makes a creating request safe to retry. The first request with a key runs, and its record is saved
+         *     in the same write as what it created; a retry with the same key, by the same user in the same
+         *     sandbox, with the same path and body, answers the first response's status and body (re-rendered
+         *     from the created resource, header `Idempotent-Replayed: true`; a declined payment replays its 402)
+         *     and charges nothing. The same key with a different request is a 422 `idempotency-key-reused`.
+         *     Keys are scoped per sandbox and per authenticated user; no request body is stored, only a hash.
          * @example 5f0c2d1e-9a4b-4c1e-8f7d-2b3a4c5d6e7f
          */
         IdempotencyKey: string;
@@ -1626,7 +1621,12 @@ export interface operations {
                  */
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
                 /**
-                 * @description Replays the first response when a creating request is repeated with the same key.
+                 * @description Makes a creating request safe to retry. The first request with a key runs, and its record is saved
+                 *     in the same write as what it created; a retry with the same key, by the same user in the same
+                 *     sandbox, with the same path and body, answers the first response's status and body (re-rendered
+                 *     from the created resource, header `Idempotent-Replayed: true`; a declined payment replays its 402)
+                 *     and charges nothing. The same key with a different request is a 422 `idempotency-key-reused`.
+                 *     Keys are scoped per sandbox and per authenticated user; no request body is stored, only a hash.
                  * @example 5f0c2d1e-9a4b-4c1e-8f7d-2b3a4c5d6e7f
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1781,7 +1781,12 @@ export interface operations {
                  */
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
                 /**
-                 * @description Replays the first response when a creating request is repeated with the same key.
+                 * @description Makes a creating request safe to retry. The first request with a key runs, and its record is saved
+                 *     in the same write as what it created; a retry with the same key, by the same user in the same
+                 *     sandbox, with the same path and body, answers the first response's status and body (re-rendered
+                 *     from the created resource, header `Idempotent-Replayed: true`; a declined payment replays its 402)
+                 *     and charges nothing. The same key with a different request is a 422 `idempotency-key-reused`.
+                 *     Keys are scoped per sandbox and per authenticated user; no request body is stored, only a hash.
                  * @example 5f0c2d1e-9a4b-4c1e-8f7d-2b3a4c5d6e7f
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1897,7 +1902,12 @@ export interface operations {
                  */
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
                 /**
-                 * @description Replays the first response when a creating request is repeated with the same key.
+                 * @description Makes a creating request safe to retry. The first request with a key runs, and its record is saved
+                 *     in the same write as what it created; a retry with the same key, by the same user in the same
+                 *     sandbox, with the same path and body, answers the first response's status and body (re-rendered
+                 *     from the created resource, header `Idempotent-Replayed: true`; a declined payment replays its 402)
+                 *     and charges nothing. The same key with a different request is a 422 `idempotency-key-reused`.
+                 *     Keys are scoped per sandbox and per authenticated user; no request body is stored, only a hash.
                  * @example 5f0c2d1e-9a4b-4c1e-8f7d-2b3a4c5d6e7f
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2166,7 +2176,12 @@ export interface operations {
                  */
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
                 /**
-                 * @description Replays the first response when a creating request is repeated with the same key.
+                 * @description Makes a creating request safe to retry. The first request with a key runs, and its record is saved
+                 *     in the same write as what it created; a retry with the same key, by the same user in the same
+                 *     sandbox, with the same path and body, answers the first response's status and body (re-rendered
+                 *     from the created resource, header `Idempotent-Replayed: true`; a declined payment replays its 402)
+                 *     and charges nothing. The same key with a different request is a 422 `idempotency-key-reused`.
+                 *     Keys are scoped per sandbox and per authenticated user; no request body is stored, only a hash.
                  * @example 5f0c2d1e-9a4b-4c1e-8f7d-2b3a4c5d6e7f
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2427,7 +2442,12 @@ export interface operations {
                  */
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
                 /**
-                 * @description Replays the first response when a creating request is repeated with the same key.
+                 * @description Makes a creating request safe to retry. The first request with a key runs, and its record is saved
+                 *     in the same write as what it created; a retry with the same key, by the same user in the same
+                 *     sandbox, with the same path and body, answers the first response's status and body (re-rendered
+                 *     from the created resource, header `Idempotent-Replayed: true`; a declined payment replays its 402)
+                 *     and charges nothing. The same key with a different request is a 422 `idempotency-key-reused`.
+                 *     Keys are scoped per sandbox and per authenticated user; no request body is stored, only a hash.
                  * @example 5f0c2d1e-9a4b-4c1e-8f7d-2b3a4c5d6e7f
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2613,7 +2633,12 @@ export interface operations {
                  */
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
                 /**
-                 * @description Replays the first response when a creating request is repeated with the same key.
+                 * @description Makes a creating request safe to retry. The first request with a key runs, and its record is saved
+                 *     in the same write as what it created; a retry with the same key, by the same user in the same
+                 *     sandbox, with the same path and body, answers the first response's status and body (re-rendered
+                 *     from the created resource, header `Idempotent-Replayed: true`; a declined payment replays its 402)
+                 *     and charges nothing. The same key with a different request is a 422 `idempotency-key-reused`.
+                 *     Keys are scoped per sandbox and per authenticated user; no request body is stored, only a hash.
                  * @example 5f0c2d1e-9a4b-4c1e-8f7d-2b3a4c5d6e7f
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3018,7 +3043,12 @@ export interface operations {
                  */
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
                 /**
-                 * @description Replays the first response when a creating request is repeated with the same key.
+                 * @description Makes a creating request safe to retry. The first request with a key runs, and its record is saved
+                 *     in the same write as what it created; a retry with the same key, by the same user in the same
+                 *     sandbox, with the same path and body, answers the first response's status and body (re-rendered
+                 *     from the created resource, header `Idempotent-Replayed: true`; a declined payment replays its 402)
+                 *     and charges nothing. The same key with a different request is a 422 `idempotency-key-reused`.
+                 *     Keys are scoped per sandbox and per authenticated user; no request body is stored, only a hash.
                  * @example 5f0c2d1e-9a4b-4c1e-8f7d-2b3a4c5d6e7f
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

@@ -2,11 +2,13 @@ import { Hono, type Context } from 'hono';
 import { DomainError } from '../domain/errors.ts';
 import type { Store } from '../store/sandbox-store.ts';
 import { DEFAULT_SANDBOX, assertSandboxName } from '../store/sandbox-name.ts';
-import { journalMiddleware, type Journal } from './journal.ts';
+import { isApiPath } from './api-path.ts';
+import { journalMiddleware, requestRecorder, type Journal } from './journal.ts';
 import type { OpenApiIndex, Operation } from './openapi-index.ts';
-import type { Auth, Handlers } from './operation.ts';
+import type { Auth, Handlers, OpOutput } from './operation.ts';
+import { IDEMPOTENCY_HEADER, isIdempotent, runIdempotent } from './idempotency.ts';
 import { onErrorHandler, problem, problemResponse } from './problem.ts';
-import { readJsonBody } from './read-request.ts';
+import { headerOf, readJsonBody } from './read-request.ts';
 import { responseValidation, type ResponseViolation } from './response-validation.ts';
 import type { Validators } from './validator.ts';
 
@@ -23,8 +25,10 @@ export type AppDeps = {
   strict?: boolean;
   onViolation?: (v: ResponseViolation) => void;
   log?: (line: string) => void;
-  /** Extra routes mounted before the API (the console). */
+  /** Extra routes mounted before the API. */
   extend?: (app: Hono) => void;
+  /** Answers requests outside the API faces (the console); without it they are route-not-found problems. */
+  fallback?: (c: Context) => Response | Promise<Response>;
 };
 
 type Env = { Variables: { sandbox: string; operationId: string; operation: Operation } };
@@ -33,34 +37,103 @@ type Env = { Variables: { sandbox: string; operationId: string; operation: Opera
 export function createHttpApp(deps: AppDeps): Hono<Env> {
   const { index, validators, handlers, authenticate, store, journal, log } = deps;
   const app = new Hono<Env>();
-  app.onError(onErrorHandler((err) => log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)));
-  app.notFound((c) => problemResponse(problem(404, 'route-not-found', 'Route not found', `${c.req.method} ${c.req.path} is not an operation of the simulator. See spec/openapi.yaml.`, { instance: c.req.path })));
-  app.use('*', journalMiddleware({ journal, clockOf: (s) => store.get(s)?.now, log }));
+  const onError = onErrorHandler((err) => log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+  const journalOptions = { journal, clockOf: (s: string) => store.get(s)?.now, log };
+  const record = requestRecorder(journalOptions);
+  // Strict mode validates (and may replace) every response in a middleware, so the journal wraps it as
+  // a middleware too. Otherwise each route records its own answer: with no middleware an operation is
+  // Hono's single-handler fast path, which a read-heavy simulator feels (~10% of a Billing summary).
+  const viaMiddleware = Boolean(deps.strict);
+  app.onError(onError);
+  // Per-request closures stay anonymous: tsx keeps function names with a defineProperty per creation.
+  const recorded = (c: Context, res: Response, started: number, sandbox: string | undefined, operationId: string | null): Response => {
+    record(c, res.status, started, sandbox, operationId);
+    return res;
+  };
+  app.notFound((c) => {
+    const started = performance.now();
+    const res = !deps.fallback || isApiPath(c.req.path) ? routeNotFound(c) : deps.fallback(c);
+    if (viaMiddleware) return res;
+    if (!(res instanceof Promise)) return recorded(c, res, started, undefined, null);
+    return res.then(
+      (r) => recorded(c, r, started, undefined, null),
+      (err: unknown) => recorded(c, onError(err, c), started, undefined, null),
+    );
+  });
+  if (viaMiddleware) app.use('*', journalMiddleware(journalOptions));
   if (deps.strict) app.use('*', responseValidation({ validators, onViolation: deps.onViolation, log }));
   deps.extend?.(app as unknown as Hono);
 
   for (const op of index.operations) {
     const handler = handlers[op.operationId as keyof Handlers];
     if (!handler) throw new Error(`No handler for operation ${op.operationId} (${op.method} ${op.path})`);
-    app.on(op.method, op.honoPath, async (c) => {
-      c.set('operationId', op.operationId);
-      c.set('operation', op);
-      const sandbox = assertSandboxName(c.req.header('x-sandbox') ?? DEFAULT_SANDBOX);
-      c.set('sandbox', sandbox);
-      const { hasBody, body } = await readJsonBody(c);
-      const { errors, params } = validators.request(op, { path: c.req.param() as Record<string, string>, query: c.req.query(), headers: c.req.header(), body, hasBody });
+    // Only the parameters the spec declares are read and validated (a location without any passes as is).
+    const has = { path: op.params.some((p) => p.in === 'path'), query: op.params.some((p) => p.in === 'query') };
+    const headerNames = op.params.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase());
+    const idempotent = isIdempotent(op);
+    // Reads (no body, synchronous handler) answer without a single await: every promise hop costs
+    // throughput on a server that does ~20k small requests a second.
+    const serve = (c: Context, sandbox: string, { hasBody, body }: { hasBody: boolean; body: unknown }): Response | Promise<Response> => {
+      const headers: Record<string, string> = {};
+      for (const name of headerNames) {
+        const value = headerOf(c, name);
+        if (value !== undefined) headers[name] = value;
+      }
+      const parts = { path: has.path ? (c.req.param() as Record<string, string>) : {}, query: has.query ? c.req.query() : {}, headers, body, hasBody };
+      const { errors, params } = validators.request(op, parts);
       if (errors.length) {
         throw new DomainError('validation', 'validation-failed', 'Request does not match the API', errors.map((e) => `${e.path} ${e.message}`).join('; '), { errors });
       }
-      const auth = op.security[0] ? authenticate(op.security[0], sandbox, c.req.header('authorization')) : ({ kind: 'none' } as const);
-      const out = await handler({ sandbox, path: params.path, query: params.query, headers: params.header, body, auth });
-      return respond(c, out.status, out.body, out.headers);
+      const auth = op.security[0] ? authenticate(op.security[0], sandbox, headerOf(c, 'authorization')) : ({ kind: 'none' } as const);
+      const input = { sandbox, path: params.path, query: params.query, headers: params.header, body, auth };
+      const key = idempotent ? (params.header[IDEMPOTENCY_HEADER] as string | undefined) : undefined;
+      const out = key === undefined ? handler(input) : runIdempotent(store, op, key, input, handler);
+      return out instanceof Promise ? out.then((o) => respond(o)) : respond(out);
+    };
+    const start = (c: Context<Env>, sandbox: string): Response | Promise<Response> => {
+      if (viaMiddleware) {
+        c.set('operationId', op.operationId);
+        c.set('operation', op);
+        c.set('sandbox', sandbox);
+      }
+      return bodyless(c) ? serve(c, sandbox, NO_BODY) : readJsonBody(c).then((b) => serve(c, sandbox, b));
+    };
+    const sandboxOf = (c: Context) => assertSandboxName(headerOf(c, 'x-sandbox') ?? DEFAULT_SANDBOX);
+    app.on(op.method, op.honoPath, (c): Response | Promise<Response> => {
+      if (viaMiddleware) return start(c, sandboxOf(c)); // errors go to onError, the journal middleware records
+      const started = performance.now();
+      let sandbox: string | undefined;
+      try {
+        sandbox = sandboxOf(c);
+        const res = start(c, sandbox);
+        if (!(res instanceof Promise)) return recorded(c, res, started, sandbox, op.operationId);
+        const at = sandbox;
+        return res.then(
+          (r) => recorded(c, r, started, at, op.operationId),
+          (err: unknown) => recorded(c, onError(err, c), started, at, op.operationId),
+        );
+      } catch (err) {
+        return recorded(c, onError(err, c), started, sandbox, op.operationId);
+      }
     });
   }
   return app;
 }
 
-function respond(c: Context, status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  if (body === undefined) return new Response(null, { status, headers });
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+export const routeNotFound = (c: Context): Response =>
+  problemResponse(problem(404, 'route-not-found', 'Route not found', `${c.req.method} ${c.req.path} is not an operation of the simulator. See spec/openapi.yaml.`, { instance: c.req.path }));
+
+const NO_BODY = { hasBody: false, body: undefined } as const;
+
+/** A GET or HEAD that declares no body (no Content-Length, no Transfer-Encoding): nothing to read. */
+function bodyless(c: Context): boolean {
+  const method = c.req.method;
+  return (method === 'GET' || method === 'HEAD') && headerOf(c, 'content-length') === undefined && headerOf(c, 'transfer-encoding') === undefined;
+}
+
+function respond({ status, body, headers }: OpOutput): Response {
+  if (body === undefined) return new Response(null, { status, headers: headers ?? {} });
+  // A fresh headers object each time: @hono/node-server adds Content-Length to it.
+  const all: Record<string, string> = headers ? { 'content-type': 'application/json', ...headers } : { 'content-type': 'application/json' };
+  return new Response(JSON.stringify(body), { status, headers: all });
 }

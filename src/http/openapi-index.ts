@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 
 export const SPEC_PATH = fileURLToPath(new URL('../../spec/openapi.yaml', import.meta.url));
 export const SPEC_ID = 'openapi.json';
@@ -45,6 +45,7 @@ export function loadSpec(file = SPEC_PATH): Json {
   } catch {
     /* not cached yet (or unreadable): parse the YAML */
   }
+  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const doc = parse(text) as Json;
   try {
     mkdirSync(CACHE_DIR, { recursive: true });

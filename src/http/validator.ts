@@ -1,10 +1,11 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { FieldError } from '../domain/errors.ts';
 import { SPEC_ID, type OpenApiIndex, type Operation, type ParamLocation } from './openapi-index.ts';
 
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void;
+// ajv and ajv-formats (CommonJS, ~60 ms to load) are required on the first validation, not at start-up:
+// a server answers its health checks before it has validated anything.
+const require = createRequire(import.meta.url);
 
 export type RequestParts = {
   path: Record<string, string>;
@@ -22,9 +23,12 @@ export type Validators = {
 };
 
 function newAjv(coerce: boolean): Ajv2020 {
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const formats = require('ajv-formats') as { default?: (ajv: Ajv2020) => void } & ((ajv: Ajv2020) => void);
+  const addFormats = formats.default ?? formats;
   // validateSchema off: checking the whole spec against the JSON Schema meta-schema costs ~40 ms of start-up
   // per instance, and the spec is linted (npm run lint:spec) instead.
-  const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: coerce, validateFormats: true, validateSchema: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: coerce, validateFormats: true, validateSchema: false });
   addFormats(ajv);
   // OpenAPI annotation keywords ajv does not know.
   ajv.addVocabulary(['example', 'xml', 'externalDocs', 'discriminator']);
@@ -55,10 +59,16 @@ export function toFieldErrors(prefix: string, errors: ErrorObject[] | null | und
 }
 
 export function createValidators(index: OpenApiIndex): Validators {
-  const ajv = newAjv(false);
-  const coercing = newAjv(true);
-  ajv.addSchema(index.doc, SPEC_ID);
-  coercing.addSchema(index.doc, SPEC_ID);
+  // Two ajv instances over the whole spec: bodies as sent, parameters (strings) coerced. Made on first use.
+  let instances: { ajv: Ajv2020; coercing: Ajv2020 } | undefined;
+  const ajvs = () => {
+    if (!instances) {
+      instances = { ajv: newAjv(false), coercing: newAjv(true) };
+      instances.ajv.addSchema(index.doc, SPEC_ID);
+      instances.coercing.addSchema(index.doc, SPEC_ID);
+    }
+    return instances;
+  };
   const cache = new Map<string, ValidateFunction>();
 
   const compile = (key: string, make: () => ValidateFunction): ValidateFunction => {
@@ -66,13 +76,13 @@ export function createValidators(index: OpenApiIndex): Validators {
     if (!fn) cache.set(key, (fn = make()));
     return fn;
   };
-  const byPointer = (pointer: string) => compile(pointer, () => ajv.compile({ $ref: `${SPEC_ID}${pointer}` }));
+  const byPointer = (pointer: string) => compile(pointer, () => ajvs().ajv.compile({ $ref: `${SPEC_ID}${pointer}` }));
 
   const paramsValidator = (op: Operation, where: ParamLocation) =>
     compile(`${op.operationId}:${where}`, () => {
       const params = op.params.filter((p) => p.in === where);
       const name = (n: string) => (where === 'header' ? n.toLowerCase() : n);
-      return coercing.compile({
+      return ajvs().coercing.compile({
         type: 'object',
         properties: Object.fromEntries(params.map((p) => [name(p.name), { $ref: `${SPEC_ID}${p.schemaPointer}` }])),
         required: params.filter((p) => p.required).map((p) => name(p.name)),
@@ -84,6 +94,8 @@ export function createValidators(index: OpenApiIndex): Validators {
       const errors: FieldError[] = [];
       const params = { path: { ...parts.path }, query: { ...parts.query }, header: { ...parts.headers } } as ValidatedParams;
       for (const where of ['path', 'query', 'header'] as const) {
+        // Nothing declared there, or nothing sent and nothing required: the schema passes it as it is.
+        if (!op.params.some((p) => p.in === where && (p.required || params[where][where === 'header' ? p.name.toLowerCase() : p.name] !== undefined))) continue;
         const validate = paramsValidator(op, where);
         if (!validate(params[where])) errors.push(...toFieldErrors(`/${where}`, validate.errors));
       }

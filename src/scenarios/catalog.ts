@@ -25,9 +25,14 @@ export function listScenarios(dir = SCENARIO_DIR): { name: string; description: 
 /** A scenario by name (from scenarios/) or by path to a file. */
 export function findScenario(nameOrFile: string, dir = SCENARIO_DIR): Scenario {
   if (/\.ya?ml$/.test(nameOrFile)) return loadScenarioFile(nameOrFile);
-  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(nameOrFile)) throw notFound(nameOrFile);
-  const file = scenarioFiles(dir).find((f) => path.basename(f).replace(/\.ya?ml$/, '') === nameOrFile);
-  if (!file) throw notFound(nameOrFile);
+  return findScenarioByName(nameOrFile, dir);
+}
+
+/** A scenario from scenarios/ by name only: what requests may ask for (never a file of the server's). */
+export function findScenarioByName(name: string, dir = SCENARIO_DIR): Scenario {
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(name)) throw notFound(name);
+  const file = scenarioFiles(dir).find((f) => path.basename(f).replace(/\.ya?ml$/, '') === name);
+  if (!file) throw notFound(name);
   return loadScenarioFile(file);
 }
 

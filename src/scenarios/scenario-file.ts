@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Document, LineCounter } from 'yaml';
 import { toFieldErrors } from '../http/validator.ts';
 import type { Scenario } from './scenario-types.ts';
+
+// yaml and ajv are required when a scenario file is first parsed, not when the server starts (~80 ms).
+const require = createRequire(import.meta.url);
+const yaml = () => require('yaml') as typeof import('yaml');
 
 export const SCENARIO_SCHEMA_PATH = new URL('../../scenarios/scenario.schema.json', import.meta.url);
 
@@ -22,7 +27,8 @@ export class ScenarioFileError extends Error {
 
 let validate: ReturnType<Ajv2020['compile']> | undefined;
 function schemaValidator() {
-  validate ??= new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(SCENARIO_SCHEMA_PATH, 'utf8')));
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  validate ??= new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(SCENARIO_SCHEMA_PATH, 'utf8')));
   return validate;
 }
 
@@ -31,14 +37,15 @@ function lineOf(doc: Document, counter: LineCounter, pointer: string): number | 
   // Walk up until a node exists (a missing property points at its parent).
   for (let n = segments.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true);
-    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+    if (yaml().isNode(node) && node.range) return counter.linePos(node.range[0]).line;
   }
   return null;
 }
 
 /** Parses and validates a scenario file; throws ScenarioFileError before anything runs. */
 export function parseScenario(text: string, file: string): Scenario {
-  const counter = new LineCounter();
+  const { LineCounter: Counter, parseDocument } = yaml();
+  const counter = new Counter();
   const doc = parseDocument(text, { lineCounter: counter });
   if (doc.errors.length) {
     throw new ScenarioFileError(file, doc.errors.map((e) => ({ path: '', line: e.linePos?.[0]?.line ?? null, message: `YAML: ${e.message.split('\n')[0]}` })));

@@ -1,7 +1,8 @@
 import { sequentialIds, type Ctx, type IdGen } from '../domain/ids.ts';
-import type { CommandResult } from '../domain/patch.ts';
-import type { SandboxState } from '../domain/types.ts';
+import type { CommandResult, Patch } from '../domain/patch.ts';
+import type { IdempotencyRecord, SandboxState } from '../domain/types.ts';
 import type { Store } from '../store/sandbox-store.ts';
+import { IdempotentReplay, currentIdempotentRequest, findIdempotencyRecord, type IdempotentRequest } from './idempotency.ts';
 
 export type IdSource = (lastIds: SandboxState['lastIds']) => { ids: IdGen; lastIds: () => SandboxState['lastIds'] };
 
@@ -16,11 +17,36 @@ export function createCommandRunner({ store, idSource = sequentialIds }: { store
     read: (sandbox) => store.require(sandbox),
     async run(sandbox, command) {
       const state = store.require(sandbox);
+      const keyed = currentIdempotentRequest();
+      const pending = keyed && !keyed.recorded ? keyed : undefined;
+      // A retry that raced the original past the HTTP layer's check is answered from the record.
+      const earlier = pending && findIdempotencyRecord(state, pending.scope, pending.key);
+      if (earlier) throw new IdempotentReplay(earlier);
       const { ids, lastIds } = idSource(state.lastIds);
       // The command is synchronous: no other command can interleave between reading and applying.
       const { patch, result } = command(state, { now: state.now, ids });
-      await store.commit(sandbox, { ...patch, lastIds: lastIds() });
+      const recorded = pending ? withIdempotencyRecord(patch, pending, { now: state.now, ids }) : patch;
+      await store.commit(sandbox, { ...recorded, lastIds: lastIds() });
       return result;
     },
   };
+}
+
+/** The command's patch plus the key's record, when it created the entity the keyed request is about. */
+function withIdempotencyRecord(patch: Patch, request: IdempotentRequest, ctx: Ctx): Patch {
+  const created = (patch.upsert?.[request.resourceType] ?? []) as { id: number }[];
+  if (created.length !== 1) return patch;
+  const entity = created[0]!;
+  request.recorded = true;
+  const record: IdempotencyRecord = {
+    id: ctx.ids('idempotencyKey'),
+    key: request.key,
+    scope: request.scope,
+    fingerprint: request.fingerprint,
+    operationId: request.operationId,
+    status: request.statusOf(entity),
+    resource: { type: request.resourceType, id: entity.id },
+    createdAt: ctx.now,
+  };
+  return { ...patch, upsert: { ...patch.upsert, idempotencyKeys: [record] } };
 }

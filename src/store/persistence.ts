@@ -1,7 +1,6 @@
 import { mkdir, open, readFile, readdir, rename, rm, truncate } from 'node:fs/promises';
 import path from 'node:path';
-import { Memory } from 'lowdb';
-import { TextFile } from 'lowdb/node';
+import type { TextFile } from 'lowdb/node';
 import { applyPatch, type Patch } from '../domain/patch.ts';
 import type { SandboxState } from '../domain/types.ts';
 import { parseSnapshot, serializeSnapshot } from './snapshot.ts';
@@ -31,20 +30,15 @@ export type Persistence = {
 
 export const encodeLogEntry = (seq: number, patch: Patch): string => `${JSON.stringify({ seq, patch })}\n`;
 
+/** Nothing outlives the process: the store's state in memory is already the truth, nothing to copy. */
 export function memoryPersistence(): Persistence {
-  // lowdb's Memory adapter keeps a reference; the store's state is already the truth, nothing to copy.
-  const adapters = new Map<string, Memory<SandboxState>>();
   return {
     durable: false,
     loadAll: async () => [],
-    async writeSnapshot(state) {
-      const adapter = adapters.get(state.name) ?? adapters.set(state.name, new Memory()).get(state.name)!;
-      await adapter.write(state as SandboxState);
-      return 0;
-    },
+    writeSnapshot: async () => 0,
     append: async () => undefined,
     resetLog: async () => undefined,
-    remove: async (name) => void adapters.delete(name),
+    remove: async () => undefined,
   };
 }
 
@@ -63,11 +57,19 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
   const dir = path.join(dataDir, 'sandboxes');
   const fsync = options.fsync ?? false;
   const snapshots = new Map<string, TextFile>();
+  const snapshotWrites = new Map<string, Promise<void>>();
+  // lowdb is loaded with the first file access, not at start-up (an in-memory server never needs it).
+  let lowdb: Promise<typeof import('lowdb/node')> | undefined;
+  const textFile = () => (lowdb ??= import('lowdb/node'));
   const snapshotFile = (name: string) => path.join(dir, `${name}.json`);
   const logFile = (name: string) => path.join(dir, `${name}.wal`);
-  const snapshotAdapter = (name: string): TextFile => {
+  const snapshotAdapter = async (name: string): Promise<TextFile> => {
     let a = snapshots.get(name);
-    if (!a) snapshots.set(name, (a = new TextFile(snapshotFile(name))));
+    if (!a) {
+      const { TextFile: File } = await textFile();
+      a = snapshots.get(name) ?? new File(snapshotFile(name));
+      snapshots.set(name, a);
+    }
     return a;
   };
   const syncFile = async (file: string) => {
@@ -89,7 +91,7 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
       const names = files.filter((f) => f.endsWith('.json') && !f.startsWith('.')).map((f) => f.slice(0, -'.json'.length)).sort();
       const out: StoredSandbox[] = [];
       for (const name of names) {
-        const text = await snapshotAdapter(name).read();
+        const text = await (await snapshotAdapter(name)).read();
         if (text === null) continue;
         let loaded: { state: SandboxState; seq: number };
         try {
@@ -106,14 +108,21 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
       }
       return out;
     },
-    async writeSnapshot(state, seq) {
+    writeSnapshot(state, seq) {
       // Started before any await: the snapshot must be the state as of `seq`, not a later one.
       const serialized = serializeSnapshot(state, seq);
-      await ensureDir();
-      const text = await serialized;
-      await snapshotAdapter(state.name).write(text);
-      if (fsync) await syncFile(snapshotFile(state.name));
-      return text.length;
+      // Snapshots of one sandbox reach the disk in the order they were asked for, however long each took
+      // to serialise: a compaction's older picture must never land after a reset's newer one.
+      const previous = snapshotWrites.get(state.name) ?? Promise.resolve();
+      const written = previous.then(async () => {
+        await ensureDir();
+        const text = await serialized;
+        await (await snapshotAdapter(state.name)).write(text);
+        if (fsync) await syncFile(snapshotFile(state.name));
+        return text.length;
+      });
+      snapshotWrites.set(state.name, written.then(() => undefined, () => undefined));
+      return written;
     },
     async append(name, lines) {
       await ensureDir();
@@ -144,10 +153,11 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
       await rename(temp, logFile(name));
     },
     async remove(name) {
+      await snapshotWrites.get(name);
       snapshots.delete(name);
-      // The log first: a crash in between leaves a snapshot without log, never a stray log.
-      await rm(logFile(name), { force: true });
+      // The snapshot first: a crash in between leaves a log without snapshot, which the next load removes.
       await rm(snapshotFile(name), { force: true });
+      await rm(logFile(name), { force: true });
     },
   };
 }

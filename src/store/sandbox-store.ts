@@ -19,14 +19,17 @@ export type Store = {
   replace(state: SandboxState): Promise<void>;
   delete(name: string): Promise<void>;
   commit(name: string, patch: Patch): Promise<void>;
+  /** Resolves once everything committed to the sandbox so far is written. */
+  durable(name: string): Promise<void>;
   /** Wait for every pending write, background compactions included. */
   flush(): Promise<void>;
 };
 
 export type StoreOptions = {
   /**
-   * Compact (rewrite the snapshot, cut the log) once the log is larger than this many bytes and than the
-   * last snapshot, so the amortised cost of a commit stays proportional to its patch. Default 4 MB.
+   * Compact (rewrite the snapshot, cut the log) once the log is larger than this many bytes. Default: 4 MB
+   * or the last snapshot's size, whichever is larger, so the amortised cost of a commit stays proportional
+   * to its patch (a 20 MB snapshot is rewritten once per 20 MB of log).
    */
   compactAfterBytes?: number;
   /** Background failures (a compaction that could not write); the log stays valid either way. */
@@ -57,10 +60,10 @@ class SandboxLog {
   private readonly name: string;
   private readonly stateOf: () => SandboxState | undefined;
   private readonly persistence: Persistence;
-  private readonly options: StoreOptions & { compactAfterBytes: number };
+  private readonly options: StoreOptions;
 
   constructor(
-    init: { name: string; stateOf: () => SandboxState | undefined; persistence: Persistence; options: StoreOptions & { compactAfterBytes: number } },
+    init: { name: string; stateOf: () => SandboxState | undefined; persistence: Persistence; options: StoreOptions },
     loaded: { seq: number; logBytes: number; snapshotBytes: number },
   ) {
     this.name = init.name;
@@ -86,6 +89,8 @@ class SandboxLog {
 
   async idle(): Promise<void> {
     while (this.compaction) await this.compaction.done;
+    // Lines kept after a failed append are retried before calling it idle.
+    if (this.pending.length) await this.writer.request().catch(() => undefined);
     await this.writer.idle();
   }
 
@@ -126,7 +131,8 @@ class SandboxLog {
       this.logBytes = tail.length;
       this.compaction.tail = [];
     }
-    if (!this.compaction && this.persistence.durable && this.logBytes > Math.max(this.options.compactAfterBytes, this.snapshotBytes)) this.startCompaction(state);
+    const threshold = this.options.compactAfterBytes ?? Math.max(DEFAULT_COMPACT_AFTER, this.snapshotBytes);
+    if (!this.compaction && this.persistence.durable && this.logBytes > threshold) this.startCompaction(state);
   }
 
   private startCompaction(state: SandboxState): void {
@@ -151,7 +157,7 @@ class SandboxLog {
 }
 
 export async function createStore(persistence: Persistence, options: StoreOptions = {}): Promise<Store> {
-  const opts = { compactAfterBytes: DEFAULT_COMPACT_AFTER, ...options };
+  const opts = { ...options };
   const sandboxes = new Map<string, SandboxState>();
   const logs = new Map<string, SandboxLog>();
   const newLog = (name: string, seq = 0, logBytes = 0, snapshotBytes = 0) => {
@@ -203,6 +209,9 @@ export async function createStore(persistence: Persistence, options: StoreOption
     async commit(name, patch) {
       applyPatch(require(name), patch);
       await logOf(name).commit(patch);
+    },
+    async durable(name) {
+      await logs.get(name)?.writer.request();
     },
     async flush() {
       await Promise.all([...logs.values()].map((l) => l.idle()));

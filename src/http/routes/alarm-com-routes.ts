@@ -45,10 +45,20 @@ const methodAndAutoPay = (state: Readonly<SandboxState>, billingMethodId: number
 export function alarmComBillingRoutes(billing: BillingService, stateOf: (sandbox: string) => Readonly<SandboxState>): BillingOps {
   return {
     getBillingSummary: (i) => {
-      const { state, summary } = billing.summary(i.sandbox, loginOf(i.auth));
-      const { paymentMethodId, ...rest } = summary;
-      const method = methodById(state, paymentMethodId);
-      return ok({ ...rest, paymentMethod: method ? paymentMethodView(method) : null });
+      const { state, summary: s } = billing.summary(i.sandbox, loginOf(i.auth));
+      const method = methodById(state, s.paymentMethodId);
+      // Spelled out rather than `{ paymentMethodId, ...rest }`: object rest is the slowest part of this read.
+      return ok({
+        customerId: s.customerId,
+        asOf: s.asOf,
+        balanceDueCents: s.balanceDueCents,
+        dueDate: s.dueDate,
+        balancePastDueCents: s.balancePastDueCents,
+        pastDueInvoices: s.pastDueInvoices,
+        currentInvoice: s.currentInvoice,
+        autoPay: s.autoPay,
+        paymentMethod: method ? paymentMethodView(method) : null,
+      });
     },
     getPaymentOptions: (i) => {
       const { state, options, savedMethodId } = billing.paymentOptions(i.sandbox, loginOf(i.auth));

@@ -1,0 +1,96 @@
+// Alarm.com web services down or slow while a dealer enables the Billing Integration: a clear problem
+// (503 alarm-com-unavailable / 504 alarm-com-timeout) within a bounded time, and nothing half-done on
+// either side (ISP flag off, the Alarm.com credential's settings unchanged), even after the slow call ends.
+import { describe, expect, it } from 'vitest';
+import type { SandboxState } from '../../src/domain/types.ts';
+import { DEALER, testApp, type TestApp } from '../support/test-app.ts';
+
+const PROBLEM = 'application/problem+json';
+
+/** A fresh Alarm.com credential with the SecurityTrax Role and an ISP using it, integration off. */
+async function freshIsp(t: TestApp): Promise<{ ispId: number; credentialId: number }> {
+  const cred = await t.call('POST', '/__sim/alarm-com-credentials', { body: { username: 'fresh-isp', password: 'fresh-pass', roles: ['SecurityTrax'] } });
+  expect(cred.status).toBe(201);
+  const isp = await t.call('POST', '/securitytrax/v1/interactive-services-providers', { auth: DEALER, body: { name: 'Fresh', username: 'fresh-isp', password: 'fresh-pass' } });
+  expect(isp.status).toBe(201);
+  expect(isp.body.billingIntegration).toBe(false);
+  return { ispId: isp.body.id, credentialId: cred.body.id };
+}
+
+const sides = (s: SandboxState, ispId: number, credentialId: number) => ({
+  isp: s.isps.find((i) => i.id === ispId),
+  credential: s.adcCredentials.find((c) => c.id === credentialId),
+});
+
+const enable = (t: TestApp, ispId: number) =>
+  t.call('PATCH', `/securitytrax/v1/interactive-services-providers/${ispId}`, { auth: DEALER, body: { billingIntegration: true } });
+
+describe('Alarm.com web services faults while enabling the Billing Integration', () => {
+  it('down: 503 alarm-com-unavailable, ISP flag off, Alarm.com settings untouched', async () => {
+    const t = await testApp();
+    const { ispId, credentialId } = await freshIsp(t);
+    expect((await t.call('PUT', '/__sim/faults', { body: { alarmComWebServices: 'down' } })).status).toBe(200);
+    const before = structuredClone(sides(t.state(), ispId, credentialId));
+    const res = await enable(t, ispId);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('content-type')).toContain(PROBLEM);
+    expect(res.body.type).toBe('https://trax-sim.dev/problems/alarm-com-unavailable');
+    expect(res.body.detail).toMatch(/down/);
+    expect(sides(t.state(), ispId, credentialId)).toEqual(before);
+    expect((await t.call('GET', `/securitytrax/v1/interactive-services-providers/${ispId}`, { auth: DEALER })).body.billingIntegration).toBe(false);
+    // Only the failed attempt is on the timeline.
+    const events = (await t.call('GET', '/__sim/events')).body.items.map((e: { type: string }) => e.type);
+    expect(events.filter((e: string) => e === 'integration.enable_failed')).toHaveLength(1);
+    // Back up, the same request succeeds and both sides agree.
+    await t.call('PUT', '/__sim/faults', { body: { alarmComWebServices: 'up' } });
+    expect((await enable(t, ispId)).status).toBe(200);
+    const after = sides(t.state(), ispId, credentialId);
+    expect(after.isp!.billingIntegration).toBe(true);
+    expect(after.credential!.securityTraxSettings.billingIntegrationEnabled).toBe(true);
+  });
+
+  it('slow past adcTimeoutMs: 504 alarm-com-timeout within a bound; nothing lands when the slow call would have ended', async () => {
+    const t = await testApp();
+    const { ispId, credentialId } = await freshIsp(t);
+    expect((await t.call('PATCH', '/__sim/settings', { body: { adcTimeoutMs: 100 } })).status).toBe(200);
+    expect((await t.call('PUT', '/__sim/faults', { body: { alarmComWebServices: 'slow', slowMs: 600 } })).status).toBe(200);
+    const before = structuredClone(sides(t.state(), ispId, credentialId));
+    const started = performance.now();
+    const res = await enable(t, ispId);
+    const elapsed = performance.now() - started;
+    expect(res.status).toBe(504);
+    expect(res.headers.get('content-type')).toContain(PROBLEM);
+    expect(res.body.type).toBe('https://trax-sim.dev/problems/alarm-com-timeout');
+    expect(res.body.detail).toMatch(/100 ms/);
+    expect(elapsed).toBeGreaterThanOrEqual(95);
+    expect(elapsed).toBeLessThan(450); // bounded by the timeout, not by the 600 ms the service takes
+    expect(sides(t.state(), ispId, credentialId)).toEqual(before);
+    await new Promise((r) => setTimeout(r, 700)); // past the slow call's end: no late write
+    expect(sides(t.state(), ispId, credentialId)).toEqual(before);
+  });
+
+  it('slow but within the timeout: succeeds, both sides enabled', async () => {
+    const t = await testApp();
+    const { ispId, credentialId } = await freshIsp(t);
+    await t.call('PATCH', '/__sim/settings', { body: { adcTimeoutMs: 2000 } });
+    await t.call('PUT', '/__sim/faults', { body: { alarmComWebServices: 'slow', slowMs: 30 } });
+    const res = await enable(t, ispId);
+    expect(res.status).toBe(200);
+    const after = sides(t.state(), ispId, credentialId);
+    expect(after.isp!.billingIntegration).toBe(true);
+    expect(after.credential!.securityTraxSettings.billingIntegrationEnabled).toBe(true);
+  });
+
+  it('the web services themselves answer 503 when down, before checking credentials', async () => {
+    const t = await testApp();
+    await t.call('PUT', '/__sim/faults', { body: { alarmComWebServices: 'down' } });
+    const before = JSON.stringify(t.state().adcCredentials);
+    const res = await t.call('POST', '/alarm-com/webservices/SetSecurityTraxSettings', {
+      auth: `Basic ${Buffer.from('acme-isp:wrong').toString('base64')}`,
+      body: { billingIntegrationEnabled: false },
+    });
+    expect(res.status).toBe(503);
+    expect(res.body.type).toBe('https://trax-sim.dev/problems/alarm-com-unavailable');
+    expect(JSON.stringify(t.state().adcCredentials)).toBe(before);
+  });
+});
