@@ -44,11 +44,14 @@ async function serveCommand(args: string[]): Promise<void> {
   const d = DEMO_CREDENTIALS;
   console.log(`trax-sim listening on ${server.url}  (console: ${server.url}/, health: ${server.url}/__sim/health)`);
   console.log(`data: ${values.memory ? 'in memory' : values.data}${values.scenario ? `, scenario: ${values.scenario}` : ''}${values.strict ? ', strict response validation' : ''}`);
-  if (!values.scenario) {
+  const seed = server.store.get('default')?.seed;
+  if (seed?.kind === 'demo') {
     console.log(`demo credentials (sandbox "default"):`);
     console.log(`  SecurityTrax dealer API  ${d.dealer.username} / ${d.dealer.password}`);
     console.log(`  Alarm.com web services   ${d.isp.username} / ${d.isp.password} (has the SecurityTrax Role), ${d.ispWithoutRole.username} / ${d.ispWithoutRole.password} (lacks it)`);
     for (const u of d.endUsers) console.log(`  Alarm.com end user       ${u.username} / ${u.password}  ${u.note}`);
+  } else {
+    console.log(`sandbox "default" was seeded from ${seed?.kind === 'scenario' ? `scenario ${seed.name} (credentials in scenarios/${seed.name}.yaml)` : 'an empty seed'}`);
   }
   const stop = async (signal: string) => {
     console.log(`${signal}: flushing the store and stopping`);

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findScenario, scenarioFiles } from '../src/scenarios/catalog.ts';
+import { findScenario, findScenarioByName, scenarioFiles } from '../src/scenarios/catalog.ts';
+import { runScenario } from '../src/scenarios/runner.ts';
 import { textReport } from '../src/scenarios/report.ts';
 import { runScenarioFile } from '../src/scenarios/runner.ts';
 import { parseScenario, ScenarioFileError } from '../src/scenarios/scenario-file.ts';
@@ -89,5 +90,20 @@ describe('scenario runner', () => {
     expect(status).toBe(1);
     expect(stderr).toContain(`Invalid scenario file ${file}`);
     expect(stderr).toContain('/steps/0');
+  });
+
+  it('served by name only: a request cannot make the server read a file, and a broken file is a 422 problem, not a crash', async () => {
+    await expect(runScenario('../package.json')).rejects.toMatchObject({ code: 'scenario-not-found' });
+    await expect(runScenario('scenarios/three-past-due.yaml')).rejects.toMatchObject({ code: 'scenario-not-found' });
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'bad.yaml'), 'name: bad\ndescription: x\ngiven: { clock: nope }\nsteps: []\n');
+    let error: unknown;
+    try {
+      findScenarioByName('bad', dir);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toMatchObject({ kind: 'validation', code: 'invalid-scenario-file' });
+    expect((error as { extensions: { errors: unknown[] } }).extensions.errors).toContainEqual({ path: '/given/clock', message: expect.stringContaining('line 3') });
   });
 });

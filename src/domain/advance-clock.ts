@@ -4,7 +4,8 @@ import { invalid } from './errors.ts';
 import type { Ctx, IdGen } from './ids.ts';
 import { applyPatch, workingCopy, type CommandResult, type Patch } from './patch.ts';
 import { chargeAutoPay } from './payments.ts';
-import { event, findById, generateInvoice, isScheduleFinished } from './recurring.ts';
+import { byId } from './lookup.ts';
+import { event, generateInvoice, isScheduleFinished } from './recurring.ts';
 import type { Collections, Invoice, IsoInstant, SandboxState, SimEvent } from './types.ts';
 
 // Runs everything due up to the target, one action at a time, in (time, kind, id) order
@@ -34,7 +35,7 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
     if (at <= to) queue.push({ at, kind, id }); // canonical ISO strings sort as instants
   };
   const hasAutoPay = (inv: Invoice): boolean =>
-    inv.recurringInvoiceId !== null && findById(work.recurringInvoices, inv.recurringInvoiceId)?.billingMethodId != null;
+    inv.recurringInvoiceId !== null && byId(work.recurringInvoices, inv.recurringInvoiceId)?.billingMethodId != null;
   // Auto Pay tries an invoice on its due date only: one that came due before this advance started
   // (before a billing method was set) is left for a one-time payment. Invoices generated during the
   // advance get their due-date step even when a backdated schedule makes it late.
@@ -67,32 +68,32 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
     const c: Ctx = { now: action.at < from ? from : action.at, ids: ctx.ids };
     const { kind, id } = action;
     if (kind === Kind.Generate) {
-      const ri = findById(work.recurringInvoices, id);
+      const ri = byId(work.recurringInvoices, id);
       if (!ri || isScheduleFinished(ri) || startOfDay(ri.nextInvoiceDate) !== action.at) continue;
       guard(++count);
       const { patch, result } = generateInvoice(work, id, c);
       apply(patch);
-      const next = findById(work.recurringInvoices, id);
+      const next = byId(work.recurringInvoices, id);
       if (next && !isScheduleFinished(next)) push(startOfDay(next.nextInvoiceDate), Kind.Generate, id);
       pushInvoice(result, true);
     } else if (kind === Kind.AutoPay) {
-      const inv = findById(work.invoices, id);
+      const inv = byId(work.invoices, id);
       if (!inv || inv.balanceCents <= 0 || inv.autoPayAttemptedAt !== null) continue;
       guard(++count);
       apply(chargeAutoPay(autoPayView(work, inv), id, c).patch);
     } else if (kind === Kind.PastDue) {
-      const inv = findById(work.invoices, id);
+      const inv = byId(work.invoices, id);
       if (!inv || inv.balanceCents <= 0 || inv.status !== 'open') continue;
       guard(++count);
       const e = event(c, 'invoice.past_due', { invoiceId: id, customerId: inv.customerId, dueDate: inv.dueDate, balanceCents: inv.balanceCents });
       apply({ upsert: { invoices: [{ ...inv, status: 'past_due' }] }, events: [e] });
     } else if (kind === Kind.RoleCache) {
-      const isp = findById(work.isps, id);
+      const isp = byId(work.isps, id);
       if (!isp || !isp.billingIntegration || isp.roleCacheRefreshedAt !== null) continue;
       guard(++count);
       apply({ upsert: { isps: [{ ...isp, roleCacheRefreshedAt: c.now }] }, events: [event(c, 'role_cache.refreshed', { ispId: id })] });
     } else {
-      const bm = findById(work.billingMethods, id);
+      const bm = byId(work.billingMethods, id);
       if (!bm || bm.expired) continue;
       guard(++count);
       const e = event(c, 'billing_method.expired', { billingMethodId: id, customerId: bm.customerId });
@@ -112,8 +113,8 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
  * Auto Pay over 100k invoices is quadratic.
  */
 function autoPayView(work: SandboxState, inv: Invoice): SandboxState {
-  const ri = inv.recurringInvoiceId === null ? undefined : findById(work.recurringInvoices, inv.recurringInvoiceId);
-  const bm = ri?.billingMethodId == null ? undefined : findById(work.billingMethods, ri.billingMethodId);
+  const ri = inv.recurringInvoiceId === null ? undefined : byId(work.recurringInvoices, inv.recurringInvoiceId);
+  const bm = ri?.billingMethodId == null ? undefined : byId(work.billingMethods, ri.billingMethodId);
   return { ...work, invoices: [inv], recurringInvoices: ri ? [ri] : [], billingMethods: bm ? [bm] : [] };
 }
 

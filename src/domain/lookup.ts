@@ -38,18 +38,26 @@ export function where<T, K>(list: readonly T[], name: string, key: (e: T) => K, 
 }
 
 /**
- * The entity with this id. Lists are in id order, so a binary search finds it; hand-built lists that are
- * not fall back to a scan.
+ * Position of the entity with this id, or -1. Lists are in id order (ids only grow), so a binary search
+ * finds it and an id past the last one is new; hand-built lists that are not in order fall back to a scan.
  */
-export function byId<T extends { id: number }>(list: readonly T[], id: number): T | undefined {
+export function positionOfId(list: readonly { id: number }[], id: number): number {
+  const last = list[list.length - 1];
+  if (!last || id > last.id) return -1;
   let lo = 0;
   let hi = list.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const e = list[mid] as T;
-    if (e.id === id) return e;
-    if (e.id < id) lo = mid + 1;
+    const midId = (list[mid] as { id: number }).id;
+    if (midId === id) return mid;
+    if (midId < id) lo = mid + 1;
     else hi = mid - 1;
   }
-  return list.find((e) => e.id === id);
+  return list.findIndex((e) => e.id === id);
+}
+
+/** The entity with this id. */
+export function byId<T extends { id: number }>(list: readonly T[], id: number): T | undefined {
+  const at = positionOfId(list, id);
+  return at === -1 ? undefined : list[at];
 }

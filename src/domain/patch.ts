@@ -1,3 +1,4 @@
+import { positionOfId } from './lookup.ts';
 import type { Collections, SandboxState, SimEvent } from './types.ts';
 
 // A patch is everything one command changes: entities upserted by id, events appended, scalars replaced.
@@ -39,7 +40,7 @@ export function applyPatch(state: SandboxState, patch: Patch): void {
     // ??=: a sandbox saved before a collection existed (e.g. idempotencyKeys) gets it on first use.
     const list = (state[key] ??= []) as { id: number }[];
     for (const entity of (patch.upsert?.[key] ?? []) as { id: number }[]) {
-      const at = findIndexById(list, entity.id);
+      const at = positionOfId(list, entity.id);
       if (at === -1) list.push(entity);
       else list[at] = entity;
     }
@@ -49,22 +50,6 @@ export function applyPatch(state: SandboxState, patch: Patch): void {
   if (patch.settings !== undefined) state.settings = patch.settings;
   if (patch.faults !== undefined) state.faults = patch.faults;
   if (patch.lastIds !== undefined) state.lastIds = patch.lastIds;
-}
-
-// Ids are handed out in increasing order and lists only grow, so a binary search finds them.
-function findIndexById(list: { id: number }[], id: number): number {
-  const last = list[list.length - 1];
-  if (!last || id > last.id) return -1; // a new entity: appended
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const midId = (list[mid] as { id: number }).id;
-    if (midId === id) return mid;
-    if (midId < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return list.findIndex((e) => e.id === id);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { byId } from './lookup.ts';
 // Payments: one-time (end user, Billing screen), Auto Pay (clock, on the due date) and dealer
 // (SecurityTrax API). A declined charge is still recorded as a failed payment so it shows in history.
 import { allocateOldestFirst } from './allocate.ts';
@@ -11,21 +12,6 @@ import { charge } from './processor.ts';
 import type { Allocation, BillingMethod, Invoice, Payment, PaymentSource, SandboxState, SimEvent } from './types.ts';
 
 export type PaymentResult = { payment: Payment; billingMethod: BillingMethod };
-
-// Lists are kept in id order (ids only grow), so a binary search finds entities without scanning
-// 100k invoices on every Auto Pay run; the linear fallback covers hand-built states.
-function byId<T extends { id: number }>(list: readonly T[], id: number): T | undefined {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const e = list[mid] as T;
-    if (e.id === id) return e;
-    if (e.id < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return list.find((e) => e.id === id);
-}
 
 type Settlement = { customerId: number; method: BillingMethod; allocations: Allocation[]; source: PaymentSource };
 

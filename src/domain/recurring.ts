@@ -1,3 +1,4 @@
+import { byId } from './lookup.ts';
 import { isCardExpired } from './card.ts';
 import { addDays, addMonthsClamped, isIsoDate } from './dates.ts';
 import { DomainError, invalid, notFound, type FieldError } from './errors.ts';
@@ -24,21 +25,6 @@ export const event = (ctx: Ctx, type: string, data: Record<string, unknown>): Si
   data,
 });
 
-// Ids are handed out in increasing order and lists only grow, so a binary search finds them
-// (the clock looks entities up per action on states with 100k invoices).
-export function findById<T extends { id: number }>(list: readonly T[], id: number): T | undefined {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const e = list[mid] as T;
-    if (e.id === id) return e;
-    if (e.id < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return list.find((e) => e.id === id);
-}
-
 export function requireDate(value: string, path: string): void {
   if (!isIsoDate(value)) {
     throw invalid('invalid-date', 'Invalid date', `${path.slice(1)} must be a YYYY-MM-DD date.`, [
@@ -64,7 +50,7 @@ export function resolveLines(state: Readonly<SandboxState>, lines: readonly Line
 
 /** The customer's own, unexpired method: Auto Pay with a known-expired card would only produce declines. */
 export function requireAutoPayMethod(state: Readonly<SandboxState>, customerId: number, billingMethodId: number, now: IsoInstant): BillingMethod {
-  const bm = findById(state.billingMethods, billingMethodId);
+  const bm = byId(state.billingMethods, billingMethodId);
   if (!bm || bm.customerId !== customerId) {
     throw invalid('billing-method-not-owned', 'Billing method not owned', `Billing method ${billingMethodId} does not belong to customer ${customerId}.`, [
       { path: '/billingMethodId', message: 'must be one of the customer\'s billing methods' },
@@ -132,7 +118,7 @@ export function isScheduleFinished(ri: Readonly<RecurringInvoice>): boolean {
 
 /** Creates the invoice due for `nextInvoiceDate` and moves the schedule one month on. */
 export function generateInvoice(state: Readonly<SandboxState>, recurringInvoiceId: number, ctx: Ctx): CommandResult<Invoice> {
-  const ri = findById(state.recurringInvoices, recurringInvoiceId);
+  const ri = byId(state.recurringInvoices, recurringInvoiceId);
   if (!ri) throw notFound('Recurring invoice', recurringInvoiceId);
   if (isScheduleFinished(ri)) {
     throw new DomainError('conflict', 'recurring-invoice-finished', 'Recurring invoice finished', `Recurring invoice ${ri.id} has no lines left to bill.`);

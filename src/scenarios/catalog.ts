@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DomainError } from '../domain/errors.ts';
-import { loadScenarioFile } from './scenario-file.ts';
+import { loadScenarioFile, ScenarioFileError } from './scenario-file.ts';
 import type { Scenario } from './scenario-types.ts';
 
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -33,7 +33,14 @@ export function findScenarioByName(name: string, dir = SCENARIO_DIR): Scenario {
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(name)) throw notFound(name);
   const file = scenarioFiles(dir).find((f) => path.basename(f).replace(/\.ya?ml$/, '') === name);
   if (!file) throw notFound(name);
-  return loadScenarioFile(file);
+  try {
+    return loadScenarioFile(file);
+  } catch (err) {
+    // A broken file in scenarios/ is reported to the requester with its reasons, not as a crash.
+    if (!(err instanceof ScenarioFileError)) throw err;
+    const errors = err.problems.map((p) => ({ path: p.path || '/', message: `${p.line ? `line ${p.line}: ` : ''}${p.message}` }));
+    throw new DomainError('validation', 'invalid-scenario-file', 'Invalid scenario file', err.message, { errors });
+  }
 }
 
 const notFound = (name: string) =>

@@ -5,7 +5,7 @@ import type { ResponseViolation } from '../http/response-validation.ts';
 import { buildState } from '../seeds/build-state.ts';
 import { memoryPersistence } from '../store/persistence.ts';
 import { createStore } from '../store/sandbox-store.ts';
-import { findScenario, scenarioFiles } from './catalog.ts';
+import { findScenario, findScenarioByName, scenarioFiles } from './catalog.ts';
 import { checkExpectations, type Reply } from './expectations.ts';
 import { loadScenarioSeeder } from './scenario-seeder.ts';
 import type { Scenario, ScenarioReport, Step, StepReport } from './scenario-types.ts';
@@ -89,10 +89,11 @@ export async function runScenarioFile(scenario: Scenario): Promise<ScenarioRepor
   return { name: scenario.name, file: scenario.file, passed: steps.every((s) => s.passed), durationMs: Math.round((performance.now() - started) * 100) / 100, steps };
 }
 
-export const runScenario = (nameOrFile: string): Promise<ScenarioReport> => runScenarioFile(findScenario(nameOrFile));
+/** By name, from scenarios/ only: what the API and the console run (a request never names a server file). */
+export const runScenario = async (name: string): Promise<ScenarioReport> => runScenarioFile(findScenarioByName(name));
 
 export async function runAllScenarios(): Promise<ScenarioReport[]> {
   const reports: ScenarioReport[] = [];
-  for (const file of scenarioFiles()) reports.push(await runScenario(file));
+  for (const file of scenarioFiles()) reports.push(await runScenarioFile(findScenario(file)));
   return reports;
 }
