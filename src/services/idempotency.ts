@@ -48,17 +48,28 @@ export function findIdempotencyRecord(state: Readonly<SandboxState>, scope: stri
   return where(state.idempotencyKeys ?? [], 'key', (r) => r.key, key).find((r) => r.scope === scope);
 }
 
+// Card data never reaches the fingerprint: a hash of a card number or CVV is guessable (few unknown
+// digits), so numbers count by their last 4 and CVVs not at all.
+const SECRET_FIELDS: Record<string, (v: unknown) => unknown> = {
+  number: (v) => (typeof v === 'string' ? `last4:${v.replace(/\D/g, '').slice(-4)}` : v),
+  accountNumber: (v) => (typeof v === 'string' ? `last4:${v.slice(-4)}` : v),
+  cvv: () => undefined,
+};
+
 /** Object keys sorted at every level: the same JSON sent with another key order is the same request. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .map(([k, v]): [string, unknown] => [k, SECRET_FIELDS[k] ? SECRET_FIELDS[k](v) : v])
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
 
-/** A one-way hash of what was asked: the request body (card numbers included) is never stored. */
+/** A one-way hash of what was asked, card data masked first: the request body is never stored. */
 export function requestFingerprint(operationId: string, path: Record<string, unknown>, body: unknown): string {
   return createHash('sha256').update(`${operationId}\n${canonical(path)}\n${canonical(body)}`).digest('base64url');
 }
