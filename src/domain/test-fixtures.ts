@@ -1,5 +1,6 @@
 // Small, complete SandboxState fixtures for domain tests. Every builder takes overrides so a test
 // states only what matters to the rule it proves; everything else is a valid default.
+import { LINE_ITEM_CATALOGUE } from '../seeds/line-items.ts';
 import { applyPatch, workingCopy, type Patch } from './patch.ts';
 import { DomainError } from './errors.ts';
 import { sequentialIds, type Ctx } from './ids.ts';
@@ -19,12 +20,8 @@ import {
 /** The documented "today" of the past-due example (the current invoice is due 2019-03-03). */
 export const NOW = '2019-03-03T00:00:00.000Z';
 
-export const LINE_ITEMS: LineItem[] = [
-  { id: 1, name: 'Equipment', code: 'EQUIPMENT' },
-  { id: 2, name: 'Installation', code: 'INSTALLATION' },
-  { id: MMR_LINE_ITEM_ID, name: 'MMR', code: 'MMR' },
-  { id: 4, name: 'Service', code: 'SERVICE' },
-];
+/** The same catalogue the simulator seeds (MMR is ID 3). */
+export const LINE_ITEMS: LineItem[] = LINE_ITEM_CATALOGUE;
 
 // lastIds keys per collection, so ids handed out by makeCtx never collide with fixture entities.
 const ID_KINDS = {

@@ -1,4 +1,5 @@
 import type { Faults, SandboxSettings } from '../domain/types.ts';
+import type { components } from '../generated/openapi.ts';
 import type { Setup } from '../seeds/setup.ts';
 
 // The shape of a scenario file (validated by scenarios/scenario.schema.json before anything runs).
@@ -30,14 +31,6 @@ export type Step = {
 
 export type Scenario = { name: string; description: string; given: Setup; steps: Step[]; file: string };
 
-export type StepReport = {
-  index: number;
-  name: string;
-  passed: boolean;
-  durationMs: number;
-  message: string | null;
-  expected: unknown;
-  actual: unknown;
-};
-
-export type ScenarioReport = { name: string; file: string; passed: boolean; durationMs: number; steps: StepReport[] };
+/** The report is an API response (runScenario): its shape is the spec's. */
+export type ScenarioReport = components['schemas']['ScenarioReport'];
+export type StepReport = ScenarioReport['steps'][number];
