@@ -9,6 +9,17 @@ import { textReport } from '../src/scenarios/report.ts';
 import { runScenarioFile } from '../src/scenarios/runner.ts';
 import { parseScenario, ScenarioFileError } from '../src/scenarios/scenario-file.ts';
 
+/** `trax-sim scenario run FILE` as a process: its exit code and output. */
+function scenarioRun(file: string): { status: number; stdout: string; stderr: string } {
+  try {
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'scenario', 'run', file], { encoding: 'utf8', stdio: 'pipe' });
+    return { status: 0, stdout, stderr: '' };
+  } catch (err) {
+    const e = err as { status: number; stdout: string; stderr: string };
+    return { status: e.status, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'trax-scn-'));
 
 // Adding a file to scenarios/ adds a test here, with no code change.
@@ -37,14 +48,7 @@ describe('scenario runner', () => {
     expect(text).toContain('expected: {"status":200,"body":{"balanceDueCents":12000');
 
     // The CLI prints the same report and exits non-zero.
-    let status = 0;
-    let stdout = '';
-    try {
-      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'scenario', 'run', file], { encoding: 'utf8', stdio: 'pipe' });
-    } catch (err) {
-      status = (err as { status: number }).status;
-      stdout = (err as { stdout: string }).stdout;
-    }
+    const { status, stdout } = scenarioRun(file);
     expect(status).toBe(1);
     expect(stdout).toContain('/body/balanceDueCents: expected 12000, got 11997');
   });
@@ -79,14 +83,7 @@ describe('scenario runner', () => {
   it('the CLI refuses a malformed file with exit code 1 and runs nothing', () => {
     const file = path.join(tmp(), 'bad.yaml');
     writeFileSync(file, 'name: bad\ndescription: x\ngiven: { clock: 2019-01-01 }\nsteps:\n  - advance: P1D\n    call: getClock\n');
-    let stderr = '';
-    let status = 0;
-    try {
-      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'scenario', 'run', file], { encoding: 'utf8', stdio: 'pipe' });
-    } catch (err) {
-      status = (err as { status: number }).status;
-      stderr = (err as { stderr: string }).stderr;
-    }
+    const { status, stderr } = scenarioRun(file);
     expect(status).toBe(1);
     expect(stderr).toContain(`Invalid scenario file ${file}`);
     expect(stderr).toContain('/steps/0');
