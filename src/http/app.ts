@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { Store } from '../store/sandbox-store.ts';
 import { DEFAULT_SANDBOX, assertSandboxName } from '../store/sandbox-name.ts';
 import { isApiPath } from './api-path.ts';
+import { faceOfOperation, faceOfPath, type Face } from './face.ts';
 import { journalMiddleware, requestRecorder, type Journal } from './journal.ts';
 import type { OpenApiIndex, Operation } from './openapi-index.ts';
 import type { Auth, Handlers, OpOutput } from './operation.ts';
@@ -29,6 +30,8 @@ export type AppDeps = {
   extend?: (app: Hono) => void;
   /** Answers requests outside the API faces (the console); without it they are route-not-found problems. */
   fallback?: (c: Context) => Response | Promise<Response>;
+  /** Wire formats other than plain JSON + problem+json, each for the operations of one spec tag. */
+  faces?: Face[];
 };
 
 type Env = { Variables: { sandbox: string; operationId: string; operation: Operation } };
@@ -37,7 +40,13 @@ type Env = { Variables: { sandbox: string; operationId: string; operation: Opera
 export function createHttpApp(deps: AppDeps): Hono<Env> {
   const { index, validators, handlers, authenticate, store, journal, log } = deps;
   const app = new Hono<Env>();
-  const onError = onErrorHandler((err) => log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+  const faces = deps.faces ?? [];
+  const plainOnError = onErrorHandler((err) => log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+  // An error is rendered in the format of the face that was serving (or owns the path): one onError per face.
+  const onError = (err: unknown, c: Context): Response => {
+    const face = faceOfOperation(faces, c.get('operation') as Operation | undefined) ?? faceOfPath(faces, c.req.path);
+    return (face?.onError ?? plainOnError)(err, c);
+  };
   const journalOptions = { journal, clockOf: (s: string) => store.get(s)?.now, log };
   const record = requestRecorder(journalOptions);
   // Strict mode validates (and may replace) every response in a middleware, so the journal wraps it as
@@ -52,7 +61,8 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
   };
   app.notFound((c) => {
     const started = performance.now();
-    const res = !deps.fallback || isApiPath(c.req.path) ? routeNotFound(c) : deps.fallback(c);
+    const face = faceOfPath(faces, c.req.path);
+    const res = face?.onError ? face.onError(routeNotFoundError(c), c) : !deps.fallback || isApiPath(c.req.path) ? routeNotFound(c) : deps.fallback(c);
     if (viaMiddleware) return res;
     if (!(res instanceof Promise)) return recorded(c, res, started, undefined, null);
     return res.then(
@@ -61,7 +71,7 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
     );
   });
   if (viaMiddleware) app.use('*', journalMiddleware(journalOptions));
-  if (deps.strict) app.use('*', responseValidation({ validators, onViolation: deps.onViolation, log }));
+  if (deps.strict) app.use('*', responseValidation({ validators, faces, onViolation: deps.onViolation, log }));
   deps.extend?.(app as unknown as Hono);
 
   for (const op of index.operations) {
@@ -71,6 +81,10 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
     const has = { path: op.params.some((p) => p.in === 'path'), query: op.params.some((p) => p.in === 'query') };
     const headerNames = op.params.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase());
     const idempotent = isIdempotent(op);
+    const face = faceOfOperation(faces, op);
+    const readBody = face?.readBody ?? readJsonBody;
+    const answer = face?.respond ? (o: OpOutput, c: Context) => face.respond!(o, op, c) : respond;
+    const opError = face?.onError ?? plainOnError;
     // Reads (no body, synchronous handler) answer without a single await: every promise hop costs
     // throughput on a server that does ~20k small requests a second.
     const serve = (c: Context, sandbox: string, { hasBody, body }: { hasBody: boolean; body: unknown }): Response | Promise<Response> => {
@@ -88,7 +102,7 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
       const input = { sandbox, path: params.path, query: params.query, headers: params.header, body, auth };
       const key = idempotent ? (params.header[IDEMPOTENCY_HEADER] as string | undefined) : undefined;
       const out = key === undefined ? handler(input) : runIdempotent(store, op, key, input, handler);
-      return out instanceof Promise ? out.then((o) => respond(o)) : respond(out);
+      return out instanceof Promise ? out.then((o) => answer(o, c)) : answer(out, c);
     };
     const start = (c: Context<Env>, sandbox: string): Response | Promise<Response> => {
       if (viaMiddleware) {
@@ -96,9 +110,9 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
         c.set('operation', op);
         c.set('sandbox', sandbox);
       }
-      return bodyless(c) ? serve(c, sandbox, NO_BODY) : readJsonBody(c).then((b) => serve(c, sandbox, b));
+      return bodyless(c) ? serve(c, sandbox, NO_BODY) : readBody(c, op).then((b) => serve(c, sandbox, b));
     };
-    const sandboxOf = (c: Context) => assertSandboxName(headerOf(c, 'x-sandbox') ?? DEFAULT_SANDBOX);
+    const sandboxOf = (c: Context) => assertSandboxName(face?.sandboxOf?.(c) ?? headerOf(c, 'x-sandbox') ?? DEFAULT_SANDBOX);
     app.on(op.method, op.honoPath, (c): Response | Promise<Response> => {
       if (viaMiddleware) return start(c, sandboxOf(c)); // errors go to onError, the journal middleware records
       const started = performance.now();
@@ -110,10 +124,10 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
         const at = sandbox;
         return res.then(
           (r) => recorded(c, r, started, at, op.operationId),
-          (err: unknown) => recorded(c, onError(err, c), started, at, op.operationId),
+          (err: unknown) => recorded(c, opError(err, c), started, at, op.operationId),
         );
       } catch (err) {
-        return recorded(c, onError(err, c), started, sandbox, op.operationId);
+        return recorded(c, opError(err, c), started, sandbox, op.operationId);
       }
     });
   }
@@ -121,7 +135,10 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
 }
 
 export const routeNotFound = (c: Context): Response =>
-  problemResponse(problem(404, 'route-not-found', 'Route not found', `${c.req.method} ${c.req.path} is not an operation of the simulator. See spec/openapi.yaml.`, { instance: c.req.path }));
+  problemResponse(problem(404, 'route-not-found', 'Route not found', routeNotFoundDetail(c), { instance: c.req.path }));
+
+const routeNotFoundDetail = (c: Context) => `${c.req.method} ${c.req.path} is not an operation of the simulator. See spec/openapi.yaml.`;
+const routeNotFoundError = (c: Context) => new DomainError('not_found', 'route-not-found', 'Route not found', routeNotFoundDetail(c));
 
 const NO_BODY = { hasBody: false, body: undefined } as const;
 
@@ -131,7 +148,7 @@ function bodyless(c: Context): boolean {
   return (method === 'GET' || method === 'HEAD') && headerOf(c, 'content-length') === undefined && headerOf(c, 'transfer-encoding') === undefined;
 }
 
-function respond({ status, body, headers }: OpOutput): Response {
+function respond({ status, body, headers }: OpOutput, _c?: Context): Response {
   if (body === undefined) return new Response(null, { status, headers: headers ?? {} });
   // A fresh headers object each time: @hono/node-server adds Content-Length to it.
   const all: Record<string, string> = headers ? { 'content-type': 'application/json', ...headers } : { 'content-type': 'application/json' };

@@ -25,6 +25,10 @@ export type Operation = {
   /** status ("200", "4XX", "default") -> content type -> schema pointer (null for no body) */
   responses: Record<string, Record<string, string> | null>;
   security: string[];
+  /** The spec tags; the first one names the operation's face (its wire format). */
+  tags: string[];
+  /** Request media types the spec declares (the first one's schema is bodyPointer). */
+  bodyMediaTypes: string[];
 };
 
 export type OpenApiIndex = { doc: Json; operations: Operation[]; byId: Map<string, Operation> };
@@ -99,10 +103,13 @@ export function indexSpec(doc: Json): OpenApiIndex {
       }
       let bodyPointer: string | null = null;
       let bodyRequired = false;
+      let bodyMediaTypes: string[] = [];
       if (op.requestBody) {
         const [ptr, body] = deref(doc, `${opPointer}/requestBody`);
         bodyRequired = Boolean(body.required);
-        if ((body.content as Json | undefined)?.['application/json']) bodyPointer = `${ptr}/content/application~1json/schema`;
+        bodyMediaTypes = Object.keys((body.content as Json | undefined) ?? {});
+        // Every media type of one body describes the same parsed document (SOAP 1.1 and 1.2, say).
+        if (bodyMediaTypes[0]) bodyPointer = `${ptr}/content/${esc(bodyMediaTypes[0])}/schema`;
       }
       const responses: Operation['responses'] = {};
       for (const status of Object.keys((op.responses ?? {}) as Json)) {
@@ -121,6 +128,8 @@ export function indexSpec(doc: Json): OpenApiIndex {
         bodyRequired,
         responses,
         security,
+        tags: (op.tags as string[] | undefined) ?? [],
+        bodyMediaTypes,
       });
     }
   }

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { FieldError } from '../domain/errors.ts';
 import { isApiPath } from './api-path.ts';
+import { faceOfOperation, type Face } from './face.ts';
 import type { Operation } from './openapi-index.ts';
 import { PROBLEM_JSON, problem, problemResponse } from './problem.ts';
 import type { Validators } from './validator.ts';
@@ -13,7 +14,7 @@ const GENERIC_STATUSES = new Set([400, 404, 422]);
 /** The specified faces of the simulator; anything else (the console at /, /billing, ...) is not an operation. */
 
 /** Validates each response against the spec; a mismatch is reported and turned into a loud 500. */
-export function responseValidation({ validators, onViolation, log }: { validators: Validators; onViolation?: (v: ResponseViolation) => void; log?: (line: string) => void }): MiddlewareHandler {
+export function responseValidation({ validators, faces = [], onViolation, log }: { validators: Validators; faces?: readonly Face[]; onViolation?: (v: ResponseViolation) => void; log?: (line: string) => void }): MiddlewareHandler {
   return async function validateResponse(c, next) {
     await next();
     if (!isApiPath(c.req.path)) return;
@@ -21,10 +22,11 @@ export function responseValidation({ validators, onViolation, log }: { validator
     const type = c.res.headers.get('content-type');
     const text = await c.res.clone().text();
     let body: unknown = text;
+    const parse = faceOfOperation(faces, op)?.parseResponse;
     try {
-      body = text ? JSON.parse(text) : undefined;
+      body = parse ? parse(text, type) : text ? JSON.parse(text) : undefined;
     } catch {
-      /* a non-JSON body is reported by the schema check */
+      /* a body that does not parse is reported by the schema check */
     }
     let errors: FieldError[];
     const isProblem = type?.startsWith(PROBLEM_JSON) ?? false;
