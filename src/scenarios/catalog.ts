@@ -19,7 +19,11 @@ export type ScenarioEntry = { name: string; description: string; file: string };
 /** A scenario file that cannot be used: named by its file, with the first problem's line and every reason. */
 export type BrokenScenario = { name: string; file: string; line: number | null; reason: string };
 
-const relative = (file: string) => path.relative(process.cwd(), file);
+/** Relative to the working folder when inside it, else absolute. */
+const relative = (file: string) => {
+  const rel = path.relative(process.cwd(), file);
+  return rel.startsWith('..') ? path.resolve(file) : rel;
+};
 
 /** A ScenarioFileError as one entry: `line N: /path: message; ...`. */
 export function brokenScenario(err: ScenarioFileError): BrokenScenario {
