@@ -10,7 +10,8 @@ describe('cross-origin writes are refused unless CORS grants the origin', () => 
     const t = await testApp();
     await t.call('POST', '/__sim/clock/advance', { body: { by: 'P1D' } });
     const before = t.state().now;
-    const res = await t.call('POST', '/__sim/reset', { rawBody: 'x=1', headers: { origin: EVIL, 'content-type': 'text/plain' } });
+    // An HTML form without fields: an empty body, which the route would otherwise accept.
+    const res = await t.call('POST', '/__sim/reset', { rawBody: '', headers: { origin: EVIL, 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(403);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body).toMatchObject({ type: 'https://trax-sim.dev/problems/cross-origin-refused', status: 403 });
@@ -19,7 +20,7 @@ describe('cross-origin writes are refused unless CORS grants the origin', () => 
 
   it('a cross-site form POST to load a scenario is refused and the sandbox keeps its seed', async () => {
     const t = await testApp();
-    const res = await t.call('POST', '/__sim/scenarios/no-mmr/load', { rawBody: 'a=b', headers: { origin: EVIL, 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await t.call('POST', '/__sim/scenarios/no-mmr/load', { rawBody: '', headers: { origin: EVIL, 'content-type': 'text/plain' } });
     expect(res.status).toBe(403);
     expect(t.state().seed).toEqual({ kind: 'demo' });
   });
