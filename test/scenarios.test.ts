@@ -85,7 +85,7 @@ describe('scenario runner', () => {
     writeFileSync(file, 'name: bad\ndescription: x\ngiven: { clock: 2019-01-01 }\nsteps:\n  - advance: P1D\n    call: getClock\n');
     const { status, stdout } = scenarioRun(file);
     expect(status).toBe(1);
-    expect(stdout).toContain(`FAIL bad (0.0 ms)  ${path.relative(process.cwd(), file)}`);
+    expect(stdout).toContain(`FAIL bad (0.0 ms)  ${file}`);
     expect(stdout).toMatch(/the scenario file cannot be used: line \d+: \/steps\/0/);
     expect(stdout).toContain('0 passed, 1 failed');
   });
