@@ -37,7 +37,7 @@ Options:
   --cors-control        extend the --cors grant to the control API /__sim (explicit origins only)
   --allowed-hosts NAMES more Host names to answer besides localhost, 127.0.0.1, [::1] and --host
                         (comma-separated, repeatable), e.g. a proxy's or a container's name
-  --admin-token TOKEN   protect /__sim and the console with TOKEN (also $TRAX_SIM_ADMIN_TOKEN);
+  --admin-token TOKEN   protect /__sim and the console with TOKEN, 8+ characters (also $TRAX_SIM_ADMIN_TOKEN);
                         send "Authorization: Bearer TOKEN" or "X-Admin-Token: TOKEN", open the
                         console once as /?token=TOKEN
   -h, --help            this help`;
