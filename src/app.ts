@@ -1,5 +1,6 @@
 import { Hono as HonoApp, type Context, type Hono } from 'hono';
 import { createHttpApp, routeNotFound } from './http/app.ts';
+import { mountGuards, type GuardOptions } from './http/guards/index.ts';
 import { onErrorHandler } from './http/problem.ts';
 import { createJournal, type Journal } from './http/journal.ts';
 import { indexSpec, loadSpec, type OpenApiIndex } from './http/openapi-index.ts';
@@ -30,6 +31,14 @@ export type AppOptions = {
   idSource?: IdSource;
   scenarios?: ScenarioSeeder;
   extend?: (app: Hono, services: Services) => void;
+  /** Browser clients of other origins (CORS); without it, cross-origin writes are refused. */
+  cors?: GuardOptions['cors'];
+  /** Protect /__sim and the console with this token (Authorization: Bearer, X-Admin-Token, console cookie). */
+  adminToken?: string;
+  /** Answer only these Host names (DNS-rebinding guard); startServer sets it, in-process use leaves it off. */
+  hosts?: GuardOptions['hosts'];
+  /** Folder of scenario files (default: the bundled scenarios/). */
+  scenarioDir?: string;
 };
 
 export type Services = ReturnType<typeof createServices>;
@@ -70,7 +79,7 @@ export function createApp(options: AppOptions): Hono {
     ...alarmComWebServiceRoutes(services.adc),
     ...alarmComBillingRoutes(services.billing, stateOf),
     ...simRoutes(services.sim, { version: VERSION, startedAt: performance.now() }),
-    ...scenarioRoutes(services.sim),
+    ...scenarioRoutes(services.sim, options.scenarioDir),
   };
   const app = createHttpApp({
     index,
@@ -83,6 +92,7 @@ export function createApp(options: AppOptions): Hono {
     onViolation: options.onViolation,
     log: options.log,
     extend: options.extend ? (hono) => options.extend!(hono, services) : undefined,
+    guards: (hono) => mountGuards(hono, { cors: options.cors, hosts: options.hosts, adminToken: options.adminToken }),
     fallback: lazyConsole(services, options.log),
   });
   return app as unknown as Hono;

@@ -1,49 +1,108 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, type CommandSpec } from './cli-args.ts';
+import { parseCorsOrigins } from './http/guards/cors.ts';
+import { isLoopbackHost } from './http/guards/host-guard.ts';
 import { DEMO_CREDENTIALS } from './seeds/demo.ts';
 import { startServer } from './server.ts';
 import { loadScenarioSeeder } from './scenarios/scenario-seeder.ts';
+import { VERSION } from './version.ts';
 
-const USAGE = `trax-sim: Alarm.com / SecurityTrax billing integration simulator
+const USAGE = `trax-sim ${VERSION}: Alarm.com / SecurityTrax billing integration simulator
 
 Usage:
-  trax-sim serve [--port 4010] [--host 127.0.0.1] [--data DIR | --memory] [--scenario NAME] [--strict] [--quiet] [--fsync]
-  trax-sim scenario list
-  trax-sim scenario run NAME|FILE... [--report text|json|junit]
-
-serve     starts the sandbox server (default data folder ./.trax-sim)
-scenario  lists or replays scenario files from scenarios/
+  trax-sim serve [options]              starts the sandbox server (see trax-sim serve --help)
+  trax-sim scenario list|run [options]  lists or replays scenario files (see trax-sim scenario --help)
+  trax-sim --version | -v               prints the version
+  trax-sim --help | -h                  this help
 `;
 
-async function serveCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string', default: process.env.PORT ?? '4010' },
-      host: { type: 'string', default: '127.0.0.1' },
-      data: { type: 'string', default: '.trax-sim' },
-      memory: { type: 'boolean', default: false },
-      scenario: { type: 'string' },
-      strict: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      fsync: { type: 'boolean', default: false },
-    },
-  });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${values.port}`);
+const SERVE_USAGE = `Usage: trax-sim serve [options]
+
+Starts the sandbox server: the three API faces, the control API (/__sim) and the console (/).
+
+Options:
+  --port N              port to listen on (default 4010, or $PORT; 0 picks a free one)
+  --host ADDR           address to bind (default 127.0.0.1). Beyond loopback (0.0.0.0, a LAN address)
+                        the control API and console need an admin token: one is generated and printed
+                        unless --admin-token is given
+  --data DIR            data folder (default ./.trax-sim)
+  --memory              keep everything in memory (nothing written)
+  --scenario NAME       load this scenario's starting state into the "default" sandbox
+  --scenarios DIR       read scenario files from DIR instead of the bundled scenarios/
+  --strict              validate every response against the spec (a mismatch becomes a 500)
+  --fsync               fsync every log append (survives a machine crash, slower)
+  --quiet               no request log
+  --cors ORIGINS        let browser pages of these origins call the API faces (comma-separated,
+                        repeatable; * for any origin, never with credentials)
+  --cors-control        extend the --cors grant to the control API /__sim (explicit origins only)
+  --allowed-hosts NAMES more Host names to answer besides localhost, 127.0.0.1, [::1] and --host
+                        (comma-separated, repeatable), e.g. a proxy's or a container's name
+  --admin-token TOKEN   protect /__sim and the console with TOKEN, 8+ characters (also $TRAX_SIM_ADMIN_TOKEN);
+                        send "Authorization: Bearer TOKEN" or "X-Admin-Token: TOKEN", open the
+                        console once as /?token=TOKEN
+  -h, --help            this help`;
+
+const SERVE: CommandSpec = {
+  name: 'serve',
+  usage: SERVE_USAGE,
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    memory: { type: 'boolean' },
+    scenario: { type: 'string' },
+    scenarios: { type: 'string' },
+    strict: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    fsync: { type: 'boolean' },
+    cors: { type: 'string', multiple: true },
+    'cors-control': { type: 'boolean' },
+    'allowed-hosts': { type: 'string', multiple: true },
+    'admin-token': { type: 'string' },
+  },
+};
+
+const list = (v: unknown): string[] => ((v as string[] | undefined) ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+
+async function serveCommand(args: string[]): Promise<number> {
+  const parsed = parseCommandArgs(SERVE, args);
+  if (typeof parsed === 'number') return parsed;
+  const values = parsed.values as Record<string, string | undefined> & { memory?: boolean; strict?: boolean; quiet?: boolean; fsync?: boolean; 'cors-control'?: boolean };
+  const rawPort = values.port ?? process.env.PORT ?? '4010';
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort) || port > 65535) return usageError(`--port must be a port number, got ${rawPort}`);
+  const host = values.host ?? '127.0.0.1';
+  const data = values.data ?? '.trax-sim';
+  let corsOrigins: string[];
+  try {
+    corsOrigins = parseCorsOrigins(list(parsed.values.cors));
+  } catch (err) {
+    return usageError((err as Error).message);
+  }
+  if (values['cors-control'] && (corsOrigins.length === 0 || corsOrigins.includes('*'))) return usageError('--cors-control needs explicit --cors origins (not *)');
+  const adminToken = values['admin-token'] ?? process.env.TRAX_SIM_ADMIN_TOKEN;
+  if (adminToken !== undefined && adminToken.length < 8) return usageError('--admin-token must be at least 8 characters');
   const server = await startServer({
     port,
-    host: values.host,
-    dataDir: values.memory ? null : values.data,
+    host,
+    dataDir: values.memory ? null : data,
     scenario: values.scenario,
-    scenarios: loadScenarioSeeder(),
+    scenarios: loadScenarioSeeder(values.scenarios),
+    scenarioDir: values.scenarios,
     strict: values.strict,
     fsync: values.fsync || undefined,
+    cors: corsOrigins.length ? { origins: corsOrigins, control: values['cors-control'] } : undefined,
+    allowedHosts: list(parsed.values['allowed-hosts']),
+    adminToken,
     log: values.quiet ? undefined : (line) => console.log(line),
   });
+  if (!isLoopbackHost(host) && adminToken) {
+    console.error(`WARNING: trax-sim is listening on ${host}, beyond this machine; /__sim and the console need the admin token you gave.`);
+  }
   const d = DEMO_CREDENTIALS;
   console.log(`trax-sim listening on ${server.url}  (console: ${server.url}/, health: ${server.url}/__sim/health)`);
-  console.log(`data: ${values.memory ? 'in memory' : values.data}${values.scenario ? `, scenario: ${values.scenario}` : ''}${values.strict ? ', strict response validation' : ''}`);
+  console.log(`data: ${values.memory ? 'in memory' : data}${values.scenario ? `, scenario: ${values.scenario}` : ''}${values.strict ? ', strict response validation' : ''}`);
+  if (corsOrigins.length) console.log(`CORS: ${corsOrigins.join(', ')}${values['cors-control'] ? ' (API faces and /__sim)' : ' (API faces; /__sim not granted)'}`);
   const seed = server.store.get('default')?.seed;
   if (seed?.kind === 'demo') {
     console.log(`demo credentials (sandbox "default"):`);
@@ -60,15 +119,21 @@ async function serveCommand(args: string[]): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  return -1;
+}
+
+function usageError(message: string): number {
+  console.error(`trax-sim serve: ${message} (see trax-sim serve --help)`);
+  return 2;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve':
+      return serveCommand(rest);
     case undefined:
-      await serveCommand(rest);
-      return -1;
+      return serveCommand([]);
     case 'scenario': {
       // Loaded only for this command: serve starts faster without the runner's modules.
       const { scenarioCommand } = await import('./scenarios/scenario-cli.ts');
@@ -79,8 +144,13 @@ async function main(argv: string[]): Promise<number> {
     case '-h':
       console.log(USAGE);
       return 0;
+    case 'version':
+    case '--version':
+    case '-v':
+      console.log(VERSION);
+      return 0;
     default:
-      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      console.error(command.startsWith('-') ? `trax-sim: unknown option ${command} (see trax-sim --help)` : `trax-sim: unknown command ${command} (see trax-sim --help)`);
       return 2;
   }
 }

@@ -5,6 +5,8 @@ import { seedState, type ScenarioSeeder } from './seeds/seed-state.ts';
 import { jsonFilePersistence, memoryPersistence } from './store/persistence.ts';
 import { createStore, type Store, type StoreOptions } from './store/sandbox-store.ts';
 import { DEFAULT_SANDBOX } from './store/sandbox-name.ts';
+import { generateAdminToken } from './http/guards/admin-token.ts';
+import { isLoopbackHost } from './http/guards/host-guard.ts';
 
 export type ServerOptions = {
   port?: number;
@@ -19,9 +21,37 @@ export type ServerOptions = {
   /** Load this scenario's starting state into the default sandbox. */
   scenario?: string;
   scenarios?: ScenarioSeeder;
-} & Omit<AppOptions, 'store' | 'scenarios'>;
+  /** More Host names to answer besides localhost, 127.0.0.1, [::1] and the bound address. */
+  allowedHosts?: string[];
+  /** Where the warning about a generated admin token goes (default: stderr). */
+  warn?: (text: string) => void;
+} & Omit<AppOptions, 'store' | 'scenarios' | 'hosts'>;
 
-export type RunningServer = { url: string; port: number; store: Store; close(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  port: number;
+  store: Store;
+  /** The admin token protecting /__sim and the console, if any (generated when bound beyond loopback). */
+  adminToken?: string;
+  close(): Promise<void>;
+};
+
+/** Bound beyond loopback without a token: one is generated, and said loudly (it is the only way in). */
+export function adminTokenFor(host: string, given: string | undefined, warn: (text: string) => void): string | undefined {
+  if (given || isLoopbackHost(host)) return given || undefined;
+  const token = generateAdminToken();
+  const bar = '!'.repeat(78);
+  warn([
+    bar,
+    `!! trax-sim is listening on ${host}, beyond this machine: anyone who can reach it can use it.`,
+    '!! The control API (/__sim) and the console now need this generated admin token:',
+    `!!   ${token}`,
+    '!! Send it as "Authorization: Bearer <token>" or "X-Admin-Token: <token>"; open the console once as',
+    '!! /?token=<token>. Choose your own with --admin-token or TRAX_SIM_ADMIN_TOKEN.',
+    bar,
+  ].join('\n'));
+  return token;
+}
 
 export async function openStore(dataDir: string | null | undefined, options: { fsync?: boolean; log?: (line: string) => void } & StoreOptions = {}): Promise<Store> {
   const { fsync, log, ...storeOptions } = options;
@@ -44,7 +74,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   } else if (!store.get(DEFAULT_SANDBOX)) {
     await store.create(seedState(DEFAULT_SANDBOX, { kind: 'demo' }, scenarios));
   }
-  const app = createApp({ ...options, store, scenarios });
+  const host = options.host ?? '127.0.0.1';
+  const adminToken = adminTokenFor(host, options.adminToken ?? process.env.TRAX_SIM_ADMIN_TOKEN, options.warn ?? ((t) => console.error(t)));
+  const hosts = { boundHost: host, allowedHosts: options.allowedHosts };
+  const app = createApp({ ...options, store, scenarios, adminToken, hosts });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 4010, hostname: options.host ?? '127.0.0.1' }, () => resolve(s));
   });
@@ -54,6 +87,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
     store,
+    adminToken,
     close() {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

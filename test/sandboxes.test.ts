@@ -8,6 +8,10 @@ describe('sandboxes', () => {
     const t = await testApp();
     expect((await t.call('POST', '/__sim/sandboxes', { body: { name: 'alpha', seed: 'empty' } })).status).toBe(201);
     expect((await t.call('POST', '/__sim/sandboxes', { body: { name: 'beta', seed: 'empty' } })).status).toBe(201);
+    // An empty sandbox has no dealer user until one is set.
+    for (const sandbox of ['alpha', 'beta']) {
+      expect((await t.call('PUT', '/__sim/dealer', { sandbox, body: { username: 'dealer', password: 'dealer-pass' } })).status).toBe(200);
+    }
     // Interleaved concurrent writes to both sandboxes.
     await Promise.all(
       Array.from({ length: 20 }, (_, n) =>

@@ -80,13 +80,14 @@ describe('scenario runner', () => {
     expect(() => parseScenario('name: x\n  bad: [unclosed', 'scenarios/x.yaml')).toThrow(/scenarios\/x\.yaml:\d+ \/: YAML/);
   });
 
-  it('the CLI refuses a malformed file with exit code 1 and runs nothing', () => {
+  it('the CLI reports a malformed file as a failed scenario, with exit code 1', () => {
     const file = path.join(tmp(), 'bad.yaml');
     writeFileSync(file, 'name: bad\ndescription: x\ngiven: { clock: 2019-01-01 }\nsteps:\n  - advance: P1D\n    call: getClock\n');
-    const { status, stderr } = scenarioRun(file);
+    const { status, stdout } = scenarioRun(file);
     expect(status).toBe(1);
-    expect(stderr).toContain(`Invalid scenario file ${file}`);
-    expect(stderr).toContain('/steps/0');
+    expect(stdout).toContain(`FAIL bad (0.0 ms)  ${file}`);
+    expect(stdout).toMatch(/the scenario file cannot be used: line \d+: \/steps\/0/);
+    expect(stdout).toContain('0 passed, 1 failed');
   });
 
   it('served by name only: a request cannot make the server read a file, and a broken file is a 422 problem, not a crash', async () => {

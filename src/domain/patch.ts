@@ -10,6 +10,7 @@ export type Patch = {
   settings?: SandboxState['settings'];
   faults?: SandboxState['faults'];
   lastIds?: SandboxState['lastIds'];
+  dealer?: SandboxState['dealer'];
 };
 
 export type CommandResult<T> = { patch: Patch; result: T };
@@ -30,6 +31,7 @@ export function mergePatches(...patches: Patch[]): Patch {
     if (p.settings !== undefined) out.settings = p.settings;
     if (p.faults !== undefined) out.faults = p.faults;
     if (p.lastIds !== undefined) out.lastIds = p.lastIds;
+    if (p.dealer !== undefined) out.dealer = p.dealer;
   }
   return out;
 }
@@ -50,6 +52,7 @@ export function applyPatch(state: SandboxState, patch: Patch): void {
   if (patch.settings !== undefined) state.settings = patch.settings;
   if (patch.faults !== undefined) state.faults = patch.faults;
   if (patch.lastIds !== undefined) state.lastIds = patch.lastIds;
+  if (patch.dealer !== undefined) state.dealer = patch.dealer;
 }
 
 /**

@@ -9,6 +9,12 @@ export function updateSettings(state: Readonly<SandboxState>, input: Partial<San
   return { patch: { settings, events: [{ id: ctx.ids('event'), at: ctx.now, type: 'settings.updated', data: { ...input } }] }, result: settings };
 }
 
+/** The dealer API's user; the event names the user, never the password. */
+export function setDealerCredentials(state: Readonly<SandboxState>, input: { username: string; password: string }, ctx: Ctx): CommandResult<{ username: string }> {
+  const dealer = { username: input.username, password: input.password };
+  return { patch: { dealer, events: [{ id: ctx.ids('event'), at: ctx.now, type: 'dealer.credentials.updated', data: { username: dealer.username } }] }, result: { username: dealer.username } };
+}
+
 export function setFaults(state: Readonly<SandboxState>, input: Partial<Faults>, ctx: Ctx): CommandResult<Faults> {
   const faults = { ...state.faults, ...input };
   return { patch: { faults, events: [{ id: ctx.ids('event'), at: ctx.now, type: 'faults.updated', data: { ...input } }] }, result: faults };

@@ -213,6 +213,6 @@ export type SandboxState = Collections & {
   /** Last id handed out per kind: ids are deterministic for the same start state and commands. */
   lastIds: Record<string, number>;
   events: SimEvent[];
-  /** SecurityTrax dealer API credentials; absent means the documented default (dealer / dealer-pass). */
+  /** SecurityTrax dealer API credentials; absent (an `empty` sandbox) means no dealer login succeeds. */
   dealer?: { username: string; password: string };
 };

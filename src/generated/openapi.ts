@@ -651,6 +651,27 @@ export interface paths {
         patch: operations["updateLogin"];
         trace?: never;
     };
+    "/__sim/dealer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the sandbox's SecurityTrax dealer user (the dealer API's HTTP Basic credentials)
+         * @description The demo seed's dealer is `dealer` / `dealer-pass`, a scenario's is its `given.dealer` (the same by default);
+         *     an `empty` sandbox has none, so the dealer API refuses every login until one is set here.
+         */
+        put: operations["setDealerCredentials"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__sim/alarm-com-credentials": {
         parameters: {
             query?: never;
@@ -693,7 +714,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the bundled scenarios */
+        /** List the scenarios (and report broken scenario files) */
         get: operations["listScenarios"];
         put?: never;
         post?: never;
@@ -1283,6 +1304,13 @@ export interface components {
             password: string;
             customerId?: number | null;
         };
+        DealerCredentials: {
+            username: string;
+            password: string;
+        };
+        DealerUser: {
+            username: string;
+        };
         LoginUpdate: {
             /** @description Link to this customer, or null to unlink. */
             customerId?: number | null;
@@ -1317,6 +1345,17 @@ export interface components {
         };
         ScenarioList: {
             items: components["schemas"]["ScenarioSummary"][];
+            /** @description Scenario files that cannot be read or validated; the others are listed (and run) as usual. */
+            broken: components["schemas"]["BrokenScenario"][];
+        };
+        BrokenScenario: {
+            /** @description The file name without its extension. */
+            name: string;
+            file: string;
+            /** @description Line of the first problem, when known. */
+            line: number | null;
+            /** @description Every problem, as `line N: /path: message`. */
+            reason: string;
         };
         ScenarioReport: {
             name: components["schemas"]["ScenarioName"];
@@ -4233,6 +4272,50 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
+    setDealerCredentials: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "dealer",
+                 *       "password": "s3cret-pass"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DealerCredentials"];
+            };
+        };
+        responses: {
+            /** @description The dealer user (the password is never returned). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "username": "dealer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DealerUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
     listAlarmComCredentials: {
         parameters: {
             query?: never;
@@ -4427,6 +4510,14 @@ export interface operations {
                      *         {
                      *           "name": "autopay-decline",
                      *           "description": "Auto Pay is declined and the invoice goes past due."
+                     *         }
+                     *       ],
+                     *       "broken": [
+                     *         {
+                     *           "name": "typo",
+                     *           "file": "scenarios/typo.yaml",
+                     *           "line": 7,
+                     *           "reason": "line 7: /: YAML: Nested mappings are not allowed in compact mappings"
                      *         }
                      *       ]
                      *     }

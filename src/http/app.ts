@@ -28,6 +28,8 @@ export type AppDeps = {
   log?: (line: string) => void;
   /** Extra routes mounted before the API. */
   extend?: (app: Hono) => void;
+  /** Mounts the request guards (origin, CORS, Host, admin token) ahead of everything else. */
+  guards?: (app: Hono) => void;
   /** Answers requests outside the API faces (the console); without it they are route-not-found problems. */
   fallback?: (c: Context) => Response | Promise<Response>;
   /** Wire formats other than plain JSON + problem+json, each for the operations of one spec tag. */
@@ -54,6 +56,7 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
   // Hono's single-handler fast path, which a read-heavy simulator feels (~10% of a Billing summary).
   const viaMiddleware = Boolean(deps.strict);
   app.onError(onError);
+  deps.guards?.(app as unknown as Hono);
   // Per-request closures stay anonymous: tsx keeps function names with a defineProperty per creation.
   const recorded = (c: Context, res: Response, started: number, sandbox: string | undefined, operationId: string | null): Response => {
     record(c, res.status, started, sandbox, operationId);

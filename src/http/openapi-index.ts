@@ -117,7 +117,9 @@ export function indexSpec(doc: Json): OpenApiIndex {
         const content = res.content as Json | undefined;
         responses[status] = content ? Object.fromEntries(Object.keys(content).map((type) => [type, `${ptr}/content/${esc(type)}/schema`])) : null;
       }
-      const security = ((op.security as Json[] | undefined) ?? topSecurity).flatMap((s) => Object.keys(s));
+      const requirements = (op.security as Json[] | undefined) ?? topSecurity;
+      // An empty requirement ({}) makes credentials optional: the admin token is checked by its own guard.
+      const security = requirements.some((r) => Object.keys(r).length === 0) ? [] : requirements.flatMap((s) => Object.keys(s));
       operations.push({
         operationId: op.operationId as string,
         method: method.toUpperCase(),

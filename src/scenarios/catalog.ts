@@ -15,11 +15,40 @@ export function scenarioFiles(dir = SCENARIO_DIR): string[] {
     .map((f) => path.join(dir, f));
 }
 
-export function listScenarios(dir = SCENARIO_DIR): { name: string; description: string; file: string }[] {
-  return scenarioFiles(dir).map((file) => {
-    const s = loadScenarioFile(file);
-    return { name: s.name, description: s.description.trim(), file: path.relative(process.cwd(), file) };
-  });
+export type ScenarioEntry = { name: string; description: string; file: string };
+/** A scenario file that cannot be used: named by its file, with the first problem's line and every reason. */
+export type BrokenScenario = { name: string; file: string; line: number | null; reason: string };
+
+/** Relative to the working folder when inside it, else absolute. */
+const relative = (file: string) => {
+  const rel = path.relative(process.cwd(), file);
+  return rel.startsWith('..') ? path.resolve(file) : rel;
+};
+
+/** A ScenarioFileError as one entry: `line N: /path: message; ...`. */
+export function brokenScenario(err: ScenarioFileError): BrokenScenario {
+  const reason = err.problems.map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.path || '/'}: ${p.message}`).join('; ');
+  return { name: path.basename(err.file).replace(/\.ya?ml$/, ''), file: relative(err.file), line: err.problems.find((p) => p.line)?.line ?? null, reason };
+}
+
+/** Every scenario file, read: one broken file is reported beside the others, never in their place. */
+export function scanScenarios(dir = SCENARIO_DIR): { scenarios: Scenario[]; broken: BrokenScenario[] } {
+  const scenarios: Scenario[] = [];
+  const broken: BrokenScenario[] = [];
+  for (const file of scenarioFiles(dir)) {
+    try {
+      scenarios.push(loadScenarioFile(file));
+    } catch (err) {
+      if (!(err instanceof ScenarioFileError)) throw err;
+      broken.push(brokenScenario(err));
+    }
+  }
+  return { scenarios, broken };
+}
+
+/** The usable scenarios (see scanScenarios for the broken ones). */
+export function listScenarios(dir = SCENARIO_DIR): ScenarioEntry[] {
+  return scanScenarios(dir).scenarios.map((s) => ({ name: s.name, description: s.description.trim(), file: relative(s.file) }));
 }
 
 /** A scenario by name (from scenarios/) or by path to a file. */
@@ -28,11 +57,17 @@ export function findScenario(nameOrFile: string, dir = SCENARIO_DIR): Scenario {
   return findScenarioByName(nameOrFile, dir);
 }
 
-/** A scenario from scenarios/ by name only: what requests may ask for (never a file of the server's). */
-export function findScenarioByName(name: string, dir = SCENARIO_DIR): Scenario {
+/** The file of a scenario named `name` in the folder; 404 scenario-not-found when there is none. */
+export function scenarioFileNamed(name: string, dir = SCENARIO_DIR): string {
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(name)) throw notFound(name);
   const file = scenarioFiles(dir).find((f) => path.basename(f).replace(/\.ya?ml$/, '') === name);
   if (!file) throw notFound(name);
+  return file;
+}
+
+/** A scenario from scenarios/ by name only: what requests may ask for (never a file of the server's). */
+export function findScenarioByName(name: string, dir = SCENARIO_DIR): Scenario {
+  const file = scenarioFileNamed(name, dir);
   try {
     return loadScenarioFile(file);
   } catch (err) {

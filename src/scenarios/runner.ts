@@ -5,7 +5,7 @@ import type { ResponseViolation } from '../http/response-validation.ts';
 import { buildState } from '../seeds/build-state.ts';
 import { memoryPersistence } from '../store/persistence.ts';
 import { createStore } from '../store/sandbox-store.ts';
-import { findScenario, findScenarioByName, scenarioFiles } from './catalog.ts';
+import { findScenarioByName, scanScenarios, type BrokenScenario } from './catalog.ts';
 import { checkExpectations, type Reply } from './expectations.ts';
 import { loadScenarioSeeder } from './scenario-seeder.ts';
 import type { Scenario, ScenarioReport, Step, StepReport } from './scenario-types.ts';
@@ -24,11 +24,11 @@ function stepName(step: Step, index: number): string {
 }
 
 /** Replays one scenario against a fresh in-memory simulator, through the same Hono app as the server. */
-export async function runScenarioFile(scenario: Scenario): Promise<ScenarioReport> {
+export async function runScenarioFile(scenario: Scenario, dir?: string): Promise<ScenarioReport> {
   const started = performance.now();
   const store = await createStore(memoryPersistence());
   const violations: ResponseViolation[] = [];
-  const app = createApp({ store, strict: true, onViolation: (v) => violations.push(v), scenarios: loadScenarioSeeder() });
+  const app = createApp({ store, strict: true, onViolation: (v) => violations.push(v), scenarios: loadScenarioSeeder(dir), scenarioDir: dir });
   const steps: StepReport[] = [];
   let vars: Variables = {};
   try {
@@ -90,10 +90,18 @@ export async function runScenarioFile(scenario: Scenario): Promise<ScenarioRepor
 }
 
 /** By name, from scenarios/ only: what the API and the console run (a request never names a server file). */
-export const runScenario = async (name: string): Promise<ScenarioReport> => runScenarioFile(findScenarioByName(name));
+export const runScenario = async (name: string, dir?: string): Promise<ScenarioReport> => runScenarioFile(findScenarioByName(name, dir), dir);
 
-export async function runAllScenarios(): Promise<ScenarioReport[]> {
+/** A broken scenario file as a failed report, so every report format counts it as a failure. */
+export function brokenReport(broken: BrokenScenario): ScenarioReport {
+  const message = `the scenario file cannot be used: ${broken.reason}`;
+  return { name: broken.name, file: broken.file, passed: false, durationMs: 0, steps: [{ index: 0, name: 'read scenario file', passed: false, durationMs: 0, message, expected: null, actual: null }] };
+}
+
+/** Every scenario of the folder, in file order; a broken file is one failed report, the others run. */
+export async function runAllScenarios(dir?: string): Promise<ScenarioReport[]> {
+  const { scenarios, broken } = scanScenarios(dir);
   const reports: ScenarioReport[] = [];
-  for (const file of scenarioFiles()) reports.push(await runScenarioFile(findScenario(file)));
-  return reports;
+  for (const scenario of scenarios) reports.push(await runScenarioFile(scenario, dir));
+  return [...reports, ...broken.map(brokenReport)];
 }

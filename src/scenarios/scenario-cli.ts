@@ -1,31 +1,81 @@
-import { parseArgs } from 'node:util';
-import { findScenario, listScenarios, scenarioFiles } from './catalog.ts';
+import { brokenScenario, scanScenarios, scenarioFileNamed } from './catalog.ts';
 import { junitReport, textReport } from './report.ts';
-import { runScenarioFile } from './runner.ts';
+import { brokenReport, runScenarioFile } from './runner.ts';
+import { loadScenarioFile, ScenarioFileError } from './scenario-file.ts';
 import type { ScenarioReport } from './scenario-types.ts';
+import { parseCommandArgs, type CommandSpec } from '../cli-args.ts';
 
-/** `trax-sim scenario list` and `trax-sim scenario run NAME|FILE... [--report text|json|junit]`. */
+export const SCENARIO_USAGE = `Usage:
+  trax-sim scenario list [--scenarios DIR]
+  trax-sim scenario run [NAME|FILE...] [--report text|json|junit] [--scenarios DIR]
+
+list   the scenarios of the folder, one a line; broken files after them with their reasons (exit 1 if any)
+run    replays scenarios (no name: all of the folder); a broken file counts as a failed scenario
+       exit code: 0 all passed, 1 any failed or broken
+
+Options:
+  --scenarios DIR   read scenario files from DIR instead of the bundled scenarios/
+  --report FORMAT   run's report: text (default), json or junit
+  -h, --help        this help`;
+
+const LIST: CommandSpec = {
+  name: 'scenario list',
+  usage: SCENARIO_USAGE,
+  options: { scenarios: { type: 'string' } },
+};
+const RUN: CommandSpec = {
+  name: 'scenario run',
+  usage: SCENARIO_USAGE,
+  positionals: true,
+  options: { scenarios: { type: 'string' }, report: { type: 'string', default: 'text' } },
+};
+
+/** `trax-sim scenario list` and `trax-sim scenario run [NAME|FILE...] [--report text|json|junit]`. */
 export async function scenarioCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
+    console.log(SCENARIO_USAGE);
+    return sub === undefined ? 2 : 0;
+  }
   if (sub === 'list') {
-    for (const s of listScenarios()) console.log(`${s.name.padEnd(28)} ${s.description.split('\n')[0]}`);
-    return 0;
+    const parsed = parseCommandArgs(LIST, rest);
+    if (typeof parsed === 'number') return parsed;
+    const { scenarios, broken } = scanScenarios(parsed.values.scenarios as string | undefined);
+    for (const s of scenarios) console.log(`${s.name.padEnd(28)} ${s.description.trim().split('\n')[0]}`);
+    for (const b of broken) console.log(`${b.name.padEnd(28)} BROKEN ${b.file}${b.line ? `:${b.line}` : ''}: ${b.reason}`);
+    return broken.length ? 1 : 0;
   }
   if (sub !== 'run') {
-    console.error('Usage: trax-sim scenario list | trax-sim scenario run NAME|FILE... [--report text|json|junit]  (no name: all)');
+    console.error(`trax-sim scenario: unknown subcommand ${sub} (see trax-sim scenario --help)`);
     return 2;
   }
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { report: { type: 'string', default: 'text' } } });
-  if (!['text', 'json', 'junit'].includes(values.report)) {
-    console.error(`--report must be text, json or junit; got ${values.report}`);
+  const parsed = parseCommandArgs(RUN, rest);
+  if (typeof parsed === 'number') return parsed;
+  const report = parsed.values.report as string;
+  const dir = parsed.values.scenarios as string | undefined;
+  if (!['text', 'json', 'junit'].includes(report)) {
+    console.error(`trax-sim scenario run: --report must be text, json or junit; got ${report}`);
     return 2;
   }
-  // Every file is parsed and validated before any runs: a bad file stops the run with its reason.
-  const scenarios = (positionals.length ? positionals : scenarioFiles()).map((t) => findScenario(t));
   const reports: ScenarioReport[] = [];
-  for (const scenario of scenarios) reports.push(await runScenarioFile(scenario));
-  if (values.report === 'json') console.log(JSON.stringify(reports, null, 2));
-  else if (values.report === 'junit') console.log(junitReport(reports));
+  if (parsed.positionals.length) {
+    for (const target of parsed.positionals) {
+      try {
+        const file = /\.ya?ml$/.test(target) ? target : scenarioFileNamed(target, dir);
+        reports.push(await runScenarioFile(loadScenarioFile(file), dir));
+      } catch (err) {
+        // A broken file named on the command line is a failed scenario too; the others still run.
+        if (!(err instanceof ScenarioFileError)) throw err;
+        reports.push(brokenReport(brokenScenario(err)));
+      }
+    }
+  } else {
+    const { scenarios, broken } = scanScenarios(dir);
+    for (const scenario of scenarios) reports.push(await runScenarioFile(scenario, dir));
+    reports.push(...broken.map(brokenReport));
+  }
+  if (report === 'json') console.log(JSON.stringify(reports, null, 2));
+  else if (report === 'junit') console.log(junitReport(reports));
   else console.log(textReport(reports));
   return reports.every((r) => r.passed) ? 0 : 1;
 }

@@ -8,6 +8,7 @@ import { applyIntegrationChange, setSecurityTraxSettings } from '../domain/integ
 import { applyPatch, type CommandResult } from '../domain/patch.ts';
 import { createRecurringInvoice } from '../domain/recurring.ts';
 import type { SandboxState, SeedRef } from '../domain/types.ts';
+import { DEMO_CREDENTIALS } from './demo.ts';
 import { LINE_ITEM_CATALOGUE } from './line-items.ts';
 import type { Setup, SetupRefs } from './setup.ts';
 
@@ -41,7 +42,8 @@ export function buildState(name: string, seed: SeedRef, setup: Setup): { state: 
   const state = emptyState(name, seed, toInstant(setup.clock));
   state.settings = { ...state.settings, ...setup.settings };
   state.faults = { ...state.faults, ...setup.faults };
-  if (setup.dealer) state.dealer = { ...setup.dealer };
+  // The dealer user is stored explicitly: a scenario without `given.dealer` gets the demo's (documented).
+  state.dealer = { ...(setup.dealer ?? DEMO_CREDENTIALS.dealer) };
   const refs: SetupRefs = {};
   const run = <T>(command: (s: SandboxState, ctx: Ctx) => CommandResult<T>): T => {
     const { ids, lastIds } = sequentialIds(state.lastIds);

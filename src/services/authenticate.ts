@@ -2,7 +2,6 @@ import { DomainError } from '../domain/errors.ts';
 import { where } from '../domain/lookup.ts';
 import type { Authenticator } from '../http/app.ts';
 import type { Store } from '../store/sandbox-store.ts';
-import { DEMO_CREDENTIALS } from '../seeds/demo.ts';
 
 const unauthorized = (detail: string) => new DomainError('unauthorized', 'unauthorized', 'Unauthorized', detail);
 
@@ -37,8 +36,9 @@ export function createAuthenticator(store: Store): Authenticator {
     const { username, password } = parseBasic(header);
     switch (scheme) {
       case 'dealerBasic': {
-        const dealer = state.dealer ?? DEMO_CREDENTIALS.dealer;
-        if (username !== dealer.username || password !== dealer.password) throw unauthorized('The SecurityTrax dealer username or password is incorrect.');
+        // A sandbox without a dealer user (seed `empty`) refuses every login until PUT /__sim/dealer sets one.
+        const dealer = state.dealer;
+        if (!dealer || username !== dealer.username || password !== dealer.password) throw unauthorized('The SecurityTrax dealer username or password is incorrect.');
         return { kind: 'dealer' };
       }
       case 'ispBasic':

@@ -2,7 +2,7 @@ import { advanceClock } from '../domain/advance-clock.ts';
 import { addDuration, toInstant } from '../domain/dates.ts';
 import { createAdcCredential, createLogin, updateAdcCredential, updateLogin, type AdcCredentialInput, type LoginInput, type LoginUpdate } from '../domain/dealer.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
-import { setFaults, updateSettings } from '../domain/sim-controls.ts';
+import { setDealerCredentials, setFaults, updateSettings } from '../domain/sim-controls.ts';
 import type { Faults, SandboxSettings, SandboxState, SeedRef } from '../domain/types.ts';
 import type { Journal } from '../http/journal.ts';
 import { seedState, type ScenarioSeeder } from '../seeds/seed-state.ts';
@@ -70,6 +70,7 @@ export function createSimService({ store, runner, journal, scenarios }: { store:
       return journal.list(sandbox);
     },
 
+    setDealer: (sandbox: string, input: { username: string; password: string }) => runner.run(sandbox, (s, ctx) => setDealerCredentials(s, input, ctx)),
     logins: (sandbox: string) => runner.read(sandbox).logins,
     createLogin: (sandbox: string, input: LoginInput) => runner.run(sandbox, (s, ctx) => createLogin(s, input, ctx)),
     updateLogin: (sandbox: string, id: number, input: LoginUpdate) => runner.run(sandbox, (s, ctx) => updateLogin(s, id, input, ctx)),

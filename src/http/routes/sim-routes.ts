@@ -8,7 +8,7 @@ type SimOps = Pick<Handlers,
   | 'getHealth' | 'listSandboxes' | 'createSandbox' | 'getSandbox' | 'deleteSandbox' | 'resetSandbox' | 'getClock'
   | 'advanceClock' | 'getSettings' | 'updateSettings' | 'getFaults' | 'setFaults' | 'listEvents' | 'getJournal'
   | 'listLogins' | 'createLogin' | 'updateLogin' | 'listAlarmComCredentials' | 'createAlarmComCredential'
-  | 'updateAlarmComCredential'>;
+  | 'updateAlarmComCredential' | 'setDealerCredentials'>;
 
 export type HealthInfo = { version: string; startedAt: number };
 
@@ -32,6 +32,7 @@ export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
     setFaults: async (i) => ok(await sim.setFaults(i.sandbox, i.body as Partial<Faults>)),
     listEvents: (i) => items(sim.events(i.sandbox, i.query as { type?: string; after?: number })),
     getJournal: (i) => items(sim.journal(i.sandbox)),
+    setDealerCredentials: async (i) => ok(await sim.setDealer(i.sandbox, i.body as { username: string; password: string })),
     listLogins: (i) => items(sim.logins(i.sandbox).map(loginView)),
     createLogin: async (i) => created(loginView(await sim.createLogin(i.sandbox, i.body as LoginInput))),
     updateLogin: async (i) => ok(loginView(await sim.updateLogin(i.sandbox, i.path.loginId as number, i.body as LoginUpdate))),
