@@ -73,3 +73,24 @@ export function workingCopy(state: Readonly<SandboxState>): SandboxState {
     lastIds: { ...state.lastIds },
   };
 }
+
+/**
+ * The path of the first number in `value` that JSON cannot carry exactly (NaN, ±Infinity, a whole number
+ * past 2^53), or null. Such a number would be logged as null or rounded, and read back as something else.
+ */
+export function inexactNumberPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value)) ? null : path || '/';
+  if (value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = inexactNumberPath(value[i], `${path}/${i}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const key in value as Record<string, unknown>) {
+    const found = inexactNumberPath((value as Record<string, unknown>)[key], `${path}/${key}`);
+    if (found) return found;
+  }
+  return null;
+}

@@ -1,5 +1,6 @@
 import { sequentialIds, type Ctx, type IdGen } from '../domain/ids.ts';
-import type { CommandResult, Patch } from '../domain/patch.ts';
+import { DomainError } from '../domain/errors.ts';
+import { inexactNumberPath, type CommandResult, type Patch } from '../domain/patch.ts';
 import type { IdempotencyRecord, SandboxState } from '../domain/types.ts';
 import type { Store } from '../store/sandbox-store.ts';
 import { IdempotentReplay, currentIdempotentRequest, findIdempotencyRecord, type IdempotentRequest } from './idempotency.ts';
@@ -26,6 +27,7 @@ export function createCommandRunner({ store, idSource = sequentialIds }: { store
       // The command is synchronous: no other command can interleave between reading and applying.
       const { patch, result } = command(state, { now: state.now, ids });
       const recorded = pending ? withIdempotencyRecord(patch, pending, { now: state.now, ids }) : patch;
+      refuseInexactNumbers(recorded);
       await store.commit(sandbox, { ...recorded, lastIds: lastIds() });
       return result;
     },
@@ -49,4 +51,17 @@ function withIdempotencyRecord(patch: Patch, request: IdempotentRequest, ctx: Ct
     createdAt: ctx.now,
   };
   return { ...patch, upsert: { ...patch.upsert, idempotencyKeys: [record] } };
+}
+
+/**
+ * Last line of defence for the log: a number JSON cannot carry exactly (Infinity is written as null,
+ * 2^53+1 as 2^53) would change meaning on replay. The domain refuses such amounts first; this refuses
+ * the whole command, before anything is applied, should one ever get through.
+ */
+function refuseInexactNumbers(patch: Patch): void {
+  const path = inexactNumberPath(patch);
+  if (path === null) return;
+  throw new DomainError('validation', 'number-out-of-range', 'Number out of range', `The change would store a number that is not finite or not a safe integer (at ${path}); nothing was changed.`, {
+    errors: [{ path, message: 'must be a finite number, and a whole number below 2^53' }],
+  });
 }
