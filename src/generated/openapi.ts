@@ -537,7 +537,10 @@ export interface paths {
          * Advance the virtual clock, running everything due on the way
          * @description Exactly one of `by` (ISO 8601 duration) or `to` (date, meaning 00:00 UTC, or date-time). Due work runs
          *     in time order: invoice generation, Auto Pay charges, past-due transitions, role-cache refreshes, card
-         *     expiry. 422 when `to` is in the past.
+         *     expiry. 422 when `to` is in the past, and 422 `advance-too-long` past 10 years (`P10Y`) from the
+         *     current time: a longer advance is several calls. The advance runs and is committed a month at a
+         *     time, answering other requests in between: meanwhile reads of the sandbox see the months done so
+         *     far and writes to it wait until the advance ends.
          */
         post: operations["advanceClock"];
         delete?: never;

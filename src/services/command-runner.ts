@@ -7,29 +7,57 @@ import { IdempotentReplay, currentIdempotentRequest, findIdempotencyRecord, type
 
 export type IdSource = (lastIds: SandboxState['lastIds']) => { ids: IdGen; lastIds: () => SandboxState['lastIds'] };
 
+type Command<T> = (state: Readonly<SandboxState>, ctx: Ctx) => CommandResult<T>;
+
 /** Load state -> call a domain command -> commit its one patch. The only way services change state. */
 export type CommandRunner = {
   read(sandbox: string): SandboxState;
-  run<T>(sandbox: string, command: (state: Readonly<SandboxState>, ctx: Ctx) => CommandResult<T>): Promise<T>;
+  run<T>(sandbox: string, command: Command<T>): Promise<T>;
+  /**
+   * Runs `work` holding the sandbox's writes: commands on it wait (in order) until `work` ends, while reads,
+   * and every other sandbox, go on. `work` commits through the `run` it is given. Used by long advances.
+   */
+  exclusive<T>(sandbox: string, work: (run: CommandRunner['run']) => Promise<T>): Promise<T>;
 };
 
 export function createCommandRunner({ store, idSource = sequentialIds }: { store: Store; idSource?: IdSource }): CommandRunner {
+  const held = new Map<string, Promise<void>>();
+  const runNow = async <T>(sandbox: string, command: Command<T>, keyed: IdempotentRequest | undefined): Promise<T> => {
+    const state = store.require(sandbox);
+    const pending = keyed && !keyed.recorded ? keyed : undefined;
+    // A retry that raced the original past the HTTP layer's check is answered from the record.
+    const earlier = pending && findIdempotencyRecord(state, pending.scope, pending.key);
+    if (earlier) throw new IdempotentReplay(earlier);
+    const { ids, lastIds } = idSource(state.lastIds);
+    // The command is synchronous: no other command can interleave between reading and applying.
+    const { patch, result } = command(state, { now: state.now, ids });
+    const recorded = pending ? withIdempotencyRecord(patch, pending, { now: state.now, ids }) : patch;
+    refuseInexactNumbers(recorded);
+    await store.commit(sandbox, { ...recorded, lastIds: lastIds() });
+    return result;
+  };
+  const whenFree = async (sandbox: string): Promise<void> => {
+    for (let busy = held.get(sandbox); busy; busy = held.get(sandbox)) await busy;
+  };
+  const run: CommandRunner['run'] = (sandbox, command) => {
+    // Read before any await: the keyed request is only current while the handler starts.
+    const keyed = currentIdempotentRequest();
+    if (!held.has(sandbox)) return runNow(sandbox, command, keyed);
+    return whenFree(sandbox).then(() => runNow(sandbox, command, keyed));
+  };
   return {
     read: (sandbox) => store.require(sandbox),
-    async run(sandbox, command) {
-      const state = store.require(sandbox);
-      const keyed = currentIdempotentRequest();
-      const pending = keyed && !keyed.recorded ? keyed : undefined;
-      // A retry that raced the original past the HTTP layer's check is answered from the record.
-      const earlier = pending && findIdempotencyRecord(state, pending.scope, pending.key);
-      if (earlier) throw new IdempotentReplay(earlier);
-      const { ids, lastIds } = idSource(state.lastIds);
-      // The command is synchronous: no other command can interleave between reading and applying.
-      const { patch, result } = command(state, { now: state.now, ids });
-      const recorded = pending ? withIdempotencyRecord(patch, pending, { now: state.now, ids }) : patch;
-      refuseInexactNumbers(recorded);
-      await store.commit(sandbox, { ...recorded, lastIds: lastIds() });
-      return result;
+    run,
+    async exclusive(sandbox, work) {
+      await whenFree(sandbox);
+      let release!: () => void;
+      held.set(sandbox, new Promise<void>((resolve) => (release = resolve)));
+      try {
+        return await work((name, command) => (name === sandbox ? runNow(name, command, currentIdempotentRequest()) : run(name, command)));
+      } finally {
+        held.delete(sandbox);
+        release();
+      }
     },
   };
 }

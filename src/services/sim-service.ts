@@ -1,5 +1,5 @@
-import { advanceClock } from '../domain/advance-clock.ts';
-import { addDuration, toInstant } from '../domain/dates.ts';
+import { advanceClock, type AdvanceResult } from '../domain/advance-clock.ts';
+import { advanceStepEnd, advanceTarget } from '../domain/advance-span.ts';
 import { createAdcCredential, createLogin, updateAdcCredential, updateLogin, type AdcCredentialInput, type LoginInput, type LoginUpdate } from '../domain/dealer.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 import { setFaults, updateSettings } from '../domain/sim-controls.ts';
@@ -31,30 +31,54 @@ export function createSimService({ store, runner, journal, scenarios }: { store:
       await store.create(state);
       return state;
     },
-    async deleteSandbox(name: string) {
-      await store.delete(assertSandboxName(name));
-      journal.clear(name);
-    },
-    async resetSandbox(name: string): Promise<SandboxState> {
-      const state = fromSeed(name, store.require(name).seed);
-      await store.replace(state);
-      journal.clear(name);
-      return state;
-    },
+    // Replacing or removing a sandbox waits, as any write does, for an advance running on it.
+    deleteSandbox: (name: string) =>
+      runner.exclusive(assertSandboxName(name), async () => {
+        await store.delete(name);
+        journal.clear(name);
+      }),
+    resetSandbox: (name: string): Promise<SandboxState> =>
+      runner.exclusive(name, async () => {
+        const state = fromSeed(name, store.require(name).seed);
+        await store.replace(state);
+        journal.clear(name);
+        return state;
+      }),
     /** Replace the sandbox's state with a scenario's starting state. */
-    async loadScenario(name: string, scenario: string): Promise<SandboxState> {
-      store.require(name);
-      const state = fromSeed(name, { kind: 'scenario', name: scenario });
-      await store.replace(state);
-      journal.clear(name);
-      return state;
-    },
+    loadScenario: (name: string, scenario: string): Promise<SandboxState> =>
+      runner.exclusive(name, async () => {
+        store.require(name);
+        const state = fromSeed(name, { kind: 'scenario', name: scenario });
+        await store.replace(state);
+        journal.clear(name);
+        return state;
+      }),
 
     clock: (sandbox: string) => ({ now: runner.read(sandbox).now }),
-    advanceClock(sandbox: string, input: { by?: string; to?: string }) {
-      const now = runner.read(sandbox).now;
-      const target = input.by !== undefined ? addDuration(now, input.by) : toInstant(input.to ?? now);
-      return runner.run(sandbox, (s, ctx) => advanceClock(s, target, ctx));
+    /**
+     * Runs a month at a time, each month one command (and one log line), yielding to the event loop in
+     * between: a 10-year advance keeps the server answering. Meanwhile reads of the sandbox see the months
+     * done so far; writes to it wait until the advance ends. If a month fails, the clock stays where the
+     * months before it took it.
+     */
+    async advanceClock(sandbox: string, input: { by?: string; to?: string }): Promise<Omit<AdvanceResult, 'actions'>> {
+      advanceTarget(runner.read(sandbox).now, input); // refused up front, before waiting for the sandbox
+      return runner.exclusive(sandbox, async (run) => {
+        const from = runner.read(sandbox).now;
+        const target = advanceTarget(from, input);
+        const events: AdvanceResult['events'] = [];
+        let actions = 0;
+        for (let at = from; ; ) {
+          const end = advanceStepEnd(at, target);
+          const last = end === target;
+          const step = await run(sandbox, (s, ctx) => advanceClock(s, end, ctx, last ? { announce: true, from, actionsBefore: actions } : { announce: false }));
+          for (const e of step.events) events.push(e);
+          actions += step.actions;
+          if (last) return { from, now: target, events };
+          at = end;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      });
     },
 
     settings: (sandbox: string) => runner.read(sandbox).settings,
