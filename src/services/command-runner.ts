@@ -1,5 +1,6 @@
 import { sequentialIds, type Ctx, type IdGen } from '../domain/ids.ts';
 import { DomainError } from '../domain/errors.ts';
+import { expiredIdempotencyKeyIds } from '../domain/idempotency-keys.ts';
 import { inexactNumberPath, type CommandResult, type Patch } from '../domain/patch.ts';
 import type { IdempotencyRecord, SandboxState } from '../domain/types.ts';
 import type { Store } from '../store/sandbox-store.ts';
@@ -31,7 +32,7 @@ export function createCommandRunner({ store, idSource = sequentialIds }: { store
     const { ids, lastIds } = idSource(state.lastIds);
     // The command is synchronous: no other command can interleave between reading and applying.
     const { patch, result } = command(state, { now: state.now, ids });
-    const recorded = pending ? withIdempotencyRecord(patch, pending, { now: state.now, ids }) : patch;
+    const recorded = pending ? withIdempotencyRecord(state, patch, pending, { now: state.now, ids }) : patch;
     refuseInexactNumbers(recorded);
     await store.commit(sandbox, { ...recorded, lastIds: lastIds() });
     return result;
@@ -62,8 +63,11 @@ export function createCommandRunner({ store, idSource = sequentialIds }: { store
   };
 }
 
-/** The command's patch plus the key's record, when it created the entity the keyed request is about. */
-function withIdempotencyRecord(patch: Patch, request: IdempotentRequest, ctx: Ctx): Patch {
+/**
+ * The command's patch plus the key's record, when it created the entity the keyed request is about, and
+ * minus the records that have expired (so keys do not pile up: each keyed write clears what is past).
+ */
+function withIdempotencyRecord(state: Readonly<SandboxState>, patch: Patch, request: IdempotentRequest, ctx: Ctx): Patch {
   const created = (patch.upsert?.[request.resourceType] ?? []) as { id: number }[];
   if (created.length !== 1) return patch;
   const entity = created[0]!;
@@ -78,7 +82,9 @@ function withIdempotencyRecord(patch: Patch, request: IdempotentRequest, ctx: Ct
     resource: { type: request.resourceType, id: entity.id },
     createdAt: ctx.now,
   };
-  return { ...patch, upsert: { ...patch.upsert, idempotencyKeys: [record] } };
+  const expired = expiredIdempotencyKeyIds(state.idempotencyKeys ?? [], ctx.now);
+  const withRecord: Patch = { ...patch, upsert: { ...patch.upsert, idempotencyKeys: [record] } };
+  return expired.length ? { ...withRecord, remove: { ...patch.remove, idempotencyKeys: expired } } : withRecord;
 }
 
 /**
