@@ -1257,6 +1257,11 @@ export interface components {
         };
         SimEventList: {
             items: components["schemas"]["SimEvent"][];
+            /**
+             * @description The next page (same filter, `after` the last id here), or null at the end.
+             * @example /__sim/events?after=108&limit=100
+             */
+            next: string | null;
         };
         JournalEntry: {
             id: number;
@@ -1597,6 +1602,11 @@ export interface components {
          * @example 7
          */
         EventsAfter: number;
+        /**
+         * @description The most events to answer (default 100); follow `next` for more.
+         * @example 100
+         */
+        EventsLimit: number;
     };
     requestBodies: never;
     headers: never;
@@ -4082,6 +4092,11 @@ export interface operations {
                  * @example 7
                  */
                 after?: components["parameters"]["EventsAfter"];
+                /**
+                 * @description The most events to answer (default 100); follow `next` for more.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["EventsLimit"];
             };
             header?: {
                 /**
@@ -4095,7 +4110,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Events in id order, filtered by `type` and `after`. */
+            /**
+             * @description One page of events in id order, filtered by `type` and `after`: at most `limit` (default 100,
+             *     at most 1000). `next` is the link to the following page (`after` the last id given), or null
+             *     when there is nothing more.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4113,7 +4132,8 @@ export interface operations {
                      *             "recurringInvoiceId": 1
                      *           }
                      *         }
-                     *       ]
+                     *       ],
+                     *       "next": null
                      *     }
                      */
                     "application/json": components["schemas"]["SimEventList"];
@@ -4139,7 +4159,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Requests served for the sandbox, oldest first. */
+            /** @description The last 500 requests served for the sandbox (kept in memory, per sandbox), oldest first. */
             200: {
                 headers: {
                     [name: string]: unknown;

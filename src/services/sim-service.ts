@@ -1,5 +1,6 @@
 import { advanceClock, type AdvanceResult } from '../domain/advance-clock.ts';
 import { advanceStepEnd, advanceTarget } from '../domain/advance-span.ts';
+import { pageEvents, type EventFilter } from '../domain/event-page.ts';
 import { createAdcCredential, createLogin, updateAdcCredential, updateLogin, type AdcCredentialInput, type LoginInput, type LoginUpdate } from '../domain/dealer.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 import { setFaults, updateSettings } from '../domain/sim-controls.ts';
@@ -86,6 +87,9 @@ export function createSimService({ store, runner, journal, scenarios }: { store:
     faults: (sandbox: string) => runner.read(sandbox).faults,
     setFaults: (sandbox: string, input: Partial<Faults>) => runner.run(sandbox, (s, ctx) => setFaults(s, input, ctx)),
 
+    /** One page of events (the API's answer). */
+    eventPage: (sandbox: string, filter: EventFilter) => pageEvents(runner.read(sandbox).events, filter),
+    /** Every matching event, for in-process callers (the console); the API pages with eventPage. */
     events(sandbox: string, filter: { type?: string; after?: number }) {
       return runner.read(sandbox).events.filter((e) => (filter.type === undefined || e.type === filter.type || e.type.startsWith(`${filter.type}.`)) && (filter.after === undefined || e.id > filter.after));
     },
