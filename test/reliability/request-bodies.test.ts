@@ -88,4 +88,14 @@ describe('issue 11, defect 4: request bodies', () => {
       await server.close();
     }
   });
+
+  it('operations without a body answer the same 413/415 problems (never a 500 under strict validation)', async () => {
+    const t = await testApp();
+    await unchanged(t, async () => {
+      const wrongType = await t.call('POST', '/__sim/reset', { rawBody: 'x', headers: { 'content-type': 'text/plain' } });
+      expect(wrongType.status).toBe(415);
+      const huge = await t.call('POST', '/__sim/reset', { rawBody: JSON.stringify({ pad: 'x'.repeat(MAX_BODY_BYTES) }) });
+      expect(huge.status).toBe(413);
+    });
+  });
 });
