@@ -1217,8 +1217,10 @@ export interface components {
             from: string;
             /** Format: date-time */
             now: string;
-            /** @description Events appended while advancing, in order. */
+            /** @description Events appended while advancing, in order; the first 1000 when there were more. */
             events: components["schemas"]["SimEvent"][];
+            /** @description When there were more than 1000 events, the `GET /__sim/events` page that follows them; else null. */
+            next: string | null;
         };
         Settings: {
             /** @description Minutes Alarm.com takes to refresh cached roles after the integration is enabled. */
@@ -3902,7 +3904,8 @@ export interface operations {
                      *             "to": "2019-04-01T00:00:00.000Z"
                      *           }
                      *         }
-                     *       ]
+                     *       ],
+                     *       "next": null
                      *     }
                      */
                     "application/json": components["schemas"]["ClockAdvanceResult"];

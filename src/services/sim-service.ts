@@ -1,15 +1,16 @@
 import { advanceClock, type AdvanceResult } from '../domain/advance-clock.ts';
 import { advanceStepEnd, advanceTarget } from '../domain/advance-span.ts';
-import { pageEvents, type EventFilter } from '../domain/event-page.ts';
+import { MAX_EVENT_PAGE, pageEvents, type EventFilter } from '../domain/event-page.ts';
 import { createAdcCredential, createLogin, updateAdcCredential, updateLogin, type AdcCredentialInput, type LoginInput, type LoginUpdate } from '../domain/dealer.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 import { setFaults, updateSettings } from '../domain/sim-controls.ts';
-import type { Faults, SandboxSettings, SandboxState, SeedRef } from '../domain/types.ts';
+import type { Faults, SandboxSettings, SandboxState, SeedRef, SimEvent } from '../domain/types.ts';
 import type { Journal } from '../http/journal.ts';
 import { seedState, type ScenarioSeeder } from '../seeds/seed-state.ts';
 import type { Store } from '../store/sandbox-store.ts';
 import { assertSandboxName } from '../store/sandbox-name.ts';
 import type { CommandRunner } from './command-runner.ts';
+import { eventsLink } from './views.ts';
 
 export type SandboxCreate = { name: string; from?: string; scenario?: string; seed?: 'demo' | 'empty' };
 
@@ -62,7 +63,7 @@ export function createSimService({ store, runner, journal, scenarios }: { store:
      * done so far; writes to it wait until the advance ends. If a month fails, the clock stays where the
      * months before it took it.
      */
-    async advanceClock(sandbox: string, input: { by?: string; to?: string }): Promise<Omit<AdvanceResult, 'actions'>> {
+    async advanceClock(sandbox: string, input: { by?: string; to?: string }): Promise<{ from: string; now: string; events: SimEvent[]; next: string | null }> {
       advanceTarget(runner.read(sandbox).now, input); // refused up front, before waiting for the sandbox
       return runner.exclusive(sandbox, async (run) => {
         const from = runner.read(sandbox).now;
@@ -73,9 +74,14 @@ export function createSimService({ store, runner, journal, scenarios }: { store:
           const end = advanceStepEnd(at, target);
           const last = end === target;
           const step = await run(sandbox, (s, ctx) => advanceClock(s, end, ctx, last ? { announce: true, from, actionsBefore: actions } : { announce: false }));
-          for (const e of step.events) events.push(e);
+          // The answer names the first page of events only: a long advance over a big sandbox makes millions.
+          for (const e of step.events) if (events.length <= MAX_EVENT_PAGE) events.push(e);
           actions += step.actions;
-          if (last) return { from, now: target, events };
+          if (last) {
+            if (events.length <= MAX_EVENT_PAGE) return { from, now: target, events, next: null };
+            const page = events.slice(0, MAX_EVENT_PAGE);
+            return { from, now: target, events: page, next: eventsLink({ after: page[page.length - 1]!.id, limit: MAX_EVENT_PAGE }) };
+          }
           at = end;
           await new Promise<void>((resolve) => setImmediate(resolve));
         }

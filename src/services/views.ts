@@ -77,8 +77,11 @@ export function sandboxView(state: Readonly<SandboxState>) {
 
 /** A page of events with the link to the next one (same filter, after the last id given). */
 export function eventPageView({ items, filter, nextAfter }: EventPage): { items: SimEvent[]; next: string | null } {
-  if (nextAfter === null) return { items, next: null };
-  const query = new URLSearchParams({ after: String(nextAfter), limit: String(filter.limit) });
+  return { items, next: nextAfter === null ? null : eventsLink({ ...filter, after: nextAfter }) };
+}
+
+export function eventsLink(filter: { after: number; limit: number; type?: string }): string {
+  const query = new URLSearchParams({ after: String(filter.after), limit: String(filter.limit) });
   if (filter.type !== undefined) query.set('type', filter.type);
-  return { items, next: `/__sim/events?${query}` };
+  return `/__sim/events?${query}`;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { advanceClock } from '../../src/domain/advance-clock.ts';
 import { sequentialIds } from '../../src/domain/ids.ts';
 import { applyPatch, workingCopy } from '../../src/domain/patch.ts';
-import { testApp, type TestApp } from '../support/test-app.ts';
+import { DEALER, testApp, type TestApp } from '../support/test-app.ts';
 
 const P = 'https://trax-sim.dev/problems/';
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -80,5 +80,21 @@ describe('issue 11, defect 4: clock advance', () => {
     for (const key of ['invoices', 'payments', 'billingMethods', 'recurringInvoices', 'now'] as const) expect(stepped[key], key).toEqual(oneStep[key]);
     const types = (s: typeof stepped) => s.events.map((e) => `${e.at} ${e.type}`);
     expect(types(stepped)).toEqual(types(oneStep));
+  });
+
+  it('the answer carries the first 1000 events and a next link to the rest, never an unbounded list', async () => {
+    const t = await testApp();
+    for (let i = 0; i < 10; i++) {
+      const body = { customerId: 3, saleDate: '2019-03-01', startDate: '2019-04-01', lines: [{ lineItemId: 4, amountCents: 100 }] };
+      expect((await t.call('POST', '/securitytrax/v1/recurring-invoices', { auth: DEALER, body })).status).toBe(201);
+    }
+    const before = t.state().events.length;
+    const res = await t.call('POST', '/__sim/clock/advance', { body: { by: 'P10Y' } });
+    const made = t.state().events.slice(before).map((e) => e.id);
+    expect(made.length).toBeGreaterThan(1000);
+    expect(res.body.events.map((e: { id: number }) => e.id)).toEqual(made.slice(0, 1000));
+    expect(res.body.next).toBe(`/__sim/events?after=${made[999]}&limit=1000`);
+    const rest = await t.call('GET', res.body.next);
+    expect(rest.body.items[0].id).toBe(made[1000]);
   });
 });
