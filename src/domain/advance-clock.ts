@@ -131,7 +131,7 @@ function autoPayView(work: SandboxState, inv: Invoice): SandboxState {
 
 function guard(count: number): void {
   if (count > MAX_ACTIONS) {
-    throw invalid('advance-too-far', 'Advance too far', `More than ${MAX_ACTIONS} actions fall due before the target; advance in smaller steps.`);
+    throw invalid('advance-too-far', 'Advance too far', `More than ${MAX_ACTIONS} actions fall due in one step of the advance (at most a month).`);
   }
 }
 

@@ -73,7 +73,9 @@ export function createSimService({ store, runner, journal, scenarios }: { store:
         for (let at = from; ; ) {
           const end = advanceStepEnd(at, target);
           const last = end === target;
-          const step = await run(sandbox, (s, ctx) => advanceClock(s, end, ctx, last ? { announce: true, from, actionsBefore: actions } : { announce: false }));
+          const step = await run(sandbox, (s, ctx) => advanceClock(s, end, ctx, last ? { announce: true, from, actionsBefore: actions } : { announce: false })).catch((err: unknown) => {
+            throw at === from || !(err instanceof DomainError) ? err : new DomainError(err.kind, err.code, err.title, `${err.message} The months before were run: the clock is at ${at}.`, err.extensions);
+          });
           // The answer names the first page of events only: a long advance over a big sandbox makes millions.
           for (const e of step.events) if (events.length <= MAX_EVENT_PAGE) events.push(e);
           actions += step.actions;
