@@ -8,7 +8,7 @@ export type EventFilter = { type?: string; after?: number; limit?: number };
 export type EventPage = { items: SimEvent[]; filter: EventFilter & { limit: number }; nextAfter: number | null };
 
 /** `type` matches itself and its sub-types: `payment` matches `payment.failed`. */
-const matches = (e: SimEvent, type: string | undefined): boolean => type === undefined || e.type === type || e.type.startsWith(`${type}.`);
+export const matchesEventType = (e: SimEvent, type: string | undefined): boolean => type === undefined || e.type === type || e.type.startsWith(`${type}.`);
 
 /** First position whose id is greater than `after` (events are in id order). */
 function firstAfter(events: readonly SimEvent[], after: number): number {
@@ -29,7 +29,7 @@ export function pageEvents(events: readonly SimEvent[], filter: EventFilter): Ev
   let nextAfter: number | null = null;
   for (let at = filter.after === undefined ? 0 : firstAfter(events, filter.after); at < events.length; at++) {
     const e = events[at] as SimEvent;
-    if (!matches(e, filter.type)) continue;
+    if (!matchesEventType(e, filter.type)) continue;
     if (items.length === limit) {
       nextAfter = (items[items.length - 1] as SimEvent).id;
       break;
