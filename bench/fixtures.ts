@@ -50,8 +50,8 @@ export function summaryState(customers: number): SandboxState {
 }
 
 /**
- * A payer (login payer / payer-pass) whose MMR invoices owe ~$10M in total, so a run of one-dollar
- * payments never pays them off, plus `invoices` invoices in all (the rest spread over 100 other customers).
+ * A payer (login payer / payer-pass) whose MMR invoices owe $1.2M in total, so a run of one-dollar
+ * payments (1.2 million of them) never pays them off, plus `invoices` invoices in all (the rest spread over 100 other customers).
  */
 export function paymentState(invoices: number): SandboxState {
   const others = Array.from({ length: 100 }, (_, i) => i + 1);
@@ -70,9 +70,10 @@ export function paymentState(invoices: number): SandboxState {
       {
         key: 'payerMonitoring',
         customer: 'payer',
-        saleDate: '2019-01-01',
-        startDate: '2019-01-02',
-        lines: [{ lineItemId: 3, description: 'Monthly monitoring', amountCents: 500_000_000 }],
+        saleDate: '2018-03-01',
+        startDate: '2018-03-02',
+        // Twelve invoices of the maximum amount ($100,000.00) each.
+        lines: [{ lineItemId: 3, description: 'Monthly monitoring', amountCents: 10_000_000 }],
         // No Auto Pay: the invoices stay open for one-time payments.
         billingMethod: null,
       },

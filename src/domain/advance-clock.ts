@@ -19,9 +19,16 @@ const Kind = { Generate: 1, AutoPay: 2, PastDue: 3, RoleCache: 4, CardExpiry: 5 
 type Kind = (typeof Kind)[keyof typeof Kind];
 type Action = { at: IsoInstant; kind: Kind; id: number };
 
-export type AdvanceResult = { from: IsoInstant; now: IsoInstant; events: SimEvent[] };
+export type AdvanceResult = { from: IsoInstant; now: IsoInstant; events: SimEvent[]; actions: number };
 
-export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, ctx: { ids: IdGen }): CommandResult<AdvanceResult> {
+/**
+ * A long advance is run as several steps (see the sim service); only its last step announces the whole
+ * advance with one `clock.advanced` event, from where it started and counting every step's actions.
+ * MAX_ACTIONS bounds one step.
+ */
+export type AdvanceStep = { announce: false } | { announce: true; from: IsoInstant; actionsBefore: number };
+
+export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, ctx: { ids: IdGen }, step?: AdvanceStep): CommandResult<AdvanceResult> {
   const from = toInstant(state.now);
   const to = toInstant(target);
   if (to < from) {
@@ -101,10 +108,14 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
     }
   }
 
-  const done = event({ now: to, ids: ctx.ids }, 'clock.advanced', { from, to, actions: count });
-  out.add({ events: [done], now: to });
+  const announce = step ?? { announce: true, from, actionsBefore: 0 };
+  if (announce.announce) {
+    const done = event({ now: to, ids: ctx.ids }, 'clock.advanced', { from: announce.from, to, actions: announce.actionsBefore + count });
+    out.add({ events: [done] });
+  }
+  out.add({ now: to });
   const patch = out.patch();
-  return { patch, result: { from, now: to, events: patch.events ?? [] } };
+  return { patch, result: { from, now: to, events: patch.events ?? [], actions: count } };
 }
 
 /**
@@ -120,7 +131,7 @@ function autoPayView(work: SandboxState, inv: Invoice): SandboxState {
 
 function guard(count: number): void {
   if (count > MAX_ACTIONS) {
-    throw invalid('advance-too-far', 'Advance too far', `More than ${MAX_ACTIONS} actions fall due before the target; advance in smaller steps.`);
+    throw invalid('advance-too-far', 'Advance too far', `More than ${MAX_ACTIONS} actions fall due in one step of the advance (at most a month).`);
   }
 }
 

@@ -1,5 +1,6 @@
 // A payment is applied to the oldest invoice with an outstanding balance first, then the next.
 import { DomainError, invalid } from './errors.ts';
+import { requireAmountCents } from './money.ts';
 import type { Allocation, Cents, Invoice } from './types.ts';
 
 /** "$1,234.56" for problem details. */
@@ -16,11 +17,7 @@ export function formatCents(cents: Cents): string {
  * Overpaying is refused rather than left as credit: the integration has nowhere to keep a credit.
  */
 export function allocateOldestFirst(invoices: readonly Invoice[], amountCents: Cents): Allocation[] {
-  if (!Number.isInteger(amountCents) || amountCents <= 0) {
-    throw invalid('invalid-amount', 'Invalid amount', `The amount must be a positive whole number of cents, got ${amountCents}.`, [
-      { path: '/amountCents', message: 'must be a positive integer' },
-    ]);
-  }
+  requireAmountCents(amountCents, '/amountCents', 1);
   const owedCents = invoices.reduce((s, i) => s + Math.max(0, i.balanceCents), 0);
   if (owedCents === 0) {
     throw new DomainError('conflict', 'nothing-owed', 'Nothing owed', 'There is no outstanding balance to pay.');

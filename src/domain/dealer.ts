@@ -1,6 +1,7 @@
 import { toDate } from './dates.ts';
 import { DomainError, invalid, notFound } from './errors.ts';
 import type { Ctx } from './ids.ts';
+import { requireAmountCents } from './money.ts';
 import type { CommandResult } from './patch.ts';
 import { event, requireDate, resolveLines, type LineInput } from './recurring.ts';
 import type { AdcCredential, AdcLogin, Customer, Invoice, IsoDate, Isp, SandboxState, SimEvent } from './types.ts';
@@ -53,7 +54,7 @@ export function createManualInvoice(state: Readonly<SandboxState>, input: Manual
     throw invalid('due-before-invoice-date', 'Due date before invoice date', 'dueDate cannot be before invoiceDate.', [{ path: '/dueDate', message: 'must be on or after invoiceDate' }]);
   }
   const lines = resolveLines(state, input.lines);
-  const totalCents = lines.reduce((sum, l) => sum + l.amountCents, 0);
+  const totalCents = requireAmountCents(lines.reduce((sum, l) => sum + l.amountCents, 0), '/lines');
   const invoice: Invoice = {
     id: ctx.ids('invoice'),
     customerId: input.customerId,

@@ -9,6 +9,8 @@ export type ErrorKind =
   | 'not_found' // 404
   | 'conflict' // 409: the current state does not allow it
   | 'payment_declined' // 402
+  | 'payload_too_large' // 413: the body is past the size limit
+  | 'unsupported_media_type' // 415: the body is not in a media type the operation accepts
   | 'upstream_unavailable' // 503
   | 'upstream_timeout'; // 504
 
@@ -20,6 +22,8 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   payment_declined: 402,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   upstream_unavailable: 503,
   upstream_timeout: 504,
 };

@@ -1,5 +1,6 @@
 // Whole-state consistency checks, run by tests (and anyone curious) after every command: money is
 // conserved between payments and invoices, and no card number ever lands in the state.
+import { MAX_AMOUNT_CENTS, isAmountCents } from './money.ts';
 import type { SandboxState } from './types.ts';
 
 /** 12+ consecutive digits: long enough to be a card or bank account number, too long for any stored field. */
@@ -7,6 +8,20 @@ const LONG_DIGITS = /\d{12,}/;
 
 export function checkInvariants(state: Readonly<SandboxState>): string[] {
   const violations: string[] = [];
+  // Every amount is a safe integer within the maximum: NaN, Infinity or 2^53+ would make every sum below lie.
+  const amount = (where: string, n: unknown): void => {
+    if (!isAmountCents(n)) violations.push(`${where}: ${String(n)} is not a whole number of cents from 0 to ${MAX_AMOUNT_CENTS}`);
+  };
+  for (const p of state.payments) {
+    amount(`payment ${p.id} amountCents`, p.amountCents);
+    p.allocations.forEach((a, i) => amount(`payment ${p.id} allocations/${i}`, a.amountCents));
+  }
+  for (const inv of state.invoices) {
+    amount(`invoice ${inv.id} totalCents`, inv.totalCents);
+    amount(`invoice ${inv.id} balanceCents`, inv.balanceCents);
+    inv.lines.forEach((l, i) => amount(`invoice ${inv.id} lines/${i}`, l.amountCents));
+  }
+  for (const ri of state.recurringInvoices) ri.lines.forEach((l, i) => amount(`recurring invoice ${ri.id} lines/${i}`, l.amountCents));
   const invoiceIds = new Set(state.invoices.map((i) => i.id));
 
   const paidByInvoice = new Map<number, number>();

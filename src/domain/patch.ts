@@ -5,6 +5,8 @@ import type { Collections, SandboxState, SimEvent } from './types.ts';
 // Services commit exactly one patch per command; the store applies it and makes it durable.
 export type Patch = {
   upsert?: { [K in keyof Collections]?: Collections[K] };
+  /** Ids to remove (expired records only: billing entities are never deleted). */
+  remove?: { [K in keyof Collections]?: number[] };
   events?: SimEvent[];
   now?: SandboxState['now'];
   settings?: SandboxState['settings'];
@@ -26,6 +28,9 @@ export function mergePatches(...patches: Patch[]): Patch {
       for (const e of incoming) byId.set(e.id, e);
       out.upsert = { ...out.upsert, [key]: [...byId.values()] };
     }
+    for (const key of Object.keys(p.remove ?? {}) as (keyof Collections)[]) {
+      out.remove = { ...out.remove, [key]: [...(out.remove?.[key] ?? []), ...(p.remove?.[key] ?? [])] };
+    }
     if (p.events?.length) out.events = [...(out.events ?? []), ...p.events];
     if (p.now !== undefined) out.now = p.now;
     if (p.settings !== undefined) out.settings = p.settings;
@@ -46,6 +51,11 @@ export function applyPatch(state: SandboxState, patch: Patch): void {
       if (at === -1) list.push(entity);
       else list[at] = entity;
     }
+  }
+  for (const key of Object.keys(patch.remove ?? {}) as (keyof Collections)[]) {
+    const gone = new Set(patch.remove?.[key]);
+    // A new list rather than splicing: position indexes (lookup.ts) are kept per list and assume growth.
+    if (gone.size) (state[key] as { id: number }[]) = ((state[key] ?? []) as { id: number }[]).filter((e) => !gone.has(e.id));
   }
   if (patch.events?.length) state.events.push(...patch.events);
   if (patch.now !== undefined) state.now = patch.now;
@@ -75,4 +85,25 @@ export function workingCopy(state: Readonly<SandboxState>): SandboxState {
     events: [...state.events],
     lastIds: { ...state.lastIds },
   };
+}
+
+/**
+ * The path of the first number in `value` that JSON cannot carry exactly (NaN, ±Infinity, a whole number
+ * past 2^53), or null. Such a number would be logged as null or rounded, and read back as something else.
+ */
+export function inexactNumberPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value)) ? null : path || '/';
+  if (value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = inexactNumberPath(value[i], `${path}/${i}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const key in value as Record<string, unknown>) {
+    const found = inexactNumberPath((value as Record<string, unknown>)[key], `${path}/${key}`);
+    if (found) return found;
+  }
+  return null;
 }

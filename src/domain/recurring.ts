@@ -3,6 +3,7 @@ import { isCardExpired } from './card.ts';
 import { addDays, addMonthsClamped, isIsoDate } from './dates.ts';
 import { DomainError, invalid, notFound, type FieldError } from './errors.ts';
 import type { Ctx } from './ids.ts';
+import { MAX_AMOUNT_CENTS, MAX_LINES, centsToDecimal, isAmountCents, requireAmountCents } from './money.ts';
 import type { CommandResult } from './patch.ts';
 import type { BillingMethod, Invoice, InvoiceLine, IsoDate, IsoInstant, RecurringInvoice, RecurringLine, SandboxState, SimEvent } from './types.ts';
 
@@ -36,15 +37,23 @@ export function requireDate(value: string, path: string): void {
 /** Checks lines against the catalogue (description defaults to its name); shared with manual invoices. */
 export function resolveLines(state: Readonly<SandboxState>, lines: readonly LineInput[]): InvoiceLine[] {
   if (lines.length === 0) throw invalid('no-lines', 'No lines', 'At least one line is required.', [{ path: '/lines', message: 'must not be empty' }]);
+  if (lines.length > MAX_LINES) throw invalid('too-many-lines', 'Too many lines', `An invoice has at most ${MAX_LINES} lines.`, [{ path: '/lines', message: `must have at most ${MAX_LINES} items` }]);
   const names = new Map(state.lineItems.map((li) => [li.id, li.name]));
   const unknown: FieldError[] = [];
   const amounts: FieldError[] = [];
   lines.forEach((l, i) => {
     if (!names.has(l.lineItemId)) unknown.push({ path: `/lines/${i}/lineItemId`, message: `unknown invoice line item ${l.lineItemId}` });
-    if (!Number.isInteger(l.amountCents) || l.amountCents < 0) amounts.push({ path: `/lines/${i}/amountCents`, message: 'must be an integer >= 0 (cents)' });
+    if (!isAmountCents(l.amountCents)) amounts.push({ path: `/lines/${i}/amountCents`, message: `must be an integer from 0 to ${MAX_AMOUNT_CENTS} (cents)` });
   });
   if (unknown.length) throw invalid('unknown-line-item', 'Unknown invoice line item', 'Every line must use an invoice line item from the catalogue.', unknown);
-  if (amounts.length) throw invalid('invalid-amount', 'Invalid amount', 'Amounts are integer cents, zero or more.', amounts);
+  if (amounts.length) throw invalid('invalid-amount', 'Invalid amount', `Amounts are integer cents, from 0 to ${MAX_AMOUNT_CENTS}.`, amounts);
+  // The invoice a set of lines makes is one amount too: its total has the same maximum.
+  const total = lines.reduce((sum, l) => sum + l.amountCents, 0);
+  if (total > MAX_AMOUNT_CENTS) {
+    throw invalid('total-out-of-range', 'Total out of range', `The lines total ${total} cents; an invoice totals at most ${MAX_AMOUNT_CENTS} ($${centsToDecimal(MAX_AMOUNT_CENTS)}).`, [
+      { path: '/lines', message: `amounts must total at most ${MAX_AMOUNT_CENTS}` },
+    ]);
+  }
   return lines.map((l) => ({ lineItemId: l.lineItemId, description: l.description || (names.get(l.lineItemId) as string), amountCents: l.amountCents }));
 }
 
@@ -127,7 +136,7 @@ export function generateInvoice(state: Readonly<SandboxState>, recurringInvoiceI
   const lines: InvoiceLine[] = ri.lines
     .filter((l) => l.occurrences === null || number <= l.occurrences)
     .map((l) => ({ lineItemId: l.lineItemId, description: l.description, amountCents: l.amountCents }));
-  const totalCents = lines.reduce((sum, l) => sum + l.amountCents, 0);
+  const totalCents = requireAmountCents(lines.reduce((sum, l) => sum + l.amountCents, 0), `/recurringInvoices/${ri.id}/lines`);
   const invoice: Invoice = {
     id: ctx.ids('invoice'),
     customerId: ri.customerId,

@@ -537,7 +537,10 @@ export interface paths {
          * Advance the virtual clock, running everything due on the way
          * @description Exactly one of `by` (ISO 8601 duration) or `to` (date, meaning 00:00 UTC, or date-time). Due work runs
          *     in time order: invoice generation, Auto Pay charges, past-due transitions, role-cache refreshes, card
-         *     expiry. 422 when `to` is in the past.
+         *     expiry. 422 when `to` is in the past, and 422 `advance-too-long` past 10 years (`P10Y`) from the
+         *     current time: a longer advance is several calls. The advance runs and is committed a month at a
+         *     time, answering other requests in between: meanwhile reads of the sandbox see the months done so
+         *     far and writes to it wait until the advance ends.
          */
         post: operations["advanceClock"];
         delete?: never;
@@ -1235,8 +1238,10 @@ export interface components {
             from: string;
             /** Format: date-time */
             now: string;
-            /** @description Events appended while advancing, in order. */
+            /** @description Events appended while advancing, in order; the first 1000 when there were more. */
             events: components["schemas"]["SimEvent"][];
+            /** @description When there were more than 1000 events, the `GET /__sim/events` page that follows them; else null. */
+            next: string | null;
         };
         Settings: {
             /** @description Minutes Alarm.com takes to refresh cached roles after the integration is enabled. */
@@ -1275,6 +1280,11 @@ export interface components {
         };
         SimEventList: {
             items: components["schemas"]["SimEvent"][];
+            /**
+             * @description The next page (same filter, `after` the last id here), or null at the end.
+             * @example /__sim/events?after=108&limit=100
+             */
+            next: string | null;
         };
         JournalEntry: {
             id: number;
@@ -1377,7 +1387,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request cannot be read (malformed JSON, bad header). */
+        /** @description The request cannot be read (malformed JSON, JSON nested deeper than 32 levels, bad header). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -1389,6 +1399,40 @@ export interface components {
                  *       "title": "Malformed JSON",
                  *       "status": 400,
                  *       "detail": "The request body is not valid JSON: Unexpected end of JSON input"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body is larger than 262,144 bytes (256 KiB); it is refused before being read whole. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://trax-sim.dev/problems/payload-too-large",
+                 *       "title": "Payload too large",
+                 *       "status": 413,
+                 *       "detail": "Request bodies are limited to 262144 bytes."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body's Content-Type is not one the operation accepts (JSON). */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://trax-sim.dev/problems/unsupported-media-type",
+                 *       "title": "Unsupported media type",
+                 *       "status": 415,
+                 *       "detail": "This operation accepts application/json; got text/plain."
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1599,6 +1643,11 @@ export interface components {
          * @example 7
          */
         EventsAfter: number;
+        /**
+         * @description The most events to answer (default 100); follow `next` for more.
+         * @example 100
+         */
+        EventsLimit: number;
     };
     requestBodies: never;
     headers: never;
@@ -1710,6 +1759,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -1884,6 +1935,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -1990,6 +2043,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -2086,6 +2141,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -2285,6 +2342,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -2407,6 +2466,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -2547,6 +2608,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -2731,6 +2794,8 @@ export interface operations {
             402: components["responses"]["PaymentDeclined"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -2820,6 +2885,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -2868,6 +2935,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -3149,6 +3218,8 @@ export interface operations {
             402: components["responses"]["PaymentDeclined"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -3317,6 +3388,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -3398,6 +3471,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -3641,6 +3716,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -3866,7 +3943,8 @@ export interface operations {
                      *             "to": "2019-04-01T00:00:00.000Z"
                      *           }
                      *         }
-                     *       ]
+                     *       ],
+                     *       "next": null
                      *     }
                      */
                     "application/json": components["schemas"]["ClockAdvanceResult"];
@@ -3874,6 +3952,8 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -3953,6 +4033,8 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -4034,6 +4116,8 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -4050,6 +4134,11 @@ export interface operations {
                  * @example 7
                  */
                 after?: components["parameters"]["EventsAfter"];
+                /**
+                 * @description The most events to answer (default 100); follow `next` for more.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["EventsLimit"];
             };
             header?: {
                 /**
@@ -4063,7 +4152,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Events in id order, filtered by `type` and `after`. */
+            /**
+             * @description One page of events in id order, filtered by `type` and `after`: at most `limit` (default 100,
+             *     at most 1000). `next` is the link to the following page (`after` the last id given), or null
+             *     when there is nothing more.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4081,7 +4174,8 @@ export interface operations {
                      *             "recurringInvoiceId": 1
                      *           }
                      *         }
-                     *       ]
+                     *       ],
+                     *       "next": null
                      *     }
                      */
                     "application/json": components["schemas"]["SimEventList"];
@@ -4107,7 +4201,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Requests served for the sandbox, oldest first. */
+            /** @description The last 500 requests served for the sandbox (kept in memory, per sandbox), oldest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4221,6 +4315,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -4269,6 +4365,8 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -4313,6 +4411,8 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -4424,6 +4524,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -4480,6 +4582,8 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };

@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { Store } from '../store/sandbox-store.ts';
 import { DEFAULT_SANDBOX, assertSandboxName } from '../store/sandbox-name.ts';
 import { isApiPath } from './api-path.ts';
-import { faceOfOperation, faceOfPath, type Face } from './face.ts';
+import { faceOfOperation, faceOfPath, type Face, type ReadBody } from './face.ts';
 import { journalMiddleware, requestRecorder, type Journal } from './journal.ts';
 import type { OpenApiIndex, Operation } from './openapi-index.ts';
 import type { Auth, Handlers, OpOutput } from './operation.ts';
@@ -85,7 +85,7 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
     const headerNames = op.params.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase());
     const idempotent = isIdempotent(op);
     const face = faceOfOperation(faces, op);
-    const readBody = face?.readBody ?? readJsonBody;
+    const readBody: ReadBody = face?.readBody ?? ((c) => readJsonBody(c));
     const answer = face?.respond ? (o: OpOutput, c: Context) => face.respond!(o, op, c) : respond;
     const opError = face?.onError ?? plainOnError;
     // Reads (no body, synchronous handler) answer without a single await: every promise hop costs

@@ -8,9 +8,9 @@ import type { Validators } from './validator.ts';
 
 export type ResponseViolation = { operationId: string | null; method: string; path: string; status: number; errors: FieldError[] };
 
-// Problems every operation may answer before its own logic runs (bad sandbox name, body unreadable,
-// unknown sandbox): checked against the Problem schema rather than the operation's list.
-const GENERIC_STATUSES = new Set([400, 404, 422]);
+// Problems every operation may answer before its own logic runs (bad sandbox name, body unreadable, too
+// large or not JSON, unknown sandbox): checked against the Problem schema rather than the operation's list.
+const GENERIC_STATUSES = new Set([400, 404, 413, 415, 422]);
 /** The specified faces of the simulator; anything else (the console at /, /billing, ...) is not an operation. */
 
 /** Validates each response against the spec; a mismatch is reported and turned into a loud 500. */

@@ -1,39 +1,73 @@
 import { sequentialIds, type Ctx, type IdGen } from '../domain/ids.ts';
-import type { CommandResult, Patch } from '../domain/patch.ts';
+import { DomainError } from '../domain/errors.ts';
+import { expiredIdempotencyKeyIds } from '../domain/idempotency-keys.ts';
+import { inexactNumberPath, type CommandResult, type Patch } from '../domain/patch.ts';
 import type { IdempotencyRecord, SandboxState } from '../domain/types.ts';
 import type { Store } from '../store/sandbox-store.ts';
 import { IdempotentReplay, currentIdempotentRequest, findIdempotencyRecord, type IdempotentRequest } from './idempotency.ts';
 
 export type IdSource = (lastIds: SandboxState['lastIds']) => { ids: IdGen; lastIds: () => SandboxState['lastIds'] };
 
+type Command<T> = (state: Readonly<SandboxState>, ctx: Ctx) => CommandResult<T>;
+
 /** Load state -> call a domain command -> commit its one patch. The only way services change state. */
 export type CommandRunner = {
   read(sandbox: string): SandboxState;
-  run<T>(sandbox: string, command: (state: Readonly<SandboxState>, ctx: Ctx) => CommandResult<T>): Promise<T>;
+  run<T>(sandbox: string, command: Command<T>): Promise<T>;
+  /**
+   * Runs `work` holding the sandbox's writes: commands on it wait (in order) until `work` ends, while reads,
+   * and every other sandbox, go on. `work` commits through the `run` it is given. Used by long advances.
+   */
+  exclusive<T>(sandbox: string, work: (run: CommandRunner['run']) => Promise<T>): Promise<T>;
 };
 
 export function createCommandRunner({ store, idSource = sequentialIds }: { store: Store; idSource?: IdSource }): CommandRunner {
+  const held = new Map<string, Promise<void>>();
+  const runNow = async <T>(sandbox: string, command: Command<T>, keyed: IdempotentRequest | undefined): Promise<T> => {
+    const state = store.require(sandbox);
+    const pending = keyed && !keyed.recorded ? keyed : undefined;
+    // A retry that raced the original past the HTTP layer's check is answered from the record.
+    const earlier = pending && findIdempotencyRecord(state, pending.scope, pending.key);
+    if (earlier) throw new IdempotentReplay(earlier);
+    const { ids, lastIds } = idSource(state.lastIds);
+    // The command is synchronous: no other command can interleave between reading and applying.
+    const { patch, result } = command(state, { now: state.now, ids });
+    const recorded = pending ? withIdempotencyRecord(state, patch, pending, { now: state.now, ids }) : patch;
+    refuseInexactNumbers(recorded);
+    await store.commit(sandbox, { ...recorded, lastIds: lastIds() });
+    return result;
+  };
+  const whenFree = async (sandbox: string): Promise<void> => {
+    for (let busy = held.get(sandbox); busy; busy = held.get(sandbox)) await busy;
+  };
+  const run: CommandRunner['run'] = (sandbox, command) => {
+    // Read before any await: the keyed request is only current while the handler starts.
+    const keyed = currentIdempotentRequest();
+    if (!held.has(sandbox)) return runNow(sandbox, command, keyed);
+    return whenFree(sandbox).then(() => runNow(sandbox, command, keyed));
+  };
   return {
     read: (sandbox) => store.require(sandbox),
-    async run(sandbox, command) {
-      const state = store.require(sandbox);
-      const keyed = currentIdempotentRequest();
-      const pending = keyed && !keyed.recorded ? keyed : undefined;
-      // A retry that raced the original past the HTTP layer's check is answered from the record.
-      const earlier = pending && findIdempotencyRecord(state, pending.scope, pending.key);
-      if (earlier) throw new IdempotentReplay(earlier);
-      const { ids, lastIds } = idSource(state.lastIds);
-      // The command is synchronous: no other command can interleave between reading and applying.
-      const { patch, result } = command(state, { now: state.now, ids });
-      const recorded = pending ? withIdempotencyRecord(patch, pending, { now: state.now, ids }) : patch;
-      await store.commit(sandbox, { ...recorded, lastIds: lastIds() });
-      return result;
+    run,
+    async exclusive(sandbox, work) {
+      await whenFree(sandbox);
+      let release!: () => void;
+      held.set(sandbox, new Promise<void>((resolve) => (release = resolve)));
+      try {
+        return await work((name, command) => (name === sandbox ? runNow(name, command, currentIdempotentRequest()) : run(name, command)));
+      } finally {
+        held.delete(sandbox);
+        release();
+      }
     },
   };
 }
 
-/** The command's patch plus the key's record, when it created the entity the keyed request is about. */
-function withIdempotencyRecord(patch: Patch, request: IdempotentRequest, ctx: Ctx): Patch {
+/**
+ * The command's patch plus the key's record, when it created the entity the keyed request is about, and
+ * minus the records that have expired (so keys do not pile up: each keyed write clears what is past).
+ */
+function withIdempotencyRecord(state: Readonly<SandboxState>, patch: Patch, request: IdempotentRequest, ctx: Ctx): Patch {
   const created = (patch.upsert?.[request.resourceType] ?? []) as { id: number }[];
   if (created.length !== 1) return patch;
   const entity = created[0]!;
@@ -48,5 +82,20 @@ function withIdempotencyRecord(patch: Patch, request: IdempotentRequest, ctx: Ct
     resource: { type: request.resourceType, id: entity.id },
     createdAt: ctx.now,
   };
-  return { ...patch, upsert: { ...patch.upsert, idempotencyKeys: [record] } };
+  const expired = expiredIdempotencyKeyIds(state.idempotencyKeys ?? [], ctx.now);
+  const withRecord: Patch = { ...patch, upsert: { ...patch.upsert, idempotencyKeys: [record] } };
+  return expired.length ? { ...withRecord, remove: { ...patch.remove, idempotencyKeys: expired } } : withRecord;
+}
+
+/**
+ * Last line of defence for the log: a number JSON cannot carry exactly (Infinity is written as null,
+ * 2^53+1 as 2^53) would change meaning on replay. The domain refuses such amounts first; this refuses
+ * the whole command, before anything is applied, should one ever get through.
+ */
+function refuseInexactNumbers(patch: Patch): void {
+  const path = inexactNumberPath(patch);
+  if (path === null) return;
+  throw new DomainError('validation', 'number-out-of-range', 'Number out of range', `The change would store a number that is not finite or not a safe integer (at ${path}); nothing was changed.`, {
+    errors: [{ path, message: 'must be a finite number, and a whole number below 2^53' }],
+  });
 }

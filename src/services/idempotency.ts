@@ -2,6 +2,7 @@
 // (which commits the record in the same patch as the command's changes, so a crash can never leave a
 // charge without its record, or a record without its charge).
 import { createHash } from 'node:crypto';
+import { isIdempotencyKeyLive } from '../domain/idempotency-keys.ts';
 import { where } from '../domain/lookup.ts';
 import type { IdempotencyRecord, IdempotentResourceType, SandboxState } from '../domain/types.ts';
 
@@ -44,8 +45,9 @@ export class IdempotentReplay extends Error {
   }
 }
 
+/** The live record of this key for this user; an expired one (24 h on the virtual clock) no longer counts. */
 export function findIdempotencyRecord(state: Readonly<SandboxState>, scope: string, key: string): IdempotencyRecord | undefined {
-  return where(state.idempotencyKeys ?? [], 'key', (r) => r.key, key).find((r) => r.scope === scope);
+  return where(state.idempotencyKeys ?? [], 'key', (r) => r.key, key).find((r) => r.scope === scope && isIdempotencyKeyLive(r, state.now));
 }
 
 // Card data never reaches the fingerprint: a hash of a card number or CVV is guessable (few unknown

@@ -1,14 +1,16 @@
-import { advanceClock } from '../domain/advance-clock.ts';
-import { addDuration, toInstant } from '../domain/dates.ts';
+import { advanceClock, type AdvanceResult } from '../domain/advance-clock.ts';
+import { advanceStepEnd, advanceTarget } from '../domain/advance-span.ts';
+import { MAX_EVENT_PAGE, matchesEventType, pageEvents, type EventFilter } from '../domain/event-page.ts';
 import { createAdcCredential, createLogin, updateAdcCredential, updateLogin, type AdcCredentialInput, type LoginInput, type LoginUpdate } from '../domain/dealer.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 import { setDealerCredentials, setFaults, updateSettings } from '../domain/sim-controls.ts';
-import type { Faults, SandboxSettings, SandboxState, SeedRef } from '../domain/types.ts';
+import type { Faults, SandboxSettings, SandboxState, SeedRef, SimEvent } from '../domain/types.ts';
 import type { Journal } from '../http/journal.ts';
 import { seedState, type ScenarioSeeder } from '../seeds/seed-state.ts';
 import type { Store } from '../store/sandbox-store.ts';
 import { assertSandboxName } from '../store/sandbox-name.ts';
 import type { CommandRunner } from './command-runner.ts';
+import { eventsLink } from './views.ts';
 
 export type SandboxCreate = { name: string; from?: string; scenario?: string; seed?: 'demo' | 'empty' };
 
@@ -31,30 +33,61 @@ export function createSimService({ store, runner, journal, scenarios }: { store:
       await store.create(state);
       return state;
     },
-    async deleteSandbox(name: string) {
-      await store.delete(assertSandboxName(name));
-      journal.clear(name);
-    },
-    async resetSandbox(name: string): Promise<SandboxState> {
-      const state = fromSeed(name, store.require(name).seed);
-      await store.replace(state);
-      journal.clear(name);
-      return state;
-    },
+    // Replacing or removing a sandbox waits, as any write does, for an advance running on it.
+    deleteSandbox: (name: string) =>
+      runner.exclusive(assertSandboxName(name), async () => {
+        await store.delete(name);
+        journal.clear(name);
+      }),
+    resetSandbox: (name: string): Promise<SandboxState> =>
+      runner.exclusive(name, async () => {
+        const state = fromSeed(name, store.require(name).seed);
+        await store.replace(state);
+        journal.clear(name);
+        return state;
+      }),
     /** Replace the sandbox's state with a scenario's starting state. */
-    async loadScenario(name: string, scenario: string): Promise<SandboxState> {
-      store.require(name);
-      const state = fromSeed(name, { kind: 'scenario', name: scenario });
-      await store.replace(state);
-      journal.clear(name);
-      return state;
-    },
+    loadScenario: (name: string, scenario: string): Promise<SandboxState> =>
+      runner.exclusive(name, async () => {
+        store.require(name);
+        const state = fromSeed(name, { kind: 'scenario', name: scenario });
+        await store.replace(state);
+        journal.clear(name);
+        return state;
+      }),
 
     clock: (sandbox: string) => ({ now: runner.read(sandbox).now }),
-    advanceClock(sandbox: string, input: { by?: string; to?: string }) {
-      const now = runner.read(sandbox).now;
-      const target = input.by !== undefined ? addDuration(now, input.by) : toInstant(input.to ?? now);
-      return runner.run(sandbox, (s, ctx) => advanceClock(s, target, ctx));
+    /**
+     * Runs a month at a time, each month one command (and one log line), yielding to the event loop in
+     * between: a 10-year advance keeps the server answering. Meanwhile reads of the sandbox see the months
+     * done so far; writes to it wait until the advance ends. If a month fails, the clock stays where the
+     * months before it took it.
+     */
+    async advanceClock(sandbox: string, input: { by?: string; to?: string }): Promise<{ from: string; now: string; events: SimEvent[]; next: string | null }> {
+      advanceTarget(runner.read(sandbox).now, input); // refused up front, before waiting for the sandbox
+      return runner.exclusive(sandbox, async (run) => {
+        const from = runner.read(sandbox).now;
+        const target = advanceTarget(from, input);
+        const events: AdvanceResult['events'] = [];
+        let actions = 0;
+        for (let at = from; ; ) {
+          const end = advanceStepEnd(at, target);
+          const last = end === target;
+          const step = await run(sandbox, (s, ctx) => advanceClock(s, end, ctx, last ? { announce: true, from, actionsBefore: actions } : { announce: false })).catch((err: unknown) => {
+            throw at === from || !(err instanceof DomainError) ? err : new DomainError(err.kind, err.code, err.title, `${err.message} The months before were run: the clock is at ${at}.`, err.extensions);
+          });
+          // The answer names the first page of events only: a long advance over a big sandbox makes millions.
+          for (const e of step.events) if (events.length <= MAX_EVENT_PAGE) events.push(e);
+          actions += step.actions;
+          if (last) {
+            if (events.length <= MAX_EVENT_PAGE) return { from, now: target, events, next: null };
+            const page = events.slice(0, MAX_EVENT_PAGE);
+            return { from, now: target, events: page, next: eventsLink({ after: page[page.length - 1]!.id, limit: MAX_EVENT_PAGE }) };
+          }
+          at = end;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      });
     },
 
     settings: (sandbox: string) => runner.read(sandbox).settings,
@@ -62,8 +95,11 @@ export function createSimService({ store, runner, journal, scenarios }: { store:
     faults: (sandbox: string) => runner.read(sandbox).faults,
     setFaults: (sandbox: string, input: Partial<Faults>) => runner.run(sandbox, (s, ctx) => setFaults(s, input, ctx)),
 
+    /** One page of events (the API's answer). */
+    eventPage: (sandbox: string, filter: EventFilter) => pageEvents(runner.read(sandbox).events, filter),
+    /** Every matching event, for in-process callers (the console); the API pages with eventPage. */
     events(sandbox: string, filter: { type?: string; after?: number }) {
-      return runner.read(sandbox).events.filter((e) => (filter.type === undefined || e.type === filter.type || e.type.startsWith(`${filter.type}.`)) && (filter.after === undefined || e.id > filter.after));
+      return runner.read(sandbox).events.filter((e) => matchesEventType(e, filter.type) && (filter.after === undefined || e.id > filter.after));
     },
     journal(sandbox: string) {
       runner.read(sandbox);

@@ -2,7 +2,8 @@
 import { maskedLabel } from '../domain/billing-method.ts';
 import { byId } from '../domain/lookup.ts';
 import { hasMmr } from '../domain/select-recurring-invoice.ts';
-import type { AdcCredential, AdcLogin, BillingMethod, Invoice, Isp, Payment, RecurringInvoice, SandboxState } from '../domain/types.ts';
+import type { EventPage } from '../domain/event-page.ts';
+import type { AdcCredential, AdcLogin, BillingMethod, Invoice, Isp, Payment, RecurringInvoice, SandboxState, SimEvent } from '../domain/types.ts';
 
 export const ispView = ({ password: _password, ...isp }: Isp) => isp;
 
@@ -72,4 +73,15 @@ export function sandboxView(state: Readonly<SandboxState>) {
       events: state.events.length,
     },
   };
+}
+
+/** A page of events with the link to the next one (same filter, after the last id given). */
+export function eventPageView({ items, filter, nextAfter }: EventPage): { items: SimEvent[]; next: string | null } {
+  return { items, next: nextAfter === null ? null : eventsLink({ ...filter, after: nextAfter }) };
+}
+
+export function eventsLink(filter: { after: number; limit: number; type?: string }): string {
+  const query = new URLSearchParams({ after: String(filter.after), limit: String(filter.limit) });
+  if (filter.type !== undefined) query.set('type', filter.type);
+  return `/__sim/events?${query}`;
 }

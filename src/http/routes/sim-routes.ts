@@ -1,7 +1,8 @@
 import type { LoginInput, LoginUpdate, AdcCredentialInput } from '../../domain/dealer.ts';
 import type { Faults, SandboxSettings } from '../../domain/types.ts';
+import type { EventFilter } from '../../domain/event-page.ts';
 import type { SandboxCreate, SimService } from '../../services/sim-service.ts';
-import { credentialView, loginView, sandboxView } from '../../services/views.ts';
+import { credentialView, eventPageView, loginView, sandboxView } from '../../services/views.ts';
 import { created, items, noContent, ok, type Handlers } from '../operation.ts';
 
 type SimOps = Pick<Handlers,
@@ -30,7 +31,7 @@ export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
     updateSettings: async (i) => ok(await sim.updateSettings(i.sandbox, i.body as Partial<SandboxSettings>)),
     getFaults: (i) => ok(sim.faults(i.sandbox)),
     setFaults: async (i) => ok(await sim.setFaults(i.sandbox, i.body as Partial<Faults>)),
-    listEvents: (i) => items(sim.events(i.sandbox, i.query as { type?: string; after?: number })),
+    listEvents: (i) => ok(eventPageView(sim.eventPage(i.sandbox, i.query as EventFilter))),
     getJournal: (i) => items(sim.journal(i.sandbox)),
     setDealerCredentials: async (i) => ok(await sim.setDealer(i.sandbox, i.body as { username: string; password: string })),
     listLogins: (i) => items(sim.logins(i.sandbox).map(loginView)),

@@ -1,0 +1,40 @@
+// A page of a sandbox's events: never the whole list (a big sandbox has hundreds of thousands).
+import type { SimEvent } from './types.ts';
+
+export const DEFAULT_EVENT_PAGE = 100;
+export const MAX_EVENT_PAGE = 1000;
+
+export type EventFilter = { type?: string; after?: number; limit?: number };
+export type EventPage = { items: SimEvent[]; filter: EventFilter & { limit: number }; nextAfter: number | null };
+
+/** `type` matches itself and its sub-types: `payment` matches `payment.failed`. */
+export const matchesEventType = (e: SimEvent, type: string | undefined): boolean => type === undefined || e.type === type || e.type.startsWith(`${type}.`);
+
+/** First position whose id is greater than `after` (events are in id order). */
+function firstAfter(events: readonly SimEvent[], after: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((events[mid] as SimEvent).id <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Up to `limit` matching events after `after`; `nextAfter` is set when more match beyond them. */
+export function pageEvents(events: readonly SimEvent[], filter: EventFilter): EventPage {
+  const limit = Math.min(Math.max(1, filter.limit ?? DEFAULT_EVENT_PAGE), MAX_EVENT_PAGE);
+  const items: SimEvent[] = [];
+  let nextAfter: number | null = null;
+  for (let at = filter.after === undefined ? 0 : firstAfter(events, filter.after); at < events.length; at++) {
+    const e = events[at] as SimEvent;
+    if (!matchesEventType(e, filter.type)) continue;
+    if (items.length === limit) {
+      nextAfter = (items[items.length - 1] as SimEvent).id;
+      break;
+    }
+    items.push(e);
+  }
+  return { items, filter: { ...filter, limit }, nextAfter };
+}
