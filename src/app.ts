@@ -5,7 +5,9 @@ import { createJournal, type Journal } from './http/journal.ts';
 import { indexSpec, loadSpec, type OpenApiIndex } from './http/openapi-index.ts';
 import type { Handlers } from './http/operation.ts';
 import type { ResponseViolation } from './http/response-validation.ts';
-import { alarmComBillingRoutes, alarmComWebServiceRoutes } from './http/routes/alarm-com-routes.ts';
+import { alarmComSoapFace } from './http/faces/alarm-com-soap/face.ts';
+import { alarmComSoapRoutes } from './http/faces/alarm-com-soap/routes.ts';
+import { alarmComBillingRoutes } from './http/routes/alarm-com-routes.ts';
 import { scenarioRoutes } from './http/routes/scenario-routes.ts';
 import { securityTraxRoutes } from './http/routes/securitytrax-routes.ts';
 import { simRoutes } from './http/routes/sim-routes.ts';
@@ -67,7 +69,7 @@ export function createApp(options: AppOptions): Hono {
   const stateOf = (sandbox: string) => services.runner.read(sandbox);
   const handlers: Handlers = {
     ...securityTraxRoutes(services.dealer),
-    ...alarmComWebServiceRoutes(services.adc),
+    ...alarmComSoapRoutes(services.adc, stateOf),
     ...alarmComBillingRoutes(services.billing, stateOf),
     ...simRoutes(services.sim, { version: VERSION, startedAt: performance.now() }),
     ...scenarioRoutes(services.sim),
@@ -84,6 +86,7 @@ export function createApp(options: AppOptions): Hono {
     log: options.log,
     extend: options.extend ? (hono) => options.extend!(hono, services) : undefined,
     fallback: lazyConsole(services, options.log),
+    faces: [alarmComSoapFace({ log: options.log })],
   });
   return app as unknown as Hono;
 }
