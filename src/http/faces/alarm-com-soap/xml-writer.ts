@@ -5,7 +5,10 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { ADC_NS, ENVELOPE_NS, type SoapVersion } from './soap-constants.ts';
 import type { XmlObject, XmlValue } from './xml-reader.ts';
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', suppressEmptyNode: true });
+// Text is escaped here, not by the builder: only &, < and > need it in element text, and some XML readers
+// (pact's, for one) drop the spaces around an entity such as &quot;.
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', suppressEmptyNode: true, processEntities: false });
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
 
@@ -37,12 +40,12 @@ export function faultXml(version: SoapVersion, fault: FaultParts): string {
   const detail: BuilderNode = { FaultDetail: { '@xmlns': ADC_NS, Code: fault.code } };
   if (version === '1.1') {
     const faultcode = fault.side === 'version-mismatch' ? CODE_11[fault.side] : `${CODE_11[fault.side]}.${fault.subcode}`;
-    return wrap(version, { 'soap:Fault': { faultcode, faultstring: fault.reason, detail } });
+    return wrap(version, { 'soap:Fault': { faultcode, faultstring: escapeText(fault.reason), detail } });
   }
   const code: BuilderNode = { 'soap:Value': CODE_12[fault.side] };
   if (fault.side !== 'version-mismatch') code['soap:Subcode'] = { 'soap:Value': `adc:${fault.subcode}` };
   return wrap(version, {
-    'soap:Fault': { 'soap:Code': code, 'soap:Reason': { 'soap:Text': { '@xml:lang': 'en', '#text': fault.reason } }, 'soap:Detail': detail },
+    'soap:Fault': { 'soap:Code': code, 'soap:Reason': { 'soap:Text': { '@xml:lang': 'en', '#text': escapeText(fault.reason) } }, 'soap:Detail': detail },
   });
 }
 
@@ -64,7 +67,7 @@ function inAdcNamespace(elements: XmlObject): BuilderNode {
 }
 
 function toBuilder(value: XmlValue): BuilderNode | string | BuilderNode[] {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return escapeText(value);
   if (Array.isArray(value)) return value.map((v) => toBuilder(v) as BuilderNode);
   const out: BuilderNode = {};
   for (const [name, child] of Object.entries(value)) out[name] = toBuilder(child);
