@@ -100,7 +100,7 @@ describe('SOAP face: bad input is a fault, never a 500, and changes nothing', ()
     expect(res.answer).toMatchObject({ kind: 'fault', fault: { faultcode: 'soap:Sender', subcode: 'InvalidCredentials', code: 'invalid-credentials' } });
   });
 
-  it('the WSDL URL without ?WSDL, an unknown sandbox, and the removed JSON routes', async () => {
+  it('the WSDL URL without ?WSDL, an unknown sandbox, an unknown service, and the removed JSON routes', async () => {
     const t = await testApp();
     const noQuery = await t.app.request(ASMX);
     expect(noQuery.status).toBe(400);
@@ -108,6 +108,9 @@ describe('SOAP face: bad input is a fault, never a 500, and changes nothing', ()
     const unknown = await post(t, envelope(set), TEXT_XML, `/sandboxes/nope${ASMX}`);
     expect(unknown.status).toBe(404);
     expect(unknown.answer).toMatchObject({ kind: 'fault', fault: { code: 'sandbox-not-found' } });
+    const otherService = await post(t, envelope(set), TEXT_XML, '/alarm-com/WebServices/Other.asmx');
+    expect(otherService.status).toBe(404);
+    expect(otherService.answer).toMatchObject({ kind: 'fault', fault: { code: 'route-not-found' } });
     const old = await t.call('POST', '/alarm-com/webservices/GetSecurityTraxSettings', { body: {} });
     expect(old.status).toBe(404);
     expect(old.body.type).toBe('https://trax-sim.dev/problems/route-not-found');

@@ -15,6 +15,7 @@ export function pathWithoutSandboxPrefix(request: Request): string {
 
 /** The sandbox the request's URL prefix names; undefined without a prefix. */
 export function sandboxOfPrefix(c: Context): string | undefined {
+  if (!c.req.url.includes('/sandboxes/')) return undefined; // the common case, without parsing the path again
   const path = getPath(c.req.raw);
   if (!path.startsWith('/sandboxes/')) return undefined;
   return PREFIXED.exec(path)?.[1];
