@@ -102,6 +102,11 @@ describe('SOAP face: bad input is a fault, never a 500, and changes nothing', ()
 
   it('the WSDL URL without ?WSDL, an unknown sandbox, an unknown service, and the removed JSON routes', async () => {
     const t = await testApp();
+    for (const query of ['?WSDL', '?wsdl']) {
+      const wsdl = await t.app.request(`${ASMX}${query}`);
+      expect(wsdl.status).toBe(200);
+      expect(await wsdl.text()).toContain(`<soap12:address location="http://localhost${ASMX}"/>`);
+    }
     const noQuery = await t.app.request(ASMX);
     expect(noQuery.status).toBe(400);
     expect(await noQuery.text()).toContain('wsdl-query-missing');

@@ -2,9 +2,8 @@
 // `body: { BillingIntegrationEnabled: true }`): the runner sends a SOAP 1.1 envelope, and a SOAP answer is
 // shown to expectations as its result (`expect.body`) or, for a fault, as a problem-like object whose
 // `type` ends in the fault's code (`expect.problem`).
-import { readXml, type XmlObject } from '../http/faces/alarm-com-soap/xml-reader.ts';
 import { readSoapAnswer, soapRequest } from '../http/faces/alarm-com-soap/client-codec.ts';
-import { isSoapOperation, responseElement } from '../http/faces/alarm-com-soap/operations.ts';
+import { isSoapOperation } from '../http/faces/alarm-com-soap/operations.ts';
 import { SERVICE_PATH } from '../http/faces/alarm-com-soap/soap-constants.ts';
 import { PROBLEM_BASE } from '../http/problem.ts';
 import type { Setup } from '../seeds/setup.ts';
@@ -30,16 +29,7 @@ export const isSoapResponse = (res: Response): boolean => /^(text\/xml|applicati
 
 /** What expectations see of a SOAP answer: the result, or a fault as { type, faultcode, subcode, reason }. */
 export function soapReplyBody(text: string): unknown {
-  let operation: string | undefined;
-  try {
-    const body = readXml(text).value.Body as XmlObject | undefined;
-    operation = Object.keys(body ?? {}).find((name) => name.endsWith('Response'));
-  } catch {
-    return text;
-  }
-  const name = operation?.slice(0, -'Response'.length) ?? 'GetSecurityTraxSettings';
-  if (!isSoapOperation(name) || (operation && operation !== responseElement(name))) return text;
-  const answer = readSoapAnswer(name, text);
+  const answer = readSoapAnswer(undefined, text);
   if (answer.kind === 'result') return answer.result;
   if (answer.kind === 'fault') return { type: `${PROBLEM_BASE}${answer.fault.code}`, ...answer.fault };
   return text;

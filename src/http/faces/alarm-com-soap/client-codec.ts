@@ -26,8 +26,11 @@ export type SoapFault = { code: string; faultcode: string; subcode: string | nul
 
 export type SoapAnswer = { kind: 'result'; result: SecurityTraxSettingsResult } | { kind: 'fault'; fault: SoapFault } | { kind: 'not-soap'; text: string };
 
-/** Reads an answer's text: the operation's result, a fault (1.1 or 1.2), or something that is not SOAP. */
-export function readSoapAnswer(operation: SoapOperationName, text: string): SoapAnswer {
+/**
+ * Reads an answer's text: the operation's result, a fault (1.1 or 1.2), or something that is not SOAP.
+ * Without `operation`, the result of whichever operation the response element names.
+ */
+export function readSoapAnswer(operation: SoapOperationName | undefined, text: string): SoapAnswer {
   let envelope: XmlObject;
   try {
     const doc = readXml(text);
@@ -39,9 +42,10 @@ export function readSoapAnswer(operation: SoapOperationName, text: string): Soap
   const body = (envelope.Body ?? {}) as XmlObject;
   const fault = body.Fault as XmlObject | undefined;
   if (fault) return { kind: 'fault', fault: faultOfElement(fault) };
-  const response = body[responseElement(operation)] as XmlObject | undefined;
-  if (!response) return { kind: 'not-soap', text };
-  return { kind: 'result', result: decodeResult(response[resultElement(operation)] ?? {}) };
+  const name = operation ?? (Object.keys(OPERATIONS) as SoapOperationName[]).find((op) => responseElement(op) in body);
+  const response = name && (body[responseElement(name)] as XmlObject | undefined);
+  if (!name || !response) return { kind: 'not-soap', text };
+  return { kind: 'result', result: decodeResult(response[resultElement(name)] ?? {}) };
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
