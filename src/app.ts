@@ -6,7 +6,9 @@ import { createJournal, type Journal } from './http/journal.ts';
 import { indexSpec, loadSpec, type OpenApiIndex } from './http/openapi-index.ts';
 import type { Handlers } from './http/operation.ts';
 import type { ResponseViolation } from './http/response-validation.ts';
-import { alarmComBillingRoutes, alarmComWebServiceRoutes } from './http/routes/alarm-com-routes.ts';
+import { alarmComSoapFace } from './http/faces/alarm-com-soap/face.ts';
+import { alarmComSoapRoutes } from './http/faces/alarm-com-soap/routes.ts';
+import { alarmComBillingRoutes } from './http/routes/alarm-com-routes.ts';
 import { scenarioRoutes } from './http/routes/scenario-routes.ts';
 import { securityTraxRoutes } from './http/routes/securitytrax-routes.ts';
 import { simRoutes } from './http/routes/sim-routes.ts';
@@ -76,7 +78,7 @@ export function createApp(options: AppOptions): Hono {
   const stateOf = (sandbox: string) => services.runner.read(sandbox);
   const handlers: Handlers = {
     ...securityTraxRoutes(services.dealer),
-    ...alarmComWebServiceRoutes(services.adc),
+    ...alarmComSoapRoutes(services.adc, stateOf),
     ...alarmComBillingRoutes(services.billing, stateOf),
     ...simRoutes(services.sim, { version: VERSION, startedAt: performance.now() }),
     ...scenarioRoutes(services.sim, options.scenarioDir),
@@ -94,6 +96,7 @@ export function createApp(options: AppOptions): Hono {
     extend: options.extend ? (hono) => options.extend!(hono, services) : undefined,
     guards: (hono) => mountGuards(hono, { cors: options.cors, hosts: options.hosts, adminToken: options.adminToken }),
     fallback: lazyConsole(services, options.log),
+    faces: [alarmComSoapFace({ log: options.log })],
   });
   return app as unknown as Hono;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../src/domain/invariants.ts';
 import { basic, DEALER, JANE, testApp, type TestApp } from './support/test-app.ts';
+import { soapCall } from './support/soap.ts';
 
 // The seed document's rules, end to end through HTTP on the demo sandbox (see src/seeds/demo.ts):
 // jane has three unpaid invoices due 2019-01-03/02-03/03-03 (declined Auto Pay), viewed on 2019-03-03.
@@ -95,15 +96,15 @@ describe('SecurityTrax billing integration rules, through HTTP', () => {
     const ok = await t.call('PATCH', '/securitytrax/v1/interactive-services-providers/2', { auth: DEALER, body: { billingIntegration: true } });
     expect(ok.status).toBe(200);
     expect(ok.body.billingIntegration).toBe(true);
-    const settings = await t.call('POST', '/alarm-com/webservices/GetSecurityTraxSettings', { auth: basic('norole-isp', 'isp-pass') });
-    expect(settings.body.billingIntegrationEnabled).toBe(true);
+    const settings = await soapCall(t, 'GetSecurityTraxSettings', ['norole-isp', 'isp-pass']);
+    expect(settings.answer).toMatchObject({ kind: 'result', result: { Success: true, BillingIntegrationEnabled: true } });
   });
 
-  it('the Alarm.com web services refuse credentials without the SecurityTrax Role with a 403 problem', async () => {
+  it('the Alarm.com web services refuse credentials without the SecurityTrax Role: Success=false with the reason', async () => {
     const t = await testApp();
-    const res = await t.call('POST', '/alarm-com/webservices/SetSecurityTraxSettings', { auth: basic('norole-isp', 'isp-pass'), body: { billingIntegrationEnabled: true } });
-    expect(res.status).toBe(403);
-    expect(res.body.type).toBe(`${P}securitytrax-role-missing`);
+    const res = await soapCall(t, 'SetSecurityTraxSettings', ['norole-isp', 'isp-pass'], { BillingIntegrationEnabled: 'true' });
+    expect(res.status).toBe(200);
+    expect(res.answer).toMatchObject({ kind: 'result', result: { Success: false, ErrorMessage: expect.stringContaining('SecurityTrax Role') } });
     expect(t.state().adcCredentials[1]!.securityTraxSettings.billingIntegrationEnabled).toBe(false);
   });
 

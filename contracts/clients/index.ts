@@ -23,4 +23,13 @@ export {
   type PaymentMethodView,
   type PaymentOptions,
 } from './billing-client.ts';
-export { createWebServicesClient, WEB_SERVICES_PATH, type SecurityTraxSettings, type WebServicesClient } from './web-services-client.ts';
+export {
+  createWebServicesClient,
+  SoapFaultError,
+  WEB_SERVICES_PATH,
+  type SecurityTraxSettingsResult,
+  type SoapFault,
+  type SoapVersion,
+  type WebServicesClient,
+  type WebServicesClientOptions,
+} from './web-services-client.ts';

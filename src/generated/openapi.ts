@@ -238,34 +238,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/alarm-com/webservices/GetSecurityTraxSettings": {
+    "/alarm-com/WebServices/CustomerManagement.asmx": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The service's WSDL (`?WSDL` or `?wsdl`)
+         * @description WSDL 1.1, document/literal, with a SOAP 1.1 and a SOAP 1.2 binding. Its `soap:address` is the URL the
+         *     WSDL was fetched from, so a WSDL fetched under `/sandboxes/{name}` points at that sandbox's endpoint.
+         *     Without `?WSDL` the answer is a SOAP 1.1 Client fault (`wsdl-query-missing`).
+         */
+        get: operations["getCustomerManagementWsdl"];
         put?: never;
-        /** Read the SecurityTrax settings stored for the calling credentials */
-        post: operations["GetSecurityTraxSettings"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/alarm-com/webservices/SetSecurityTraxSettings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Enable or disable the SecurityTrax Billing Integration for the calling credentials */
-        post: operations["SetSecurityTraxSettings"];
+        /**
+         * SOAP endpoint: GetSecurityTraxSettings, SetSecurityTraxSettings
+         * @description One SOAP endpoint hosts several SOAP operations, so the spec has one OpenAPI operation for the `.asmx`
+         *     POST. Its body is the parsed envelope (see `SoapRequestEnvelope`): the single element of `Body`
+         *     names the SOAP operation (an `xsd:choice` of the operations' input elements); when `SOAPAction`
+         *     (SOAP 1.1) or the `action` media-type parameter (SOAP 1.2) is sent, it must name the same operation.
+         *     The journal records the SOAP operation's name.
+         *
+         *     Which Alarm.com service hosts these operations is not public: `CustomerManagement.asmx` is a guess.
+         *
+         *     Credentials travel in the `Authentication` SOAP header (`User`, `Password`, `TwoFactorDeviceId`;
+         *     the device id is accepted and ignored). Outcomes a SOAP client can tell apart:
+         *     - wrong `User`/`Password`: a Client (1.1 `soap:Client.InvalidCredentials`) / Sender (1.2 subcode
+         *       `InvalidCredentials`) fault, HTTP 400;
+         *     - credentials without the "SecurityTrax" role: HTTP 200, the result's `Success` is `false` and
+         *       `ErrorMessage` says the role is missing; nothing changes;
+         *     - the sandbox's `alarmComWebServices: down` fault: a Server/Receiver fault `AlarmComUnavailable`, HTTP
+         *       503; `slow` past the sandbox's `adcTimeoutMs`: a Server/Receiver fault `AlarmComTimeout`, HTTP 504.
+         *
+         *     Every other refusal is a fault in the request's SOAP version with HTTP 400: unsupported media type,
+         *     malformed XML, a DOCTYPE (refused outright: no DTDs, no custom entities), nesting deeper than 32
+         *     elements, a body over 256 KiB, not an envelope, SOAP version mismatch, unknown operation or an element in
+         *     the wrong namespace, SOAPAction mismatch, and envelopes the schema refuses (missing `Authentication`,
+         *     say). SOAP 1.1 over HTTP (WS-I Basic Profile) answers faults with 500; this simulator answers client
+         *     faults with 400, as SOAP 1.2 does, and keeps 500 for its own bugs.
+         *
+         *     The parsed envelope: elements in the SOAP envelope namespace or `http://www.alarm.com/WebServices` are
+         *     named by their local name; unqualified elements too, except the immediate children of `Header` and
+         *     `Body`; elements of any other namespace are named `{namespace}local`. Attributes are dropped, text is
+         *     trimmed, an empty element is the empty string, and values stay strings (`xsd:boolean` is
+         *     `true`/`false`/`1`/`0`).
+         */
+        post: operations["callCustomerManagement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1060,8 +1080,91 @@ export interface components {
             /** Format: date-time */
             updatedAt: string | null;
         };
-        SecurityTraxSettingsUpdate: {
-            billingIntegrationEnabled: boolean;
+        /** @enum {string} */
+        XsdBoolean: "true" | "false" | "1" | "0";
+        /** @description The `Authentication` SOAP header block, namespace `http://www.alarm.com/WebServices`. */
+        SoapAuthentication: {
+            User: string;
+            Password: string;
+            /** @description Accepted and ignored. */
+            TwoFactorDeviceId?: string;
+        };
+        SoapRequestEnvelope: {
+            Envelope: {
+                /** @description Other header blocks are allowed (and ignored). */
+                Header: {
+                    Authentication: components["schemas"]["SoapAuthentication"];
+                };
+                /** @description Exactly one operation element (an `xsd:choice`); it names the SOAP operation. */
+                Body: {
+                    GetSecurityTraxSettings?: components["schemas"]["GetSecurityTraxSettingsInput"];
+                    SetSecurityTraxSettings?: components["schemas"]["SetSecurityTraxSettingsInput"];
+                };
+            };
+        };
+        /** @description An empty element (`<GetSecurityTraxSettings/>`). */
+        GetSecurityTraxSettingsInput: string;
+        SetSecurityTraxSettingsInput: {
+            BillingIntegrationEnabled: components["schemas"]["XsdBoolean"];
+        };
+        /** @description `BillingIntegrationEnabled` is absent when `Success` is false; `UpdatedAt` when never set. */
+        SecurityTraxSettingsResult: {
+            /** @enum {string} */
+            Success: "true" | "false";
+            /** @description Empty on success. */
+            ErrorMessage: string;
+            /** @enum {string} */
+            BillingIntegrationEnabled?: "true" | "false";
+            /** Format: date-time */
+            UpdatedAt?: string;
+        };
+        SoapResponseEnvelope: {
+            Envelope: {
+                Body: {
+                    GetSecurityTraxSettingsResponse?: {
+                        GetSecurityTraxSettingsResult: components["schemas"]["SecurityTraxSettingsResult"];
+                    };
+                    SetSecurityTraxSettingsResponse?: {
+                        SetSecurityTraxSettingsResult: components["schemas"]["SecurityTraxSettingsResult"];
+                    };
+                };
+            };
+        };
+        SoapFaultDetail: {
+            FaultDetail: {
+                /** @description The stable code, e.g. `invalid-credentials`. */
+                Code: string;
+            };
+        };
+        Soap11FaultEnvelope: {
+            Envelope: {
+                Body: {
+                    Fault: {
+                        faultcode: string;
+                        faultstring: string;
+                        detail: components["schemas"]["SoapFaultDetail"];
+                    };
+                };
+            };
+        };
+        Soap12FaultEnvelope: {
+            Envelope: {
+                Body: {
+                    Fault: {
+                        Code: {
+                            /** @enum {string} */
+                            Value: "soap:Sender" | "soap:Receiver" | "soap:VersionMismatch";
+                            Subcode?: {
+                                Value: string;
+                            };
+                        };
+                        Reason: {
+                            Text: string;
+                        };
+                        Detail: components["schemas"]["SoapFaultDetail"];
+                    };
+                };
+            };
         };
         PaymentMethodView: {
             id: number;
@@ -1551,6 +1654,64 @@ export interface components {
             };
             content: {
                 "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description A SOAP fault in the request's SOAP version (`text/xml` 1.1 for requests that are not SOAP 1.2): 1.1
+         *     `faultcode` `soap:Client.<Code>` / 1.2 `Code` `soap:Sender` with `Subcode` `adc:<Code>`. `<Code>` is
+         *     PascalCase of the stable code in `detail/FaultDetail/Code`: `invalid-credentials`,
+         *     `unsupported-media-type`, `malformed-xml`, `doctype-not-allowed`, `xml-too-deep`, `payload-too-large`,
+         *     `not-an-envelope`, `version-mismatch` (faultcode `soap:VersionMismatch`), `unknown-operation`,
+         *     `soap-action-mismatch`, `validation-failed`, `invalid-sandbox-name`, `wsdl-query-missing`.
+         */
+        SoapClientFault: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Envelope": {
+                 *         "Body": {
+                 *           "Fault": {
+                 *             "faultcode": "soap:Client.InvalidCredentials",
+                 *             "faultstring": "The Alarm.com username or password is incorrect.",
+                 *             "detail": {
+                 *               "FaultDetail": {
+                 *                 "Code": "invalid-credentials"
+                 *               }
+                 *             }
+                 *           }
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "text/xml": components["schemas"]["Soap11FaultEnvelope"];
+                "application/soap+xml": components["schemas"]["Soap12FaultEnvelope"];
+            };
+        };
+        /** @description The sandbox does not exist (`sandbox-not-found`), as a Client/Sender fault. */
+        SoapNotFoundFault: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/xml": components["schemas"]["Soap11FaultEnvelope"];
+                "application/soap+xml": components["schemas"]["Soap12FaultEnvelope"];
+            };
+        };
+        /**
+         * @description A simulated outage: 503 with `soap:Server.AlarmComUnavailable` (1.2: `soap:Receiver`, subcode
+         *     `adc:AlarmComUnavailable`); 504 with `AlarmComTimeout` when the answer would take longer than the
+         *     sandbox's `adcTimeoutMs`.
+         */
+        SoapServerFault: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/xml": components["schemas"]["Soap11FaultEnvelope"];
+                "application/soap+xml": components["schemas"]["Soap12FaultEnvelope"];
             };
         };
         /** @description Alarm.com web services are down (fault `alarmComWebServices: down`). */
@@ -2845,9 +3006,14 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    GetSecurityTraxSettings: {
+    getCustomerManagementWsdl: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Present (empty) to ask for the WSDL. */
+                WSDL?: string;
+                /** @description The same, lower case. */
+                wsdl?: string;
+            };
             header?: {
                 /**
                  * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
@@ -2858,41 +3024,22 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description No body, or an empty object. */
-        requestBody?: {
-            content: {
-                /** @example {} */
-                "application/json": components["schemas"]["EmptyObject"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description The stored settings. */
+            /** @description The WSDL document. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "billingIntegrationEnabled": true,
-                     *       "updatedAt": "2019-03-01T00:00:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["SecurityTraxSettings"];
+                    "text/xml": string;
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableEntity"];
-            503: components["responses"]["ServiceUnavailable"];
-            504: components["responses"]["GatewayTimeout"];
+            400: components["responses"]["SoapClientFault"];
+            404: components["responses"]["SoapNotFoundFault"];
         };
     };
-    SetSecurityTraxSettings: {
+    callCustomerManagement: {
         parameters: {
             query?: never;
             header?: {
@@ -2901,22 +3048,39 @@ export interface operations {
                  * @example default
                  */
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
+                /** @description SOAP 1.1: `"http://www.alarm.com/WebServices/<Operation>"` (quotes optional). */
+                SOAPAction?: string;
             };
             path?: never;
             cookie?: never;
         };
+        /** @description A SOAP 1.1 (`text/xml`) or SOAP 1.2 (`application/soap+xml`) envelope; both parse to the same document. */
         requestBody: {
             content: {
                 /**
                  * @example {
-                 *       "billingIntegrationEnabled": true
+                 *       "Envelope": {
+                 *         "Header": {
+                 *           "Authentication": {
+                 *             "User": "acme-isp",
+                 *             "Password": "isp-pass",
+                 *             "TwoFactorDeviceId": ""
+                 *           }
+                 *         },
+                 *         "Body": {
+                 *           "SetSecurityTraxSettings": {
+                 *             "BillingIntegrationEnabled": "true"
+                 *           }
+                 *         }
+                 *       }
                  *     }
                  */
-                "application/json": components["schemas"]["SecurityTraxSettingsUpdate"];
+                "text/xml": components["schemas"]["SoapRequestEnvelope"];
+                "application/soap+xml": components["schemas"]["SoapRequestEnvelope"];
             };
         };
         responses: {
-            /** @description The stored settings. */
+            /** @description The operation's response element; `Success` is `false` (with `ErrorMessage`) when the credentials lack the SecurityTrax role. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2924,22 +3088,28 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "billingIntegrationEnabled": true,
-                     *       "updatedAt": "2019-03-01T00:00:00.000Z"
+                     *       "Envelope": {
+                     *         "Body": {
+                     *           "GetSecurityTraxSettingsResponse": {
+                     *             "GetSecurityTraxSettingsResult": {
+                     *               "Success": "true",
+                     *               "ErrorMessage": "",
+                     *               "BillingIntegrationEnabled": "true",
+                     *               "UpdatedAt": "2019-03-01T00:00:00.000Z"
+                     *             }
+                     *           }
+                     *         }
+                     *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["SecurityTraxSettings"];
+                    "text/xml": components["schemas"]["SoapResponseEnvelope"];
+                    "application/soap+xml": components["schemas"]["SoapResponseEnvelope"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableEntity"];
-            503: components["responses"]["ServiceUnavailable"];
-            504: components["responses"]["GatewayTimeout"];
+            400: components["responses"]["SoapClientFault"];
+            404: components["responses"]["SoapNotFoundFault"];
+            503: components["responses"]["SoapServerFault"];
+            504: components["responses"]["SoapServerFault"];
         };
     };
     getBillingSummary: {

@@ -11,6 +11,7 @@ import { IDEMPOTENCY_HEADER, isIdempotent, runIdempotent } from './idempotency.t
 import { onErrorHandler, problem, problemResponse } from './problem.ts';
 import { headerOf, readJsonBody } from './read-request.ts';
 import { responseValidation, type ResponseViolation } from './response-validation.ts';
+import { pathWithoutSandboxPrefix, sandboxOfPrefix } from './sandbox-prefix.ts';
 import type { Validators } from './validator.ts';
 
 export type Authenticator = (scheme: string, sandbox: string, authorization: string | undefined) => Auth;
@@ -41,7 +42,8 @@ type Env = { Variables: { sandbox: string; operationId: string; operation: Opera
 /** The one Hono app every transport uses: node server, app.request in tests, MSW handlers. */
 export function createHttpApp(deps: AppDeps): Hono<Env> {
   const { index, validators, handlers, authenticate, store, journal, log } = deps;
-  const app = new Hono<Env>();
+  // A /sandboxes/{name} prefix routes as the path without it (see sandbox-prefix.ts).
+  const app = new Hono<Env>({ getPath: pathWithoutSandboxPrefix });
   const faces = deps.faces ?? [];
   const plainOnError = onErrorHandler((err) => log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
   // An error is rendered in the format of the face that was serving (or owns the path): one onError per face.
@@ -115,7 +117,7 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
       }
       return bodyless(c) ? serve(c, sandbox, NO_BODY) : readBody(c, op).then((b) => serve(c, sandbox, b));
     };
-    const sandboxOf = (c: Context) => assertSandboxName(face?.sandboxOf?.(c) ?? headerOf(c, 'x-sandbox') ?? DEFAULT_SANDBOX);
+    const sandboxOf = (c: Context) => assertSandboxName(sandboxOfPrefix(c) ?? face?.sandboxOf?.(c) ?? headerOf(c, 'x-sandbox') ?? DEFAULT_SANDBOX);
     app.on(op.method, op.honoPath, (c): Response | Promise<Response> => {
       if (viaMiddleware) return start(c, sandboxOf(c)); // errors go to onError, the journal middleware records
       const started = performance.now();

@@ -41,11 +41,15 @@ export type JournalOptions = {
   log?: (line: string) => void;
 };
 
+/** Context key a face may set to name the operation more precisely than the spec's (a SOAP operation, say). */
+export const OPERATION_NAME = 'operationName';
+
 export type RequestRecorder = (c: Context, status: number, started: number, sandbox: string | undefined, operationId: string | null) => void;
 
 /** Records one answered request in its sandbox's journal, and logs one line (no bodies, so no card data). */
 export function requestRecorder({ journal, clockOf, log }: JournalOptions): RequestRecorder {
-  return (c, status, started, sandbox = 'default', operationId) => {
+  return (c, status, started, sandbox = 'default', specOperationId) => {
+    const operationId = (c.get(OPERATION_NAME) as string | undefined) ?? specOperationId;
     const durationMs = Math.round((performance.now() - started) * 100) / 100;
     const at = clockOf(sandbox);
     // Requests naming no existing sandbox, and console pages, are logged but not journaled.

@@ -82,7 +82,7 @@ export async function readJsonBody(c: Context, accepted: readonly string[] = JSO
 }
 
 /** The body as UTF-8 text; from the Node stream directly when possible, stopping past the size limit. */
-async function bodyText(c: Context): Promise<string> {
+export async function bodyText(c: Context): Promise<string> {
   const incoming = incomingOf(c);
   if (!incoming || incoming.readableDidRead) return c.req.text();
   const chunks: Buffer[] = [];
@@ -97,5 +97,5 @@ async function bodyText(c: Context): Promise<string> {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-const tooLarge = () =>
+export const tooLarge = () =>
   new DomainError('payload_too_large', 'payload-too-large', 'Payload too large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);

@@ -9,6 +9,7 @@ import { findScenarioByName, scanScenarios, type BrokenScenario } from './catalo
 import { checkExpectations, type Reply } from './expectations.ts';
 import { loadScenarioSeeder } from './scenario-seeder.ts';
 import type { Scenario, ScenarioReport, Step, StepReport } from './scenario-types.ts';
+import { isSoapResponse, soapReplyBody } from './soap-step.ts';
 import { buildCallRequest, StepError } from './step-request.ts';
 import { interpolate, pick, type Variables } from './variables.ts';
 
@@ -42,6 +43,7 @@ export async function runScenarioFile(scenario: Scenario, dir?: string): Promise
   const send = async (req: Request): Promise<Reply> => {
     const res = await app.fetch(req);
     const text = await res.text();
+    if (isSoapResponse(res)) return { status: res.status, body: soapReplyBody(text) };
     let body: unknown = text;
     try {
       body = text ? JSON.parse(text) : undefined;

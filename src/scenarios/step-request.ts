@@ -2,6 +2,7 @@ import { compiledSpec } from '../app.ts';
 import { DEMO_CREDENTIALS } from '../seeds/demo.ts';
 import type { Setup } from '../seeds/setup.ts';
 import type { Step } from './scenario-types.ts';
+import { buildSoapRequest, isSoapStep } from './soap-step.ts';
 
 export class StepError extends Error {}
 
@@ -31,6 +32,7 @@ export function authorizationFor(as: string | undefined, given: Setup, security:
 
 /** Turns a `call:` step into a Request against the app: path params filled, the rest as query. */
 export function buildCallRequest(step: Step, given: Setup, sandbox: string): Request {
+  if (isSoapStep(step)) return buildSoapRequest(step, given, sandbox);
   const op = compiledSpec().index.byId.get(step.call!);
   if (!op) throw new StepError(`unknown operationId "${step.call}" (see spec/openapi.yaml)`);
   const params = { ...step.params };

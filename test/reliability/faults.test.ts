@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SandboxState } from '../../src/domain/types.ts';
 import { DEALER, testApp, type TestApp } from '../support/test-app.ts';
+import { soapCall } from '../support/soap.ts';
 
 const PROBLEM = 'application/problem+json';
 
@@ -85,12 +86,9 @@ describe('Alarm.com web services faults while enabling the Billing Integration',
     const t = await testApp();
     await t.call('PUT', '/__sim/faults', { body: { alarmComWebServices: 'down' } });
     const before = JSON.stringify(t.state().adcCredentials);
-    const res = await t.call('POST', '/alarm-com/webservices/SetSecurityTraxSettings', {
-      auth: `Basic ${Buffer.from('acme-isp:wrong').toString('base64')}`,
-      body: { billingIntegrationEnabled: false },
-    });
+    const res = await soapCall(t, 'SetSecurityTraxSettings', ['acme-isp', 'wrong'], { BillingIntegrationEnabled: 'false' });
     expect(res.status).toBe(503);
-    expect(res.body.type).toBe('https://trax-sim.dev/problems/alarm-com-unavailable');
+    expect(res.answer).toMatchObject({ kind: 'fault', fault: { code: 'alarm-com-unavailable' } });
     expect(JSON.stringify(t.state().adcCredentials)).toBe(before);
   });
 });

@@ -211,7 +211,8 @@ describe('fuzzing every operation with invalid input', () => {
     expect(index.operations.length).toBeGreaterThan(50);
   });
 
-  for (const op of index.operations) {
+  // The SOAP face speaks XML envelopes and faults, not JSON and problems: test/reliability/soap-fuzz.test.ts.
+  for (const op of index.operations.filter((o) => o.tags[0] !== 'AlarmComWebServices')) {
     it(`${op.operationId} (${op.method} ${op.path})`, async () => {
       const t = await testApp();
       const seen = new Map<number, number>();

@@ -1,13 +1,15 @@
 // One behaviour suite, run over every transport (app.request, MSW-intercepted fetch, a real server).
 // Each case works in its own sandbox, created from a scenario's starting state, and drives the typed
 // client; the expected bodies are written out in full, so every transport must answer byte-for-byte
-// the same JSON.
+// the same JSON (and the same SOAP results and faults on the Alarm.com web services).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BillingNotConfiguredError,
   createBillingClient,
+  createWebServicesClient,
   PaymentDeclinedError,
   ProblemError,
+  SoapFaultError,
   ValidationProblemError,
   type BillingClient,
   type FetchLike,
@@ -71,6 +73,41 @@ export function runBehaviourSuite({ name, setup }: BehaviourSuite): void {
     }
 
     const rejection = <T>(p: Promise<T>): Promise<unknown> => p.then(() => expect.fail('expected a problem'), (e: unknown) => e);
+
+    /** A fresh sandbox from the scenario's `given`, reached by its URL prefix alone (no X-Sandbox). */
+    async function sandboxUrl(scenario: string): Promise<string> {
+      const sandbox = `behaviour-${scenario}-${++count}`;
+      await sim('POST', '/__sim/sandboxes', { name: sandbox, scenario });
+      sandboxes.push(sandbox);
+      return `${transport.baseUrl}/sandboxes/${sandbox}`;
+    }
+
+    it('web services, SOAP 1.1 by the sandbox URL prefix: set the setting, read it back', async () => {
+      const baseUrl = await sandboxUrl('role-cache-delay');
+      const adc = createWebServicesClient({ baseUrl, username: 'acme-isp', password: 'isp-pass', fetch: transport.fetch });
+      expect(await adc.getSecurityTraxSettings()).toEqual({ Success: true, ErrorMessage: '', BillingIntegrationEnabled: false });
+      const enabled = { Success: true, ErrorMessage: '', BillingIntegrationEnabled: true, UpdatedAt: '2019-01-01T09:00:00.000Z' };
+      expect(await adc.setSecurityTraxSettings(true)).toEqual(enabled);
+      expect(await adc.getSecurityTraxSettings()).toEqual(enabled);
+    });
+
+    it('web services, SOAP 1.2: a missing role is Success=false, wrong credentials a Sender fault', async () => {
+      const baseUrl = await sandboxUrl('role-missing');
+      const options = { baseUrl, soapVersion: '1.2', fetch: transport.fetch } as const;
+      expect(await createWebServicesClient({ ...options, username: 'norole-isp', password: 'isp-pass' }).setSecurityTraxSettings(true)).toEqual({
+        Success: false,
+        ErrorMessage: 'The Alarm.com credentials "norole-isp" do not have the SecurityTrax Role. Ask Alarm.com to add the SecurityTrax Role to these credentials.',
+      });
+      const err = await rejection(createWebServicesClient({ ...options, username: 'norole-isp', password: 'wrong' }).getSecurityTraxSettings());
+      expect(err).toBeInstanceOf(SoapFaultError);
+      expect((err as SoapFaultError).status).toBe(400);
+      expect((err as SoapFaultError).fault).toEqual({
+        code: 'invalid-credentials',
+        faultcode: 'soap:Sender',
+        subcode: 'InvalidCredentials',
+        reason: 'The Alarm.com username or password is incorrect.',
+      });
+    });
 
     it('summary: configured, first invoice due today', async () => {
       const lee = await given('declined-card');

@@ -1,4 +1,3 @@
-import type { AlarmComWebServices } from '../../services/alarm-com-web-services.ts';
 import type { BillingService } from '../../services/billing-service.ts';
 import { requireSucceeded } from '../../services/payment-outcome.ts';
 import { billView, endUserPaymentView, methodById, paymentMethodView } from '../../services/views.ts';
@@ -6,30 +5,11 @@ import type { ChangePaymentMethodInput } from '../../domain/payment-method.ts';
 import type { NewBillingMethodInput } from '../../domain/billing-method.ts';
 import type { SandboxState } from '../../domain/types.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { created, items, ok, type Auth, type Handlers, type OpInput } from '../operation.ts';
+import { created, items, ok, type Auth, type Handlers } from '../operation.ts';
 
-type WebServiceOps = Pick<Handlers, 'GetSecurityTraxSettings' | 'SetSecurityTraxSettings'>;
 type BillingOps = Pick<Handlers,
   | 'getBillingSummary' | 'getPaymentOptions' | 'makePayment' | 'listEndUserPayments' | 'getEndUserPayment' | 'getPaymentMethod'
   | 'changePaymentMethod' | 'removePaymentMethod' | 'setAutoPay' | 'listBills' | 'getBill'>;
-
-const credentialsOf = (i: OpInput): { username: string; password: string } => {
-  if (i.auth.kind !== 'isp') throw new DomainError('unauthorized', 'invalid-credentials', 'Invalid credentials', 'Sign in with the ISP\'s Alarm.com credentials.');
-  return i.auth;
-};
-
-export function alarmComWebServiceRoutes(adc: AlarmComWebServices): WebServiceOps {
-  return {
-    GetSecurityTraxSettings: async (i) => {
-      const { username, password } = credentialsOf(i);
-      return ok(await adc.getSettings(i.sandbox, username, password));
-    },
-    SetSecurityTraxSettings: async (i) => {
-      const { username, password } = credentialsOf(i);
-      return ok(await adc.setSettings(i.sandbox, username, password, (i.body as { billingIntegrationEnabled: boolean }).billingIntegrationEnabled));
-    },
-  };
-}
 
 const loginOf = (auth: Auth): number => {
   if (auth.kind !== 'endUser') throw new DomainError('unauthorized', 'unauthorized', 'Unauthorized', 'Sign in as an Alarm.com end user.');

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../../domain/errors.ts';
+import { MAX_XML_DEPTH, readXml } from './xml-reader.ts';
+
+const codeOf = (text: string): string => {
+  try {
+    readXml(text);
+    return 'parsed';
+  } catch (err) {
+    return err instanceof DomainError ? err.code : `unexpected: ${String(err)}`;
+  }
+};
+
+describe('readXml: untrusted XML', () => {
+  it('refuses an external entity (XXE) outright, before anything is resolved', () => {
+    expect(codeOf('<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><foo>&xxe;</foo>')).toBe('doctype-not-allowed');
+  });
+
+  it('refuses a billion-laughs entity bomb outright', () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]><lolz>&lol9;</lolz>`;
+    expect(codeOf(bomb)).toBe('doctype-not-allowed');
+  });
+
+  it('refuses references to undeclared entities, and decodes only the predefined ones and character references', () => {
+    expect(codeOf('<a>&xxe;</a>')).toBe('malformed-xml');
+    expect(readXml('<a><b>&lt;&amp;&gt;&quot;&apos;&#65;&#x42;</b></a>').value).toEqual({ b: `<&>"'AB` });
+  });
+
+  it(`refuses nesting deeper than ${MAX_XML_DEPTH}, even 100,000 deep`, () => {
+    expect(codeOf(`${'<a>'.repeat(MAX_XML_DEPTH + 2)}${'</a>'.repeat(MAX_XML_DEPTH + 2)}`)).toBe('xml-too-deep');
+    expect(codeOf(`${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}`)).toMatch(/xml-too-deep|malformed-xml/);
+  });
+
+  it('refuses what is not well-formed XML', () => {
+    for (const text of ['not xml', '<a><b></a>', '<a>1 & 2</a>', '<a/><b/>', '<p:a>x</p:a>', '{"json": true}']) expect(codeOf(text), text).toBe('malformed-xml');
+  });
+
+  it('names elements by namespace: SOAP and Alarm.com ones by local name, others {ns}name, unqualified operation elements {}name', () => {
+    const doc = readXml(
+      '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Header><A xmlns="http://www.alarm.com/WebServices"><User>u</User></A></s:Header>' +
+        '<s:Body><x:Op xmlns:x="urn:other"><y>1</y></x:Op><Bare/></s:Body></s:Envelope>',
+    );
+    expect(doc.root).toBe('Envelope');
+    expect(doc.rootNamespace).toBe('http://schemas.xmlsoap.org/soap/envelope/');
+    expect(doc.value).toEqual({ Header: { A: { User: 'u' } }, Body: { '{urn:other}Op': { y: '1' }, '{}Bare': '' } });
+  });
+});

@@ -1,0 +1,130 @@
+// Reads untrusted XML into a plain object, safely: no DTD at all (so no external entities and no entity
+// expansion bombs), only the five predefined entities and character references, a nesting limit, and
+// names resolved against their namespaces. fast-xml-parser does the parsing; this file sets it up.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { DomainError } from '../../../domain/errors.ts';
+import { ADC_NS, SOAP11_NS, SOAP12_NS } from './soap-constants.ts';
+
+/** Deeper than any envelope this face takes (Envelope/Body/Operation/Field is 4). */
+export const MAX_XML_DEPTH = 32;
+
+export type XmlValue = string | XmlObject | XmlValue[];
+export type XmlObject = { [name: string]: XmlValue };
+export type XmlDocument = { root: string; rootNamespace: string | null; value: XmlObject };
+
+const KNOWN_NS = new Set([SOAP11_NS, SOAP12_NS, ADC_NS]);
+const ENVELOPE_NS = new Set([SOAP11_NS, SOAP12_NS]);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: false, // entities are decoded below: the five predefined ones and &#...; only
+  htmlEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  trimValues: true,
+  maxNestedTags: MAX_XML_DEPTH,
+});
+
+const bad = (code: string, title: string, detail: string) => new DomainError('bad_request', code, title, detail);
+
+/** Parses `text`; throws a `bad_request` DomainError (doctype-not-allowed, xml-too-deep, malformed-xml) otherwise. */
+export function readXml(text: string): XmlDocument {
+  // A DTD is never needed in SOAP (SOAP 1.1 and 1.2 forbid it): refusing it outright rules out XXE and entity bombs.
+  if (/<!DOCTYPE/i.test(text)) throw bad('doctype-not-allowed', 'DOCTYPE not allowed', 'XML documents with a DOCTYPE (DTD, entity declarations) are refused.');
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw bad('malformed-xml', 'Malformed XML', `The body is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col}).`);
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = parser.parse(text) as Record<string, unknown>;
+  } catch (err) {
+    const message = (err as Error).message;
+    if (/nest/i.test(message)) throw bad('xml-too-deep', 'XML nested too deeply', `Elements may be nested at most ${MAX_XML_DEPTH} deep.`);
+    throw bad('malformed-xml', 'Malformed XML', `The body is not well-formed XML: ${message}`);
+  }
+  const roots = Object.keys(parsed).filter((k) => !k.startsWith('@') && k !== '#text');
+  if (roots.length !== 1) throw bad('malformed-xml', 'Malformed XML', 'An XML document has exactly one root element.');
+  const raw = roots[0]!;
+  const node = parsed[raw];
+  if (Array.isArray(node)) throw bad('malformed-xml', 'Malformed XML', 'An XML document has exactly one root element.');
+  const scope = declarations(node, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
+  const namespace = namespaceOf(raw, scope);
+  const root = nameOf(raw, namespace, false);
+  const value = convert(node, scope, ENVELOPE_NS.has(namespace ?? '') && localName(raw) === 'Envelope' ? 'envelope' : 'other');
+  return { root, rootNamespace: namespace, value: typeof value === 'string' ? {} : (value as XmlObject) };
+}
+
+/** `Envelope` for known namespaces; `{urn:x}Name` for others; `{}Name` for unqualified children of Header and Body. */
+function nameOf(raw: string, namespace: string | null, mustBeQualified: boolean): string {
+  const local = localName(raw);
+  if (namespace === null) return mustBeQualified ? `{}${local}` : local;
+  return KNOWN_NS.has(namespace) ? local : `{${namespace}}${local}`;
+}
+
+const localName = (raw: string) => raw.slice(raw.indexOf(':') + 1);
+
+function namespaceOf(raw: string, scope: Map<string, string>): string | null {
+  const colon = raw.indexOf(':');
+  const prefix = colon < 0 ? '' : raw.slice(0, colon);
+  const ns = scope.get(prefix);
+  if (ns === undefined && prefix) throw bad('malformed-xml', 'Malformed XML', `The namespace prefix "${prefix}" is not declared.`);
+  return ns || null;
+}
+
+function declarations(node: unknown, outer: Map<string, string>): Map<string, string> {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return outer;
+  let scope = outer;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (key !== '@xmlns' && !key.startsWith('@xmlns:')) continue;
+    if (scope === outer) scope = new Map(outer);
+    scope.set(key === '@xmlns' ? '' : key.slice(7), decode(String(value)));
+  }
+  return scope;
+}
+
+type Position = 'envelope' | 'envelope-part' | 'other';
+
+/** Text-only elements become strings (attributes dropped), others objects; repeated elements arrays. */
+function convert(node: unknown, scope: Map<string, string>, position: Position): XmlValue {
+  if (node === null || node === undefined) return '';
+  if (typeof node !== 'object') return decode(String(node));
+  if (Array.isArray(node)) return node.map((n) => convert(n, scope, position));
+  const out: XmlObject = {};
+  let text = '';
+  let children = 0;
+  for (const [key, child] of Object.entries(node as Record<string, unknown>)) {
+    if (key.startsWith('@')) continue;
+    if (key === '#text') {
+      text = decode(String(child));
+      continue;
+    }
+    children += 1;
+    const items = Array.isArray(child) ? child : [child];
+    const first = items[0];
+    const inner = declarations(first, scope);
+    const namespace = namespaceOf(key, inner);
+    const name = nameOf(key, namespace, position === 'envelope-part');
+    const local = localName(key);
+    const next: Position = position === 'envelope' && ENVELOPE_NS.has(namespace ?? '') && (local === 'Header' || local === 'Body') ? 'envelope-part' : 'other';
+    const values = items.map((item) => convert(item, declarations(item, scope), next));
+    out[name] = values.length === 1 ? values[0]! : values;
+  }
+  return children === 0 ? text : out;
+}
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Decodes the predefined entities and character references; any other entity reference is refused. */
+function decode(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
+    if (!whole.endsWith(';')) throw bad('malformed-xml', 'Malformed XML', 'A bare "&" must be written &amp;.');
+    if (name in PREDEFINED) return PREDEFINED[name]!;
+    const code = /^#x([0-9a-f]+)$/i.exec(name) ? parseInt(name.slice(2), 16) : /^#[0-9]+$/.test(name) ? parseInt(name.slice(1), 10) : NaN;
+    if (Number.isNaN(code)) throw bad('malformed-xml', 'Malformed XML', `The entity &${name}; is not declared (DTDs are not accepted).`);
+    if (code > 0x10ffff || code === 0 || (code >= 0xd800 && code <= 0xdfff)) throw bad('malformed-xml', 'Malformed XML', `&${name}; is not a valid character.`);
+    return String.fromCodePoint(code);
+  });
+}
