@@ -8,12 +8,20 @@ const USAGE = `trax-sim: Alarm.com / SecurityTrax billing integration simulator
 
 Usage:
   trax-sim serve [--port 4010] [--host 127.0.0.1] [--data DIR | --memory] [--scenario NAME] [--strict] [--quiet] [--fsync]
+                [--max-sandboxes 100] [--idle-minutes 10]
   trax-sim scenario list
   trax-sim scenario run NAME|FILE... [--report text|json|junit]
 
 serve     starts the sandbox server (default data folder ./.trax-sim)
 scenario  lists or replays scenario files from scenarios/
 `;
+
+const positive = (flag: string, value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a whole number of at least 1, got ${value}`);
+  return n;
+};
 
 async function serveCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -27,6 +35,8 @@ async function serveCommand(args: string[]): Promise<void> {
       strict: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       fsync: { type: 'boolean', default: false },
+      'max-sandboxes': { type: 'string' },
+      'idle-minutes': { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -39,6 +49,8 @@ async function serveCommand(args: string[]): Promise<void> {
     scenarios: loadScenarioSeeder(),
     strict: values.strict,
     fsync: values.fsync || undefined,
+    maxSandboxes: positive('--max-sandboxes', values['max-sandboxes']),
+    idleAfterMs: values['idle-minutes'] === undefined ? undefined : positive('--idle-minutes', values['idle-minutes'])! * 60_000,
     log: values.quiet ? undefined : (line) => console.log(line),
   });
   const d = DEMO_CREDENTIALS;
