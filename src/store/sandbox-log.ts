@@ -30,6 +30,8 @@ export class SandboxLog {
   private generation = 0;
   private compaction: { seq: number; generation: number; tail: { seq: number; line: string }[]; done: Promise<void> } | null = null;
   private swapWanted = false;
+  private waiters: { seq: number; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private failed = false;
   readonly writer: GroupCommit;
 
   private readonly name: string;
@@ -60,12 +62,26 @@ export class SandboxLog {
 
   snapshot(kind: 'create' | 'replace'): Promise<void> {
     this.snapshotWanted = kind;
+    // Unwritten until the snapshot is (a create adds no seq): no answer may show it before.
+    this.durableSeq = Math.min(this.durableSeq, this.seq - 1);
     return this.writer.request();
   }
 
   /** True while something applied in memory is not written yet: what reads show must wait for it. */
   unwritten(): boolean {
     return this.seq !== this.durableSeq;
+  }
+
+  /**
+   * Resolves once everything applied so far is written: only the write that carries it is awaited (not
+   * one more), so an answer waits as little as possible. undefined when nothing is pending.
+   */
+  whenDurable(): Promise<void> | undefined {
+    if (this.seq === this.durableSeq) return undefined;
+    // After a failed write nothing is scheduled: ask for one (its failure is this answer's failure).
+    if (this.failed) return this.writer.request();
+    const seq = this.seq;
+    return new Promise((resolve, reject) => this.waiters.push({ seq, resolve, reject }));
   }
 
   /** Nothing pending, no compaction running: the sandbox may leave memory. */
@@ -81,8 +97,23 @@ export class SandboxLog {
   }
 
   private async flushOnce(): Promise<void> {
+    try {
+      await this.writeOnce();
+      this.failed = false;
+    } catch (err) {
+      this.failed = true;
+      // Whoever waits to show unwritten state learns that it could not be written.
+      for (const w of this.waiters.splice(0)) w.reject(err);
+      throw err;
+    }
+  }
+
+  private async writeOnce(): Promise<void> {
     const state = this.stateOf();
-    if (!state) return;
+    if (!state) {
+      this.markDurable(this.seq); // deleted: nothing of it is left to show, nobody may wait for it
+      return;
+    }
     // Every patch up to here is either in `pending` or in the snapshot about to be written.
     const upTo = this.seq;
     if (this.snapshotWanted) {
@@ -127,6 +158,10 @@ export class SandboxLog {
 
   private markDurable(seq: number): void {
     if (seq > this.durableSeq) this.durableSeq = seq;
+    if (!this.waiters.length) return;
+    const still = this.waiters.filter((w) => w.seq > this.durableSeq);
+    for (const w of this.waiters) if (w.seq <= this.durableSeq) w.resolve();
+    this.waiters = still;
   }
 
   private startCompaction(state: SandboxState): void {

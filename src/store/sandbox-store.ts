@@ -166,11 +166,8 @@ export async function createStore(persistence: Persistence, options: StoreOption
     },
     unwritten(name) {
       if (!persistence.durable) return undefined;
-      if (name !== undefined) {
-        const log = logs.get(name);
-        return log?.unwritten() ? log.writer.request() : undefined;
-      }
-      const waits = [...logs.values()].filter((l) => l.unwritten()).map((l) => l.writer.request());
+      if (name !== undefined) return logs.get(name)?.whenDurable();
+      const waits = [...logs.values()].map((l) => l.whenDurable()).filter((w) => w !== undefined);
       return waits.length ? Promise.all(waits).then(() => undefined) : undefined;
     },
     unloadIdle,
