@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.ts';
+import { problem, problemResponse } from './http/problem.ts';
 import { seedState, type ScenarioSeeder } from './seeds/seed-state.ts';
 import { jsonFilePersistence, memoryPersistence } from './store/persistence.ts';
 import { createStore, type Store, type StoreOptions } from './store/sandbox-store.ts';
@@ -90,6 +91,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       await store.create(seedState(DEFAULT_SANDBOX, { kind: 'demo' }, scenarios));
     }
   } catch (err) {
+    // Anyone who got in meanwhile is told, not left hanging.
+    ready(() => problemResponse(problem(503, 'server-not-started', 'Server not started', 'The simulator could not open its data folder and is stopping.')));
     await closeServer();
     lock?.release();
     throw err;
