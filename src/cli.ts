@@ -37,6 +37,9 @@ Options:
   --cors-control        extend the --cors grant to the control API /__sim (explicit origins only)
   --allowed-hosts NAMES more Host names to answer besides localhost, 127.0.0.1, [::1] and --host
                         (comma-separated, repeatable), e.g. a proxy's or a container's name
+  --max-sandboxes N     at most N sandboxes (default 100); one more is a 409 sandbox-quota-reached
+  --idle-minutes N      a sandbox unused for N minutes (default 10) leaves memory until its next use
+                        (not with --memory)
   --admin-token TOKEN   protect /__sim and the console with TOKEN, 8+ characters (also $TRAX_SIM_ADMIN_TOKEN);
                         send "Authorization: Bearer TOKEN" or "X-Admin-Token: TOKEN", open the
                         console once as /?token=TOKEN
@@ -59,7 +62,15 @@ const SERVE: CommandSpec = {
     'cors-control': { type: 'boolean' },
     'allowed-hosts': { type: 'string', multiple: true },
     'admin-token': { type: 'string' },
+    'max-sandboxes': { type: 'string' },
+    'idle-minutes': { type: 'string' },
   },
+};
+
+/** undefined when not given, null when not a whole number >= 1. */
+const atLeastOne = (value: string | undefined): number | undefined | null => {
+  if (value === undefined) return undefined;
+  return /^\d+$/.test(value) && Number(value) >= 1 ? Number(value) : null;
 };
 
 const list = (v: unknown): string[] => ((v as string[] | undefined) ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
@@ -82,6 +93,10 @@ async function serveCommand(args: string[]): Promise<number> {
   if (values['cors-control'] && (corsOrigins.length === 0 || corsOrigins.includes('*'))) return usageError('--cors-control needs explicit --cors origins (not *)');
   const adminToken = values['admin-token'] ?? process.env.TRAX_SIM_ADMIN_TOKEN;
   if (adminToken !== undefined && adminToken.length < 8) return usageError('--admin-token must be at least 8 characters');
+  const maxSandboxes = atLeastOne(values['max-sandboxes']);
+  if (maxSandboxes === null) return usageError(`--max-sandboxes must be a whole number of at least 1, got ${values['max-sandboxes']}`);
+  const idleMinutes = atLeastOne(values['idle-minutes']);
+  if (idleMinutes === null) return usageError(`--idle-minutes must be a whole number of at least 1, got ${values['idle-minutes']}`);
   const server = await startServer({
     port,
     host,
@@ -94,6 +109,8 @@ async function serveCommand(args: string[]): Promise<number> {
     cors: corsOrigins.length ? { origins: corsOrigins, control: values['cors-control'] } : undefined,
     allowedHosts: list(parsed.values['allowed-hosts']),
     adminToken,
+    maxSandboxes,
+    idleAfterMs: idleMinutes === undefined ? undefined : idleMinutes * 60_000,
     log: values.quiet ? undefined : (line) => console.log(line),
   });
   if (!isLoopbackHost(host) && adminToken) {

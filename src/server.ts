@@ -1,9 +1,11 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.ts';
+import { problem, problemResponse } from './http/problem.ts';
 import { seedState, type ScenarioSeeder } from './seeds/seed-state.ts';
 import { jsonFilePersistence, memoryPersistence } from './store/persistence.ts';
 import { createStore, type Store, type StoreOptions } from './store/sandbox-store.ts';
+import { lockDataDir, type DataLock } from './store/data-lock.ts';
 import { DEFAULT_SANDBOX } from './store/sandbox-name.ts';
 import { generateAdminToken } from './http/guards/admin-token.ts';
 import { isLoopbackHost } from './http/guards/host-guard.ts';
@@ -18,6 +20,10 @@ export type ServerOptions = {
   fsync?: boolean;
   /** Log size that triggers a background compaction (default: 4 MB or the snapshot's size, the larger). */
   compactAfterBytes?: number;
+  /** Most sandboxes at once (default 100). */
+  maxSandboxes?: number;
+  /** A sandbox unused this long leaves memory and is loaded again on its next use (default 10 minutes). */
+  idleAfterMs?: number;
   /** Load this scenario's starting state into the default sandbox. */
   scenario?: string;
   scenarios?: ScenarioSeeder;
@@ -59,41 +65,82 @@ export async function openStore(dataDir: string | null | undefined, options: { f
   return createStore(dataDir ? jsonFilePersistence(dataDir, { fsync }) : memoryPersistence(), { onError, ...storeOptions });
 }
 
-/** Starts the simulator: opens the store, makes sure the default sandbox exists, listens. */
+/** The port could not be bound: one line for the CLI, no stack trace. */
+export class PortInUse extends Error {}
+
+/**
+ * Starts the simulator: binds the port first (a busy port must not touch the data folder), then locks
+ * the data folder, opens the store and makes sure the default sandbox exists. Requests that arrive
+ * meanwhile wait for the store.
+ */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const envCompact = Number(process.env.TRAX_SIM_COMPACT_AFTER_BYTES ?? NaN);
-  const store = await openStore(options.dataDir, {
-    fsync: options.fsync ?? process.env.TRAX_SIM_FSYNC === '1',
-    compactAfterBytes: options.compactAfterBytes ?? (Number.isFinite(envCompact) ? envCompact : undefined),
-    log: options.log,
-  });
-  const { scenarios } = options;
-  if (options.scenario) {
-    const state = seedState(DEFAULT_SANDBOX, { kind: 'scenario', name: options.scenario }, scenarios);
-    await (store.get(DEFAULT_SANDBOX) ? store.replace(state) : store.create(state));
-  } else if (!store.get(DEFAULT_SANDBOX)) {
-    await store.create(seedState(DEFAULT_SANDBOX, { kind: 'demo' }, scenarios));
-  }
   const host = options.host ?? '127.0.0.1';
   const adminToken = adminTokenFor(host, options.adminToken ?? process.env.TRAX_SIM_ADMIN_TOKEN, options.warn ?? ((t) => console.error(t)));
-  const hosts = { boundHost: host, allowedHosts: options.allowedHosts };
-  const app = createApp({ ...options, store, scenarios, adminToken, hosts });
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 4010, hostname: options.host ?? '127.0.0.1' }, () => resolve(s));
+  const wanted = options.port ?? 4010;
+  type Fetch = (req: Request, env?: unknown) => Response | Promise<Response>;
+  let ready!: (fetch: Fetch) => void;
+  const appFetch = new Promise<Fetch>((resolve) => (ready = resolve));
+  let fetchNow: Fetch | undefined;
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: (req: Request, env: unknown) => (fetchNow ? fetchNow(req, env) : appFetch.then((f) => f(req, env))), port: wanted, hostname: host }, () => {
+      s.off('error', onError);
+      resolve(s);
+    });
+    const onError = (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') reject(new PortInUse(`port ${wanted} on ${host} is in use (by another trax-sim or another program); stop it or choose another with --port`));
+      else if (err.code === 'EACCES') reject(new PortInUse(`port ${wanted} on ${host} cannot be bound without privileges; choose another with --port`));
+      else reject(err);
+    };
+    s.once('error', onError);
   });
   const port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}`;
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Keep-alive sockets would hold close() open; the store is flushed afterwards either way.
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+    });
+
+  let lock: DataLock | undefined;
+  let store: Store;
+  try {
+    lock = options.dataDir ? lockDataDir(options.dataDir, { url }) : undefined;
+    const envCompact = Number(process.env.TRAX_SIM_COMPACT_AFTER_BYTES ?? NaN);
+    store = await openStore(options.dataDir, {
+      fsync: options.fsync ?? process.env.TRAX_SIM_FSYNC === '1',
+      compactAfterBytes: options.compactAfterBytes ?? (Number.isFinite(envCompact) ? envCompact : undefined),
+      maxSandboxes: options.maxSandboxes,
+      idleAfterMs: options.idleAfterMs,
+      log: options.log,
+    });
+    const { scenarios } = options;
+    if (options.scenario) {
+      const state = seedState(DEFAULT_SANDBOX, { kind: 'scenario', name: options.scenario }, scenarios);
+      await (store.get(DEFAULT_SANDBOX) ? store.replace(state) : store.create(state));
+    } else if (!store.get(DEFAULT_SANDBOX)) {
+      await store.create(seedState(DEFAULT_SANDBOX, { kind: 'demo' }, scenarios));
+    }
+  } catch (err) {
+    // Anyone who got in meanwhile is told, not left hanging.
+    ready(() => problemResponse(problem(503, 'server-not-started', 'Server not started', 'The simulator could not open its data folder and is stopping.')));
+    await closeServer();
+    lock?.release();
+    throw err;
+  }
+  const app = createApp({ ...options, store, scenarios: options.scenarios, adminToken, hosts: { boundHost: host, allowedHosts: options.allowedHosts } });
+  fetchNow = app.fetch as Fetch;
+  ready(fetchNow);
   let closed: Promise<void> | undefined;
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url,
     port,
     store,
     adminToken,
     close() {
-      closed ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive sockets would hold close() open; the store is flushed below either way.
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }).then(() => store.flush());
+      closed ??= closeServer()
+        .then(() => store.close())
+        .finally(() => lock?.release());
       return closed;
     },
   };

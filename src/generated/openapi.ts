@@ -483,7 +483,7 @@ export interface paths {
         put?: never;
         /**
          * Create a sandbox (demo seed, empty, a copy of another sandbox, or a scenario's start state)
-         * @description At most one of `from`, `scenario`, `seed`; none means `seed: demo`. 409 when the name exists.
+         * @description At most one of `from`, `scenario`, `seed`; none means `seed: demo`. 409 `sandbox-exists` when the name exists; 409 `sandbox-quota-reached` when the server already holds its maximum number of sandboxes (default 100, `--max-sandboxes`).
          */
         post: operations["createSandbox"];
         delete?: never;

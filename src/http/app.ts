@@ -53,6 +53,12 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
   };
   const journalOptions = { journal, clockOf: (s: string) => store.get(s)?.now, log };
   const record = requestRecorder(journalOptions);
+  // An answer shows state only once that state is written (see Store.unwritten); with nothing pending
+  // (the common read) this is one synchronous check.
+  const whenWritten = (res: Response, sandbox: string | undefined): Response | Promise<Response> => {
+    const wait = store.unwritten(sandbox);
+    return wait ? wait.then(() => res) : res;
+  };
   // Strict mode validates (and may replace) every response in a middleware, so the journal wraps it as
   // a middleware too. Otherwise each route records its own answer: with no middleware an operation is
   // Hono's single-handler fast path, which a read-heavy simulator feels (~10% of a Billing summary).
@@ -67,7 +73,11 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
   app.notFound((c) => {
     const started = performance.now();
     const face = faceOfPath(faces, c.req.path);
-    const res = face?.onError ? face.onError(routeNotFoundError(c), c) : !deps.fallback || isApiPath(c.req.path) ? routeNotFound(c) : deps.fallback(c);
+    const res = face?.onError
+      ? face.onError(routeNotFoundError(c), c)
+      : !deps.fallback || isApiPath(c.req.path)
+        ? routeNotFound(c)
+        : Promise.resolve(deps.fallback(c)).then((r) => whenWritten(r, undefined));
     if (viaMiddleware) return res;
     if (!(res instanceof Promise)) return recorded(c, res, started, undefined, null);
     return res.then(
@@ -115,8 +125,12 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
         c.set('operation', op);
         c.set('sandbox', sandbox);
       }
-      return bodyless(c) ? serve(c, sandbox, NO_BODY) : readBody(c, op).then((b) => serve(c, sandbox, b));
+      const res = bodyless(c) ? serve(c, sandbox, NO_BODY) : readBody(c, op).then((b) => serve(c, sandbox, b));
+      return res instanceof Promise ? res.then((r) => whenWritten(r, shows(sandbox))) : whenWritten(res, shows(sandbox));
     };
+    // The sandbox list and a sandbox named in the path may show any sandbox, not only X-Sandbox's.
+    const showsAny = op.path.startsWith('/__sim/sandboxes');
+    const shows = (sandbox: string) => (showsAny ? undefined : sandbox);
     const sandboxOf = (c: Context) => assertSandboxName(sandboxOfPrefix(c) ?? face?.sandboxOf?.(c) ?? headerOf(c, 'x-sandbox') ?? DEFAULT_SANDBOX);
     app.on(op.method, op.honoPath, (c): Response | Promise<Response> => {
       if (viaMiddleware) return start(c, sandboxOf(c)); // errors go to onError, the journal middleware records

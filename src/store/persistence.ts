@@ -1,4 +1,5 @@
-import { mkdir, open, readFile, readdir, rename, rm, truncate } from 'node:fs/promises';
+import { readFileSync, truncateSync } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import type { TextFile } from 'lowdb/node';
 import { applyPatch, type Patch } from '../domain/patch.ts';
@@ -18,7 +19,13 @@ export type StoredSandbox = { state: SandboxState; seq: number; logBytes: number
 export type Persistence = {
   /** False when nothing outlives the process (the store then skips encoding log lines). */
   readonly durable: boolean;
-  loadAll(): Promise<StoredSandbox[]>;
+  /** Names of the sandboxes on disk (their files are not read). */
+  listNames(): Promise<string[]>;
+  /**
+   * Reads one sandbox (snapshot + log replay), synchronously: parsing the JSON blocks the event loop
+   * either way, and a synchronous load keeps the store's get/require synchronous for every caller.
+   */
+  load(name: string): StoredSandbox | undefined;
   /** Rewrites the sandbox's snapshot with the whole state; `seq` is the last patch it contains. */
   writeSnapshot(state: Readonly<SandboxState>, seq: number): Promise<number>;
   /** Appends encoded log lines (see encodeLogEntry); resolves once written (and synced, if configured). */
@@ -34,7 +41,8 @@ export const encodeLogEntry = (seq: number, patch: Patch): string => `${JSON.str
 export function memoryPersistence(): Persistence {
   return {
     durable: false,
-    loadAll: async () => [],
+    listNames: async () => [],
+    load: () => undefined,
     writeSnapshot: async () => 0,
     append: async () => undefined,
     resetLog: async () => undefined,
@@ -85,28 +93,32 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
 
   return {
     durable: true,
-    async loadAll() {
+    async listNames() {
       await ensureDir();
       const files = await readdir(dir);
       const names = files.filter((f) => f.endsWith('.json') && !f.startsWith('.')).map((f) => f.slice(0, -'.json'.length)).sort();
-      const out: StoredSandbox[] = [];
-      for (const name of names) {
-        const text = await (await snapshotAdapter(name)).read();
-        if (text === null) continue;
-        let loaded: { state: SandboxState; seq: number };
-        try {
-          loaded = parseSnapshot(text);
-        } catch (err) {
-          throw new Error(`${snapshotFile(name)} is not valid JSON (${(err as Error).message}); move it away to start without this sandbox.`);
-        }
-        const replayed = await replayLog(logFile(name), loaded.state, loaded.seq);
-        out.push({ state: loaded.state, seq: replayed.seq, logBytes: replayed.bytes, snapshotBytes: text.length });
-      }
       // A log without a snapshot belongs to a sandbox deleted mid-way: it must not leak into a new one.
       for (const f of files) {
         if (f.endsWith('.wal') && !f.startsWith('.') && !names.includes(f.slice(0, -'.wal'.length))) await rm(path.join(dir, f), { force: true });
       }
-      return out;
+      return names;
+    },
+    load(name) {
+      let text: string;
+      try {
+        text = readFileSync(snapshotFile(name), 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw err;
+      }
+      let loaded: { state: SandboxState; seq: number };
+      try {
+        loaded = parseSnapshot(text);
+      } catch (err) {
+        throw new Error(`${snapshotFile(name)} is not valid JSON (${(err as Error).message}); move it away to start without this sandbox.`);
+      }
+      const replayed = replayLog(logFile(name), loaded.state, loaded.seq);
+      return { state: loaded.state, seq: replayed.seq, logBytes: replayed.bytes, snapshotBytes: text.length };
     },
     writeSnapshot(state, seq) {
       // Started before any await: the snapshot must be the state as of `seq`, not a later one.
@@ -167,10 +179,10 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
  * append) are ignored and cut off so the next append starts on a clean line; one in the middle is
  * corruption and stops the load with the file and line named.
  */
-async function replayLog(file: string, state: SandboxState, fromSeq: number): Promise<{ seq: number; bytes: number }> {
+function replayLog(file: string, state: SandboxState, fromSeq: number): { seq: number; bytes: number } {
   let buf: Buffer;
   try {
-    buf = await readFile(file);
+    buf = readFileSync(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { seq: fromSeq, bytes: 0 };
     throw err;
@@ -206,6 +218,6 @@ async function replayLog(file: string, state: SandboxState, fromSeq: number): Pr
     }
     start = end + 1;
   }
-  if (good < buf.length) await truncate(file, good);
+  if (good < buf.length) truncateSync(file, good);
   return { seq, bytes: good };
 }

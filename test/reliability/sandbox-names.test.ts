@@ -70,7 +70,7 @@ describe('sandbox names cannot reach outside DIR/sandboxes/', () => {
     mkdirSync(dataDir);
     const server = await startServer({ port: 0, dataDir });
     try {
-      const expected = ['data/sandboxes/default.json'];
+      const expected = ['data/.trax-sim.lock', 'data/sandboxes/default.json']; // the lock: one server per folder
       expect(tree(root)).toEqual(expected);
       for (const name of NAMES) {
         // As the new sandbox's name, and as the sandbox to copy from.
