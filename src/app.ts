@@ -7,7 +7,10 @@ import type { Handlers } from './http/operation.ts';
 import type { ResponseViolation } from './http/response-validation.ts';
 import { alarmComBillingRoutes, alarmComWebServiceRoutes } from './http/routes/alarm-com-routes.ts';
 import { scenarioRoutes } from './http/routes/scenario-routes.ts';
-import { securityTraxRoutes } from './http/routes/securitytrax-routes.ts';
+import { createSecurityTraxFace } from './http/faces/securitytrax/face.ts';
+import { securityTraxRoutes } from './http/faces/securitytrax/routes.ts';
+import { securityTraxSimRoutes } from './http/faces/securitytrax/sim-routes.ts';
+import { createTokens, type WallClock } from './http/faces/securitytrax/tokens.ts';
 import { simRoutes } from './http/routes/sim-routes.ts';
 import { createValidators, type Validators } from './http/validator.ts';
 import type { ScenarioSeeder } from './seeds/seed-state.ts';
@@ -30,6 +33,8 @@ export type AppOptions = {
   idSource?: IdSource;
   scenarios?: ScenarioSeeder;
   extend?: (app: Hono, services: Services) => void;
+  /** Wall clock (ms) for SecurityTrax token expiry; tests inject one and move it. Default Date.now. */
+  wallClock?: WallClock;
 };
 
 export type Services = ReturnType<typeof createServices>;
@@ -65,8 +70,11 @@ export function createApp(options: AppOptions): Hono {
   const { index, validators } = compiledSpec();
   const services = createServices(options);
   const stateOf = (sandbox: string) => services.runner.read(sandbox);
+  const basicAuth = createAuthenticator(options.store);
+  const tokens = createTokens({ store: options.store, now: options.wallClock });
   const handlers: Handlers = {
-    ...securityTraxRoutes(services.dealer),
+    ...securityTraxRoutes({ dealer: services.dealer, stateOf, tokens }),
+    ...securityTraxSimRoutes(services.runner),
     ...alarmComWebServiceRoutes(services.adc),
     ...alarmComBillingRoutes(services.billing, stateOf),
     ...simRoutes(services.sim, { version: VERSION, startedAt: performance.now() }),
@@ -76,7 +84,9 @@ export function createApp(options: AppOptions): Hono {
     index,
     validators,
     handlers,
-    authenticate: createAuthenticator(options.store),
+    // The integrator key alone (authenticate) is checked by the SecurityTrax face before this runs.
+    authenticate: (scheme, sandbox, header) =>
+      scheme === 'securityTraxToken' ? tokens.verify(sandbox, header) : scheme === 'securityTraxIntegratorKey' ? { kind: 'none' } : basicAuth(scheme, sandbox, header),
     store: options.store,
     journal: services.journal,
     strict: options.strict,
@@ -84,6 +94,7 @@ export function createApp(options: AppOptions): Hono {
     log: options.log,
     extend: options.extend ? (hono) => options.extend!(hono, services) : undefined,
     fallback: lazyConsole(services, options.log),
+    faces: [createSecurityTraxFace({ store: options.store, tokens, log: options.log })],
   });
   return app as unknown as Hono;
 }

@@ -85,6 +85,7 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
     const readBody = face?.readBody ?? readJsonBody;
     const answer = face?.respond ? (o: OpOutput, c: Context) => face.respond!(o, op, c) : respond;
     const opError = face?.onError ?? plainOnError;
+    const before = face?.before;
     // Reads (no body, synchronous handler) answer without a single await: every promise hop costs
     // throughput on a server that does ~20k small requests a second.
     const serve = (c: Context, sandbox: string, { hasBody, body }: { hasBody: boolean; body: unknown }): Response | Promise<Response> => {
@@ -110,6 +111,7 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
         c.set('operation', op);
         c.set('sandbox', sandbox);
       }
+      before?.(c, op, sandbox);
       return bodyless(c) ? serve(c, sandbox, NO_BODY) : readBody(c, op).then((b) => serve(c, sandbox, b));
     };
     const sandboxOf = (c: Context) => assertSandboxName(face?.sandboxOf?.(c) ?? headerOf(c, 'x-sandbox') ?? DEFAULT_SANDBOX);

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { FieldError } from '../domain/errors.ts';
 import { isApiPath } from './api-path.ts';
-import { faceOfOperation, type Face } from './face.ts';
+import { faceOfOperation, faceOfPath, type Face } from './face.ts';
 import type { Operation } from './openapi-index.ts';
 import { PROBLEM_JSON, problem, problemResponse } from './problem.ts';
 import type { Validators } from './validator.ts';
@@ -30,7 +30,10 @@ export function responseValidation({ validators, faces = [], onViolation, log }:
     }
     let errors: FieldError[];
     const isProblem = type?.startsWith(PROBLEM_JSON) ?? false;
-    if (!op || (GENERIC_STATUSES.has(c.res.status) && isProblem)) {
+    const errorSchema = op ? undefined : faceOfPath(faces, c.req.path)?.errorSchema;
+    if (errorSchema) {
+      errors = validators.schema(errorSchema, body);
+    } else if (!op || (GENERIC_STATUSES.has(c.res.status) && isProblem)) {
       errors = isProblem ? validators.problem(body) : [{ path: '/content-type', message: 'unknown routes must answer problem+json' }];
     } else {
       errors = validators.response(op, c.res.status, type, body);
