@@ -8,7 +8,8 @@ import { checkInvariants } from '../../src/domain/invariants.ts';
 import { openStore } from '../../src/server.ts';
 import { parseSnapshot } from '../../src/store/snapshot.ts';
 import { spawnServe, type CliServer } from '../support/spawn-cli.ts';
-import { DEALER, JANE } from '../support/test-app.ts';
+import { JANE } from '../support/test-app.ts';
+import { billingData, dealerApi, fetchCall } from '../support/securitytrax.ts';
 
 const GOOD_CARD = { type: 'credit_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' } };
 const running: CliServer[] = [];
@@ -38,9 +39,9 @@ describe('crash safety', () => {
   it('SIGKILL mid-load: every acknowledged payment survives, the store parses and balances hold', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'trax-crash-'));
     let server = await serve(dir);
-    const method = await post(`${server.url}/securitytrax/v1/customers/1/billing-methods`, GOOD_CARD, DEALER);
+    const method = await dealerApi(fetchCall(server.url)).post('/customer_billings', billingData(1, GOOD_CARD as never));
     expect(method.status).toBe(201);
-    const billingMethodId = (await method.json()).id as number;
+    const billingMethodId = Number(method.body.data.id);
     const acknowledged = new Map<number, number>();
     const failures: string[] = [];
 
@@ -84,8 +85,9 @@ describe('crash safety', () => {
     }
 
     // The restarted server serves them and keeps taking payments.
+    const dealer = dealerApi(fetchCall(server.url));
     for (const id of [...acknowledged.keys()].slice(-20)) {
-      expect((await fetch(`${server.url}/securitytrax/v1/payments/${id}`, { headers: { authorization: DEALER } })).status).toBe(200);
+      expect((await dealer.get(`/customer_payments/${id}`)).status).toBe(200);
     }
     expect((await post(`${server.url}/alarm-com/api/billing/payments`, { amountCents: 1, billingMethodId }, JANE)).status).toBe(201);
     expect(await server.stop('SIGTERM')).toBe(0);

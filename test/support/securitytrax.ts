@@ -52,3 +52,38 @@ export function flat(resource: { id: string; attributes: Record<string, unknown>
   }
   return out;
 }
+
+/** A `call` over a real server (fetch), for dealerApi against startServer / the CLI. */
+export function fetchCall(url: string, onAnswer?: (status: number, headers: Headers, text: string) => void): Pick<TestApp, 'call'> {
+  return {
+    async call(method, path, { body, rawBody, headers = {}, auth } = {}) {
+      const h: Record<string, string> = { ...headers };
+      if (auth) h.authorization = auth;
+      const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+      if (payload !== undefined) h['content-type'] ??= 'application/json';
+      const res = await fetch(`${url}${path}`, { method, headers: h, body: payload });
+      const text = await res.text();
+      onAnswer?.(res.status, res.headers, text);
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* keep text */
+      }
+      return { status: res.status, body: parsed, headers: res.headers };
+    },
+  };
+}
+
+type DomainMethod =
+  | { type: 'credit_card'; card: { number: string; expMonth: number; expYear: number; cvv?: string; holderName: string } }
+  | { type: 'bank_account'; bankAccount: { routingNumber: string; accountNumber: string; accountType: string; bankName?: string; holderName: string } };
+
+/** The `customer_billings` resource a domain-shaped billing method input stands for. */
+export function billingData(customerId: number, m: DomainMethod) {
+  const attributes =
+    m.type === 'credit_card'
+      ? { billing_type: 'credit_card', card_number: m.card.number, exp_month: m.card.expMonth, exp_year: m.card.expYear, holder_name: m.card.holderName, ...(m.card.cvv ? { cvv: m.card.cvv } : {}) }
+      : { billing_type: 'bank_account', routing_number: m.bankAccount.routingNumber, account_number: m.bankAccount.accountNumber, account_type: m.bankAccount.accountType, holder_name: m.bankAccount.holderName, ...(m.bankAccount.bankName ? { bank_name: m.bankAccount.bankName } : {}) };
+  return { type: 'customer_billings', attributes, relationships: { customer: link('customers', customerId) } };
+}
