@@ -18,8 +18,8 @@ describe('sandboxes', () => {
         (n % 2 ? stAlpha : stBeta).post('/customers', customer(n)),
       ),
     );
-    const alpha = (await stAlpha.get('/customers')).body.data.map(flat);
-    const beta = (await stBeta.get('/customers')).body.data.map(flat);
+    const alpha: Record<string, any>[] = (await stAlpha.get('/customers')).body.data.map(flat);
+    const beta: Record<string, any>[] = (await stBeta.get('/customers')).body.data.map(flat);
     expect(alpha.map((c) => c.fname).sort()).toEqual(['Test1', 'Test11', 'Test13', 'Test15', 'Test17', 'Test19', 'Test3', 'Test5', 'Test7', 'Test9']);
     expect(beta).toHaveLength(10);
     expect(beta.every((c) => Number(c.fname.slice(4)) % 2 === 0)).toBe(true);
