@@ -23,9 +23,11 @@ export const billings: ResourceType<BillingMethod> = {
   relationships: {
     customer: { type: 'customers', read: (m) => m.customerId, domain: 'customerId' },
   },
-  // A card or a bank account: the domain nests them, the wire does not.
+  // A new card or bank account: the domain nests them, the wire does not. (A new expiry maps per attribute.)
   input: (a) =>
-    a.billing_type === 'credit_card'
+    a.billing_type === undefined
+      ? undefined
+      : a.billing_type === 'credit_card'
       ? { type: 'credit_card', card: { number: a.card_number, expMonth: a.exp_month, expYear: a.exp_year, cvv: a.cvv, holderName: a.holder_name } }
       : { type: 'bank_account', bankAccount: { routingNumber: a.routing_number, accountNumber: a.account_number, accountType: a.account_type, bankName: a.bank_name, holderName: a.holder_name } },
   pointers: {

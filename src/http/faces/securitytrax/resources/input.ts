@@ -16,8 +16,9 @@ const idOf = (l: Linkage): number | null => (l === null ? null : Number(l.id));
 /** The domain input a document's `data` stands for (the spec has already refused unknown members). */
 export function toDomainInput(rt: ResourceType, data: ResourceData): Record<string, unknown> {
   const attributes = data.attributes ?? {};
-  const out: Record<string, unknown> = rt.input ? rt.input(attributes) : {};
-  if (!rt.input) {
+  const custom = rt.input?.(attributes);
+  const out: Record<string, unknown> = custom ?? {};
+  if (!custom) {
     for (const [name, value] of Object.entries(attributes)) {
       const spec = rt.attributes[name];
       if (!spec?.domain) continue;

@@ -35,8 +35,8 @@ export type ResourceType<E extends { id: number } = { id: number }> = {
   relationships: Record<string, RelationshipSpec<E>>;
   /** Domain paths that are not one attribute's `domain` (nested inputs), to wire pointers. */
   pointers?: Record<string, string>;
-  /** Custom attributes -> domain input, when one attribute does not map to one field (billing methods). */
-  input?: (attributes: Record<string, unknown>) => Record<string, unknown>;
+  /** Custom attributes -> domain input, when one attribute does not map to one field; undefined: per attribute. */
+  input?: (attributes: Record<string, unknown>) => Record<string, unknown> | undefined;
 };
 
 export const idsOf = <T extends { id: number }>(list: readonly T[], keep: (t: T) => boolean): number[] => {
