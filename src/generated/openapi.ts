@@ -3214,7 +3214,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description Some JSON:API clients send the resource identifier; it is accepted and changes nothing. */
+        requestBody?: {
+            content: {
+                "application/vnd.api+json": {
+                    data?: components["schemas"]["StLinkage"];
+                };
+            };
+        };
         responses: {
             "4XX": components["responses"]["StErrors"];
         };
