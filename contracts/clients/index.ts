@@ -1,4 +1,4 @@
-export { basicAuth, type ClientOptions, type FetchLike } from './http.ts';
+export { basicAuth, specClient, type ClientOptions, type FetchLike, type SpecClient } from './http.ts';
 export {
   BillingNotConfiguredError,
   isProblem,
@@ -24,3 +24,4 @@ export {
   type PaymentOptions,
 } from './billing-client.ts';
 export { createWebServicesClient, WEB_SERVICES_PATH, type SecurityTraxSettings, type WebServicesClient } from './web-services-client.ts';
+export { createSecurityTraxClient, JSON_API, type JsonApiErrorDocument, type SecurityTraxClient, type SecurityTraxClientOptions } from './securitytrax-client.ts';
