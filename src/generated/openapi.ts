@@ -1183,12 +1183,6 @@ export interface components {
             meta: components["schemas"]["StPageMeta"];
             jsonapi?: components["schemas"]["StJsonApi"];
         };
-        StBillableItemDocument: {
-            data: components["schemas"]["StBillableItem"];
-            included?: components["schemas"]["StIncluded"][];
-            links?: components["schemas"]["StSelfLink"];
-            jsonapi?: components["schemas"]["StJsonApi"];
-        };
         StBillableItemListDocument: {
             data: components["schemas"]["StBillableItem"][];
             included?: components["schemas"]["StIncluded"][];
@@ -1447,197 +1441,10 @@ export interface components {
         PaymentStatus: "succeeded" | "failed";
         /** @enum {string} */
         PaymentSource: "one_time" | "auto_pay" | "dealer";
-        Customer: {
-            id: number;
-            firstName: string;
-            lastName: string;
-            /** Format: email */
-            email: string;
-            /** @description The Alarm.com Interactive Services Provider this account is configured with. */
-            ispId: number | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        CustomerCreate: {
-            firstName: string;
-            lastName: string;
-            /** Format: email */
-            email: string;
-            ispId?: number | null;
-        };
-        CustomerList: {
-            items: components["schemas"]["Customer"][];
-        };
-        /** @description Alarm.com Interactive Services Provider as configured in SecurityTrax. The password is write-only. */
-        Isp: {
-            id: number;
-            name: string;
-            username: string;
-            billingIntegration: boolean;
-            /**
-             * Format: date-time
-             * @description When the Billing Integration was last enabled.
-             */
-            billingIntegrationEnabledAt: string | null;
-            /**
-             * Format: date-time
-             * @description When the Alarm.com role cache caught up with the enabled integration.
-             */
-            roleCacheRefreshedAt: string | null;
-        };
-        IspCreate: {
-            name: string;
-            username: string;
-            password: string;
-        };
-        IspUpdate: {
-            name?: string;
-            username?: string;
-            password?: string;
-            /** @description `true` calls Alarm.com SetSecurityTraxSettings with the ISP credentials. */
-            billingIntegration?: boolean;
-        };
-        IspList: {
-            items: components["schemas"]["Isp"][];
-        };
-        LineItem: {
-            id: number;
-            name: string;
-            code: string;
-        };
-        LineItemList: {
-            items: components["schemas"]["LineItem"][];
-        };
-        RecurringLine: {
-            lineItemId: number;
-            description: string;
-            amountCents: number;
-            /** @description How many invoices carry this line; null = every invoice, 1 = one-time, n = n installments. */
-            occurrences: number | null;
-        };
-        RecurringInvoice: {
-            id: number;
-            customerId: number;
-            /** Format: date */
-            saleDate: string;
-            /** Format: date */
-            startDate: string;
-            /** @description Days between an invoice's date and its due date (0 = due the day it is created). */
-            netDays: number;
-            lines: components["schemas"]["RecurringLine"][];
-            billingMethodId: number | null;
-            /**
-             * Format: date
-             * @description Date of the next invoice the schedule creates (monthly, on startDate's day, clamped to month end).
-             */
-            nextInvoiceDate: string;
-            invoicesCreated: number;
-            /** @description Has a monthly monitoring line (line item 3). */
-            hasMmr: boolean;
-            /** @description A billing method is set, so invoices are charged on their due date. */
-            autoPay: boolean;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        RecurringInvoiceCreate: {
-            customerId: number;
-            /** Format: date */
-            saleDate: string;
-            /** Format: date */
-            startDate: string;
-            netDays?: number;
-            lines: {
-                lineItemId: number;
-                /** @description Defaults to the line item's name. */
-                description?: string;
-                amountCents: number;
-                /** @description Omitted or null = every invoice. */
-                occurrences?: number | null;
-            }[];
-            billingMethodId?: number | null;
-        };
-        RecurringInvoiceUpdate: {
-            /** @description A billing method can be changed, never removed. */
-            billingMethodId: number;
-        };
-        RecurringInvoiceList: {
-            items: components["schemas"]["RecurringInvoice"][];
-        };
         InvoiceLine: {
             lineItemId: number;
             description: string;
             amountCents: number;
-        };
-        Invoice: {
-            id: number;
-            customerId: number;
-            recurringInvoiceId: number | null;
-            /** Format: date */
-            invoiceDate: string;
-            /** Format: date */
-            dueDate: string;
-            lines: components["schemas"]["InvoiceLine"][];
-            totalCents: number;
-            balanceCents: number;
-            status: components["schemas"]["InvoiceStatus"];
-            /**
-             * Format: date-time
-             * @description Set once Auto Pay has tried this invoice on its due date (success or not).
-             */
-            autoPayAttemptedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        InvoiceCreate: {
-            customerId: number;
-            /**
-             * Format: date
-             * @description Defaults to today on the virtual clock.
-             */
-            invoiceDate?: string;
-            /** Format: date */
-            dueDate: string;
-            lines: {
-                lineItemId: number;
-                /** @description Defaults to the line item's name. */
-                description?: string;
-                amountCents: number;
-            }[];
-        };
-        InvoiceList: {
-            items: components["schemas"]["Invoice"][];
-        };
-        /** @description Never the full number or CVV. */
-        CardDetails: {
-            brand: components["schemas"]["CardBrand"];
-            last4: string;
-            expMonth: number;
-            expYear: number;
-            holderName: string;
-        };
-        /** @description Never the full account number. */
-        BankAccountDetails: {
-            /** @description Null when the bank was not named. */
-            bankName: string | null;
-            accountType: components["schemas"]["BankAccountType"];
-            last4: string;
-            holderName: string;
-        };
-        BillingMethod: {
-            id: number;
-            customerId: number;
-            type: components["schemas"]["BillingMethodType"];
-            /** @description Set when `type` is `credit_card`. */
-            card: components["schemas"]["CardDetails"] | null;
-            /** @description Set when `type` is `bank_account`. */
-            bankAccount: components["schemas"]["BankAccountDetails"] | null;
-            /** @description The card's expiry has passed on the virtual clock; charges fail with `expired_card`. */
-            expired: boolean;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        BillingMethodList: {
-            items: components["schemas"]["BillingMethod"][];
         };
         /**
          * @description A card or bank account to add, told apart by the `type` const (no OpenAPI `discriminator` keyword, so Ajv
@@ -1668,32 +1475,6 @@ export interface components {
                 bankName?: string;
                 holderName: string;
             };
-        };
-        Allocation: {
-            invoiceId: number;
-            amountCents: number;
-        };
-        Payment: {
-            id: number;
-            customerId: number;
-            amountCents: number;
-            billingMethodId: number;
-            source: components["schemas"]["PaymentSource"];
-            status: components["schemas"]["PaymentStatus"];
-            failureReason: components["schemas"]["DeclineReason"] | null;
-            /** @description How a succeeded payment was applied to invoices (empty when failed). */
-            allocations: components["schemas"]["Allocation"][];
-            /** Format: date-time */
-            createdAt: string;
-        };
-        PaymentCreate: {
-            customerId: number;
-            invoiceId: number;
-            billingMethodId: number;
-            amountCents: number;
-        };
-        PaymentList: {
-            items: components["schemas"]["Payment"][];
         };
         SecurityTraxSettings: {
             billingIntegrationEnabled: boolean;
@@ -2287,12 +2068,6 @@ export interface components {
          */
         IdempotencyKey: string;
         /** @example 1 */
-        CustomerId: number;
-        /** @example 1 */
-        IspId: number;
-        /** @example 1 */
-        RecurringInvoiceId: number;
-        /** @example 1 */
         InvoiceId: number;
         /** @example 1 */
         PaymentId: number;
@@ -2310,11 +2085,6 @@ export interface components {
          * @example autopay-decline
          */
         ScenarioName: components["schemas"]["ScenarioName"];
-        /**
-         * @description Only the given customer's records.
-         * @example 1
-         */
-        CustomerIdQuery: number;
         /**
          * @description Only events of this type (e.g. `payment.failed`).
          * @example payment.failed
@@ -4808,7 +4578,7 @@ export interface operations {
                      *           "id": 1,
                      *           "at": "2019-03-01T00:00:00.000Z",
                      *           "method": "GET",
-                     *           "path": "/securitytrax/v1/customers",
+                     *           "path": "/securitytrax/default/user/v1/customers",
                      *           "status": 200,
                      *           "durationMs": 1.7,
                      *           "operationId": "listCustomers"
