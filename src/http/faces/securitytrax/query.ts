@@ -6,7 +6,7 @@ import type { FilterKind, ResourceType, State } from './resources/resource-type.
 export function filterFields(rt: ResourceType): Record<string, FilterKind | 'id'> {
   const fields: Record<string, FilterKind | 'id'> = { id: 'id' };
   for (const [name, a] of Object.entries(rt.attributes)) if (a.filter && a.read) fields[name] = a.filter;
-  for (const name of Object.keys(rt.relationships)) fields[`${name}_id`] = 'id';
+  for (const [name, rel] of Object.entries(rt.relationships)) if (!rel.many) fields[`${name}_id`] = 'id';
   return fields;
 }
 
@@ -16,7 +16,7 @@ function valueOf(rt: ResourceType, e: { id: number }, s: State, field: string): 
   if (attribute?.read) return attribute.read(e, s);
   const rel = rt.relationships[field.replace(/_id$/, '')];
   const ids = rel?.read(e, s);
-  return Array.isArray(ids) ? ids[0] ?? null : ids;
+  return ids;
 }
 
 export function filtered<E extends { id: number }>(rt: ResourceType, all: readonly E[], s: State, filter: string | undefined): readonly E[] {

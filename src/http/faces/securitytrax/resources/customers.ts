@@ -1,6 +1,10 @@
-import { byId } from '../../../../domain/lookup.ts';
+import { byId, where } from '../../../../domain/lookup.ts';
 import type { Customer } from '../../../../domain/types.ts';
-import { idsOf, type ResourceType } from './resource-type.ts';
+import type { ResourceType } from './resource-type.ts';
+
+// Indexed lookups: listing customers of a large sandbox must not scan every method per customer.
+const ownIds = <T extends { id: number; customerId: number }>(list: readonly T[], customerId: number) =>
+  where(list, 'customerId', (e: T) => e.customerId, customerId).map((e) => e.id);
 
 /** `customers` (public type; fname/lname/email/record_type public, relationships inferred). */
 export const customers: ResourceType<Customer> = {
@@ -17,7 +21,7 @@ export const customers: ResourceType<Customer> = {
   },
   relationships: {
     interactive_services_provider: { type: 'interactive_services_providers', read: (c) => c.ispId, domain: 'ispId' },
-    customer_billings: { type: 'customer_billings', read: (c, s) => idsOf(s.billingMethods, (m) => m.customerId === c.id) },
-    recurring_invoices: { type: 'recurring_invoices', read: (c, s) => idsOf(s.recurringInvoices, (r) => r.customerId === c.id) },
+    customer_billings: { type: 'customer_billings', many: true, read: (c, s) => ownIds(s.billingMethods, c.id) },
+    recurring_invoices: { type: 'recurring_invoices', many: true, read: (c, s) => ownIds(s.recurringInvoices, c.id) },
   },
 };

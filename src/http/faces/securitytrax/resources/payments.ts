@@ -23,6 +23,6 @@ export const payments: ResourceType<Payment> = {
   relationships: {
     customer: { type: 'customers', read: (p) => p.customerId, domain: 'customerId' },
     customer_billing: { type: 'customer_billings', read: (p) => p.billingMethodId, domain: 'billingMethodId' },
-    customer_invoices: { type: 'customer_invoices', read: (p) => p.allocations.map((a) => a.invoiceId), domain: 'invoiceIds' },
+    customer_invoices: { type: 'customer_invoices', many: true, read: (p) => p.allocations.map((a) => a.invoiceId), domain: 'invoiceIds' },
   },
 };

@@ -23,6 +23,8 @@ export type RelationshipSpec<E> = {
   read: (e: E, s: State) => number | null | readonly number[];
   /** The domain input field the linkage's id(s) write. */
   domain?: string;
+  /** To-many: not filterable as `<name>_id`. */
+  many?: true;
 };
 
 export type ResourceType<E extends { id: number } = { id: number }> = {
@@ -37,10 +39,4 @@ export type ResourceType<E extends { id: number } = { id: number }> = {
   pointers?: Record<string, string>;
   /** Custom attributes -> domain input, when one attribute does not map to one field; undefined: per attribute. */
   input?: (attributes: Record<string, unknown>) => Record<string, unknown> | undefined;
-};
-
-export const idsOf = <T extends { id: number }>(list: readonly T[], keep: (t: T) => boolean): number[] => {
-  const out: number[] = [];
-  for (const t of list) if (keep(t)) out.push(t.id);
-  return out;
 };
