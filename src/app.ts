@@ -10,7 +10,10 @@ import { alarmComSoapFace } from './http/faces/alarm-com-soap/face.ts';
 import { alarmComSoapRoutes } from './http/faces/alarm-com-soap/routes.ts';
 import { alarmComBillingRoutes } from './http/routes/alarm-com-routes.ts';
 import { scenarioRoutes } from './http/routes/scenario-routes.ts';
-import { securityTraxRoutes } from './http/routes/securitytrax-routes.ts';
+import { createSecurityTraxFace } from './http/faces/securitytrax/face.ts';
+import { securityTraxRoutes } from './http/faces/securitytrax/routes.ts';
+import { securityTraxSimRoutes } from './http/faces/securitytrax/sim-routes.ts';
+import { createTokens, type WallClock } from './http/faces/securitytrax/tokens.ts';
 import { simRoutes } from './http/routes/sim-routes.ts';
 import { createValidators, type Validators } from './http/validator.ts';
 import type { ScenarioSeeder } from './seeds/seed-state.ts';
@@ -41,6 +44,8 @@ export type AppOptions = {
   hosts?: GuardOptions['hosts'];
   /** Folder of scenario files (default: the bundled scenarios/). */
   scenarioDir?: string;
+  /** Wall clock (ms) for SecurityTrax token expiry; tests inject one and move it. Default Date.now. */
+  wallClock?: WallClock;
 };
 
 export type Services = ReturnType<typeof createServices>;
@@ -76,8 +81,11 @@ export function createApp(options: AppOptions): Hono {
   const { index, validators } = compiledSpec();
   const services = createServices(options);
   const stateOf = (sandbox: string) => services.runner.read(sandbox);
+  const basicAuth = createAuthenticator(options.store);
+  const tokens = createTokens({ store: options.store, now: options.wallClock });
   const handlers: Handlers = {
-    ...securityTraxRoutes(services.dealer),
+    ...securityTraxRoutes({ dealer: services.dealer, stateOf, tokens }),
+    ...securityTraxSimRoutes(services.runner),
     ...alarmComSoapRoutes(services.adc, stateOf),
     ...alarmComBillingRoutes(services.billing, stateOf),
     ...simRoutes(services.sim, { version: VERSION, startedAt: performance.now() }),
@@ -87,7 +95,9 @@ export function createApp(options: AppOptions): Hono {
     index,
     validators,
     handlers,
-    authenticate: createAuthenticator(options.store),
+    // The integrator key alone (authenticate) is checked by the SecurityTrax face before this runs.
+    authenticate: (scheme, sandbox, header) =>
+      scheme === 'securityTraxToken' ? tokens.verify(sandbox, header) : scheme === 'securityTraxIntegratorKey' ? { kind: 'none' } : basicAuth(scheme, sandbox, header),
     store: options.store,
     journal: services.journal,
     strict: options.strict,
@@ -96,7 +106,7 @@ export function createApp(options: AppOptions): Hono {
     extend: options.extend ? (hono) => options.extend!(hono, services) : undefined,
     guards: (hono) => mountGuards(hono, { cors: options.cors, hosts: options.hosts, adminToken: options.adminToken }),
     fallback: lazyConsole(services, options.log),
-    faces: [alarmComSoapFace({ log: options.log })],
+    faces: [createSecurityTraxFace({ store: options.store, tokens, log: options.log }), alarmComSoapFace({ log: options.log })],
   });
   return app as unknown as Hono;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEALER, testApp, type TestApp } from './support/test-app.ts';
+import { testApp, type TestApp } from './support/test-app.ts';
+import { dealerApi, JSON_API, stBase } from './support/securitytrax.ts';
 
 const PROBLEM = 'application/problem+json';
 
@@ -10,44 +11,49 @@ async function unchanged(t: TestApp, act: () => Promise<void>): Promise<void> {
 }
 
 describe('bad input gets a 4xx problem and changes nothing', () => {
-  it('malformed JSON body: 400 malformed-json', async () => {
+  it('malformed JSON body: 400 malformed-json (a JSON:API error on the SecurityTrax face)', async () => {
     const t = await testApp();
+    const headers = await dealerApi(t).headers();
     await unchanged(t, async () => {
-      const res = await t.call('POST', '/securitytrax/v1/customers', { auth: DEALER, rawBody: '{"firstName": "Ann",' });
+      const res = await t.call('POST', `${stBase()}/customers`, { headers, rawBody: '{"data": {"type": "customers",' });
       expect(res.status).toBe(400);
-      expect(res.headers.get('content-type')).toContain(PROBLEM);
-      expect(res.body.type).toBe('https://trax-sim.dev/problems/malformed-json');
-      expect(res.body.detail).toMatch(/not valid JSON/);
+      expect(res.headers.get('content-type')).toBe(JSON_API);
+      expect(res.body.errors[0].code).toBe('malformed-json');
+      expect(res.body.errors[0].detail).toMatch(/not valid JSON/);
     });
   });
 
-  it('wrong type: 422 naming the path', async () => {
+  it('wrong type: 422 pointing at the attribute', async () => {
     const t = await testApp();
+    const st = dealerApi(t);
     await unchanged(t, async () => {
-      const res = await t.call('POST', '/securitytrax/v1/customers', { auth: DEALER, body: { firstName: 42, lastName: 'X', email: 'x@example.com' } });
+      const res = await st.post('/customers', { type: 'customers', attributes: { fname: 42, lname: 'X', email: 'x@example.com' } });
       expect(res.status).toBe(422);
-      expect(res.body.type).toBe('https://trax-sim.dev/problems/validation-failed');
-      expect(res.body.errors).toContainEqual({ path: '/body/firstName', message: 'must be string' });
+      expect(res.body.errors).toContainEqual(expect.objectContaining({ code: 'invalid-value', source: { pointer: '/data/attributes/fname' }, detail: '/data/attributes/fname must be string' }));
     });
   });
 
   it('missing required field: 422 naming the field', async () => {
     const t = await testApp();
+    const st = dealerApi(t);
     await unchanged(t, async () => {
-      const res = await t.call('POST', '/securitytrax/v1/customers', { auth: DEALER, body: { firstName: 'Ann', lastName: 'X' } });
+      const res = await st.post('/customers', { type: 'customers', attributes: { fname: 'Ann', lname: 'X' } });
       expect(res.status).toBe(422);
-      expect(res.body.errors).toContainEqual({ path: '/body/email', message: 'is required' });
+      expect(res.body.errors).toContainEqual(expect.objectContaining({ code: 'required', source: { pointer: '/data/attributes/email' } }));
     });
   });
 
   it('unknown sandbox: 404 sandbox-not-found', async () => {
     const t = await testApp();
     await unchanged(t, async () => {
-      const res = await t.call('POST', '/securitytrax/v1/customers', { auth: DEALER, sandbox: 'nope', body: { firstName: 'A', lastName: 'B', email: 'a@example.com' } });
+      const res = await t.call('POST', '/__sim/reset', { sandbox: 'nope' });
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toContain(PROBLEM);
       expect(res.body.type).toBe('https://trax-sim.dev/problems/sandbox-not-found');
       expect(res.body.detail).toContain('"nope"');
+      const st = await t.call('GET', `${stBase('nope')}/customers`, { headers: { 'x-securitytrax-integratorkey': 'TraxSim-Demo-Integrator-Key' } });
+      expect(st.status).toBe(404);
+      expect(st.body.errors[0]).toMatchObject({ status: '404', code: 'sandbox-not-found' });
     });
     expect(t.store.names()).toEqual(['default']);
   });
@@ -76,10 +82,10 @@ describe('bad input gets a 4xx problem and changes nothing', () => {
 
   it('missing or wrong credentials: 401 with a Basic challenge', async () => {
     const t = await testApp();
-    const none = await t.call('GET', '/securitytrax/v1/customers');
+    const none = await t.call('GET', '/alarm-com/api/billing/summary');
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Basic/);
-    const wrong = await t.call('GET', '/securitytrax/v1/customers', { auth: `Basic ${Buffer.from('dealer:nope').toString('base64')}` });
+    const wrong = await t.call('GET', '/alarm-com/api/billing/summary', { auth: `Basic ${Buffer.from('jane:nope').toString('base64')}` });
     expect(wrong.status).toBe(401);
   });
 });

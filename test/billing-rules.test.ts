@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../src/domain/invariants.ts';
-import { basic, DEALER, JANE, testApp, type TestApp } from './support/test-app.ts';
+import { basic, JANE, testApp, type TestApp } from './support/test-app.ts';
 import { soapCall } from './support/soap.ts';
+import { dealerApi, flat, link } from './support/securitytrax.ts';
 
 // The seed document's rules, end to end through HTTP on the demo sandbox (see src/seeds/demo.ts):
 // jane has three unpaid invoices due 2019-01-03/02-03/03-03 (declined Auto Pay), viewed on 2019-03-03.
@@ -65,37 +66,46 @@ describe('SecurityTrax billing integration rules, through HTTP', () => {
 
   it('invoices not created from the selected recurring invoice exist but are never shown or paid through Alarm.com', async () => {
     const t = await testApp();
-    const manual = await t.call('POST', '/securitytrax/v1/invoices', { auth: DEALER, body: { customerId: 1, invoiceDate: '2019-01-15', dueDate: '2019-02-01', lines: [{ lineItemId: 1, amountCents: 10000 }] } });
+    const st = dealerApi(t);
+    const manual = await st.post('/customer_invoices', {
+      type: 'customer_invoices',
+      attributes: { invoice_date: '2019-01-15', due_date: '2019-02-01', lines: [{ invoice_billable_item_id: '1', amount: '100.00' }] },
+      relationships: { customer: link('customers', 1) },
+    });
     expect(manual.status).toBe(201);
-    expect((await t.call('GET', `/securitytrax/v1/invoices/${manual.body.id}`, { auth: DEALER })).body.recurringInvoiceId).toBeNull();
+    const id = Number(manual.body.data.id);
+    expect((await st.get(`/customer_invoices/${id}`)).body.data.relationships.recurring_invoice.data).toBeNull();
     const bills = await t.call('GET', '/alarm-com/api/billing/bills', { auth: JANE });
-    expect(bills.body.items.map((b: { id: number }) => b.id)).not.toContain(manual.body.id);
-    expect((await t.call('GET', `/alarm-com/api/billing/bills/${manual.body.id}`, { auth: JANE })).status).toBe(404);
+    expect(bills.body.items.map((b: { id: number }) => b.id)).not.toContain(id);
+    expect((await t.call('GET', `/alarm-com/api/billing/bills/${id}`, { auth: JANE })).status).toBe(404);
     const summary = await t.call('GET', '/alarm-com/api/billing/summary', { auth: JANE });
     expect(summary.body.balanceDueCents).toBe(11997);
   });
 
   it('the ISP password is write-only: never returned', async () => {
     const t = await testApp();
-    const created = await t.call('POST', '/securitytrax/v1/interactive-services-providers', { auth: DEALER, body: { name: 'New ISP', username: 'new-isp', password: 's3cret-pw' } });
+    const st = dealerApi(t);
+    const created = await st.post('/interactive_services_providers', { type: 'interactive_services_providers', attributes: { name: 'New ISP', username: 'new-isp', password: 's3cret-pw' } });
     expect(created.status).toBe(201);
-    const list = await t.call('GET', '/securitytrax/v1/interactive-services-providers', { auth: DEALER });
+    const list = await st.get('/interactive_services_providers');
     for (const body of [created.body, list.body]) expect(JSON.stringify(body)).not.toContain('s3cret-pw');
-    expect(created.body).not.toHaveProperty('password');
+    expect(created.body.data.attributes).not.toHaveProperty('password');
   });
 
   it('enabling the Billing Integration calls Get/SetSecurityTraxSettings with the ISP credentials; without the SecurityTrax Role the flag stays false', async () => {
     const t = await testApp();
-    const refused = await t.call('PATCH', '/securitytrax/v1/interactive-services-providers/2', { auth: DEALER, body: { billingIntegration: true } });
+    const st = dealerApi(t);
+    const enable = { type: 'interactive_services_providers', id: '2', attributes: { billing_integration: true } };
+    const refused = await st.patch('/interactive_services_providers/2', enable);
     expect(refused.status).toBe(422);
-    expect(refused.body.type).toBe(`${P}securitytrax-role-missing`);
-    expect(refused.body.detail).toContain('SecurityTrax Role');
+    expect(refused.body.errors[0]).toMatchObject({ code: 'securitytrax-role-missing', source: { pointer: '/data/attributes/billing_integration' } });
+    expect(refused.body.errors[0].detail).toContain('SecurityTrax Role');
     expect(t.state().isps[1]!.billingIntegration).toBe(false);
     // Alarm.com adds the role; enabling now saves the flag and Alarm.com's settings.
     await t.call('PATCH', '/__sim/alarm-com-credentials/2', { body: { roles: ['SecurityTrax'] } });
-    const ok = await t.call('PATCH', '/securitytrax/v1/interactive-services-providers/2', { auth: DEALER, body: { billingIntegration: true } });
+    const ok = await st.patch('/interactive_services_providers/2', enable);
     expect(ok.status).toBe(200);
-    expect(ok.body.billingIntegration).toBe(true);
+    expect(ok.body.data.attributes.billing_integration).toBe(true);
     const settings = await soapCall(t, 'GetSecurityTraxSettings', ['norole-isp', 'isp-pass']);
     expect(settings.answer).toMatchObject({ kind: 'result', result: { Success: true, BillingIntegrationEnabled: true } });
   });
@@ -125,19 +135,25 @@ describe('SecurityTrax billing integration rules, through HTTP', () => {
 
   it('the dealer reads and creates billing methods (card and bank account) and payments; cards show brand, last 4 and expiry only', async () => {
     const t = await testApp();
-    const bank = await t.call('POST', '/securitytrax/v1/customers/2/billing-methods', {
-      auth: DEALER,
-      body: { type: 'bank_account', bankAccount: { routingNumber: '110000000', accountNumber: '000123456789', accountType: 'checking', holderName: 'Carol Smith' } },
+    const st = dealerApi(t);
+    const bank = await st.post('/customer_billings', {
+      type: 'customer_billings',
+      attributes: { billing_type: 'bank_account', routing_number: '110000000', account_number: '000123456789', account_type: 'checking', holder_name: 'Carol Smith' },
+      relationships: { customer: link('customers', 2) },
     });
     expect(bank.status).toBe(201);
-    expect(bank.body.bankAccount).toEqual({ bankName: null, accountType: 'checking', last4: '6789', holderName: 'Carol Smith' });
-    const invoices = await t.call('GET', '/securitytrax/v1/invoices?customerId=1', { auth: DEALER });
-    const open = invoices.body.items.find((i: { balanceCents: number }) => i.balanceCents > 0);
-    const pay = await t.call('POST', '/securitytrax/v1/payments', { auth: DEALER, body: { customerId: 1, invoiceId: open.id, billingMethodId: 1, amountCents: 100 } });
+    expect(bank.body.data.attributes).toMatchObject({ bank_name: null, account_type: 'checking', last_four: '6789', holder_name: 'Carol Smith', card_brand: null });
+    const invoices = await st.get(`/customer_invoices?filter=${encodeURIComponent('customer_id = 1 AND balance > 0')}`);
+    const open = flat(invoices.body.data[0]);
+    const pay = await st.post('/customer_payments', {
+      type: 'customer_payments',
+      attributes: { amount: '1.00' },
+      relationships: { customer: link('customers', 1), customer_billing: link('customer_billings', 1), customer_invoices: { data: [{ type: 'customer_invoices', id: String(open.id) }] } },
+    });
     expect(pay.status).toBe(402); // jane's card always declines
-    expect(pay.body).toMatchObject({ type: `${P}payment-declined`, reason: 'card_declined' });
-    const history = await t.call('GET', `/securitytrax/v1/payments/${pay.body.paymentId}`, { auth: DEALER });
-    expect(history.body).toMatchObject({ status: 'failed', source: 'dealer', allocations: [] });
+    expect(pay.body.errors[0]).toMatchObject({ code: 'payment-declined', meta: { reason: 'card_declined' } });
+    const history = await st.get(`/customer_payments/${pay.body.errors[0].meta.payment_id}`);
+    expect(history.body.data.attributes).toMatchObject({ processing_status: 'failed', source: 'dealer', allocations: [] });
     await invariantsHold(t);
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnServe } from './support/spawn-cli.ts';
-import { DEALER } from './support/test-app.ts';
+import { dealerApi, fetchCall } from './support/securitytrax.ts';
 
 describe('trax-sim serve', () => {
   it('serves health, prints the URL and demo credentials, and stops cleanly on SIGTERM', async () => {
@@ -19,21 +19,17 @@ describe('trax-sim serve', () => {
   it('data written through the server survives a restart (--data DIR)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'trax-data-'));
     const first = await spawnServe(['--data', dir, '--quiet']);
-    const created = await fetch(`${first.url}/securitytrax/v1/customers`, {
-      method: 'POST',
-      headers: { authorization: DEALER, 'content-type': 'application/json' },
-      body: JSON.stringify({ firstName: 'Persisted', lastName: 'Customer', email: 'p@example.com' }),
-    });
+    const created = await dealerApi(fetchCall(first.url)).post('/customers', { type: 'customers', attributes: { fname: 'Persisted', lname: 'Customer', email: 'p@example.com' } });
     expect(created.status).toBe(201);
-    const { id } = await created.json();
+    const { id } = created.body.data as { id: string };
     await fetch(`${first.url}/__sim/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ by: 'P1M' }) });
     const clockBefore = await (await fetch(`${first.url}/__sim/clock`)).json();
     expect(await first.stop('SIGINT')).toBe(0);
 
     const second = await spawnServe(['--data', dir, '--quiet']);
-    const again = await fetch(`${second.url}/securitytrax/v1/customers/${id}`, { headers: { authorization: DEALER } });
+    const again = await dealerApi(fetchCall(second.url)).get(`/customers/${id}`);
     expect(again.status).toBe(200);
-    expect((await again.json()).firstName).toBe('Persisted');
+    expect(again.body.data.attributes.fname).toBe('Persisted');
     expect(await (await fetch(`${second.url}/__sim/clock`)).json()).toEqual(clockBefore);
     await second.stop();
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEALER, testApp } from './support/test-app.ts';
+import { testApp } from './support/test-app.ts';
+import { dealerApi, flat } from './support/securitytrax.ts';
 
-const customer = (n: number) => ({ firstName: `Test${n}`, lastName: 'User', email: `t${n}@example.com` });
+const customer = (n: number) => ({ type: 'customers', attributes: { fname: `Test${n}`, lname: 'User', email: `t${n}@example.com` } });
 
 describe('sandboxes', () => {
   it('two sandboxes used at once do not see each other\'s data', async () => {
@@ -12,19 +13,22 @@ describe('sandboxes', () => {
     for (const sandbox of ['alpha', 'beta']) {
       expect((await t.call('PUT', '/__sim/dealer', { sandbox, body: { username: 'dealer', password: 'dealer-pass' } })).status).toBe(200);
     }
+    const stAlpha = dealerApi(t, { profile: 'alpha' });
+    const stBeta = dealerApi(t, { profile: 'beta' });
+    await Promise.all([stAlpha.headers(), stBeta.headers()]);
     // Interleaved concurrent writes to both sandboxes.
     await Promise.all(
       Array.from({ length: 20 }, (_, n) =>
-        t.call('POST', '/securitytrax/v1/customers', { auth: DEALER, sandbox: n % 2 ? 'alpha' : 'beta', body: customer(n) }),
+        (n % 2 ? stAlpha : stBeta).post('/customers', customer(n)),
       ),
     );
-    const alpha = await t.call('GET', '/securitytrax/v1/customers', { auth: DEALER, sandbox: 'alpha' });
-    const beta = await t.call('GET', '/securitytrax/v1/customers', { auth: DEALER, sandbox: 'beta' });
-    expect(alpha.body.items.map((c: { firstName: string }) => c.firstName).sort()).toEqual(['Test1', 'Test11', 'Test13', 'Test15', 'Test17', 'Test19', 'Test3', 'Test5', 'Test7', 'Test9']);
-    expect(beta.body.items).toHaveLength(10);
-    expect(beta.body.items.every((c: { firstName: string }) => Number(c.firstName.slice(4)) % 2 === 0)).toBe(true);
+    const alpha: Record<string, any>[] = (await stAlpha.get('/customers')).body.data.map(flat);
+    const beta: Record<string, any>[] = (await stBeta.get('/customers')).body.data.map(flat);
+    expect(alpha.map((c) => c.fname).sort()).toEqual(['Test1', 'Test11', 'Test13', 'Test15', 'Test17', 'Test19', 'Test3', 'Test5', 'Test7', 'Test9']);
+    expect(beta).toHaveLength(10);
+    expect(beta.every((c) => Number(c.fname.slice(4)) % 2 === 0)).toBe(true);
     // Each sandbox hands out its own ids and keeps its own clock.
-    expect(alpha.body.items.map((c: { id: number }) => c.id).sort((a: number, b: number) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(alpha.map((c) => c.id as number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     await t.call('POST', '/__sim/clock/advance', { sandbox: 'alpha', body: { by: 'P10D' } });
     expect((await t.call('GET', '/__sim/clock', { sandbox: 'alpha' })).body.now).toBe('2019-01-11T00:00:00.000Z');
     expect((await t.call('GET', '/__sim/clock', { sandbox: 'beta' })).body.now).toBe('2019-01-01T00:00:00.000Z');
@@ -35,14 +39,14 @@ describe('sandboxes', () => {
     const res = await t.call('POST', '/__sim/sandboxes', { body: { name: 'copy', from: 'default' } });
     expect(res.status).toBe(201);
     expect(res.body.counts).toEqual((await t.call('GET', '/__sim/sandboxes/default')).body.counts);
-    await t.call('POST', '/securitytrax/v1/customers', { auth: DEALER, sandbox: 'copy', body: customer(1) });
+    await dealerApi(t, { profile: 'copy' }).post('/customers', customer(1));
     expect(t.state('copy').customers.length).toBe(t.state('default').customers.length + 1);
   });
 
   it('reset restores the seed and delete removes the sandbox', async () => {
     const t = await testApp();
     const before = structuredClone(t.state());
-    await t.call('POST', '/securitytrax/v1/customers', { auth: DEALER, body: customer(1) });
+    await dealerApi(t).post('/customers', customer(1));
     await t.call('POST', '/__sim/clock/advance', { body: { by: 'P1M' } });
     const reset = await t.call('POST', '/__sim/reset');
     expect(reset.status).toBe(200);

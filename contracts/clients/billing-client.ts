@@ -1,7 +1,8 @@
-// Typed client for the Alarm.com end-user Billing API (/alarm-com/api/billing), built on the spec's
-// types (src/generated/openapi.ts). Copy contracts/clients/ into your project, or import it.
+// Typed client for the Alarm.com end-user Billing API (/alarm-com/api/billing): openapi-fetch over the
+// spec's generated types, so paths, parameters and bodies follow spec/openapi.yaml. Copy contracts/clients/
+// into your project, or import it.
 import type { operations } from '../../src/generated/openapi.ts';
-import { createSender, type ClientOptions, type Schemas } from './http.ts';
+import { basicAuth, bodyOf, specClient, type ClientOptions, type Schemas } from './http.ts';
 
 type Json<Op extends keyof operations, Status extends keyof operations[Op]['responses']> =
   operations[Op]['responses'][Status] extends { content: { 'application/json': infer T } } ? T : never;
@@ -48,19 +49,20 @@ export const BILLING_PATH = '/alarm-com/api/billing';
  * PaymentDeclinedError, ValidationProblemError, ...) carrying the problem body.
  */
 export function createBillingClient(options: ClientOptions): BillingClient {
-  const send = createSender(options);
-  const p = (path: string) => `${BILLING_PATH}${path}`;
+  const headers: Record<string, string> = { accept: 'application/json', authorization: basicAuth(options.username, options.password), ...options.headers };
+  if (options.sandbox !== undefined) headers['x-sandbox'] = options.sandbox;
+  const api = specClient({ baseUrl: options.baseUrl, fetch: options.fetch, headers });
   return {
-    summary: () => send<BillingSummary>('GET', p('/summary')),
-    paymentOptions: () => send<PaymentOptions>('GET', p('/payment-options')),
-    makePayment: (body, { idempotencyKey } = {}) =>
-      send<EndUserPayment>('POST', p('/payments'), { body, headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} }),
-    paymentMethod: () => send<PaymentMethodState>('GET', p('/payment-method')),
-    changePaymentMethod: (body) => send<PaymentMethodState>('PUT', p('/payment-method'), { body }),
-    setAutoPay: (enabled) => send<PaymentMethodState>('PUT', p('/autopay'), { body: { enabled } }),
-    payments: async () => (await send<Json<'listEndUserPayments', 200>>('GET', p('/payments'))).items,
-    payment: (paymentId) => send<EndUserPayment>('GET', p(`/payments/${encodeURIComponent(paymentId)}`)),
-    bills: async () => (await send<Json<'listBills', 200>>('GET', p('/bills'))).items,
-    bill: (invoiceId) => send<Bill>('GET', p(`/bills/${encodeURIComponent(invoiceId)}`)),
+    summary: async () => bodyOf(await api.GET('/alarm-com/api/billing/summary')),
+    paymentOptions: async () => bodyOf(await api.GET('/alarm-com/api/billing/payment-options')),
+    makePayment: async (body, { idempotencyKey } = {}) =>
+      bodyOf(await api.POST('/alarm-com/api/billing/payments', { body, params: { header: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} } as never })),
+    paymentMethod: async () => bodyOf(await api.GET('/alarm-com/api/billing/payment-method')),
+    changePaymentMethod: async (body) => bodyOf(await api.PUT('/alarm-com/api/billing/payment-method', { body })),
+    setAutoPay: async (enabled) => bodyOf(await api.PUT('/alarm-com/api/billing/autopay', { body: { enabled } })),
+    payments: async () => bodyOf(await api.GET('/alarm-com/api/billing/payments')).items,
+    payment: async (paymentId) => bodyOf(await api.GET('/alarm-com/api/billing/payments/{paymentId}', { params: { path: { paymentId } } })),
+    bills: async () => bodyOf(await api.GET('/alarm-com/api/billing/bills')).items,
+    bill: async (invoiceId) => bodyOf(await api.GET('/alarm-com/api/billing/bills/{invoiceId}', { params: { path: { invoiceId } } })),
   };
 }

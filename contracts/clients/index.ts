@@ -1,4 +1,4 @@
-export { basicAuth, type ClientOptions, type FetchLike } from './http.ts';
+export { basicAuth, specClient, type ClientOptions, type FetchLike, type SpecClient } from './http.ts';
 export {
   BillingNotConfiguredError,
   isProblem,
@@ -33,3 +33,4 @@ export {
   type WebServicesClient,
   type WebServicesClientOptions,
 } from './web-services-client.ts';
+export { createSecurityTraxClient, JSON_API, type JsonApiErrorDocument, type SecurityTraxClient, type SecurityTraxClientOptions } from './securitytrax-client.ts';

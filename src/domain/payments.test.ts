@@ -145,7 +145,7 @@ describe('chargeAutoPay', () => {
 describe('makeDealerPayment', () => {
   it('a dealer payment is applied to the chosen invoice, integration invoice or not', () => {
     const state = owing();
-    const input = { customerId: 1, invoiceId: 4, billingMethodId: 1, amountCents: 20000 };
+    const input = { customerId: 1, invoiceIds: [4], billingMethodId: 1, amountCents: 20000 };
     const { patch, result } = makeDealerPayment(state, input, makeCtx(state));
     const after = applied(state, patch);
     expect(result.payment).toMatchObject({ source: 'dealer', status: 'succeeded', allocations: [{ invoiceId: 4, amountCents: 20000 }] });
@@ -155,14 +155,23 @@ describe('makeDealerPayment', () => {
 
   it('a dealer payment is held to the same amount rules', () => {
     const state = owing();
-    const base = { customerId: 1, invoiceId: 3, billingMethodId: 1 };
+    const base = { customerId: 1, invoiceIds: [3], billingMethodId: 1 };
     expect(domainError(() => makeDealerPayment(state, { ...base, amountCents: 3000 }, makeCtx(state))).code).toBe('amount-exceeds-balance');
     expect(domainError(() => makeDealerPayment(state, { ...base, amountCents: 0 }, makeCtx(state))).code).toBe('invalid-amount');
   });
 
+  it('one dealer payment covers several invoices, oldest first', () => {
+    const state = owing();
+    const { patch, result } = makeDealerPayment(state, { customerId: 1, billingMethodId: 1, amountCents: 4000 }, makeCtx(state));
+    expect(result.payment.allocations).toEqual([{ invoiceId: 1, amountCents: 2999 }, { invoiceId: 2, amountCents: 1001 }]);
+    expect(checkInvariants(applied(state, patch))).toEqual([]);
+    const named = makeDealerPayment(state, { customerId: 1, billingMethodId: 1, amountCents: 4000, invoiceIds: [3, 2] }, makeCtx(state));
+    expect(named.result.payment.allocations).toEqual([{ invoiceId: 2, amountCents: 2999 }, { invoiceId: 3, amountCents: 1001 }]);
+  });
+
   it("another customer's invoice is not found", () => {
     const state = owing({ customers: [makeCustomer(), makeCustomer({ id: 2 })] });
-    const err = domainError(() => makeDealerPayment(state, { customerId: 2, invoiceId: 3, billingMethodId: 1, amountCents: 100 }, makeCtx(state)));
+    const err = domainError(() => makeDealerPayment(state, { customerId: 2, invoiceIds: [3], billingMethodId: 1, amountCents: 100 }, makeCtx(state)));
     expect(err.kind).toBe('not_found');
   });
 });

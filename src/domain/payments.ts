@@ -2,7 +2,7 @@ import { byId } from './lookup.ts';
 // Payments: one-time (end user, Billing screen), Auto Pay (clock, on the due date) and dealer
 // (SecurityTrax API). A declined charge is still recorded as a failed payment so it shows in history.
 import { allocateOldestFirst } from './allocate.ts';
-import { integrationInvoices } from './balances.ts';
+import { byDueDate, integrationInvoices } from './balances.ts';
 import { createBillingMethod, type NewBillingMethodInput } from './billing-method.ts';
 import { requireConfigured } from './eligibility.ts';
 import { invalid, notFound } from './errors.ts';
@@ -114,15 +114,23 @@ export function chargeAutoPay(state: Readonly<SandboxState>, invoiceId: number, 
   return { patch: mergePatches(settled.patch, stamped), result: settled.result.payment };
 }
 
-export type DealerPaymentInput = { customerId: number; invoiceId: number; billingMethodId: number; amountCents: number };
+export type DealerPaymentInput = { customerId: number; billingMethodId: number; amountCents: number; invoiceIds?: number[] };
 
-/** A payment taken by the dealer in SecurityTrax against one invoice, integration invoice or not. */
+/**
+ * A payment taken by the dealer in SecurityTrax, integration invoices or not: applied oldest first (the same
+ * allocation as every other payment) over the invoices named, or over all the customer's invoices when none are.
+ */
 export function makeDealerPayment(state: Readonly<SandboxState>, input: DealerPaymentInput, ctx: Ctx): CommandResult<PaymentResult> {
-  const { customerId, invoiceId, billingMethodId, amountCents } = input;
+  const { customerId, billingMethodId, amountCents, invoiceIds } = input;
   if (!state.customers.some((c) => c.id === customerId)) throw notFound('Customer', customerId);
-  const invoice = byId(state.invoices, invoiceId);
-  if (!invoice || invoice.customerId !== customerId) throw notFound('Invoice', invoiceId);
+  const invoices = invoiceIds === undefined
+    ? state.invoices.filter((i) => i.customerId === customerId)
+    : [...new Set(invoiceIds)].map((id) => {
+        const invoice = byId(state.invoices, id);
+        if (!invoice || invoice.customerId !== customerId) throw notFound('Invoice', id);
+        return invoice;
+      });
   const method = ownedMethod(state, customerId, billingMethodId);
-  const allocations = allocateOldestFirst([invoice], amountCents);
+  const allocations = allocateOldestFirst([...invoices].sort(byDueDate), amountCents);
   return settle(state, { customerId, method, allocations, source: 'dealer' }, ctx);
 }

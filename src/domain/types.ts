@@ -189,6 +189,12 @@ export type IdempotencyRecord = {
   createdAt: IsoInstant;
 };
 
+/** A SecurityTrax integrator key (X-SecurityTrax-IntegratorKey): identifies the integrating application. */
+export type IntegratorKey = { id: number; key: string; name: string; createdAt: IsoInstant };
+
+/** A SecurityTrax personal access token: a bearer token that never expires. Only its hash is kept. */
+export type PersonalAccessToken = { id: number; name: string; tokenHash: string; createdAt: IsoInstant };
+
 export type SeedRef = { kind: 'demo' } | { kind: 'empty' } | { kind: 'scenario'; name: string };
 
 export type Collections = {
@@ -202,6 +208,9 @@ export type Collections = {
   billingMethods: BillingMethod[];
   payments: Payment[];
   idempotencyKeys: IdempotencyRecord[];
+  /** Absent: the documented demo key only (see src/domain/securitytrax-access.ts). */
+  integratorKeys?: IntegratorKey[];
+  personalAccessTokens?: PersonalAccessToken[];
 };
 
 export type SandboxState = Collections & {

@@ -4,17 +4,47 @@
  */
 
 export interface paths {
-    "/securitytrax/v1/customers": {
+    "/securitytrax/{profile}/user/v1/authenticate": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List customers */
+        get?: never;
+        put?: never;
+        /**
+         * Authenticate as the sandbox's dealer user (public)
+         * @description Public fact: `POST /authenticate` with `{"username", "password"}` returns a temporary token that expires after
+         *     10 minutes, sent afterwards as `Authorization: Bearer <token>`. The answer's shape is inferred. Credentials are
+         *     the sandbox's dealer user (demo `dealer` / `dealer-pass`). A JSON:API document with the same two attributes
+         *     is accepted too, so JSON:API client libraries can post it. Tokens expire by the server's wall clock (not the
+         *     sandbox's virtual clock, which scenarios move by months).
+         */
+        post: operations["authenticateDealer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/securitytrax/{profile}/user/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers
+         * @description Public type. Filterable, paginated, `include` supported.
+         */
         get: operations["listCustomers"];
         put?: never;
-        /** Create a customer */
+        /**
+         * Create one of the customers
+         * @description Public type.
+         */
         post: operations["createCustomer"];
         delete?: never;
         options?: never;
@@ -22,14 +52,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/securitytrax/v1/customers/{customerId}": {
+    "/securitytrax/{profile}/user/v1/customers/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Get a customer */
+        /**
+         * Get one of the customers
+         * @description Public type.
+         */
         get: operations["getCustomer"];
         put?: never;
         post?: never;
@@ -39,41 +72,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/securitytrax/v1/customers/{customerId}/billing-methods": {
+    "/securitytrax/{profile}/user/v1/interactive_services_providers": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List a customer's billing methods */
-        get: operations["listBillingMethods"];
-        put?: never;
         /**
-         * Add a billing method (card or bank account) to a customer
-         * @description Only brand/bank, last 4 digits, expiry and holder name are kept; the full number, account number and
-         *     CVV are never stored or returned. Cards that expire before the current virtual month are refused (422).
+         * List Interactive Services Providers
+         * @description Inferred type name. Filterable, paginated, `include` supported.
          */
-        post: operations["createBillingMethod"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/securitytrax/v1/interactive-services-providers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List Interactive Services Providers */
         get: operations["listIsps"];
         put?: never;
         /**
-         * Configure an Interactive Services Provider
-         * @description The password is write-only; it is kept to call Alarm.com web services and never returned.
+         * Create one of the Interactive Services Providers
+         * @description Inferred type name.
          */
         post: operations["createIsp"];
         delete?: never;
@@ -82,14 +96,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/securitytrax/v1/interactive-services-providers/{ispId}": {
+    "/securitytrax/{profile}/user/v1/interactive_services_providers/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Get an Interactive Services Provider */
+        /**
+         * Get one of the Interactive Services Providers
+         * @description Inferred type name.
+         */
         get: operations["getIsp"];
         put?: never;
         post?: never;
@@ -97,45 +114,28 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Update an ISP (setting billingIntegration calls Alarm.com)
-         * @description `billingIntegration: true` calls Alarm.com `SetSecurityTraxSettings` with the ISP's credentials; the
-         *     integration is usable once the Alarm.com role cache refreshes (`roleCacheMinutes` later). Alarm.com being
-         *     down answers 503, slower than `adcTimeoutMs` answers 504; rejected credentials or a missing role answer 409.
+         * Update one of the Interactive Services Providers
+         * @description Inferred type name.
          */
         patch: operations["updateIsp"];
         trace?: never;
     };
-    "/securitytrax/v1/invoice-line-items": {
+    "/securitytrax/{profile}/user/v1/recurring_invoices": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List invoice line items (MMR is id 3) */
-        get: operations["listInvoiceLineItems"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/securitytrax/v1/recurring-invoices": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List recurring invoices */
+        /**
+         * List recurring invoices
+         * @description Inferred type name (the web app shows them under `customer-invoices`). Filterable, paginated, `include` supported.
+         */
         get: operations["listRecurringInvoices"];
         put?: never;
         /**
-         * Create a recurring invoice (monthly schedule)
-         * @description Invoices are generated monthly on `startDate`'s day (clamped to month end), at 00:00 UTC, as the virtual
-         *     clock reaches them. A billing method turns Auto Pay on: each invoice is charged on its due date.
+         * Create one of the recurring invoices
+         * @description Inferred type name (the web app shows them under `customer-invoices`).
          */
         post: operations["createRecurringInvoice"];
         delete?: never;
@@ -144,14 +144,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/securitytrax/v1/recurring-invoices/{recurringInvoiceId}": {
+    "/securitytrax/{profile}/user/v1/recurring_invoices/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Get a recurring invoice */
+        /**
+         * Get one of the recurring invoices
+         * @description Inferred type name (the web app shows them under `customer-invoices`).
+         */
         get: operations["getRecurringInvoice"];
         put?: never;
         post?: never;
@@ -159,23 +162,29 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a recurring invoice's billing method (turns Auto Pay on)
-         * @description A billing method can be changed, never removed, so `billingMethodId` is not nullable.
+         * Update one of the recurring invoices
+         * @description Inferred type name (the web app shows them under `customer-invoices`).
          */
         patch: operations["updateRecurringInvoice"];
         trace?: never;
     };
-    "/securitytrax/v1/invoices": {
+    "/securitytrax/{profile}/user/v1/customer_invoices": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List invoices */
+        /**
+         * List invoices
+         * @description Inferred type name (web app route `customer-invoices`). Filterable, paginated, `include` supported.
+         */
         get: operations["listInvoices"];
         put?: never;
-        /** Create a one-off invoice */
+        /**
+         * Create one of the invoices
+         * @description Inferred type name (web app route `customer-invoices`).
+         */
         post: operations["createInvoice"];
         delete?: never;
         options?: never;
@@ -183,14 +192,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/securitytrax/v1/invoices/{invoiceId}": {
+    "/securitytrax/{profile}/user/v1/customer_invoices/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Get an invoice */
+        /**
+         * Get one of the invoices
+         * @description Inferred type name (web app route `customer-invoices`).
+         */
         get: operations["getInvoice"];
         put?: never;
         post?: never;
@@ -200,19 +212,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/securitytrax/v1/payments": {
+    "/securitytrax/{profile}/user/v1/customer_billings": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List payments */
+        /**
+         * List billing methods
+         * @description Inferred type name (web app route `customer-billing`). Filterable, paginated, `include` supported.
+         */
+        get: operations["listBillingMethods"];
+        put?: never;
+        /**
+         * Create one of the billing methods
+         * @description Inferred type name (web app route `customer-billing`).
+         */
+        post: operations["createBillingMethod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/securitytrax/{profile}/user/v1/customer_billings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one of the billing methods
+         * @description Inferred type name (web app route `customer-billing`).
+         */
+        get: operations["getBillingMethod"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a billing method: always refused
+         * @description A billing method, once specified, can be changed but never removed: always a 409 `billing-method-cannot-be-removed` error document.
+         */
+        delete: operations["deleteBillingMethod"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of the billing methods
+         * @description Inferred type name (web app route `customer-billing`).
+         */
+        patch: operations["updateBillingMethod"];
+        trace?: never;
+    };
+    "/securitytrax/{profile}/user/v1/customer_payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payments
+         * @description Inferred type name (web app route `customer-payments`). Filterable, paginated, `include` supported.
+         */
         get: operations["listPayments"];
         put?: never;
         /**
-         * Charge a customer's billing method against an invoice
-         * @description A declined charge is recorded as a failed payment and answers 402 with its `paymentId` and `reason`.
+         * Create one of the payments
+         * @description Inferred type name (web app route `customer-payments`).
          */
         post: operations["createPayment"];
         delete?: never;
@@ -221,15 +288,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/securitytrax/v1/payments/{paymentId}": {
+    "/securitytrax/{profile}/user/v1/customer_payments/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Get a payment */
+        /**
+         * Get one of the payments
+         * @description Inferred type name (web app route `customer-payments`).
+         */
         get: operations["getPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/securitytrax/{profile}/user/v1/invoice_billable_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoice billable items (MMR is id 3)
+         * @description Inferred type name (web app route `invoice-billable-items`); that MMR is ID 3 is public.
+         */
+        get: operations["listInvoiceLineItems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -730,6 +820,48 @@ export interface paths {
         patch: operations["updateAlarmComCredential"];
         trace?: never;
     };
+    "/__sim/securitytrax/integrator-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SecurityTrax integrator keys the sandbox accepts */
+        get: operations["listIntegratorKeys"];
+        put?: never;
+        /**
+         * Accept one more SecurityTrax integrator key
+         * @description The first key of its own keeps the documented demo key the sandbox accepted so far.
+         */
+        post: operations["createIntegratorKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__sim/securitytrax/personal-access-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SecurityTrax personal access tokens (never the tokens themselves) */
+        get: operations["listPersonalAccessTokens"];
+        put?: never;
+        /**
+         * Create a SecurityTrax personal access token (a bearer token that never expires)
+         * @description The token is in this answer only; the sandbox keeps its hash.
+         */
+        post: operations["createPersonalAccessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__sim/scenarios": {
         parameters: {
             query?: never;
@@ -785,6 +917,532 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        StJsonApi: {
+            version?: string;
+        };
+        /**
+         * @description Decimal dollars as a JSON string ("39.99", always two decimals): SecurityTrax shows money as decimals, and a
+         *     string keeps the value exact in every client's JSON parser (no binary floating point). Inside, integer cents.
+         * @example 39.99
+         */
+        StDecimal: string;
+        /**
+         * @description Decimal dollars, as a string ("39.99", preferred) or a JSON number (39.99): at most two decimals, no sign, at
+         *     most 100000.00. Converted to cents exactly, never through floating point; anything else is a 422 naming why.
+         * @example 39.99
+         */
+        StDecimalInput: string | number;
+        StErrorSource: {
+            /** @description JSON Pointer into the request document. */
+            pointer?: string;
+            /** @description The query parameter at fault. */
+            parameter?: string;
+            /** @description The request header at fault. */
+            header?: string;
+        };
+        StError: {
+            status: string;
+            /** @description Stable, e.g. `integrator-key-missing`, `token-expired`, `invalid-filter`. */
+            code: string;
+            title: string;
+            detail: string;
+            source?: components["schemas"]["StErrorSource"];
+            /** @description Extra facts, e.g. `payment_id` and `reason` of a declined payment. */
+            meta?: Record<string, never>;
+        };
+        StErrorDocument: {
+            errors: components["schemas"]["StError"][];
+            jsonapi?: components["schemas"]["StJsonApi"];
+        };
+        StLinkage: {
+            type: string;
+            id: string;
+        };
+        StToOne: {
+            data: null | components["schemas"]["StLinkage"];
+        };
+        StToMany: {
+            data: components["schemas"]["StLinkage"][];
+        };
+        StSelfLink: {
+            self?: string;
+        };
+        StPageLinks: {
+            self: string;
+            first: string;
+            last: string;
+            prev?: string | null;
+            next?: string | null;
+        };
+        StPageMeta: {
+            total_count: number;
+            page_number: number;
+            page_size: number;
+            page_count: number;
+        };
+        StIncluded: components["schemas"]["StCustomer"] | components["schemas"]["StIsp"] | components["schemas"]["StBillableItem"] | components["schemas"]["StRecurringInvoice"] | components["schemas"]["StInvoice"] | components["schemas"]["StBilling"] | components["schemas"]["StPayment"];
+        /** Format: date-time */
+        StNullableInstant: string | null;
+        /** @description Public type and attributes (fname, lname, email, record_type); the relationships are inferred. */
+        StCustomer: {
+            /** @constant */
+            type: "customers";
+            id: string;
+            attributes: {
+                fname: string;
+                lname: string;
+                email: string;
+                /**
+                 * @description Always `customer` here (SecurityTrax also has leads).
+                 * @constant
+                 */
+                record_type: "customer";
+                /** Format: date-time */
+                created_at: string;
+            };
+            relationships: {
+                interactive_services_provider: components["schemas"]["StToOne"];
+                customer_billings: components["schemas"]["StToMany"];
+                recurring_invoices: components["schemas"]["StToMany"];
+            };
+            links?: components["schemas"]["StSelfLink"];
+        };
+        /** @description Inferred type `interactive_services_providers`. The password is write-only. */
+        StIsp: {
+            /** @constant */
+            type: "interactive_services_providers";
+            id: string;
+            attributes: {
+                name: string;
+                username: string;
+                /** @description The "Billing Integration" checkbox. */
+                billing_integration: boolean;
+                billing_integration_enabled_at: components["schemas"]["StNullableInstant"];
+                role_cache_refreshed_at: components["schemas"]["StNullableInstant"];
+            };
+            relationships?: Record<string, never>;
+            links?: components["schemas"]["StSelfLink"];
+        };
+        /** @description Inferred type `invoice_billable_items`; MMR is id "3" (public). */
+        StBillableItem: {
+            /** @constant */
+            type: "invoice_billable_items";
+            id: string;
+            attributes: {
+                name: string;
+                code: string;
+            };
+            relationships?: Record<string, never>;
+            links?: components["schemas"]["StSelfLink"];
+        };
+        StRecurringLine: {
+            invoice_billable_item_id: string;
+            description: string;
+            amount: components["schemas"]["StDecimal"];
+            /** @description null: every invoice; 1: one-time; n: n installments. */
+            occurrences: number | null;
+        };
+        /** @description Inferred type `recurring_invoices` (lines are an attribute here, a simplification). */
+        StRecurringInvoice: {
+            /** @constant */
+            type: "recurring_invoices";
+            id: string;
+            attributes: {
+                /** Format: date */
+                sale_date: string;
+                /** Format: date */
+                start_date: string;
+                net_days: number;
+                lines: components["schemas"]["StRecurringLine"][];
+                /** Format: date */
+                next_invoice_date: string;
+                invoices_created: number;
+                has_mmr: boolean;
+                auto_pay: boolean;
+                /** Format: date-time */
+                created_at: string;
+            };
+            relationships: {
+                customer: components["schemas"]["StToOne"];
+                customer_billing: components["schemas"]["StToOne"];
+            };
+            links?: components["schemas"]["StSelfLink"];
+        };
+        StInvoiceLine: {
+            invoice_billable_item_id: string;
+            description: string;
+            amount: components["schemas"]["StDecimal"];
+        };
+        /** @description Inferred type `customer_invoices` (an invoice, from a recurring invoice or one-off). */
+        StInvoice: {
+            /** @constant */
+            type: "customer_invoices";
+            id: string;
+            attributes: {
+                /** Format: date */
+                invoice_date: string;
+                /** Format: date */
+                due_date: string;
+                lines: components["schemas"]["StInvoiceLine"][];
+                total: components["schemas"]["StDecimal"];
+                balance: components["schemas"]["StDecimal"];
+                status: components["schemas"]["InvoiceStatus"];
+                auto_pay_attempted_at: components["schemas"]["StNullableInstant"];
+                /** Format: date-time */
+                created_at: string;
+            };
+            relationships: {
+                customer: components["schemas"]["StToOne"];
+                recurring_invoice: components["schemas"]["StToOne"];
+            };
+            links?: components["schemas"]["StSelfLink"];
+        };
+        /** @description Inferred type `customer_billings` (a billing method). Brand/bank and last four only, never a number or CVV. */
+        StBilling: {
+            /** @constant */
+            type: "customer_billings";
+            id: string;
+            attributes: {
+                billing_type: components["schemas"]["BillingMethodType"];
+                card_brand: null | components["schemas"]["CardBrand"];
+                last_four: string;
+                exp_month: number | null;
+                exp_year: number | null;
+                holder_name: string;
+                bank_name: string | null;
+                account_type: null | components["schemas"]["BankAccountType"];
+                expired: boolean;
+                /** Format: date-time */
+                created_at: string;
+            };
+            relationships: {
+                customer: components["schemas"]["StToOne"];
+            };
+            links?: components["schemas"]["StSelfLink"];
+        };
+        StAllocation: {
+            customer_invoice_id: string;
+            amount: components["schemas"]["StDecimal"];
+        };
+        /**
+         * @description Inferred type `customer_payments`. One payment may cover several invoices, oldest first (public); processing
+         *     status is pending / complete / failed / cancelled (public; the simulator settles at once: complete or failed).
+         */
+        StPayment: {
+            /** @constant */
+            type: "customer_payments";
+            id: string;
+            attributes: {
+                amount: components["schemas"]["StDecimal"];
+                /** @enum {unknown} */
+                processing_status: "pending" | "complete" | "failed" | "cancelled";
+                failure_reason: null | components["schemas"]["DeclineReason"];
+                source: components["schemas"]["PaymentSource"];
+                allocations: components["schemas"]["StAllocation"][];
+                /** Format: date-time */
+                created_at: string;
+            };
+            relationships: {
+                customer: components["schemas"]["StToOne"];
+                customer_billing: components["schemas"]["StToOne"];
+                customer_invoices: components["schemas"]["StToMany"];
+            };
+            links?: components["schemas"]["StSelfLink"];
+        };
+        StCustomerDocument: {
+            data: components["schemas"]["StCustomer"];
+            included?: components["schemas"]["StIncluded"][];
+            links?: components["schemas"]["StSelfLink"];
+            jsonapi?: components["schemas"]["StJsonApi"];
+        };
+        StCustomerListDocument: {
+            data: components["schemas"]["StCustomer"][];
+            included?: components["schemas"]["StIncluded"][];
+            links: components["schemas"]["StPageLinks"];
+            meta: components["schemas"]["StPageMeta"];
+            jsonapi?: components["schemas"]["StJsonApi"];
+        };
+        StIspDocument: {
+            data: components["schemas"]["StIsp"];
+            included?: components["schemas"]["StIncluded"][];
+            links?: components["schemas"]["StSelfLink"];
+            jsonapi?: components["schemas"]["StJsonApi"];
+        };
+        StIspListDocument: {
+            data: components["schemas"]["StIsp"][];
+            included?: components["schemas"]["StIncluded"][];
+            links: components["schemas"]["StPageLinks"];
+            meta: components["schemas"]["StPageMeta"];
+            jsonapi?: components["schemas"]["StJsonApi"];
+        };
+        StRecurringInvoiceDocument: {
+            data: components["schemas"]["StRecurringInvoice"];
+            included?: components["schemas"]["StIncluded"][];
+            links?: components["schemas"]["StSelfLink"];
+            jsonapi?: components["schemas"]["StJsonApi"];
+        };
+        StRecurringInvoiceListDocument: {
+            data: components["schemas"]["StRecurringInvoice"][];
+            included?: components["schemas"]["StIncluded"][];
+            links: components["schemas"]["StPageLinks"];
+            meta: components["schemas"]["StPageMeta"];
+            jsonapi?: components["schemas"]["StJsonApi"];
+        };
+        StInvoiceDocument: {
+            data: components["schemas"]["StInvoice"];
+            included?: components["schemas"]["StIncluded"][];
+            links?: components["schemas"]["StSelfLink"];
+            jsonapi?: components["schemas"]["StJsonApi"];
+        };
+        StInvoiceListDocument: {
+            data: components["schemas"]["StInvoice"][];
+            included?: components["schemas"]["StIncluded"][];
+            links: components["schemas"]["StPageLinks"];
+            meta: components["schemas"]["StPageMeta"];
+            jsonapi?: components["schemas"]["StJsonApi"];
+        };
+        StBillingDocument: {
+            data: components["schemas"]["StBilling"];
+            included?: components["schemas"]["StIncluded"][];
+            links?: components["schemas"]["StSelfLink"];
+            jsonapi?: components["schemas"]["StJsonApi"];
+        };
+        StBillingListDocument: {
+            data: components["schemas"]["StBilling"][];
+            included?: components["schemas"]["StIncluded"][];
+            links: components["schemas"]["StPageLinks"];
+            meta: components["schemas"]["StPageMeta"];
+            jsonapi?: components["schemas"]["StJsonApi"];
+        };
+        StPaymentDocument: {
+            data: components["schemas"]["StPayment"];
+            included?: components["schemas"]["StIncluded"][];
+            links?: components["schemas"]["StSelfLink"];
+            jsonapi?: components["schemas"]["StJsonApi"];
+        };
+        StPaymentListDocument: {
+            data: components["schemas"]["StPayment"][];
+            included?: components["schemas"]["StIncluded"][];
+            links: components["schemas"]["StPageLinks"];
+            meta: components["schemas"]["StPageMeta"];
+            jsonapi?: components["schemas"]["StJsonApi"];
+        };
+        StBillableItemListDocument: {
+            data: components["schemas"]["StBillableItem"][];
+            included?: components["schemas"]["StIncluded"][];
+            links: components["schemas"]["StPageLinks"];
+            meta: components["schemas"]["StPageMeta"];
+            jsonapi?: components["schemas"]["StJsonApi"];
+        };
+        StCustomerRef: {
+            data: {
+                /** @constant */
+                type: "customers";
+                id: string;
+            };
+        };
+        StIspRefNullable: {
+            data: null | {
+                /** @constant */
+                type: "interactive_services_providers";
+                id: string;
+            };
+        };
+        /** @description A null `data` asks to remove the billing method, which is refused (409). */
+        StBillingRefNullable: {
+            data: null | {
+                /** @constant */
+                type: "customer_billings";
+                id: string;
+            };
+        };
+        StInvoiceRefs: {
+            data: {
+                /** @constant */
+                type: "customer_invoices";
+                id: string;
+            }[];
+        };
+        /** @description `{"username", "password"}` (public), or the same as a JSON:API document's attributes. */
+        StAuthenticate: {
+            username: string;
+            password: string;
+        } | {
+            data: {
+                type: string;
+                attributes: {
+                    username: string;
+                    password: string;
+                };
+            };
+        };
+        StTokenDocument: {
+            data: {
+                /** @constant */
+                type: "tokens";
+                id: string;
+                attributes: {
+                    /** @description Send as `Authorization: Bearer <token>`. */
+                    token: string;
+                    /** @constant */
+                    token_type: "Bearer";
+                    /**
+                     * Format: date-time
+                     * @description Ten minutes after it was issued (server wall clock).
+                     */
+                    expires_at: string;
+                };
+            };
+            jsonapi?: components["schemas"]["StJsonApi"];
+        };
+        StCustomerCreate: {
+            data: {
+                /** @constant */
+                type: "customers";
+                attributes: {
+                    fname: string;
+                    lname: string;
+                    /** Format: email */
+                    email: string;
+                };
+                relationships?: {
+                    interactive_services_provider?: components["schemas"]["StIspRefNullable"];
+                };
+            };
+        };
+        StIspAttributesIn: {
+            name?: string;
+            username?: string;
+            /** @description Write-only. */
+            password?: string;
+        };
+        StIspCreate: {
+            data: {
+                /** @constant */
+                type: "interactive_services_providers";
+                attributes: WithRequired<components["schemas"]["StIspAttributesIn"], "name" | "username" | "password">;
+            };
+        };
+        StIspUpdate: {
+            data: {
+                /** @constant */
+                type: "interactive_services_providers";
+                id: string;
+                /**
+                 * @description `billing_integration: true` calls Alarm.com (GetSecurityTraxSettings, SetSecurityTraxSettings) with the ISP's
+                 *     credentials; refused without the SecurityTrax role (422 `securitytrax-role-missing`, the flag stays false),
+                 *     503 when Alarm.com is down, 504 past `adcTimeoutMs`.
+                 */
+                attributes: {
+                    name?: string;
+                    username?: string;
+                    password?: string;
+                    billing_integration?: boolean;
+                };
+            };
+        };
+        StRecurringLineIn: {
+            /** @description MMR is "3". */
+            invoice_billable_item_id: string;
+            description?: string;
+            amount: components["schemas"]["StDecimalInput"];
+            occurrences?: number | null;
+        };
+        StRecurringInvoiceCreate: {
+            data: {
+                /** @constant */
+                type: "recurring_invoices";
+                attributes: {
+                    /** Format: date */
+                    sale_date: string;
+                    /** Format: date */
+                    start_date: string;
+                    net_days?: number;
+                    lines: components["schemas"]["StRecurringLineIn"][];
+                };
+                relationships: {
+                    customer: components["schemas"]["StCustomerRef"];
+                    customer_billing?: components["schemas"]["StBillingRefNullable"];
+                };
+            };
+        };
+        StRecurringInvoiceUpdate: {
+            data: {
+                /** @constant */
+                type: "recurring_invoices";
+                id: string;
+                relationships: {
+                    customer_billing: components["schemas"]["StBillingRefNullable"];
+                };
+            };
+        };
+        StInvoiceCreate: {
+            data: {
+                /** @constant */
+                type: "customer_invoices";
+                attributes: {
+                    /** Format: date */
+                    invoice_date?: string;
+                    /** Format: date */
+                    due_date: string;
+                    lines: {
+                        invoice_billable_item_id: string;
+                        description?: string;
+                        amount: components["schemas"]["StDecimalInput"];
+                    }[];
+                };
+                relationships: {
+                    customer: components["schemas"]["StCustomerRef"];
+                };
+            };
+        };
+        StBillingCreate: {
+            data: {
+                /** @constant */
+                type: "customer_billings";
+                /** @description A card (`card_number`, expiry, optional `cvv`, never stored) or a bank account. */
+                attributes: {
+                    billing_type: components["schemas"]["BillingMethodType"];
+                    holder_name: string;
+                };
+                relationships: {
+                    customer: components["schemas"]["StCustomerRef"];
+                };
+            };
+        };
+        StBillingUpdate: {
+            data: {
+                /** @constant */
+                type: "customer_billings";
+                id: string;
+                /** @description A new expiry for a stored card (the billing method changes; it is never removed). */
+                attributes: {
+                    exp_month: number;
+                    exp_year: number;
+                };
+            };
+        };
+        StPaymentCreate: {
+            data: {
+                /** @constant */
+                type: "customer_payments";
+                attributes: {
+                    amount: components["schemas"]["StDecimalInput"];
+                };
+                /** @description Without `customer_invoices`, the payment covers the customer's invoices, oldest first. */
+                relationships: {
+                    customer: components["schemas"]["StCustomerRef"];
+                    customer_billing: {
+                        data: {
+                            /** @constant */
+                            type: "customer_billings";
+                            id: string;
+                        };
+                    };
+                    customer_invoices?: components["schemas"]["StInvoiceRefs"];
+                };
+            };
+        };
         /** @description RFC 9457 problem details; `type` is `https://trax-sim.dev/problems/<code>`. */
         Problem: {
             /** Format: uri */
@@ -812,7 +1470,6 @@ export interface components {
         };
         /** @enum {string} */
         BillingNotConfiguredReason: "login-not-linked" | "integration-not-enabled" | "role-cache-pending" | "no-mmr-recurring-invoice";
-        EmptyObject: Record<string, never>;
         /** @enum {string} */
         DeclineReason: "card_declined" | "insufficient_funds" | "expired_card" | "bank_account_returned" | "processor_fault";
         /** @enum {string} */
@@ -827,197 +1484,10 @@ export interface components {
         PaymentStatus: "succeeded" | "failed";
         /** @enum {string} */
         PaymentSource: "one_time" | "auto_pay" | "dealer";
-        Customer: {
-            id: number;
-            firstName: string;
-            lastName: string;
-            /** Format: email */
-            email: string;
-            /** @description The Alarm.com Interactive Services Provider this account is configured with. */
-            ispId: number | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        CustomerCreate: {
-            firstName: string;
-            lastName: string;
-            /** Format: email */
-            email: string;
-            ispId?: number | null;
-        };
-        CustomerList: {
-            items: components["schemas"]["Customer"][];
-        };
-        /** @description Alarm.com Interactive Services Provider as configured in SecurityTrax. The password is write-only. */
-        Isp: {
-            id: number;
-            name: string;
-            username: string;
-            billingIntegration: boolean;
-            /**
-             * Format: date-time
-             * @description When the Billing Integration was last enabled.
-             */
-            billingIntegrationEnabledAt: string | null;
-            /**
-             * Format: date-time
-             * @description When the Alarm.com role cache caught up with the enabled integration.
-             */
-            roleCacheRefreshedAt: string | null;
-        };
-        IspCreate: {
-            name: string;
-            username: string;
-            password: string;
-        };
-        IspUpdate: {
-            name?: string;
-            username?: string;
-            password?: string;
-            /** @description `true` calls Alarm.com SetSecurityTraxSettings with the ISP credentials. */
-            billingIntegration?: boolean;
-        };
-        IspList: {
-            items: components["schemas"]["Isp"][];
-        };
-        LineItem: {
-            id: number;
-            name: string;
-            code: string;
-        };
-        LineItemList: {
-            items: components["schemas"]["LineItem"][];
-        };
-        RecurringLine: {
-            lineItemId: number;
-            description: string;
-            amountCents: number;
-            /** @description How many invoices carry this line; null = every invoice, 1 = one-time, n = n installments. */
-            occurrences: number | null;
-        };
-        RecurringInvoice: {
-            id: number;
-            customerId: number;
-            /** Format: date */
-            saleDate: string;
-            /** Format: date */
-            startDate: string;
-            /** @description Days between an invoice's date and its due date (0 = due the day it is created). */
-            netDays: number;
-            lines: components["schemas"]["RecurringLine"][];
-            billingMethodId: number | null;
-            /**
-             * Format: date
-             * @description Date of the next invoice the schedule creates (monthly, on startDate's day, clamped to month end).
-             */
-            nextInvoiceDate: string;
-            invoicesCreated: number;
-            /** @description Has a monthly monitoring line (line item 3). */
-            hasMmr: boolean;
-            /** @description A billing method is set, so invoices are charged on their due date. */
-            autoPay: boolean;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        RecurringInvoiceCreate: {
-            customerId: number;
-            /** Format: date */
-            saleDate: string;
-            /** Format: date */
-            startDate: string;
-            netDays?: number;
-            lines: {
-                lineItemId: number;
-                /** @description Defaults to the line item's name. */
-                description?: string;
-                amountCents: number;
-                /** @description Omitted or null = every invoice. */
-                occurrences?: number | null;
-            }[];
-            billingMethodId?: number | null;
-        };
-        RecurringInvoiceUpdate: {
-            /** @description A billing method can be changed, never removed. */
-            billingMethodId: number;
-        };
-        RecurringInvoiceList: {
-            items: components["schemas"]["RecurringInvoice"][];
-        };
         InvoiceLine: {
             lineItemId: number;
             description: string;
             amountCents: number;
-        };
-        Invoice: {
-            id: number;
-            customerId: number;
-            recurringInvoiceId: number | null;
-            /** Format: date */
-            invoiceDate: string;
-            /** Format: date */
-            dueDate: string;
-            lines: components["schemas"]["InvoiceLine"][];
-            totalCents: number;
-            balanceCents: number;
-            status: components["schemas"]["InvoiceStatus"];
-            /**
-             * Format: date-time
-             * @description Set once Auto Pay has tried this invoice on its due date (success or not).
-             */
-            autoPayAttemptedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        InvoiceCreate: {
-            customerId: number;
-            /**
-             * Format: date
-             * @description Defaults to today on the virtual clock.
-             */
-            invoiceDate?: string;
-            /** Format: date */
-            dueDate: string;
-            lines: {
-                lineItemId: number;
-                /** @description Defaults to the line item's name. */
-                description?: string;
-                amountCents: number;
-            }[];
-        };
-        InvoiceList: {
-            items: components["schemas"]["Invoice"][];
-        };
-        /** @description Never the full number or CVV. */
-        CardDetails: {
-            brand: components["schemas"]["CardBrand"];
-            last4: string;
-            expMonth: number;
-            expYear: number;
-            holderName: string;
-        };
-        /** @description Never the full account number. */
-        BankAccountDetails: {
-            /** @description Null when the bank was not named. */
-            bankName: string | null;
-            accountType: components["schemas"]["BankAccountType"];
-            last4: string;
-            holderName: string;
-        };
-        BillingMethod: {
-            id: number;
-            customerId: number;
-            type: components["schemas"]["BillingMethodType"];
-            /** @description Set when `type` is `credit_card`. */
-            card: components["schemas"]["CardDetails"] | null;
-            /** @description Set when `type` is `bank_account`. */
-            bankAccount: components["schemas"]["BankAccountDetails"] | null;
-            /** @description The card's expiry has passed on the virtual clock; charges fail with `expired_card`. */
-            expired: boolean;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        BillingMethodList: {
-            items: components["schemas"]["BillingMethod"][];
         };
         /**
          * @description A card or bank account to add, told apart by the `type` const (no OpenAPI `discriminator` keyword, so Ajv
@@ -1048,32 +1518,6 @@ export interface components {
                 bankName?: string;
                 holderName: string;
             };
-        };
-        Allocation: {
-            invoiceId: number;
-            amountCents: number;
-        };
-        Payment: {
-            id: number;
-            customerId: number;
-            amountCents: number;
-            billingMethodId: number;
-            source: components["schemas"]["PaymentSource"];
-            status: components["schemas"]["PaymentStatus"];
-            failureReason: components["schemas"]["DeclineReason"] | null;
-            /** @description How a succeeded payment was applied to invoices (empty when failed). */
-            allocations: components["schemas"]["Allocation"][];
-            /** Format: date-time */
-            createdAt: string;
-        };
-        PaymentCreate: {
-            customerId: number;
-            invoiceId: number;
-            billingMethodId: number;
-            amountCents: number;
-        };
-        PaymentList: {
-            items: components["schemas"]["Payment"][];
         };
         SecurityTraxSettings: {
             billingIntegrationEnabled: boolean;
@@ -1452,6 +1896,41 @@ export interface components {
         AlarmComCredentialList: {
             items: components["schemas"]["AlarmComCredential"][];
         };
+        IntegratorKey: {
+            id: number;
+            key: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IntegratorKeyCreate: {
+            /** @description Case-sensitive. */
+            key: string;
+            name?: string;
+        };
+        IntegratorKeyList: {
+            items: components["schemas"]["IntegratorKey"][];
+        };
+        PersonalAccessToken: {
+            id: number;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PersonalAccessTokenCreate: {
+            name: string;
+        };
+        PersonalAccessTokenCreated: {
+            id: number;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Send as `Authorization: Bearer <token>`; shown once. */
+            token: string;
+        };
+        PersonalAccessTokenList: {
+            items: components["schemas"]["PersonalAccessToken"][];
+        };
         ScenarioSummary: {
             name: components["schemas"]["ScenarioName"];
             description: string;
@@ -1490,6 +1969,43 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description Every refusal of the SecurityTrax face is a JSON:API error document (`application/vnd.api+json`): each error
+         *     has `status`, a stable `code`, `title`, `detail` and, when one input is at fault, `source.pointer` (into the
+         *     request document), `source.parameter` (a query parameter) or `source.header`.
+         */
+        StErrors: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "status": "422",
+                 *           "code": "invalid-decimal",
+                 *           "title": "Invalid amount",
+                 *           "detail": "\"1.234\" has more than two decimals.",
+                 *           "source": {
+                 *             "pointer": "/data/attributes/amount"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/vnd.api+json": components["schemas"]["StErrorDocument"];
+            };
+        };
+        /** @description Alarm.com was down (503) or too slow (504); nothing was changed. */
+        StUpstreamError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/vnd.api+json": components["schemas"]["StErrorDocument"];
+            };
+        };
         /** @description The request cannot be read (malformed JSON, JSON nested deeper than 32 levels, bad header). */
         BadRequest: {
             headers: {
@@ -1577,23 +2093,6 @@ export interface components {
                  *       "detail": "The card was declined.",
                  *       "paymentId": 3,
                  *       "reason": "card_declined"
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description The credentials are valid but lack the SecurityTrax role. */
-        Forbidden: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "type": "https://trax-sim.dev/problems/securitytrax-role-missing",
-                 *       "title": "SecurityTrax role missing",
-                 *       "status": 403,
-                 *       "detail": "The credentials norole-isp do not have the SecurityTrax role."
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1714,42 +2213,37 @@ export interface components {
                 "application/soap+xml": components["schemas"]["Soap12FaultEnvelope"];
             };
         };
-        /** @description Alarm.com web services are down (fault `alarmComWebServices: down`). */
-        ServiceUnavailable: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "type": "https://trax-sim.dev/problems/alarm-com-unavailable",
-                 *       "title": "Alarm.com unavailable",
-                 *       "status": 503,
-                 *       "detail": "Alarm.com web services are not responding."
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Alarm.com web services answered slower than `adcTimeoutMs`. */
-        GatewayTimeout: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "type": "https://trax-sim.dev/problems/alarm-com-timeout",
-                 *       "title": "Alarm.com timeout",
-                 *       "status": 504,
-                 *       "detail": "Alarm.com web services did not answer within 5000 ms."
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
     };
     parameters: {
+        /**
+         * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+         *     enough (`default` is the demo sandbox).
+         * @example default
+         */
+        StProfile: components["schemas"]["SandboxName"];
+        /**
+         * @description A JSON:API resource id (a string of digits).
+         * @example 1
+         */
+        StId: string;
+        /**
+         * @description A filter expression (public syntax): comparisons `attribute OP value` with `= != < > <= >= ~ !~ %`, joined by
+         *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
+         *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
+         *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
+         *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+         * @example balance > 0 AND (status = 'open' OR status = 'past_due')
+         */
+        StFilter: string;
+        /**
+         * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+         * @example interactive_services_provider
+         */
+        StInclude: string;
+        /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
+        StPageNumber: number;
+        /** @description Resources per page (default 100, at most 500). */
+        StPageSize: number;
         /**
          * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
          * @example default
@@ -1765,12 +2259,6 @@ export interface components {
          * @example 5f0c2d1e-9a4b-4c1e-8f7d-2b3a4c5d6e7f
          */
         IdempotencyKey: string;
-        /** @example 1 */
-        CustomerId: number;
-        /** @example 1 */
-        IspId: number;
-        /** @example 1 */
-        RecurringInvoiceId: number;
         /** @example 1 */
         InvoiceId: number;
         /** @example 1 */
@@ -1789,11 +2277,6 @@ export interface components {
          * @example autopay-decline
          */
         ScenarioName: components["schemas"]["ScenarioName"];
-        /**
-         * @description Only the given customer's records.
-         * @example 1
-         */
-        CustomerIdQuery: number;
         /**
          * @description Only events of this type (e.g. `payment.failed`).
          * @example payment.failed
@@ -1816,7 +2299,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    listCustomers: {
+    authenticateDealer: {
         parameters: {
             query?: never;
             header?: {
@@ -1826,38 +2309,86 @@ export interface operations {
                  */
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
             };
-            path?: never;
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+            };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StAuthenticate"];
+                "application/vnd.api+json": components["schemas"]["StAuthenticate"];
+            };
+        };
         responses: {
-            /** @description All customers of the sandbox, by id. */
+            /** @description A JSON:API document. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": 1,
-                     *           "firstName": "Jane",
-                     *           "lastName": "Doe",
-                     *           "email": "jane@example.com",
-                     *           "ispId": 1,
-                     *           "createdAt": "2019-03-01T00:00:00.000Z"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["CustomerList"];
+                    "application/vnd.api+json": components["schemas"]["StTokenDocument"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
+            "4XX": components["responses"]["StErrors"];
+        };
+    };
+    listCustomers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A filter expression (public syntax): comparisons `attribute OP value` with `= != < > <= >= ~ !~ %`, joined by
+                 *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
+                 *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
+                 *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 * @example balance > 0 AND (status = 'open' OR status = 'past_due')
+                 */
+                filter?: components["parameters"]["StFilter"];
+                /**
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @example interactive_services_provider
+                 */
+                include?: components["parameters"]["StInclude"];
+                /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
+                "page[number]"?: components["parameters"]["StPageNumber"];
+                /** @description Resources per page (default 100, at most 500). */
+                "page[size]"?: components["parameters"]["StPageSize"];
+            };
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON:API document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["StCustomerListDocument"];
+                };
+            };
+            "4XX": components["responses"]["StErrors"];
         };
     };
     createCustomer: {
@@ -1880,54 +2411,43 @@ export interface operations {
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
-            path?: never;
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+            };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "firstName": "Jane",
-                 *       "lastName": "Doe",
-                 *       "email": "jane@example.com",
-                 *       "ispId": 1
-                 *     }
-                 */
-                "application/json": components["schemas"]["CustomerCreate"];
+                "application/vnd.api+json": components["schemas"]["StCustomerCreate"];
             };
         };
         responses: {
-            /** @description The created customer. */
+            /** @description A JSON:API document. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": 1,
-                     *       "firstName": "Jane",
-                     *       "lastName": "Doe",
-                     *       "email": "jane@example.com",
-                     *       "ispId": 1,
-                     *       "createdAt": "2019-03-01T00:00:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Customer"];
+                    "application/vnd.api+json": components["schemas"]["StCustomerDocument"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableEntity"];
+            "4XX": components["responses"]["StErrors"];
         };
     };
     getCustomer: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @example interactive_services_provider
+                 */
+                include?: components["parameters"]["StInclude"];
+            };
             header?: {
                 /**
                  * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
@@ -1936,39 +2456,181 @@ export interface operations {
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
             };
             path: {
-                /** @example 1 */
-                customerId: components["parameters"]["CustomerId"];
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+                /**
+                 * @description A JSON:API resource id (a string of digits).
+                 * @example 1
+                 */
+                id: components["parameters"]["StId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The customer. */
+            /** @description A JSON:API document. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": 1,
-                     *       "firstName": "Jane",
-                     *       "lastName": "Doe",
-                     *       "email": "jane@example.com",
-                     *       "ispId": 1,
-                     *       "createdAt": "2019-03-01T00:00:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Customer"];
+                    "application/vnd.api+json": components["schemas"]["StCustomerDocument"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
+            "4XX": components["responses"]["StErrors"];
         };
     };
-    listBillingMethods: {
+    listIsps: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A filter expression (public syntax): comparisons `attribute OP value` with `= != < > <= >= ~ !~ %`, joined by
+                 *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
+                 *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
+                 *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 * @example balance > 0 AND (status = 'open' OR status = 'past_due')
+                 */
+                filter?: components["parameters"]["StFilter"];
+                /**
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @example interactive_services_provider
+                 */
+                include?: components["parameters"]["StInclude"];
+                /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
+                "page[number]"?: components["parameters"]["StPageNumber"];
+                /** @description Resources per page (default 100, at most 500). */
+                "page[size]"?: components["parameters"]["StPageSize"];
+            };
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON:API document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["StIspListDocument"];
+                };
+            };
+            "4XX": components["responses"]["StErrors"];
+        };
+    };
+    createIsp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+                /**
+                 * @description Makes a creating request safe to retry. The first request with a key runs, and its record is saved
+                 *     in the same write as what it created; a retry with the same key, by the same user in the same
+                 *     sandbox, with the same path and body, answers the first response's status and body (re-rendered
+                 *     from the created resource, header `Idempotent-Replayed: true`; a declined payment replays its 402)
+                 *     and charges nothing. The same key with a different request is a 422 `idempotency-key-reused`.
+                 *     Keys are scoped per sandbox and per authenticated user; no request body is stored, only a hash.
+                 * @example 5f0c2d1e-9a4b-4c1e-8f7d-2b3a4c5d6e7f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.api+json": components["schemas"]["StIspCreate"];
+            };
+        };
+        responses: {
+            /** @description A JSON:API document. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["StIspDocument"];
+                };
+            };
+            "4XX": components["responses"]["StErrors"];
+        };
+    };
+    getIsp: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @example interactive_services_provider
+                 */
+                include?: components["parameters"]["StInclude"];
+            };
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+                /**
+                 * @description A JSON:API resource id (a string of digits).
+                 * @example 1
+                 */
+                id: components["parameters"]["StId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON:API document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["StIspDocument"];
+                };
+            };
+            "4XX": components["responses"]["StErrors"];
+        };
+    };
+    updateIsp: {
         parameters: {
             query?: never;
             header?: {
@@ -1979,47 +2641,426 @@ export interface operations {
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
             };
             path: {
-                /** @example 1 */
-                customerId: components["parameters"]["CustomerId"];
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+                /**
+                 * @description A JSON:API resource id (a string of digits).
+                 * @example 1
+                 */
+                id: components["parameters"]["StId"];
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/vnd.api+json": components["schemas"]["StIspUpdate"];
+            };
+        };
         responses: {
-            /** @description The customer's billing methods, by id. */
+            /** @description A JSON:API document. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": 1,
-                     *           "customerId": 1,
-                     *           "type": "credit_card",
-                     *           "card": {
-                     *             "brand": "visa",
-                     *             "last4": "4242",
-                     *             "expMonth": 12,
-                     *             "expYear": 2030,
-                     *             "holderName": "Jane Doe"
-                     *           },
-                     *           "bankAccount": null,
-                     *           "expired": false,
-                     *           "createdAt": "2019-03-01T00:00:00.000Z"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["BillingMethodList"];
+                    "application/vnd.api+json": components["schemas"]["StIspDocument"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StUpstreamError"];
+            504: components["responses"]["StUpstreamError"];
+            "4XX": components["responses"]["StErrors"];
+        };
+    };
+    listRecurringInvoices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A filter expression (public syntax): comparisons `attribute OP value` with `= != < > <= >= ~ !~ %`, joined by
+                 *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
+                 *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
+                 *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 * @example balance > 0 AND (status = 'open' OR status = 'past_due')
+                 */
+                filter?: components["parameters"]["StFilter"];
+                /**
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @example interactive_services_provider
+                 */
+                include?: components["parameters"]["StInclude"];
+                /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
+                "page[number]"?: components["parameters"]["StPageNumber"];
+                /** @description Resources per page (default 100, at most 500). */
+                "page[size]"?: components["parameters"]["StPageSize"];
+            };
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON:API document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["StRecurringInvoiceListDocument"];
+                };
+            };
+            "4XX": components["responses"]["StErrors"];
+        };
+    };
+    createRecurringInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+                /**
+                 * @description Makes a creating request safe to retry. The first request with a key runs, and its record is saved
+                 *     in the same write as what it created; a retry with the same key, by the same user in the same
+                 *     sandbox, with the same path and body, answers the first response's status and body (re-rendered
+                 *     from the created resource, header `Idempotent-Replayed: true`; a declined payment replays its 402)
+                 *     and charges nothing. The same key with a different request is a 422 `idempotency-key-reused`.
+                 *     Keys are scoped per sandbox and per authenticated user; no request body is stored, only a hash.
+                 * @example 5f0c2d1e-9a4b-4c1e-8f7d-2b3a4c5d6e7f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.api+json": components["schemas"]["StRecurringInvoiceCreate"];
+            };
+        };
+        responses: {
+            /** @description A JSON:API document. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["StRecurringInvoiceDocument"];
+                };
+            };
+            "4XX": components["responses"]["StErrors"];
+        };
+    };
+    getRecurringInvoice: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @example interactive_services_provider
+                 */
+                include?: components["parameters"]["StInclude"];
+            };
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+                /**
+                 * @description A JSON:API resource id (a string of digits).
+                 * @example 1
+                 */
+                id: components["parameters"]["StId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON:API document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["StRecurringInvoiceDocument"];
+                };
+            };
+            "4XX": components["responses"]["StErrors"];
+        };
+    };
+    updateRecurringInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+                /**
+                 * @description A JSON:API resource id (a string of digits).
+                 * @example 1
+                 */
+                id: components["parameters"]["StId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.api+json": components["schemas"]["StRecurringInvoiceUpdate"];
+            };
+        };
+        responses: {
+            /** @description A JSON:API document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["StRecurringInvoiceDocument"];
+                };
+            };
+            "4XX": components["responses"]["StErrors"];
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A filter expression (public syntax): comparisons `attribute OP value` with `= != < > <= >= ~ !~ %`, joined by
+                 *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
+                 *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
+                 *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 * @example balance > 0 AND (status = 'open' OR status = 'past_due')
+                 */
+                filter?: components["parameters"]["StFilter"];
+                /**
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @example interactive_services_provider
+                 */
+                include?: components["parameters"]["StInclude"];
+                /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
+                "page[number]"?: components["parameters"]["StPageNumber"];
+                /** @description Resources per page (default 100, at most 500). */
+                "page[size]"?: components["parameters"]["StPageSize"];
+            };
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON:API document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["StInvoiceListDocument"];
+                };
+            };
+            "4XX": components["responses"]["StErrors"];
+        };
+    };
+    createInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+                /**
+                 * @description Makes a creating request safe to retry. The first request with a key runs, and its record is saved
+                 *     in the same write as what it created; a retry with the same key, by the same user in the same
+                 *     sandbox, with the same path and body, answers the first response's status and body (re-rendered
+                 *     from the created resource, header `Idempotent-Replayed: true`; a declined payment replays its 402)
+                 *     and charges nothing. The same key with a different request is a 422 `idempotency-key-reused`.
+                 *     Keys are scoped per sandbox and per authenticated user; no request body is stored, only a hash.
+                 * @example 5f0c2d1e-9a4b-4c1e-8f7d-2b3a4c5d6e7f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.api+json": components["schemas"]["StInvoiceCreate"];
+            };
+        };
+        responses: {
+            /** @description A JSON:API document. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["StInvoiceDocument"];
+                };
+            };
+            "4XX": components["responses"]["StErrors"];
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @example interactive_services_provider
+                 */
+                include?: components["parameters"]["StInclude"];
+            };
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+                /**
+                 * @description A JSON:API resource id (a string of digits).
+                 * @example 1
+                 */
+                id: components["parameters"]["StId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON:API document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["StInvoiceDocument"];
+                };
+            };
+            "4XX": components["responses"]["StErrors"];
+        };
+    };
+    listBillingMethods: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A filter expression (public syntax): comparisons `attribute OP value` with `= != < > <= >= ~ !~ %`, joined by
+                 *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
+                 *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
+                 *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 * @example balance > 0 AND (status = 'open' OR status = 'past_due')
+                 */
+                filter?: components["parameters"]["StFilter"];
+                /**
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @example interactive_services_provider
+                 */
+                include?: components["parameters"]["StInclude"];
+                /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
+                "page[number]"?: components["parameters"]["StPageNumber"];
+                /** @description Resources per page (default 100, at most 500). */
+                "page[size]"?: components["parameters"]["StPageSize"];
+            };
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON:API document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["StBillingListDocument"];
+                };
+            };
+            "4XX": components["responses"]["StErrors"];
         };
     };
     createBillingMethod: {
@@ -2043,472 +3084,79 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @example 1 */
-                customerId: components["parameters"]["CustomerId"];
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "type": "credit_card",
-                 *       "card": {
-                 *         "number": "4242 4242 4242 4242",
-                 *         "expMonth": 12,
-                 *         "expYear": 2030,
-                 *         "cvv": "123",
-                 *         "holderName": "Jane Doe"
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["NewBillingMethod"];
+                "application/vnd.api+json": components["schemas"]["StBillingCreate"];
             };
         };
         responses: {
-            /** @description The created billing method. */
+            /** @description A JSON:API document. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": 1,
-                     *       "customerId": 1,
-                     *       "type": "credit_card",
-                     *       "card": {
-                     *         "brand": "visa",
-                     *         "last4": "4242",
-                     *         "expMonth": 12,
-                     *         "expYear": 2030,
-                     *         "holderName": "Jane Doe"
-                     *       },
-                     *       "bankAccount": null,
-                     *       "expired": false,
-                     *       "createdAt": "2019-03-01T00:00:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["BillingMethod"];
+                    "application/vnd.api+json": components["schemas"]["StBillingDocument"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableEntity"];
+            "4XX": components["responses"]["StErrors"];
         };
     };
-    listIsps: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
-                 * @example default
-                 */
-                "X-Sandbox"?: components["parameters"]["Sandbox"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description All ISPs of the sandbox, by id. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": 1,
-                     *           "name": "Acme Interactive",
-                     *           "username": "acme-isp",
-                     *           "billingIntegration": true,
-                     *           "billingIntegrationEnabledAt": "2019-03-01T00:00:00.000Z",
-                     *           "roleCacheRefreshedAt": "2019-03-01T00:15:00.000Z"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["IspList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    createIsp: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
-                 * @example default
-                 */
-                "X-Sandbox"?: components["parameters"]["Sandbox"];
-                /**
-                 * @description Makes a creating request safe to retry. The first request with a key runs, and its record is saved
-                 *     in the same write as what it created; a retry with the same key, by the same user in the same
-                 *     sandbox, with the same path and body, answers the first response's status and body (re-rendered
-                 *     from the created resource, header `Idempotent-Replayed: true`; a declined payment replays its 402)
-                 *     and charges nothing. The same key with a different request is a 422 `idempotency-key-reused`.
-                 *     Keys are scoped per sandbox and per authenticated user; no request body is stored, only a hash.
-                 * @example 5f0c2d1e-9a4b-4c1e-8f7d-2b3a4c5d6e7f
-                 */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "name": "Acme Interactive",
-                 *       "username": "acme-isp",
-                 *       "password": "isp-pass"
-                 *     }
-                 */
-                "application/json": components["schemas"]["IspCreate"];
-            };
-        };
-        responses: {
-            /** @description The created ISP (billing integration off). */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": 1,
-                     *       "name": "Acme Interactive",
-                     *       "username": "acme-isp",
-                     *       "billingIntegration": false,
-                     *       "billingIntegrationEnabledAt": null,
-                     *       "roleCacheRefreshedAt": null
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Isp"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    getIsp: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
-                 * @example default
-                 */
-                "X-Sandbox"?: components["parameters"]["Sandbox"];
-            };
-            path: {
-                /** @example 1 */
-                ispId: components["parameters"]["IspId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The ISP. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": 1,
-                     *       "name": "Acme Interactive",
-                     *       "username": "acme-isp",
-                     *       "billingIntegration": true,
-                     *       "billingIntegrationEnabledAt": "2019-03-01T00:00:00.000Z",
-                     *       "roleCacheRefreshedAt": "2019-03-01T00:15:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Isp"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    updateIsp: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
-                 * @example default
-                 */
-                "X-Sandbox"?: components["parameters"]["Sandbox"];
-            };
-            path: {
-                /** @example 1 */
-                ispId: components["parameters"]["IspId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "billingIntegration": true
-                 *     }
-                 */
-                "application/json": components["schemas"]["IspUpdate"];
-            };
-        };
-        responses: {
-            /** @description The updated ISP. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": 1,
-                     *       "name": "Acme Interactive",
-                     *       "username": "acme-isp",
-                     *       "billingIntegration": true,
-                     *       "billingIntegrationEnabledAt": "2019-03-01T00:00:00.000Z",
-                     *       "roleCacheRefreshedAt": null
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Isp"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableEntity"];
-            503: components["responses"]["ServiceUnavailable"];
-            504: components["responses"]["GatewayTimeout"];
-        };
-    };
-    listInvoiceLineItems: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
-                 * @example default
-                 */
-                "X-Sandbox"?: components["parameters"]["Sandbox"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The line item catalogue. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": 1,
-                     *           "name": "Equipment",
-                     *           "code": "EQUIP"
-                     *         },
-                     *         {
-                     *           "id": 2,
-                     *           "name": "Installation",
-                     *           "code": "INSTALL"
-                     *         },
-                     *         {
-                     *           "id": 3,
-                     *           "name": "Monthly Monitoring",
-                     *           "code": "MMR"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["LineItemList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    listRecurringInvoices: {
+    getBillingMethod: {
         parameters: {
             query?: {
                 /**
-                 * @description Only the given customer's records.
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @example interactive_services_provider
+                 */
+                include?: components["parameters"]["StInclude"];
+            };
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+                /**
+                 * @description A JSON:API resource id (a string of digits).
                  * @example 1
                  */
-                customerId?: components["parameters"]["CustomerIdQuery"];
+                id: components["parameters"]["StId"];
             };
-            header?: {
-                /**
-                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
-                 * @example default
-                 */
-                "X-Sandbox"?: components["parameters"]["Sandbox"];
-            };
-            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Recurring invoices, by id (only the customer's when `customerId` is given). */
+            /** @description A JSON:API document. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": 1,
-                     *           "customerId": 1,
-                     *           "saleDate": "2019-03-01",
-                     *           "startDate": "2019-03-01",
-                     *           "netDays": 0,
-                     *           "lines": [
-                     *             {
-                     *               "lineItemId": 3,
-                     *               "description": "Monthly Monitoring",
-                     *               "amountCents": 3499,
-                     *               "occurrences": null
-                     *             }
-                     *           ],
-                     *           "billingMethodId": 1,
-                     *           "nextInvoiceDate": "2019-04-01",
-                     *           "invoicesCreated": 1,
-                     *           "hasMmr": true,
-                     *           "autoPay": true,
-                     *           "createdAt": "2019-03-01T00:00:00.000Z"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["RecurringInvoiceList"];
+                    "application/vnd.api+json": components["schemas"]["StBillingDocument"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
+            "4XX": components["responses"]["StErrors"];
         };
     };
-    createRecurringInvoice: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
-                 * @example default
-                 */
-                "X-Sandbox"?: components["parameters"]["Sandbox"];
-                /**
-                 * @description Makes a creating request safe to retry. The first request with a key runs, and its record is saved
-                 *     in the same write as what it created; a retry with the same key, by the same user in the same
-                 *     sandbox, with the same path and body, answers the first response's status and body (re-rendered
-                 *     from the created resource, header `Idempotent-Replayed: true`; a declined payment replays its 402)
-                 *     and charges nothing. The same key with a different request is a 422 `idempotency-key-reused`.
-                 *     Keys are scoped per sandbox and per authenticated user; no request body is stored, only a hash.
-                 * @example 5f0c2d1e-9a4b-4c1e-8f7d-2b3a4c5d6e7f
-                 */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "customerId": 1,
-                 *       "saleDate": "2019-03-01",
-                 *       "startDate": "2019-03-01",
-                 *       "netDays": 0,
-                 *       "lines": [
-                 *         {
-                 *           "lineItemId": 3,
-                 *           "amountCents": 3499
-                 *         }
-                 *       ],
-                 *       "billingMethodId": 1
-                 *     }
-                 */
-                "application/json": components["schemas"]["RecurringInvoiceCreate"];
-            };
-        };
-        responses: {
-            /** @description The created recurring invoice. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": 1,
-                     *       "customerId": 1,
-                     *       "saleDate": "2019-03-01",
-                     *       "startDate": "2019-03-01",
-                     *       "netDays": 0,
-                     *       "lines": [
-                     *         {
-                     *           "lineItemId": 3,
-                     *           "description": "Monthly Monitoring",
-                     *           "amountCents": 3499,
-                     *           "occurrences": null
-                     *         }
-                     *       ],
-                     *       "billingMethodId": 1,
-                     *       "nextInvoiceDate": "2019-03-01",
-                     *       "invoicesCreated": 0,
-                     *       "hasMmr": true,
-                     *       "autoPay": true,
-                     *       "createdAt": "2019-03-01T00:00:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["RecurringInvoice"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    getRecurringInvoice: {
+    deleteBillingMethod: {
         parameters: {
             query?: never;
             header?: {
@@ -2519,262 +3167,33 @@ export interface operations {
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
             };
             path: {
-                /** @example 1 */
-                recurringInvoiceId: components["parameters"]["RecurringInvoiceId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The recurring invoice. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": 1,
-                     *       "customerId": 1,
-                     *       "saleDate": "2019-03-01",
-                     *       "startDate": "2019-03-01",
-                     *       "netDays": 0,
-                     *       "lines": [
-                     *         {
-                     *           "lineItemId": 3,
-                     *           "description": "Monthly Monitoring",
-                     *           "amountCents": 3499,
-                     *           "occurrences": null
-                     *         }
-                     *       ],
-                     *       "billingMethodId": 1,
-                     *       "nextInvoiceDate": "2019-04-01",
-                     *       "invoicesCreated": 1,
-                     *       "hasMmr": true,
-                     *       "autoPay": true,
-                     *       "createdAt": "2019-03-01T00:00:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["RecurringInvoice"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    updateRecurringInvoice: {
-        parameters: {
-            query?: never;
-            header?: {
                 /**
-                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
                  * @example default
                  */
-                "X-Sandbox"?: components["parameters"]["Sandbox"];
-            };
-            path: {
-                /** @example 1 */
-                recurringInvoiceId: components["parameters"]["RecurringInvoiceId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
+                profile: components["parameters"]["StProfile"];
                 /**
-                 * @example {
-                 *       "billingMethodId": 2
-                 *     }
-                 */
-                "application/json": components["schemas"]["RecurringInvoiceUpdate"];
-            };
-        };
-        responses: {
-            /** @description The updated recurring invoice. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": 1,
-                     *       "customerId": 1,
-                     *       "saleDate": "2019-03-01",
-                     *       "startDate": "2019-03-01",
-                     *       "netDays": 0,
-                     *       "lines": [
-                     *         {
-                     *           "lineItemId": 3,
-                     *           "description": "Monthly Monitoring",
-                     *           "amountCents": 3499,
-                     *           "occurrences": null
-                     *         }
-                     *       ],
-                     *       "billingMethodId": 2,
-                     *       "nextInvoiceDate": "2019-04-01",
-                     *       "invoicesCreated": 1,
-                     *       "hasMmr": true,
-                     *       "autoPay": true,
-                     *       "createdAt": "2019-03-01T00:00:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["RecurringInvoice"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    listInvoices: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Only the given customer's records.
+                 * @description A JSON:API resource id (a string of digits).
                  * @example 1
                  */
-                customerId?: components["parameters"]["CustomerIdQuery"];
+                id: components["parameters"]["StId"];
             };
-            header?: {
-                /**
-                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
-                 * @example default
-                 */
-                "X-Sandbox"?: components["parameters"]["Sandbox"];
-            };
-            path?: never;
             cookie?: never;
         };
-        requestBody?: never;
-        responses: {
-            /** @description Invoices, by id (only the customer's when `customerId` is given). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": 1,
-                     *           "customerId": 1,
-                     *           "recurringInvoiceId": 1,
-                     *           "invoiceDate": "2019-03-01",
-                     *           "dueDate": "2019-03-01",
-                     *           "lines": [
-                     *             {
-                     *               "lineItemId": 3,
-                     *               "description": "Monthly Monitoring",
-                     *               "amountCents": 3499
-                     *             }
-                     *           ],
-                     *           "totalCents": 3499,
-                     *           "balanceCents": 0,
-                     *           "status": "paid",
-                     *           "autoPayAttemptedAt": "2019-03-01T00:00:00.000Z",
-                     *           "createdAt": "2019-03-01T00:00:00.000Z"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["InvoiceList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    createInvoice: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
-                 * @example default
-                 */
-                "X-Sandbox"?: components["parameters"]["Sandbox"];
-                /**
-                 * @description Makes a creating request safe to retry. The first request with a key runs, and its record is saved
-                 *     in the same write as what it created; a retry with the same key, by the same user in the same
-                 *     sandbox, with the same path and body, answers the first response's status and body (re-rendered
-                 *     from the created resource, header `Idempotent-Replayed: true`; a declined payment replays its 402)
-                 *     and charges nothing. The same key with a different request is a 422 `idempotency-key-reused`.
-                 *     Keys are scoped per sandbox and per authenticated user; no request body is stored, only a hash.
-                 * @example 5f0c2d1e-9a4b-4c1e-8f7d-2b3a4c5d6e7f
-                 */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
+        /** @description Some JSON:API clients send the resource identifier; it is accepted and changes nothing. */
+        requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "customerId": 1,
-                 *       "dueDate": "2019-03-15",
-                 *       "lines": [
-                 *         {
-                 *           "lineItemId": 2,
-                 *           "description": "Installation",
-                 *           "amountCents": 9900
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["InvoiceCreate"];
+                "application/vnd.api+json": {
+                    data?: components["schemas"]["StLinkage"];
+                };
             };
         };
         responses: {
-            /** @description The created invoice. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": 2,
-                     *       "customerId": 1,
-                     *       "recurringInvoiceId": null,
-                     *       "invoiceDate": "2019-03-01",
-                     *       "dueDate": "2019-03-15",
-                     *       "lines": [
-                     *         {
-                     *           "lineItemId": 2,
-                     *           "description": "Installation",
-                     *           "amountCents": 9900
-                     *         }
-                     *       ],
-                     *       "totalCents": 9900,
-                     *       "balanceCents": 9900,
-                     *       "status": "open",
-                     *       "autoPayAttemptedAt": null,
-                     *       "createdAt": "2019-03-01T00:00:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Invoice"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableEntity"];
+            "4XX": components["responses"]["StErrors"];
         };
     };
-    getInvoice: {
+    updateBillingMethod: {
         parameters: {
             query?: never;
             header?: {
@@ -2785,57 +3204,59 @@ export interface operations {
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
             };
             path: {
-                /** @example 1 */
-                invoiceId: components["parameters"]["InvoiceId"];
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+                /**
+                 * @description A JSON:API resource id (a string of digits).
+                 * @example 1
+                 */
+                id: components["parameters"]["StId"];
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/vnd.api+json": components["schemas"]["StBillingUpdate"];
+            };
+        };
         responses: {
-            /** @description The invoice. */
+            /** @description A JSON:API document. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": 1,
-                     *       "customerId": 1,
-                     *       "recurringInvoiceId": 1,
-                     *       "invoiceDate": "2019-03-01",
-                     *       "dueDate": "2019-03-01",
-                     *       "lines": [
-                     *         {
-                     *           "lineItemId": 3,
-                     *           "description": "Monthly Monitoring",
-                     *           "amountCents": 3499
-                     *         }
-                     *       ],
-                     *       "totalCents": 3499,
-                     *       "balanceCents": 3499,
-                     *       "status": "past_due",
-                     *       "autoPayAttemptedAt": "2019-03-01T00:00:00.000Z",
-                     *       "createdAt": "2019-03-01T00:00:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Invoice"];
+                    "application/vnd.api+json": components["schemas"]["StBillingDocument"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
+            "4XX": components["responses"]["StErrors"];
         };
     };
     listPayments: {
         parameters: {
             query?: {
                 /**
-                 * @description Only the given customer's records.
-                 * @example 1
+                 * @description A filter expression (public syntax): comparisons `attribute OP value` with `= != < > <= >= ~ !~ %`, joined by
+                 *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
+                 *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
+                 *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 * @example balance > 0 AND (status = 'open' OR status = 'past_due')
                  */
-                customerId?: components["parameters"]["CustomerIdQuery"];
+                filter?: components["parameters"]["StFilter"];
+                /**
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @example interactive_services_provider
+                 */
+                include?: components["parameters"]["StInclude"];
+                /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
+                "page[number]"?: components["parameters"]["StPageNumber"];
+                /** @description Resources per page (default 100, at most 500). */
+                "page[size]"?: components["parameters"]["StPageSize"];
             };
             header?: {
                 /**
@@ -2844,46 +3265,28 @@ export interface operations {
                  */
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
             };
-            path?: never;
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+            };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Payments (succeeded and failed), by id (only the customer's when `customerId` is given). */
+            /** @description A JSON:API document. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": 1,
-                     *           "customerId": 1,
-                     *           "amountCents": 3499,
-                     *           "billingMethodId": 1,
-                     *           "source": "auto_pay",
-                     *           "status": "succeeded",
-                     *           "failureReason": null,
-                     *           "allocations": [
-                     *             {
-                     *               "invoiceId": 1,
-                     *               "amountCents": 3499
-                     *             }
-                     *           ],
-                     *           "createdAt": "2019-03-01T00:00:00.000Z"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PaymentList"];
+                    "application/vnd.api+json": components["schemas"]["StPaymentListDocument"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
+            "4XX": components["responses"]["StErrors"];
         };
     };
     createPayment: {
@@ -2906,63 +3309,43 @@ export interface operations {
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
-            path?: never;
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+            };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "customerId": 1,
-                 *       "invoiceId": 1,
-                 *       "billingMethodId": 1,
-                 *       "amountCents": 3499
-                 *     }
-                 */
-                "application/json": components["schemas"]["PaymentCreate"];
+                "application/vnd.api+json": components["schemas"]["StPaymentCreate"];
             };
         };
         responses: {
-            /** @description The succeeded payment. */
+            /** @description A JSON:API document. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": 2,
-                     *       "customerId": 1,
-                     *       "amountCents": 3499,
-                     *       "billingMethodId": 1,
-                     *       "source": "dealer",
-                     *       "status": "succeeded",
-                     *       "failureReason": null,
-                     *       "allocations": [
-                     *         {
-                     *           "invoiceId": 1,
-                     *           "amountCents": 3499
-                     *         }
-                     *       ],
-                     *       "createdAt": "2019-03-05T00:00:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Payment"];
+                    "application/vnd.api+json": components["schemas"]["StPaymentDocument"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            402: components["responses"]["PaymentDeclined"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableEntity"];
+            "4XX": components["responses"]["StErrors"];
         };
     };
     getPayment: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @example interactive_services_provider
+                 */
+                include?: components["parameters"]["StInclude"];
+            };
             header?: {
                 /**
                  * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
@@ -2971,39 +3354,85 @@ export interface operations {
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
             };
             path: {
-                /** @example 1 */
-                paymentId: components["parameters"]["PaymentId"];
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+                /**
+                 * @description A JSON:API resource id (a string of digits).
+                 * @example 1
+                 */
+                id: components["parameters"]["StId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The payment. */
+            /** @description A JSON:API document. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": 3,
-                     *       "customerId": 1,
-                     *       "amountCents": 3499,
-                     *       "billingMethodId": 1,
-                     *       "source": "auto_pay",
-                     *       "status": "failed",
-                     *       "failureReason": "card_declined",
-                     *       "allocations": [],
-                     *       "createdAt": "2019-04-01T00:00:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Payment"];
+                    "application/vnd.api+json": components["schemas"]["StPaymentDocument"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
+            "4XX": components["responses"]["StErrors"];
+        };
+    };
+    listInvoiceLineItems: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A filter expression (public syntax): comparisons `attribute OP value` with `= != < > <= >= ~ !~ %`, joined by
+                 *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
+                 *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
+                 *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 * @example balance > 0 AND (status = 'open' OR status = 'past_due')
+                 */
+                filter?: components["parameters"]["StFilter"];
+                /**
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @example interactive_services_provider
+                 */
+                include?: components["parameters"]["StInclude"];
+                /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
+                "page[number]"?: components["parameters"]["StPageNumber"];
+                /** @description Resources per page (default 100, at most 500). */
+                "page[size]"?: components["parameters"]["StPageSize"];
+            };
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox).
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON:API document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["StBillableItemListDocument"];
+                };
+            };
+            "4XX": components["responses"]["StErrors"];
         };
     };
     getCustomerManagementWsdl: {
@@ -4384,7 +4813,7 @@ export interface operations {
                      *           "id": 1,
                      *           "at": "2019-03-01T00:00:00.000Z",
                      *           "method": "GET",
-                     *           "path": "/securitytrax/v1/customers",
+                     *           "path": "/securitytrax/default/user/v1/customers",
                      *           "status": 200,
                      *           "durationMs": 1.7,
                      *           "operationId": "listCustomers"
@@ -4757,6 +5186,132 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
+    listIntegratorKeys: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegratorKeyList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    createIntegratorKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegratorKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegratorKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listPersonalAccessTokens: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalAccessTokenList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    createPersonalAccessToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonalAccessTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalAccessTokenCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
     listScenarios: {
         parameters: {
             query?: never;
@@ -4914,3 +5469,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

@@ -100,6 +100,7 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
     const readBody: ReadBody = face?.readBody ?? ((c) => readJsonBody(c));
     const answer = face?.respond ? (o: OpOutput, c: Context) => face.respond!(o, op, c) : respond;
     const opError = face?.onError ?? plainOnError;
+    const before = face?.before;
     // Reads (no body, synchronous handler) answer without a single await: every promise hop costs
     // throughput on a server that does ~20k small requests a second.
     const serve = (c: Context, sandbox: string, { hasBody, body }: { hasBody: boolean; body: unknown }): Response | Promise<Response> => {
@@ -125,6 +126,7 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
         c.set('operation', op);
         c.set('sandbox', sandbox);
       }
+      before?.(c, op, sandbox);
       const res = bodyless(c) ? serve(c, sandbox, NO_BODY) : readBody(c, op).then((b) => serve(c, sandbox, b));
       return res instanceof Promise ? res.then((r) => whenWritten(r, shows(sandbox))) : whenWritten(res, shows(sandbox));
     };

@@ -17,12 +17,16 @@ export type Face = {
   owns?: (path: string) => boolean;
   /** The sandbox a request names by its URL (a base URL is enough for a stock client); undefined: use X-Sandbox. */
   sandboxOf?: (c: Context) => string | undefined;
+  /** Runs before the body is read or validated (media types, API keys, tokens); throws to refuse. */
+  before?: (c: Context, op: Operation, sandbox: string) => void;
   readBody?: ReadBody;
   respond?: (out: OpOutput, op: Operation, c: Context) => Response;
   /** Every error thrown while serving the face, in its own vocabulary; never a 500 for bad input. */
   onError?: (err: unknown, c: Context) => Response;
   /** Turns an answer's wire text back into what the spec's schema describes (strict response validation). */
   parseResponse?: (text: string, contentType: string | null) => unknown;
+  /** Schema (pointer into the spec) of the face's answers to unknown routes under it (strict validation). */
+  errorSchema?: string;
 };
 
 export const faceOfOperation = (faces: readonly Face[], op: Operation | undefined): Face | undefined =>

@@ -7,7 +7,8 @@ import { byId } from '../domain/lookup.ts';
 import type { IdempotencyRecord, IdempotentResourceType, Payment, SandboxState } from '../domain/types.ts';
 import { IdempotentReplay, findIdempotencyRecord, requestFingerprint, withIdempotentRequest } from '../services/idempotency.ts';
 import { requireSucceeded } from '../services/payment-outcome.ts';
-import { billingMethodView, endUserPaymentView, ispView, recurringInvoiceView } from '../services/views.ts';
+import { endUserPaymentView } from '../services/views.ts';
+import { securityTraxReplays } from './faces/securitytrax/replay.ts';
 import type { Store } from '../store/sandbox-store.ts';
 import type { Operation } from './openapi-index.ts';
 import { created, type Auth, type OpHandler, type OpInput, type OpOutput } from './operation.ts';
@@ -22,14 +23,9 @@ type Replayable = {
 
 const paymentStatus = (p: unknown) => ((p as Payment).status === 'succeeded' ? 201 : 402);
 
-// The same renderings as the routes (src/http/routes) use for their 201s.
+// The same renderings as the routes (src/http/routes, src/http/faces) use for their 201s.
 const REPLAYABLE: Record<string, Replayable> = {
-  createCustomer: { resource: 'customers', render: (_s, c) => created(c) },
-  createIsp: { resource: 'isps', render: (_s, isp) => created(ispView(isp)) },
-  createRecurringInvoice: { resource: 'recurringInvoices', render: (_s, r) => created(recurringInvoiceView(r)) },
-  createInvoice: { resource: 'invoices', render: (_s, i) => created(i) },
-  createBillingMethod: { resource: 'billingMethods', render: (_s, m) => created(billingMethodView(m)) },
-  createPayment: { resource: 'payments', render: (_s, p) => created(requireSucceeded(p)) },
+  ...(securityTraxReplays as unknown as Record<string, Replayable>),
   makePayment: { resource: 'payments', render: (s, p) => created(endUserPaymentView(s, requireSucceeded(p))) },
 };
 

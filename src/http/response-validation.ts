@@ -31,8 +31,12 @@ export function responseValidation({ validators, faces = [], onViolation, log }:
     let errors: FieldError[];
     const isProblem = type?.startsWith(PROBLEM_JSON) ?? false;
     // A route no operation matches, under a face's path, answers in that face's own error format.
-    if (!op && faceOfPath(faces, c.req.path)) errors = [];
-    else if (!op || (GENERIC_STATUSES.has(c.res.status) && isProblem)) {
+    const pathFace = op ? undefined : faceOfPath(faces, c.req.path);
+    if (pathFace?.errorSchema) {
+      errors = validators.schema(pathFace.errorSchema, body);
+    } else if (pathFace) {
+      errors = [];
+    } else if (!op || (GENERIC_STATUSES.has(c.res.status) && isProblem)) {
       errors = isProblem ? validators.problem(body) : [{ path: '/content-type', message: 'unknown routes must answer problem+json' }];
     } else {
       errors = validators.response(op, c.res.status, type, body);

@@ -20,6 +20,8 @@ export type Validators = {
   response(op: Operation, status: number, contentType: string | null, body: unknown): FieldError[];
   /** Against components/schemas/Problem: for problems any operation may answer (400, 404, 422). */
   problem(body: unknown): FieldError[];
+  /** Against any schema of the spec, by pointer (a face's error document). */
+  schema(pointer: string, body: unknown): FieldError[];
 };
 
 function newAjv(coerce: boolean): Ajv2020 {
@@ -111,6 +113,10 @@ export function createValidators(index: OpenApiIndex): Validators {
     },
     problem(body) {
       const validate = byPointer('#/components/schemas/Problem');
+      return validate(body) ? [] : toFieldErrors('/response', validate.errors);
+    },
+    schema(pointer, body) {
+      const validate = byPointer(pointer);
       return validate(body) ? [] : toFieldErrors('/response', validate.errors);
     },
     response(op, status, contentType, body) {

@@ -1,3 +1,4 @@
+import { decimalToCents } from '../domain/money.ts';
 import type { Setup } from '../seeds/setup.ts';
 import { describeMismatches, match, missingInOrder, type Mismatch } from './match.ts';
 import type { Step } from './scenario-types.ts';
@@ -5,7 +6,17 @@ import { authorizationFor } from './step-request.ts';
 
 export type Reply = { status: number; body: unknown };
 type Check = { passed: boolean; message: string | null; expected: unknown; actual: unknown };
-type Ctx = { step: Step; reply: Reply | null; emitted: string[]; given: Setup; send: (r: Request) => Promise<Reply>; sandbox: string; problemBase: string };
+type Ctx = {
+  step: Step;
+  reply: Reply | null;
+  emitted: string[];
+  given: Setup;
+  send: (r: Request) => Promise<Reply>;
+  sandbox: string;
+  problemBase: string;
+  /** The run's SecurityTrax dealer session (integrator key, bearer token). */
+  dealerHeaders: () => Promise<Record<string, string>>;
+};
 
 /** Compares a step's `expect` with what happened; every difference is reported, path by path. */
 export async function checkExpectations(ctx: Ctx): Promise<Check> {
@@ -27,7 +38,10 @@ export async function checkExpectations(ctx: Ctx): Promise<Check> {
     // Without an explicit status, a step that fails is a failure: scenarios never hide errors.
     else if (reply.status >= 400) compare('status', 'a 2xx status', reply.status, false);
   }
-  if (e.problem !== undefined) compare('problem', `${ctx.problemBase}${e.problem}`, body?.type, false);
+  // A problem+json `type`, or the first JSON:API error's `code` (SecurityTrax face).
+  const errors = body?.errors as { code?: string }[] | undefined;
+  if (e.problem !== undefined && Array.isArray(errors) && typeof body?.type !== 'string') compare('problem', e.problem, errors[0]?.code, false);
+  else if (e.problem !== undefined) compare('problem', `${ctx.problemBase}${e.problem}`, body?.type, false);
   if (e.reasons !== undefined) {
     const codes = ((body?.reasons as { code: string }[] | undefined) ?? []).map((r) => r.code).sort();
     compare('reasons', [...e.reasons].sort(), codes);
@@ -40,14 +54,14 @@ export async function checkExpectations(ctx: Ctx): Promise<Check> {
     compare('balances', want, summary.body);
   }
   if (e.invoices) {
-    const dealer = authorizationFor('dealer', ctx.given, ['dealerBasic'])!;
+    const headers = await ctx.dealerHeaders();
     const got: Record<string, unknown> = {};
     const want: Record<string, unknown> = {};
     for (const [id, w] of Object.entries(e.invoices)) {
-      const r = await ctx.send(new Request(`http://trax-sim.local/securitytrax/v1/invoices/${id}`, { headers: { 'x-sandbox': ctx.sandbox, authorization: dealer } }));
-      const inv = r.body as { status?: string; balanceCents?: number } | undefined;
+      const r = await ctx.send(new Request(`http://trax-sim.local/securitytrax/${ctx.sandbox}/user/v1/customer_invoices/${id}`, { headers }));
+      const inv = (r.body as { data?: { attributes?: { status?: string; balance?: string } } } | undefined)?.data?.attributes;
       want[id] = typeof w === 'string' ? { status: w } : w;
-      got[id] = r.status === 200 ? { status: inv?.status, balanceCents: inv?.balanceCents } : `HTTP ${r.status}`;
+      got[id] = r.status === 200 ? { status: inv?.status, balanceCents: inv?.balance === undefined ? undefined : decimalToCents(inv.balance) } : `HTTP ${r.status}`;
     }
     compare('invoices', want, got);
   }

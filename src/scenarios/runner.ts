@@ -1,4 +1,4 @@
-import { createApp } from '../app.ts';
+import { compiledSpec, createApp } from '../app.ts';
 import { checkInvariants } from '../domain/invariants.ts';
 import { PROBLEM_BASE } from '../http/problem.ts';
 import type { ResponseViolation } from '../http/response-validation.ts';
@@ -10,6 +10,7 @@ import { checkExpectations, type Reply } from './expectations.ts';
 import { loadScenarioSeeder } from './scenario-seeder.ts';
 import type { Scenario, ScenarioReport, Step, StepReport } from './scenario-types.ts';
 import { isSoapResponse, soapReplyBody } from './soap-step.ts';
+import { securityTraxSession, isSecurityTraxOp } from './securitytrax-step.ts';
 import { buildCallRequest, StepError } from './step-request.ts';
 import { interpolate, pick, type Variables } from './variables.ts';
 
@@ -52,6 +53,7 @@ export async function runScenarioFile(scenario: Scenario, dir?: string): Promise
     }
     return { status: res.status, body };
   };
+  const dealer = securityTraxSession(scenario.given, SANDBOX, send);
   const sim = (method: string, path: string, body: unknown) =>
     send(new Request(`http://trax-sim.local${path}`, { method, headers: { 'x-sandbox': SANDBOX, 'content-type': 'application/json' }, body: JSON.stringify(body) }));
 
@@ -64,7 +66,10 @@ export async function runScenarioFile(scenario: Scenario, dir?: string): Promise
       const eventsBefore = store.require(SANDBOX).events.length;
       violations.length = 0;
       let reply: Reply | null = null;
-      if (step.call) reply = await send(buildCallRequest(step, scenario.given, SANDBOX));
+      if (step.call) {
+        const dealerHeaders = isSecurityTraxOp(compiledSpec().index.byId.get(step.call)) ? await dealer.headers(step.as) : undefined;
+        reply = await send(buildCallRequest(step, scenario.given, SANDBOX, dealerHeaders));
+      }
       else if (step.advance) reply = await sim('POST', '/__sim/clock/advance', typeof step.advance === 'string' ? { by: step.advance } : step.advance);
       else if (step.fault) reply = await sim('PUT', '/__sim/faults', step.fault);
       else if (step.settings) reply = await sim('PATCH', '/__sim/settings', step.settings);
@@ -74,7 +79,7 @@ export async function runScenarioFile(scenario: Scenario, dir?: string): Promise
         vars[variable] = value;
       }
       const emitted = store.require(SANDBOX).events.slice(eventsBefore).map((e) => e.type);
-      report = await checkExpectations({ step, reply, emitted, given: scenario.given, send: (r) => send(r), sandbox: SANDBOX, problemBase: PROBLEM_BASE });
+      report = await checkExpectations({ step, reply, emitted, given: scenario.given, send: (r) => send(r), sandbox: SANDBOX, problemBase: PROBLEM_BASE, dealerHeaders: () => dealer.headers('dealer') });
       const broken = checkInvariants(store.require(SANDBOX));
       const extra = [
         ...violations.map((v) => `response violates the spec: ${v.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`),

@@ -3,6 +3,8 @@ import { DEMO_CREDENTIALS } from '../seeds/demo.ts';
 import type { Setup } from '../seeds/setup.ts';
 import type { Step } from './scenario-types.ts';
 import { buildSoapRequest, isSoapStep } from './soap-step.ts';
+import { JSON_API } from '../http/faces/securitytrax/media-types.ts';
+import { isSecurityTraxOp, jsonApiBody } from './securitytrax-step.ts';
 
 export class StepError extends Error {}
 
@@ -30,12 +32,17 @@ export function authorizationFor(as: string | undefined, given: Setup, security:
   return basic(login.username, login.password);
 }
 
-/** Turns a `call:` step into a Request against the app: path params filled, the rest as query. */
-export function buildCallRequest(step: Step, given: Setup, sandbox: string): Request {
+/**
+ * Turns a `call:` step into a Request against the app: path params filled, the rest as query. SecurityTrax
+ * operations get `dealerHeaders` (integrator key, bearer token), `{profile}` = the sandbox, a JSON:API body.
+ */
+export function buildCallRequest(step: Step, given: Setup, sandbox: string, dealerHeaders?: Record<string, string>): Request {
   if (isSoapStep(step)) return buildSoapRequest(step, given, sandbox);
   const op = compiledSpec().index.byId.get(step.call!);
   if (!op) throw new StepError(`unknown operationId "${step.call}" (see spec/openapi.yaml)`);
-  const params = { ...step.params };
+  const jsonApi = isSecurityTraxOp(op);
+  const params: Record<string, unknown> = jsonApi ? { profile: sandbox, ...step.params } : { ...step.params };
+  const resourceId = params.id;
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     if (!(name in params)) throw new StepError(`missing path parameter "${name}" in params`);
     const value = params[name];
@@ -44,12 +51,17 @@ export function buildCallRequest(step: Step, given: Setup, sandbox: string): Req
   });
   const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
   const headers: Record<string, string> = { 'x-sandbox': sandbox, ...step.headers };
-  const auth = authorizationFor(step.as, given, op.security);
-  if (auth) headers.authorization = auth;
+  if (jsonApi) {
+    delete headers['x-sandbox']; // {profile} names it
+    Object.assign(headers, dealerHeaders);
+  } else {
+    const auth = authorizationFor(step.as, given, op.security);
+    if (auth) headers.authorization = auth;
+  }
   let body: string | undefined;
   if (step.body !== undefined) {
-    body = JSON.stringify(step.body);
-    headers['content-type'] = 'application/json';
+    body = JSON.stringify(jsonApi ? jsonApiBody(op, step.body, resourceId) : step.body);
+    headers['content-type'] = jsonApi ? JSON_API : 'application/json';
   }
   return new Request(`http://trax-sim.local${path}${query ? `?${query}` : ''}`, { method: op.method, headers, body });
 }

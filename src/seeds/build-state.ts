@@ -44,6 +44,8 @@ export function buildState(name: string, seed: SeedRef, setup: Setup): { state: 
   state.faults = { ...state.faults, ...setup.faults };
   // The dealer user is stored explicitly: a scenario without `given.dealer` gets the demo's (documented).
   state.dealer = { ...(setup.dealer ?? DEMO_CREDENTIALS.dealer) };
+  if (setup.integratorKeys) state.integratorKeys = setup.integratorKeys.map((key, i) => ({ id: i + 1, key, name: `Integrator key ${i + 1}`, createdAt: state.now }));
+  if (setup.integratorKeys) state.lastIds = { ...state.lastIds, integratorKey: setup.integratorKeys.length };
   const refs: SetupRefs = {};
   const run = <T>(command: (s: SandboxState, ctx: Ctx) => CommandResult<T>): T => {
     const { ids, lastIds } = sequentialIds(state.lastIds);

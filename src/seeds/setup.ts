@@ -12,6 +12,8 @@ export type Setup = {
   settings?: Partial<SandboxSettings>;
   faults?: Partial<Faults>;
   dealer?: { username: string; password: string };
+  /** SecurityTrax integrator keys this sandbox accepts; absent: the documented demo key. */
+  integratorKeys?: string[];
   alarmComCredentials?: { username: string; password: string; roles?: string[] }[];
   isps?: { key: string; name: string; username: string; password: string; billingIntegration?: boolean }[];
   customers?: { key: string; firstName: string; lastName: string; email: string; isp?: string | null }[];

@@ -1,4 +1,4 @@
-import { createBillingMethod, type NewBillingMethodInput } from '../domain/billing-method.ts';
+import { createBillingMethod, updateCardExpiry, type ExpiryInput, type NewBillingMethodInput } from '../domain/billing-method.ts';
 import { createCustomer, createIsp, createManualInvoice, updateIspDetails, type CreateCustomerInput, type IspInput, type ManualInvoiceInput } from '../domain/dealer.ts';
 import { notFound } from '../domain/errors.ts';
 import { makeDealerPayment, type DealerPaymentInput } from '../domain/payments.ts';
@@ -56,6 +56,7 @@ export function createDealerService({ runner, adc }: { runner: CommandRunner; ad
     },
     createBillingMethod: (sandbox: string, customerId: number, input: NewBillingMethodInput) =>
       runner.run(sandbox, (s, ctx) => createBillingMethod(s, customerId, input, ctx)),
+    updateBillingMethodExpiry: (sandbox: string, id: number, expiry: ExpiryInput) => runner.run(sandbox, (s, ctx) => updateCardExpiry(s, id, expiry, ctx)),
 
     listPayments: (sandbox: string, customerId?: number) => byCustomer(read(sandbox).payments, customerId),
     getPayment: (sandbox: string, id: number) => find(read(sandbox).payments, id, 'Payment'),

@@ -9,8 +9,6 @@ export const ispView = ({ password: _password, ...isp }: Isp) => isp;
 
 export const recurringInvoiceView = (r: RecurringInvoice) => ({ ...r, hasMmr: hasMmr(r), autoPay: r.billingMethodId !== null });
 
-export const billingMethodView = ({ behavior: _b, chargeCount: _c, ...method }: BillingMethod) => method;
-
 export const loginView = ({ password: _password, ...login }: AdcLogin) => login;
 
 export const credentialView = ({ password: _password, ...credential }: AdcCredential) => credential;

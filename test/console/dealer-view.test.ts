@@ -1,5 +1,6 @@
 // The dealer view in Chromium: the "Billing Integration" checkbox refused for role-less credentials
 // (same problem as the API), switched off and on for an ISP with the role, and what end users see.
+import { dealerApi, fetchCall } from '../support/securitytrax.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/server.ts';
@@ -37,11 +38,8 @@ describe('Dealer view (browser)', () => {
   it('refuses the Billing Integration for credentials without the role: same message as the API, box unchecked', async () => {
     await box(2).check();
     await submit(page, byTestId('save-isp-2'));
-    const api = await fetch(`${server.url}/securitytrax/v1/interactive-services-providers/2`, {
-      method: 'PATCH',
-      headers: { 'x-sandbox': SANDBOX, 'content-type': 'application/json', authorization: `Basic ${Buffer.from('dealer:dealer-pass').toString('base64')}` },
-      body: JSON.stringify({ billingIntegration: true }),
-    }).then((r) => r.json() as Promise<{ title: string; detail: string }>);
+    const st = dealerApi(fetchCall(server.url), { profile: SANDBOX });
+    const api = (await st.patch('/interactive_services_providers/2', { type: 'interactive_services_providers', id: '2', attributes: { billing_integration: true } })).body.errors[0] as { title: string; detail: string };
     expect(api.title).toBe('SecurityTrax Role missing');
     expect(await text(byTestId('problem-title'))).toBe(api.title);
     expect(await text(byTestId('problem-detail'))).toBe(api.detail);

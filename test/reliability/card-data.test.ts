@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server.ts';
-import { DEALER, JANE } from '../support/test-app.ts';
+import { JANE } from '../support/test-app.ts';
+import { billingData, dealerApi, fetchCall } from '../support/securitytrax.ts';
 
 const CVV = '8642';
 const card = (number: string, cvv = CVV) => ({ type: 'credit_card', card: { number, expMonth: 11, expYear: 2031, cvv, holderName: 'Jane Doe' } });
@@ -31,12 +32,14 @@ describe('card data never leaves the request', () => {
       responses.push(`${res.status} ${JSON.stringify([...res.headers])} ${text}`);
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
     };
+    const st = dealerApi(fetchCall(server.url, (status, headers, text) => responses.push(`${status} ${JSON.stringify([...headers])} ${text}`)));
+    const addMethod = (m: Parameters<typeof billingData>[1]) => st.post('/customer_billings', billingData(1, m));
     try {
       const [visa, mastercard, amex, spaced, declining, badLuhn] = NUMBERS as [string, string, string, string, string, string];
-      expect((await send('POST', '/securitytrax/v1/customers/1/billing-methods', card(visa), DEALER)).status).toBe(201);
-      expect((await send('POST', '/securitytrax/v1/customers/1/billing-methods', card(spaced.replace(/(\d{4})/g, '$1 ').trim()), DEALER)).status).toBe(201);
+      expect((await addMethod(card(visa) as never)).status).toBe(201);
+      expect((await addMethod(card(spaced.replace(/(\d{4})/g, '$1 ').trim()) as never)).status).toBe(201);
       const bank = { type: 'bank_account', bankAccount: { routingNumber: '011000015', accountNumber: BANK_ACCOUNT, accountType: 'checking', holderName: 'Jane Doe' } };
-      expect((await send('POST', '/securitytrax/v1/customers/1/billing-methods', bank, DEALER)).status).toBe(201);
+      expect((await addMethod(bank as never)).status).toBe(201);
       expect((await send('POST', '/alarm-com/api/billing/payments', { amountCents: 500, newBillingMethod: card(mastercard) }, JANE)).status).toBe(201);
       expect((await send('POST', '/alarm-com/api/billing/payments', { amountCents: 500, newBillingMethod: card(declining) }, JANE)).status).toBe(402);
       expect((await send('POST', '/alarm-com/api/billing/payments', { amountCents: 500, newBillingMethod: card(badLuhn) }, JANE)).status).toBe(422);
@@ -45,7 +48,7 @@ describe('card data never leaves the request', () => {
       expect((await send('PUT', '/alarm-com/api/billing/payment-method', { newBillingMethod: card(badLuhn) }, JANE)).status).toBe(422);
       // A card number typed into the holder name is refused too, rather than stored.
       const inName = { type: 'credit_card', card: { number: visa, expMonth: 11, expYear: 2031, holderName: `Jane ${visa}` } };
-      expect((await send('POST', '/securitytrax/v1/customers/1/billing-methods', inName, DEALER)).status).toBe(422);
+      expect((await addMethod(inName as never)).status).toBe(422);
       // Enough traffic for a compaction, so the snapshot is rewritten from the state as well.
       for (let i = 0; i < 30; i++) await send('POST', '/alarm-com/api/billing/payments', { amountCents: 1, newBillingMethod: card(visa) }, JANE);
       // The journal (recorded per route on a normal server) has the attempts, never their bodies.
@@ -53,7 +56,7 @@ describe('card data never leaves the request', () => {
       const statuses = new Set(journal.body.items.filter((e: { path: string }) => e.path === '/alarm-com/api/billing/payments').map((e: { status: number }) => e.status));
       expect([...statuses].sort()).toEqual([201, 402, 422]);
       await send('GET', '/__sim/events', undefined);
-      await send('GET', '/securitytrax/v1/customers/1/billing-methods', undefined, DEALER);
+      await st.get('/customer_billings?filter=customer_id%20%3D%201');
       await send('GET', '/alarm-com/api/billing/payments', undefined, JANE);
     } finally {
       await server.close();

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { advanceClock } from '../../src/domain/advance-clock.ts';
 import { sequentialIds } from '../../src/domain/ids.ts';
 import { applyPatch, workingCopy } from '../../src/domain/patch.ts';
-import { DEALER, testApp, type TestApp } from '../support/test-app.ts';
+import { testApp, type TestApp } from '../support/test-app.ts';
+import { dealerApi, link } from '../support/securitytrax.ts';
 
 const P = 'https://trax-sim.dev/problems/';
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -84,9 +85,10 @@ describe('issue 11, defect 4: clock advance', () => {
 
   it('the answer carries the first 1000 events and a next link to the rest, never an unbounded list', async () => {
     const t = await testApp();
+    const st = dealerApi(t);
     for (let i = 0; i < 10; i++) {
-      const body = { customerId: 3, saleDate: '2019-03-01', startDate: '2019-04-01', lines: [{ lineItemId: 4, amountCents: 100 }] };
-      expect((await t.call('POST', '/securitytrax/v1/recurring-invoices', { auth: DEALER, body })).status).toBe(201);
+      const data = { type: 'recurring_invoices', attributes: { sale_date: '2019-03-01', start_date: '2019-04-01', lines: [{ invoice_billable_item_id: '4', amount: '1.00' }] }, relationships: { customer: link('customers', 3) } };
+      expect((await st.post('/recurring_invoices', data)).status).toBe(201);
     }
     const before = t.state().events.length;
     const res = await t.call('POST', '/__sim/clock/advance', { body: { by: 'P10Y' } });

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../src/domain/invariants.ts';
 import type { SandboxState } from '../../src/domain/types.ts';
 import { openStore, startServer } from '../../src/server.ts';
-import { DEALER, JANE, testApp } from '../support/test-app.ts';
+import { JANE, testApp } from '../support/test-app.ts';
+import { billingData, dealerApi, fetchCall, type DealerApi } from '../support/securitytrax.ts';
 
 const PAYMENTS = 200;
 const CARD = { type: 'credit_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvv: '123', holderName: 'Jane Doe' } };
@@ -20,17 +21,18 @@ function owing(state: SandboxState, customerId: number) {
   return { invoices, total: invoices.reduce((s, i) => s + i.balanceCents, 0) };
 }
 
-async function payConcurrently(send: Send, state: () => SandboxState) {
+async function payConcurrently(send: Send, state: () => SandboxState, dealer: DealerApi) {
   // A card that always succeeds (jane's saved Auto Pay card is the declining demo card).
-  const method = await send('POST', '/securitytrax/v1/customers/1/billing-methods', CARD, DEALER);
+  const method = await dealer.post('/customer_billings', billingData(1, CARD as never));
   expect(method.status).toBe(201);
+  const billingMethodId = Number(method.body.data.id);
   const before = structuredClone(state());
   const { total } = owing(before, 1);
   expect(total).toBeGreaterThanOrEqual(PAYMENTS * 30);
   // Amounts 1..40 cents, so allocations straddle invoice boundaries.
   const amounts = Array.from({ length: PAYMENTS }, (_, i) => (i % 40) + 1);
   const replies = await Promise.all(
-    amounts.map((amountCents) => send('POST', '/alarm-com/api/billing/payments', { amountCents, billingMethodId: method.body.id }, JANE)),
+    amounts.map((amountCents) => send('POST', '/alarm-com/api/billing/payments', { amountCents, billingMethodId }, JANE)),
   );
   return { before, amounts, replies, total };
 }
@@ -66,7 +68,7 @@ describe('200 concurrent one-time payments on one account', () => {
   it('in memory: balances exact, each allocation once, none lost', async () => {
     const t = await testApp();
     const send: Send = async (method, p, body, auth) => t.call(method, p, { auth, body });
-    const { before, amounts, replies, total } = await payConcurrently(send, () => t.state());
+    const { before, amounts, replies, total } = await payConcurrently(send, () => t.state(), dealerApi(t));
     assertExact(before, t.state(), amounts, replies, total);
   });
 
@@ -82,7 +84,7 @@ describe('200 concurrent one-time payments on one account', () => {
         });
         return { status: res.status, body: await res.json() };
       };
-      const { before, amounts, replies, total } = await payConcurrently(send, () => server.store.require('default'));
+      const { before, amounts, replies, total } = await payConcurrently(send, () => server.store.require('default'), dealerApi(fetchCall(server.url)));
       assertExact(before, server.store.require('default'), amounts, replies, total);
       await server.store.flush();
       const reloaded = await openStore(dataDir);

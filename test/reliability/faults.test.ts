@@ -4,19 +4,19 @@
 import { describe, expect, it } from 'vitest';
 import type { SandboxState } from '../../src/domain/types.ts';
 import type { Sleep } from '../../src/services/alarm-com-web-services.ts';
-import { DEALER, testApp, type TestApp } from '../support/test-app.ts';
+import { testApp, type TestApp } from '../support/test-app.ts';
 import { soapCall } from '../support/soap.ts';
+import { dealerApi, JSON_API } from '../support/securitytrax.ts';
 
-const PROBLEM = 'application/problem+json';
 
 /** A fresh Alarm.com credential with the SecurityTrax Role and an ISP using it, integration off. */
 async function freshIsp(t: TestApp): Promise<{ ispId: number; credentialId: number }> {
   const cred = await t.call('POST', '/__sim/alarm-com-credentials', { body: { username: 'fresh-isp', password: 'fresh-pass', roles: ['SecurityTrax'] } });
   expect(cred.status).toBe(201);
-  const isp = await t.call('POST', '/securitytrax/v1/interactive-services-providers', { auth: DEALER, body: { name: 'Fresh', username: 'fresh-isp', password: 'fresh-pass' } });
+  const isp = await dealerApi(t).post('/interactive_services_providers', { type: 'interactive_services_providers', attributes: { name: 'Fresh', username: 'fresh-isp', password: 'fresh-pass' } });
   expect(isp.status).toBe(201);
-  expect(isp.body.billingIntegration).toBe(false);
-  return { ispId: isp.body.id, credentialId: cred.body.id };
+  expect(isp.body.data.attributes.billing_integration).toBe(false);
+  return { ispId: Number(isp.body.data.id), credentialId: cred.body.id };
 }
 
 const sides = (s: SandboxState, ispId: number, credentialId: number) => ({
@@ -25,7 +25,7 @@ const sides = (s: SandboxState, ispId: number, credentialId: number) => ({
 });
 
 const enable = (t: TestApp, ispId: number) =>
-  t.call('PATCH', `/securitytrax/v1/interactive-services-providers/${ispId}`, { auth: DEALER, body: { billingIntegration: true } });
+  dealerApi(t).patch(`/interactive_services_providers/${ispId}`, { type: 'interactive_services_providers', id: String(ispId), attributes: { billing_integration: true } });
 
 describe('Alarm.com web services faults while enabling the Billing Integration', () => {
   it('down: 503 alarm-com-unavailable, ISP flag off, Alarm.com settings untouched', async () => {
@@ -35,11 +35,11 @@ describe('Alarm.com web services faults while enabling the Billing Integration',
     const before = structuredClone(sides(t.state(), ispId, credentialId));
     const res = await enable(t, ispId);
     expect(res.status).toBe(503);
-    expect(res.headers.get('content-type')).toContain(PROBLEM);
-    expect(res.body.type).toBe('https://trax-sim.dev/problems/alarm-com-unavailable');
-    expect(res.body.detail).toMatch(/down/);
+    expect(res.headers.get('content-type')).toBe(JSON_API);
+    expect(res.body.errors[0]).toMatchObject({ status: '503', code: 'alarm-com-unavailable', source: { pointer: '/data/attributes/billing_integration' } });
+    expect(res.body.errors[0].detail).toMatch(/down/);
     expect(sides(t.state(), ispId, credentialId)).toEqual(before);
-    expect((await t.call('GET', `/securitytrax/v1/interactive-services-providers/${ispId}`, { auth: DEALER })).body.billingIntegration).toBe(false);
+    expect((await dealerApi(t).get(`/interactive_services_providers/${ispId}`)).body.data.attributes.billing_integration).toBe(false);
     // Only the failed attempt is on the timeline.
     const events = (await t.call('GET', '/__sim/events')).body.items.map((e: { type: string }) => e.type);
     expect(events.filter((e: string) => e === 'integration.enable_failed')).toHaveLength(1);
@@ -68,9 +68,9 @@ describe('Alarm.com web services faults while enabling the Billing Integration',
     const res = await enable(t, ispId);
     expect(slowCalls).toEqual([600]); // the slow call was made, and the answer did not wait for it
     expect(res.status).toBe(504);
-    expect(res.headers.get('content-type')).toContain(PROBLEM);
-    expect(res.body.type).toBe('https://trax-sim.dev/problems/alarm-com-timeout');
-    expect(res.body.detail).toMatch(/100 ms/);
+    expect(res.headers.get('content-type')).toBe(JSON_API);
+    expect(res.body.errors[0]).toMatchObject({ status: '504', code: 'alarm-com-timeout' });
+    expect(res.body.errors[0].detail).toMatch(/100 ms/);
     expect(sides(t.state(), ispId, credentialId)).toEqual(before);
     await new Promise((r) => setImmediate(r)); // whatever the aborted call still runs: no late write
     expect(sides(t.state(), ispId, credentialId)).toEqual(before);

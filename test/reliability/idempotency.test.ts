@@ -7,47 +7,67 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compiledSpec } from '../../src/app.ts';
 import { openStore, startServer } from '../../src/server.ts';
-import { basic, DEALER, JANE, testApp, type TestApp } from '../support/test-app.ts';
+import { basic, JANE, testApp, type TestApp } from '../support/test-app.ts';
+import { billingData, dealerApi, link, links } from '../support/securitytrax.ts';
 
 const CAROL = basic('carol', 'carol-pass');
 const GOOD_CARD = { type: 'credit_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvv: '123', holderName: 'Jane Doe' } };
 const DECLINING_CARD = { type: 'credit_card', card: { number: '4000000000000002', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' } };
 
-type Case = { operationId: string; method: string; path: string; auth: string; body: unknown; other: unknown };
+type Case = { operationId: string; method: string; path: string; auth?: string; dealer?: boolean; body: unknown; other: unknown };
+
+const ST = '/securitytrax/default/user/v1';
+const doc = (type: string, attributes: Record<string, unknown>, relationships?: Record<string, unknown>) => ({ data: { type, attributes, ...(relationships ? { relationships } : {}) } });
+const mmr = (amount: string) => [{ invoice_billable_item_id: '3', amount }];
 
 /** One valid request per idempotent operation (and a different valid body for the reuse check). */
 const CASES: Case[] = [
-  { operationId: 'createCustomer', method: 'POST', path: '/securitytrax/v1/customers', auth: DEALER, body: { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com' }, other: { firstName: 'Bo', lastName: 'Lee', email: 'bo@example.com' } },
-  { operationId: 'createIsp', method: 'POST', path: '/securitytrax/v1/interactive-services-providers', auth: DEALER, body: { name: 'New ISP', username: 'new-isp', password: 'secret-isp-pw' }, other: { name: 'Other ISP', username: 'other-isp', password: 'x' } },
+  { operationId: 'createCustomer', method: 'POST', path: `${ST}/customers`, dealer: true, body: doc('customers', { fname: 'Ann', lname: 'Lee', email: 'ann@example.com' }), other: doc('customers', { fname: 'Bo', lname: 'Lee', email: 'bo@example.com' }) },
+  { operationId: 'createIsp', method: 'POST', path: `${ST}/interactive_services_providers`, dealer: true, body: doc('interactive_services_providers', { name: 'New ISP', username: 'new-isp', password: 'secret-isp-pw' }), other: doc('interactive_services_providers', { name: 'Other ISP', username: 'other-isp', password: 'x' }) },
   {
     operationId: 'createRecurringInvoice',
     method: 'POST',
-    path: '/securitytrax/v1/recurring-invoices',
-    auth: DEALER,
-    body: { customerId: 3, saleDate: '2019-03-01', startDate: '2019-04-01', lines: [{ lineItemId: 3, amountCents: 1999 }] },
-    other: { customerId: 3, saleDate: '2019-03-01', startDate: '2019-04-01', lines: [{ lineItemId: 3, amountCents: 2999 }] },
+    path: `${ST}/recurring_invoices`,
+    dealer: true,
+    body: doc('recurring_invoices', { sale_date: '2019-03-01', start_date: '2019-04-01', lines: mmr('19.99') }, { customer: link('customers', 3) }),
+    other: doc('recurring_invoices', { sale_date: '2019-03-01', start_date: '2019-04-01', lines: mmr('29.99') }, { customer: link('customers', 3) }),
   },
   {
     operationId: 'createInvoice',
     method: 'POST',
-    path: '/securitytrax/v1/invoices',
-    auth: DEALER,
-    body: { customerId: 1, dueDate: '2019-04-01', lines: [{ lineItemId: 1, amountCents: 5000 }] },
-    other: { customerId: 1, dueDate: '2019-04-01', lines: [{ lineItemId: 1, amountCents: 5001 }] },
+    path: `${ST}/customer_invoices`,
+    dealer: true,
+    body: doc('customer_invoices', { due_date: '2019-04-01', lines: [{ invoice_billable_item_id: '1', amount: '50.00' }] }, { customer: link('customers', 1) }),
+    other: doc('customer_invoices', { due_date: '2019-04-01', lines: [{ invoice_billable_item_id: '1', amount: '50.01' }] }, { customer: link('customers', 1) }),
   },
-  { operationId: 'createBillingMethod', method: 'POST', path: '/securitytrax/v1/customers/1/billing-methods', auth: DEALER, body: GOOD_CARD, other: { ...GOOD_CARD, card: { ...GOOD_CARD.card, holderName: 'J Doe' } } },
-  { operationId: 'createPayment', method: 'POST', path: '/securitytrax/v1/payments', auth: DEALER, body: { customerId: 1, invoiceId: 0, billingMethodId: 0, amountCents: 100 }, other: { customerId: 1, invoiceId: 0, billingMethodId: 0, amountCents: 101 } },
+  { operationId: 'createBillingMethod', method: 'POST', path: `${ST}/customer_billings`, dealer: true, body: { data: billingData(1, GOOD_CARD as never) }, other: { data: billingData(1, { ...GOOD_CARD, card: { ...GOOD_CARD.card, holderName: 'J Doe' } } as never) } },
+  { operationId: 'createPayment', method: 'POST', path: `${ST}/customer_payments`, dealer: true, body: null, other: null },
   { operationId: 'makePayment', method: 'POST', path: '/alarm-com/api/billing/payments', auth: JANE, body: { amountCents: 250, newBillingMethod: GOOD_CARD }, other: { amountCents: 251, newBillingMethod: GOOD_CARD } },
 ];
 
 /** The dealer payment case needs one of jane's open invoices and a card of hers that goes through. */
 async function prepared(t: TestApp, c: Case): Promise<Case> {
   if (c.operationId !== 'createPayment') return c;
-  const method = await t.call('POST', '/securitytrax/v1/customers/1/billing-methods', { auth: DEALER, body: GOOD_CARD });
+  const method = await dealerApi(t).post('/customer_billings', billingData(1, GOOD_CARD as never));
   const invoiceId = t.state().invoices.find((i) => i.customerId === 1 && i.balanceCents > 0)!.id;
-  const ids = { invoiceId, billingMethodId: method.body.id as number };
-  return { ...c, body: { ...(c.body as object), ...ids }, other: { ...(c.other as object), ...ids } };
+  const payment = (amount: string) =>
+    doc('customer_payments', { amount }, { customer: link('customers', 1), customer_billing: link('customer_billings', method.body.data.id), customer_invoices: links('customer_invoices', [invoiceId]) });
+  return { ...c, body: payment('1.00'), other: payment('1.01') };
 }
+
+/** Sends a case's request as its user (the dealer's bearer token on the SecurityTrax face). */
+async function send(t: TestApp, c: Case, body: unknown, headers: Record<string, string> = {}) {
+  const as = c.dealer ? await dealerApi(t).headers() : {};
+  return t.call(c.method, c.path, { auth: c.auth, body, headers: { ...as, ...headers } });
+}
+
+const reorder = (body: unknown): unknown => {
+  const b = body as Record<string, unknown>;
+  if (b.data) return { data: Object.fromEntries(Object.entries(b.data as object).reverse()) };
+  return Object.fromEntries(Object.entries(b).reverse());
+};
+
+const errorCode = (body: any): string => body?.errors?.[0]?.code ?? String(body?.type).replace('https://trax-sim.dev/problems/', '');
 
 const counts = (t: TestApp) => {
   const s = t.state();
@@ -68,26 +88,25 @@ describe('Idempotency-Key', () => {
       const t = await testApp();
       const c = await prepared(t, base);
       const key = `key-${c.operationId}`;
-      const first = await t.call(c.method, c.path, { auth: c.auth, body: c.body, headers: { 'idempotency-key': key } });
+      const first = await send(t, c, c.body, { 'idempotency-key': key });
       expect(first.status).toBe(201);
       const after = counts(t);
       const stateAfter = JSON.stringify(t.state());
-      const retry = await t.call(c.method, c.path, { auth: c.auth, body: c.body, headers: { 'idempotency-key': key } });
+      const retry = await send(t, c, c.body, { 'idempotency-key': key });
       expect(retry.status).toBe(201);
       expect(retry.body).toEqual(first.body);
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
       expect(counts(t)).toEqual(after);
       expect(JSON.stringify(t.state())).toBe(stateAfter); // nothing at all changed, not even an event
       // The same body with the keys in another order is the same request.
-      const reordered = Object.fromEntries(Object.entries(c.body as object).reverse());
-      expect((await t.call(c.method, c.path, { auth: c.auth, body: reordered, headers: { 'idempotency-key': key } })).status).toBe(201);
-      const reused = await t.call(c.method, c.path, { auth: c.auth, body: c.other, headers: { 'idempotency-key': key } });
+      expect((await send(t, c, reorder(c.body), { 'idempotency-key': key })).status).toBe(201);
+      const reused = await send(t, c, c.other, { 'idempotency-key': key });
       expect(reused.status).toBe(422);
-      expect(reused.headers.get('content-type')).toContain('application/problem+json');
-      expect(reused.body.type).toBe('https://trax-sim.dev/problems/idempotency-key-reused');
+      expect(reused.headers.get('content-type')).toContain(c.dealer ? 'application/vnd.api+json' : 'application/problem+json');
+      expect(errorCode(reused.body)).toBe('idempotency-key-reused');
       expect(JSON.stringify(t.state())).toBe(stateAfter);
       // Without a key, the same request creates again.
-      expect((await t.call(c.method, c.path, { auth: c.auth, body: c.other })).status).toBe(201);
+      expect((await send(t, c, c.other)).status).toBe(201);
       // The record holds no body: never a card number or CVV.
       expect(JSON.stringify(t.state().idempotencyKeys)).not.toMatch(/4242424242424242|"123"|cvv/);
     });
@@ -143,7 +162,7 @@ describe('Idempotency-Key', () => {
     // Carol reusing jane's key for her own (refused: nothing owed) request is not a 422 reuse either.
     expect((await t.call('POST', '/alarm-com/api/billing/payments', { auth: CAROL, body: { amountCents: 100 }, headers })).body.type).toBe('https://trax-sim.dev/problems/nothing-owed');
     // The dealer's key space is separate from the end users'.
-    expect((await t.call('POST', '/securitytrax/v1/customers', { auth: DEALER, body: { firstName: 'K', lastName: 'L', email: 'k@example.com' }, headers })).status).toBe(201);
+    expect((await send(t, CASES[0]!, doc('customers', { fname: 'K', lname: 'L', email: 'k@example.com' }), headers)).status).toBe(201);
     // Another sandbox has its own keys.
     expect((await t.call('POST', '/__sim/sandboxes', { body: { name: 'other', seed: 'demo' } })).status).toBe(201);
     const elsewhere = await t.call('POST', '/alarm-com/api/billing/payments', { auth: JANE, sandbox: 'other', body: { amountCents: 100, newBillingMethod: GOOD_CARD }, headers });

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { compiledSpec } from '../../src/app.ts';
 import { resolveRef } from '../../src/http/openapi-index.ts';
-import { basic, DEALER, JANE, testApp, type TestApp } from '../support/test-app.ts';
+import { basic, JANE, testApp, type TestApp } from '../support/test-app.ts';
+import { dealerApi, link, links, ST_KEY } from '../support/securitytrax.ts';
 
 const CAROL = basic('carol', 'carol-pass');
 const ISP = basic('acme-isp', 'isp-pass');
@@ -55,7 +56,12 @@ describe('end users see only their own account', () => {
   it('listEndUserPayments, listBills: only jane\'s', async () => {
     const t = await testApp();
     // Give carol fresh activity first, so there is something to leak.
-    await t.call('POST', '/securitytrax/v1/payments', { auth: DEALER, body: { customerId: 2, invoiceId: carols(t).invoiceId, billingMethodId: carols(t).billingMethodId, amountCents: 1 } });
+    const { invoiceId, billingMethodId } = carols(t);
+    await dealerApi(t).post('/customer_payments', {
+      type: 'customer_payments',
+      attributes: { amount: '0.01' },
+      relationships: { customer: link('customers', 2), customer_billing: link('customer_billings', billingMethodId), customer_invoices: links('customer_invoices', [invoiceId]) },
+    });
     const s = t.state();
     const payments = await t.call('GET', '/alarm-com/api/billing/payments', { auth: JANE });
     const janePayments = new Set(s.payments.filter((p) => p.customerId === 1).map((p) => p.id));
@@ -107,18 +113,19 @@ describe('each face needs its own credentials', () => {
     const rb = opDoc.requestBody?.$ref ? resolveRef(doc, opDoc.requestBody.$ref) : opDoc.requestBody;
     return rb?.content?.['application/json']?.example;
   };
-  const url = (path: string) => path.replace(/\{[^}]+\}/g, '1');
+  const url = (path: string) => path.replace('{profile}', 'default').replace(/\{[^}]+\}/g, '1');
 
-  it('every dealer operation answers 401 without, or with other, credentials', async () => {
+  it('every SecurityTrax operation answers 401 without a dealer token, or with other credentials', async () => {
     const t = await testApp();
-    const dealerOps = index.operations.filter((op) => op.security[0] === 'dealerBasic');
+    const dealerOps = index.operations.filter((op) => op.security.includes('securityTraxToken'));
     expect(dealerOps.length).toBeGreaterThanOrEqual(20);
     const before = JSON.stringify(t.state());
     for (const op of dealerOps) {
-      for (const auth of [undefined, JANE, ISP, basic('dealer', 'wrong'), basic('jane', 'dealer-pass')]) {
-        const res = await t.call(op.method, url(op.path), { auth, body: example(op) });
+      for (const auth of [undefined, JANE, ISP, basic('dealer', 'dealer-pass'), 'Bearer not-a-token']) {
+        const res = await t.call(op.method, url(op.path), { auth, headers: { 'x-securitytrax-integratorkey': ST_KEY } });
         expect(res.status, `${op.operationId} with ${auth ?? 'no credentials'}`).toBe(401);
-        expect(res.headers.get('www-authenticate')).toMatch(/^Basic/);
+        expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+        expect(res.body.errors[0].code).toMatch(/^token-(missing|unknown)$/);
       }
     }
     expect(JSON.stringify(t.state())).toBe(before);
@@ -128,8 +135,9 @@ describe('each face needs its own credentials', () => {
     const t = await testApp();
     const ops = index.operations.filter((op) => op.security[0] === 'endUserBasic');
     expect(ops.length).toBe(11);
+    const dealerToken = (await dealerApi(t).headers()).authorization;
     for (const op of ops) {
-      for (const auth of [undefined, DEALER, ISP]) {
+      for (const auth of [undefined, dealerToken, basic('dealer', 'dealer-pass'), ISP]) {
         const res = await t.call(op.method, url(op.path), { auth, body: example(op) });
         expect(res.status, `${op.operationId}`).toBe(401);
       }
@@ -143,24 +151,27 @@ describe('ISP passwords are never returned', () => {
     const secret = 'S3cret-isp-pw-7781';
     const rotated = 'R0tated-isp-pw-4410';
     const texts: string[] = [];
-    const keep = async (method: string, path: string, body?: unknown, auth = DEALER) => {
-      const res = await t.call(method, path, { auth, body });
+    const dealer = await dealerApi(t).headers();
+    const keep = async (method: string, path: string, body?: unknown, headers: Record<string, string> = dealer) => {
+      const res = await t.call(method, path, { headers, body });
       texts.push(JSON.stringify(res.body));
       return res;
     };
-    const created = await keep('POST', '/securitytrax/v1/interactive-services-providers', { name: 'Pw ISP', username: 'pw-isp', password: secret });
+    const type = 'interactive_services_providers';
+    const created = await keep('POST', `/securitytrax/default/user/v1/${type}`, { data: { type, attributes: { name: 'Pw ISP', username: 'pw-isp', password: secret } } });
     expect(created.status).toBe(201);
-    const id = created.body.id;
-    await keep('PATCH', `/securitytrax/v1/interactive-services-providers/${id}`, { password: rotated });
+    const id = Number(created.body.data.id);
+    await keep('PATCH', `/securitytrax/default/user/v1/${type}/${id}`, { data: { type, id: String(id), attributes: { password: rotated } } });
     // Every dealer GET, with ids that exist.
-    for (const op of compiledSpec().index.operations.filter((o) => o.security[0] === 'dealerBasic' && o.method === 'GET')) {
-      const res = await keep('GET', op.path.replace('{ispId}', String(id)).replace(/\{[^}]+\}/g, '1'));
+    for (const op of compiledSpec().index.operations.filter((o) => o.security.includes('securityTraxToken') && o.method === 'GET')) {
+      const path = op.path.replace('{profile}', 'default');
+      const res = await keep('GET', path.includes(type) ? path.replace('{id}', String(id)) : path.replace(/\{[^}]+\}/g, '1'));
       expect(res.status, op.operationId).toBe(200);
     }
-    await keep('GET', '/__sim/alarm-com-credentials', undefined, '');
-    await keep('GET', '/__sim/logins', undefined, '');
-    await keep('GET', '/__sim/events', undefined, '');
-    await keep('GET', '/__sim/journal', undefined, '');
+    await keep('GET', '/__sim/alarm-com-credentials', undefined, {});
+    await keep('GET', '/__sim/logins', undefined, {});
+    await keep('GET', '/__sim/events', undefined, {});
+    await keep('GET', '/__sim/journal', undefined, {});
     const all = texts.join('\n');
     for (const pw of [secret, rotated, 'isp-pass', 'dealer-pass', 'jane-pass']) expect(all).not.toContain(pw);
     expect(all).not.toMatch(/"password"\s*:/); // no password field anywhere (the word may name a changed field)

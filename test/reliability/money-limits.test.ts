@@ -1,72 +1,91 @@
-// Issue 11, defect 3 (money can be corrupted), through the SecurityTrax dealer face: amounts past the
-// maximum, or past what JSON carries exactly, are refused up front and change nothing; totals stay safe.
+// Issue 11, defect 3 (money can be corrupted), through the SecurityTrax face (JSON:API, decimal dollars):
+// amounts past the maximum, or past what decimal dollars carry exactly, are refused up front and change
+// nothing; totals stay safe integers of cents inside.
 import { describe, expect, it } from 'vitest';
-import { MAX_AMOUNT_CENTS } from '../../src/domain/money.ts';
-import { DEALER, testApp, type TestApp } from '../support/test-app.ts';
+import { MAX_AMOUNT_CENTS, centsToDecimal } from '../../src/domain/money.ts';
+import { testApp, type TestApp } from '../support/test-app.ts';
+import { dealerApi, link, links, type DealerApi } from '../support/securitytrax.ts';
+
+const MAX = centsToDecimal(MAX_AMOUNT_CENTS); // "100000.00"
 
 // Carol (customer 2) pays with a good card (billing method 2).
-const invoice = (amountCents: number | string, lines = 1) => ({
-  customerId: 2,
-  invoiceDate: '2019-03-01',
-  dueDate: '2019-03-15',
-  lines: Array.from({ length: lines }, () => ({ lineItemId: 1, amountCents })),
+const invoice = (amount: unknown, lines = 1) => ({
+  type: 'customer_invoices',
+  attributes: { invoice_date: '2019-03-01', due_date: '2019-03-15', lines: Array.from({ length: lines }, () => ({ invoice_billable_item_id: '1', amount })) },
+  relationships: { customer: link('customers', 2) },
 });
 
-async function refusedUnchanged(t: TestApp, rawBody: string): Promise<{ status: number; body: any }> {
+async function refusedUnchanged(t: TestApp, send: () => Promise<{ status: number; body: any }>): Promise<{ status: number; body: any }> {
   const before = JSON.stringify(t.state());
-  const res = await t.call('POST', '/securitytrax/v1/invoices', { auth: DEALER, rawBody });
+  const res = await send();
   expect(JSON.stringify(t.state())).toBe(before);
   return res;
 }
 
+const setup = async (): Promise<{ t: TestApp; st: DealerApi }> => {
+  const t = await testApp();
+  const st = dealerApi(t);
+  await st.headers(); // authenticate before taking "before" snapshots
+  return { t, st };
+};
+
 describe('issue 11, defect 3: dealer-side amounts have a maximum', () => {
-  it('amountCents 1e308 (twice on one invoice) is a 422 naming the line, not a 201 with totalCents null', async () => {
-    const t = await testApp();
-    const res = await refusedUnchanged(t, JSON.stringify(invoice(1e308, 2)));
+  it('an amount of 1e308 (twice on one invoice) is a 422 naming the line, not a 201 with a null total', async () => {
+    const { t, st } = await setup();
+    const res = await refusedUnchanged(t, () => st.post('/customer_invoices', invoice(1e308, 2)));
     expect(res.status).toBe(422);
-    expect(res.body.errors).toContainEqual({ path: '/body/lines/0/amountCents', message: `must be <= ${MAX_AMOUNT_CENTS}` });
+    expect(res.body.errors[0].source.pointer).toBe('/data/attributes/lines/0/amount');
   });
 
-  it('9007199254740993 is refused, not stored as ...992', async () => {
-    const t = await testApp();
-    const res = await refusedUnchanged(t, '{"customerId":2,"invoiceDate":"2019-03-01","dueDate":"2019-03-15","lines":[{"lineItemId":1,"amountCents":9007199254740993}]}');
-    expect(res.status).toBe(422);
+  it('9007199254740993 (past what a double holds exactly) is refused, not stored rounded', async () => {
+    const { t, st } = await setup();
+    for (const amount of [9007199254740993, '9007199254740993', '90071992547409.93']) {
+      const res = await refusedUnchanged(t, () => st.post('/customer_invoices', invoice(amount)));
+      expect(res.status, String(amount)).toBe(422);
+    }
     expect(t.state().invoices.some((i) => i.totalCents > MAX_AMOUNT_CENTS)).toBe(false);
   });
 
-  it('an invoice of 1e20 cents cannot exist, so a 1-cent payment can never leave its balance unmoved', async () => {
-    const t = await testApp();
-    expect((await refusedUnchanged(t, JSON.stringify(invoice(1e20)))).status).toBe(422);
-    const big = await t.call('POST', '/securitytrax/v1/invoices', { auth: DEALER, body: invoice(MAX_AMOUNT_CENTS) });
+  it('an invoice of 1e20 cannot exist, so a 1-cent payment can never leave its balance unmoved', async () => {
+    const { t, st } = await setup();
+    expect((await refusedUnchanged(t, () => st.post('/customer_invoices', invoice('1000000000000000000.00')))).status).toBe(422);
+    const big = await st.post('/customer_invoices', invoice(MAX));
     expect(big.status).toBe(201);
-    const paid = await t.call('POST', '/securitytrax/v1/payments', { auth: DEALER, body: { customerId: 2, invoiceId: big.body.id, billingMethodId: 2, amountCents: 1 } });
+    const paid = await st.post('/customer_payments', {
+      type: 'customer_payments',
+      attributes: { amount: '0.01' },
+      relationships: { customer: link('customers', 2), customer_billing: link('customer_billings', 2), customer_invoices: links('customer_invoices', [big.body.data.id]) },
+    });
     expect(paid.status).toBe(201);
-    const after = await t.call('GET', `/securitytrax/v1/invoices/${big.body.id}`, { auth: DEALER });
-    expect(after.body.balanceCents).toBe(MAX_AMOUNT_CENTS - 1);
+    const after = await st.get(`/customer_invoices/${big.body.data.id}`);
+    expect(after.body.data.attributes.balance).toBe(centsToDecimal(MAX_AMOUNT_CENTS - 1));
   });
 
   it('lines that each fit but together pass the maximum are a 422 total-out-of-range', async () => {
-    const t = await testApp();
-    const res = await refusedUnchanged(t, JSON.stringify(invoice(MAX_AMOUNT_CENTS, 2)));
+    const { t, st } = await setup();
+    const res = await refusedUnchanged(t, () => st.post('/customer_invoices', invoice(MAX, 2)));
     expect(res.status).toBe(422);
-    expect(res.body.type).toBe('https://trax-sim.dev/problems/total-out-of-range');
-    expect(res.body.errors).toEqual([{ path: '/lines', message: `amounts must total at most ${MAX_AMOUNT_CENTS}` }]);
+    expect(res.body.errors[0].code).toBe('total-out-of-range');
   });
 
   it('under strict validation the invoice list keeps answering 200 after the attempts', async () => {
-    const t = await testApp();
-    for (const amount of [1e308, 1e20, 9007199254740993]) await t.call('POST', '/securitytrax/v1/invoices', { auth: DEALER, body: invoice(amount, 2) });
-    const list = await t.call('GET', '/securitytrax/v1/invoices', { auth: DEALER });
+    const { st } = await setup();
+    for (const amount of [1e308, 1e20, 9007199254740993]) await st.post('/customer_invoices', invoice(amount, 2));
+    const list = await st.get('/customer_invoices');
     expect(list.status).toBe(200);
-    for (const i of list.body.items) expect(Number.isSafeInteger(i.totalCents)).toBe(true);
+    for (const i of list.body.data) expect(i.attributes.total).toMatch(/^\d{1,6}\.\d{2}$/);
   });
 
-  it('a dealer payment past the maximum is refused by the spec', async () => {
-    const t = await testApp();
-    const before = JSON.stringify(t.state());
-    const res = await t.call('POST', '/securitytrax/v1/payments', { auth: DEALER, body: { customerId: 1, invoiceId: 1, billingMethodId: 1, amountCents: MAX_AMOUNT_CENTS + 1 } });
+  it('a dealer payment past the maximum is refused', async () => {
+    const { t, st } = await setup();
+    const res = await refusedUnchanged(t, () =>
+      st.post('/customer_payments', {
+        type: 'customer_payments',
+        attributes: { amount: '100000.01' },
+        relationships: { customer: link('customers', 1), customer_billing: link('customer_billings', 1) },
+      }),
+    );
     expect(res.status).toBe(422);
-    expect(res.body.errors).toContainEqual({ path: '/body/amountCents', message: `must be <= ${MAX_AMOUNT_CENTS}` });
-    expect(JSON.stringify(t.state())).toBe(before);
+    expect(res.body.errors[0].source.pointer).toBe('/data/attributes/amount');
   });
 });

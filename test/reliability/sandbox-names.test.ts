@@ -87,7 +87,7 @@ describe('sandbox names cannot reach outside DIR/sandboxes/', () => {
             const res = await raw(server.url, 'GET', '/__sim/clock', { 'x-sandbox': header });
             expect([400, 422], `X-Sandbox ${header.slice(0, 40)} -> ${res.status}`).toContain(res.status);
             expect(res.type).toContain('application/problem+json');
-            const post = await raw(server.url, 'POST', '/securitytrax/v1/customers', { 'x-sandbox': header, authorization: `Basic ${Buffer.from('dealer:dealer-pass').toString('base64')}` }, JSON.stringify({ firstName: 'A', lastName: 'B', email: 'a@example.com' }));
+            const post = await raw(server.url, 'POST', '/securitytrax/default/user/v1/customers', { 'x-sandbox': header, 'x-securitytrax-integratorkey': 'TraxSim-Demo-Integrator-Key', 'content-type': 'application/vnd.api+json' }, JSON.stringify({ data: { type: 'customers', attributes: { fname: 'A', lname: 'B', email: 'a@example.com' } } }));
             expect([400, 422]).toContain(post.status);
           }
         }

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { launchBrowser } from '../console/browser.ts';
-import { DEALER } from '../support/test-app.ts';
+import { dealerApi, fetchCall, stBase } from '../support/securitytrax.ts';
 
 /** The other origin: a tiny server of one blank HTML page. */
 async function pageServer(): Promise<{ server: Server; origin: string }> {
@@ -50,14 +50,19 @@ describe('a browser page of another origin (Chromium)', () => {
     await Promise.all([browser?.close(), ...sims.map((s) => s.close()), new Promise((r) => other?.server.close(r))]);
   });
 
-  const createCustomer = { method: 'POST', headers: { authorization: DEALER, 'content-type': 'application/json', 'x-sandbox': 'default' }, body: JSON.stringify({ firstName: 'Browser', lastName: 'Client', email: 'b@example.com' }) };
+  // The page sends what a SecurityTrax client sends: the integrator key and a dealer token (made here, server-side).
+  const createCustomer = async (sim: RunningServer) => ({
+    method: 'POST',
+    headers: await dealerApi(fetchCall(sim.url)).headers(),
+    body: JSON.stringify({ data: { type: 'customers', attributes: { fname: 'Browser', lname: 'Client', email: 'b@example.com' } } }),
+  });
 
   it('with --cors granting its origin, the page creates a customer and reads the answer', async () => {
     const sim = await startServer({ port: 0, dataDir: null, cors: { origins: [other.origin] } });
     sims.push(sim);
     const before = sim.store.require('default').customers.length;
-    const outcome = await fetchFromPage(browser, other.origin, `${sim.url}/securitytrax/v1/customers`, createCustomer);
-    expect(outcome).toMatchObject({ ok: true, status: 201, body: { firstName: 'Browser' } });
+    const outcome = await fetchFromPage(browser, other.origin, `${sim.url}${stBase()}/customers`, await createCustomer(sim));
+    expect(outcome).toMatchObject({ ok: true, status: 201, body: { data: { attributes: { fname: 'Browser' } } } });
     expect(sim.store.require('default').customers.length).toBe(before + 1);
   }, 60_000);
 
@@ -65,7 +70,7 @@ describe('a browser page of another origin (Chromium)', () => {
     const sim = await startServer({ port: 0, dataDir: null });
     sims.push(sim);
     const before = sim.store.require('default').customers.length;
-    const outcome = await fetchFromPage(browser, other.origin, `${sim.url}/securitytrax/v1/customers`, createCustomer);
+    const outcome = await fetchFromPage(browser, other.origin, `${sim.url}${stBase()}/customers`, await createCustomer(sim));
     expect(outcome.ok).toBe(false);
     expect(sim.store.require('default').customers.length).toBe(before);
 

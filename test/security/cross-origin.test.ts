@@ -1,6 +1,7 @@
 // Issue 11, defect 6: only the user's own page can drive the simulator (cross-origin writes, CORS).
 import { describe, expect, it } from 'vitest';
-import { DEALER, testApp } from '../support/test-app.ts';
+import { testApp } from '../support/test-app.ts';
+import { dealerApi, stBase } from '../support/securitytrax.ts';
 
 const EVIL = 'https://evil.example';
 const APP = 'https://app.example:5173';
@@ -46,11 +47,13 @@ describe('cross-origin writes are refused unless CORS grants the origin', () => 
 
   it('an API write from a granted origin passes and carries Access-Control-Allow-Origin; /__sim needs its own grant', async () => {
     const t = await testApp({ cors: { origins: [APP] } });
-    const created = await t.call('POST', '/securitytrax/v1/customers', { auth: DEALER, body: { firstName: 'Cors', lastName: 'Client', email: 'c@example.com' }, headers: { origin: APP } });
+    const st = dealerApi(t);
+    const customer = (fname: string) => ({ type: 'customers', attributes: { fname, lname: 'Client', email: `${fname.toLowerCase()}@example.com` } });
+    const created = await st.post('/customers', customer('Cors'), { origin: APP });
     expect(created.status).toBe(201);
     expect(created.headers.get('access-control-allow-origin')).toBe(APP);
     expect(created.headers.get('access-control-allow-credentials')).toBeNull();
-    expect((await t.call('POST', '/securitytrax/v1/customers', { auth: DEALER, body: { firstName: 'X', lastName: 'Y', email: 'x@example.com' }, headers: { origin: EVIL } })).status).toBe(403);
+    expect((await st.post('/customers', customer('Evil'), { origin: EVIL })).status).toBe(403);
     expect((await t.call('POST', '/__sim/reset', { headers: { origin: APP } })).status).toBe(403);
     const control = await testApp({ cors: { origins: [APP], control: true } });
     const reset = await control.call('POST', '/__sim/reset', { headers: { origin: APP } });
@@ -78,7 +81,7 @@ describe('CORS preflight', () => {
 
   it('`*` grants any origin on the API faces, never credentials, never /__sim', async () => {
     const t = await testApp({ cors: { origins: ['*'] } });
-    const res = await t.call('OPTIONS', '/securitytrax/v1/customers', preflight({ origin: EVIL }));
+    const res = await t.call('OPTIONS', `${stBase()}/customers`, preflight({ origin: EVIL }));
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-allow-credentials')).toBeNull();
@@ -87,9 +90,9 @@ describe('CORS preflight', () => {
 
   it('without --cors, or for an origin not granted, or for /__sim without its grant, a preflight gets no grant', async () => {
     const none = await testApp();
-    expect((await none.call('OPTIONS', '/securitytrax/v1/customers', preflight())).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await none.call('OPTIONS', `${stBase()}/customers`, preflight())).headers.get('access-control-allow-origin')).toBeNull();
     const t = await testApp({ cors: { origins: [APP] } });
-    expect((await t.call('OPTIONS', '/securitytrax/v1/customers', preflight({ origin: EVIL }))).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await t.call('OPTIONS', `${stBase()}/customers`, preflight({ origin: EVIL }))).headers.get('access-control-allow-origin')).toBeNull();
     expect((await t.call('OPTIONS', '/__sim/reset', preflight())).headers.get('access-control-allow-origin')).toBeNull();
     const control = await testApp({ cors: { origins: [APP], control: true } });
     expect((await control.call('OPTIONS', '/__sim/reset', preflight())).headers.get('access-control-allow-origin')).toBe(APP);

@@ -2,7 +2,8 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server.ts';
-import { basic, DEALER, JANE, testApp } from '../support/test-app.ts';
+import { basic, JANE, testApp } from '../support/test-app.ts';
+import { ST_KEY, stBase } from '../support/securitytrax.ts';
 
 const TOKEN = 'test-admin-token-1234';
 
@@ -95,14 +96,16 @@ describe('empty sandboxes have no demo credentials', () => {
   it('the dealer API refuses the demo password in an empty sandbox until PUT /__sim/dealer sets a dealer user', async () => {
     const t = await testApp();
     expect((await t.call('POST', '/__sim/sandboxes', { body: { name: 'bare', seed: 'empty' } })).status).toBe(201);
-    expect((await t.call('GET', '/securitytrax/v1/customers', { auth: DEALER, sandbox: 'bare' })).status).toBe(401);
+    const signIn = (profile: string, username: string, password: string) =>
+      t.call('POST', `${stBase(profile)}/authenticate`, { body: { username, password }, headers: { 'x-securitytrax-integratorkey': ST_KEY } });
+    expect((await signIn('bare', 'dealer', 'dealer-pass')).status).toBe(401);
     const set = await t.call('PUT', '/__sim/dealer', { sandbox: 'bare', body: { username: 'own-dealer', password: 'own-pass' } });
     expect(set.status).toBe(200);
     expect(set.body).toEqual({ username: 'own-dealer' });
-    expect((await t.call('GET', '/securitytrax/v1/customers', { auth: DEALER, sandbox: 'bare' })).status).toBe(401);
-    expect((await t.call('GET', '/securitytrax/v1/customers', { auth: basic('own-dealer', 'own-pass'), sandbox: 'bare' })).status).toBe(200);
+    expect((await signIn('bare', 'dealer', 'dealer-pass')).status).toBe(401);
+    expect((await signIn('bare', 'own-dealer', 'own-pass')).status).toBe(200);
     expect(t.state('bare').events.at(-1)).toMatchObject({ type: 'dealer.credentials.updated', data: { username: 'own-dealer' } });
     // The demo sandbox keeps its documented dealer.
-    expect((await t.call('GET', '/securitytrax/v1/customers', { auth: DEALER })).status).toBe(200);
+    expect((await signIn('default', 'dealer', 'dealer-pass')).status).toBe(200);
   });
 });

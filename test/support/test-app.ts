@@ -9,7 +9,6 @@ import { loadScenarioSeeder } from '../../src/scenarios/scenario-seeder.ts';
 import { recordViolation } from './violations.ts';
 
 export const basic = (username: string, password: string): string => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-export const DEALER = basic('dealer', 'dealer-pass');
 export const JANE = basic('jane', 'jane-pass');
 
 export type Call = { auth?: string; sandbox?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };

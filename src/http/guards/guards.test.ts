@@ -30,13 +30,13 @@ describe('CORS options', () => {
 
   it('grants the API faces to listed origins (or *), /__sim only with control and an explicit origin, never the console', () => {
     const o = 'http://a.example';
-    expect(corsGrants({ origins: [o] }, o, '/securitytrax/v1/customers')).toBe(true);
-    expect(corsGrants({ origins: [o] }, 'http://b.example', '/securitytrax/v1/customers')).toBe(false);
+    expect(corsGrants({ origins: [o] }, o, '/securitytrax/default/user/v1/customers')).toBe(true);
+    expect(corsGrants({ origins: [o] }, 'http://b.example', '/securitytrax/default/user/v1/customers')).toBe(false);
     expect(corsGrants({ origins: ['*'] }, 'http://b.example', '/alarm-com/api/billing/summary')).toBe(true);
     expect(corsGrants({ origins: [o] }, o, '/__sim/reset')).toBe(false);
     expect(corsGrants({ origins: [o], control: true }, o, '/__sim/reset')).toBe(true);
     expect(corsGrants({ origins: ['*'], control: true }, o, '/__sim/reset')).toBe(false);
     expect(corsGrants({ origins: [o] }, o, '/billing')).toBe(false);
-    expect(corsGrants(undefined, o, '/securitytrax/v1/customers')).toBe(false);
+    expect(corsGrants(undefined, o, '/securitytrax/default/user/v1/customers')).toBe(false);
   });
 });

@@ -1,0 +1,82 @@
+// The one error vocabulary of the SecurityTrax face: JSON:API error documents, for every refusal.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { DomainError, STATUS_BY_KIND, type FieldError } from '../../../domain/errors.ts';
+import { JSON_API } from './media-types.ts';
+import { resourceTypeOfPath } from './resources/registry.ts';
+import { toWirePointer } from './resources/input.ts';
+
+export type ErrorSource = { pointer?: string; parameter?: string; header?: string };
+export type JsonApiError = { status: string; code: string; title: string; detail: string; source?: ErrorSource; meta?: Record<string, unknown> };
+
+/** A refusal decided by the face itself (media types, keys, tokens, filters, decimals...). */
+export class FaceError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    detail: string,
+    readonly source?: ErrorSource,
+  ) {
+    super(detail);
+    this.name = 'FaceError';
+  }
+}
+
+// Where the shared pipeline's validation paths point in a JSON:API request.
+function sourceOfRequestPath(path: string): { source: ErrorSource; status: number } {
+  const [, where = '', ...rest] = path.split('/');
+  const name = rest.join('/');
+  if (where === 'body') return { source: { pointer: `/${name}`.replace(/\/$/, '') || '/' }, status: 422 };
+  if (where === 'header') return { source: { header: name }, status: 400 };
+  return { source: { parameter: name || where }, status: 400 };
+}
+
+const codeOfMessage = (message: string): string =>
+  message === 'is not allowed' ? 'unknown-member' : message === 'is required' ? 'required' : 'invalid-value';
+
+function fromDomainError(err: DomainError, path: string): JsonApiError[] {
+  const status = STATUS_BY_KIND[err.kind];
+  const fields = (err.extensions.errors as FieldError[] | undefined) ?? [];
+  if (err.code === 'validation-failed') {
+    return fields.map((f) => {
+      const { source, status: s } = sourceOfRequestPath(f.path);
+      const code = codeOfMessage(f.message);
+      const title = code === 'unknown-member' ? 'Unknown member' : code === 'required' ? 'Required member missing' : 'Invalid value';
+      return { status: String(s), code, title, detail: `${source.pointer ?? source.parameter ?? source.header} ${f.message}`, source };
+    });
+  }
+  const meta: Record<string, unknown> = {};
+  if (err.extensions.paymentId !== undefined) meta.payment_id = String(err.extensions.paymentId);
+  if (err.extensions.reason !== undefined) meta.reason = err.extensions.reason;
+  const base = { status: String(status), code: err.code, title: err.title, ...(Object.keys(meta).length ? { meta } : {}) };
+  if (!fields.length) return [{ ...base, detail: err.message }];
+  const type = resourceTypeOfPath(path);
+  return fields.map((f) => ({ ...base, detail: fields.length > 1 ? `${err.message} (${f.message})` : err.message, source: { pointer: toWirePointer(type, f.path) } }));
+}
+
+export function toJsonApiErrors(err: unknown, path: string, onUnexpected: (err: unknown) => void): JsonApiError[] {
+  if (err instanceof FaceError) return [{ status: String(err.status), code: err.code, title: err.title, detail: err.message, ...(err.source ? { source: err.source } : {}) }];
+  if (err instanceof DomainError) return fromDomainError(err, path);
+  if (err instanceof HTTPException) return [{ status: String(err.status), code: 'http-error', title: err.message || 'Request failed', detail: err.message || 'Request failed' }];
+  onUnexpected(err);
+  return [{ status: '500', code: 'internal-error', title: 'Internal error', detail: 'The simulator hit an unexpected error; it has been logged on the server.' }];
+}
+
+/** The response status of several errors: theirs when they agree, else the most general class (400/422...). */
+function statusOf(errors: JsonApiError[]): number {
+  const statuses = [...new Set(errors.map((e) => Number(e.status)))];
+  if (statuses.length === 1) return statuses[0]!;
+  return statuses.some((s) => s >= 500) ? 500 : 400;
+}
+
+export function errorResponse(errors: JsonApiError[]): Response {
+  const status = statusOf(errors);
+  const headers: Record<string, string> = { 'content-type': JSON_API };
+  if (status === 401) headers['www-authenticate'] = 'Bearer realm="securitytrax"';
+  return new Response(JSON.stringify({ errors, jsonapi: { version: '1.1' } }), { status, headers });
+}
+
+export function onJsonApiError(onUnexpected: (err: unknown) => void) {
+  return (err: unknown, c: Context): Response => errorResponse(toJsonApiErrors(err, c.req.path, onUnexpected));
+}

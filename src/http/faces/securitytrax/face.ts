@@ -1,0 +1,59 @@
+// The SecurityTrax face: JSON:API over the shared pipeline (sandbox, validation, auth, idempotency, journal).
+import type { Context } from 'hono';
+import { isIntegratorKey } from '../../../domain/securitytrax-access.ts';
+import type { Store } from '../../../store/sandbox-store.ts';
+import type { Face } from '../../face.ts';
+import type { Operation } from '../../openapi-index.ts';
+import type { OpOutput } from '../../operation.ts';
+import { headerOf, readJsonBody } from '../../read-request.ts';
+import { FaceError, onJsonApiError } from './errors.ts';
+import { assertAcceptable, assertContentType, JSON_API } from './media-types.ts';
+import type { Tokens } from './tokens.ts';
+
+export const SECURITYTRAX_TAG = 'SecurityTrax';
+export const INTEGRATOR_KEY_HEADER = 'x-securitytrax-integratorkey';
+const PROFILE = /^\/securitytrax\/([^/]+)\/user\/v1(?:\/|$)/;
+
+/** `{profile}` of the base URL names the sandbox; an X-Sandbox naming another one is refused, not guessed. */
+function sandboxOf(c: Context): string | undefined {
+  const match = PROFILE.exec(c.req.path);
+  if (!match) return undefined;
+  const profile = decodeURIComponent(match[1]!);
+  const header = headerOf(c, 'x-sandbox');
+  if (header !== undefined && header !== profile) {
+    throw new FaceError(400, 'sandbox-mismatch', 'Sandbox mismatch', `The URL names profile "${profile}" but X-Sandbox names "${header.slice(0, 64)}"; send one, or the same in both.`, { header: 'X-Sandbox' });
+  }
+  return profile;
+}
+
+export function createSecurityTraxFace({ store, tokens, log }: { store: Store; tokens: Tokens; log?: (line: string) => void }): Face {
+  return {
+    tag: SECURITYTRAX_TAG,
+    owns: (path) => path === '/securitytrax' || path.startsWith('/securitytrax/'),
+    sandboxOf,
+    // Media types, then the integrator key, then the token: before the body is read or validated.
+    before(c: Context, op: Operation, sandbox: string) {
+      assertAcceptable(headerOf(c, 'accept'));
+      const key = headerOf(c, INTEGRATOR_KEY_HEADER);
+      if (key === undefined || key === '') {
+        throw new FaceError(401, 'integrator-key-missing', 'Integrator key missing', 'Every SecurityTrax request carries the X-SecurityTrax-IntegratorKey header.', { header: 'X-SecurityTrax-IntegratorKey' });
+      }
+      if (!isIntegratorKey(store.require(sandbox), key)) {
+        throw new FaceError(401, 'integrator-key-invalid', 'Integrator key not recognised', 'This profile does not accept that integrator key (keys are case-sensitive).', { header: 'X-SecurityTrax-IntegratorKey' });
+      }
+      if (op.security.includes('securityTraxToken')) tokens.verify(sandbox, headerOf(c, 'authorization'));
+    },
+    async readBody(c: Context, op: Operation) {
+      const type = headerOf(c, 'content-type');
+      const allowed = op.bodyMediaTypes.length ? op.bodyMediaTypes : [JSON_API];
+      if (type !== undefined) assertContentType(type, allowed);
+      const read = await readJsonBody(c);
+      if (read.hasBody && type === undefined) assertContentType(undefined, allowed);
+      return read;
+    },
+    respond: ({ status, body, headers }: OpOutput) =>
+      new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': JSON_API, ...headers } }),
+    onError: onJsonApiError((err) => log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)),
+    errorSchema: '#/components/schemas/StErrorDocument',
+  };
+}

@@ -1,0 +1,27 @@
+import { byId, where } from '../../../../domain/lookup.ts';
+import type { Customer } from '../../../../domain/types.ts';
+import type { ResourceType } from './resource-type.ts';
+
+// Indexed lookups: listing customers of a large sandbox must not scan every method per customer.
+const ownIds = <T extends { id: number; customerId: number }>(list: readonly T[], customerId: number) =>
+  where(list, 'customerId', (e: T) => e.customerId, customerId).map((e) => e.id);
+
+/** `customers` (public type; fname/lname/email/record_type public, relationships inferred). */
+export const customers: ResourceType<Customer> = {
+  type: 'customers',
+  label: 'Customer',
+  list: (s) => s.customers,
+  find: (s, id) => byId(s.customers, id),
+  attributes: {
+    fname: { read: (c) => c.firstName, filter: 'string', domain: 'firstName' },
+    lname: { read: (c) => c.lastName, filter: 'string', domain: 'lastName' },
+    email: { read: (c) => c.email, filter: 'string', domain: 'email' },
+    record_type: { read: () => 'customer', filter: 'string' },
+    created_at: { read: (c) => c.createdAt, filter: 'date' },
+  },
+  relationships: {
+    interactive_services_provider: { type: 'interactive_services_providers', read: (c) => c.ispId, domain: 'ispId' },
+    customer_billings: { type: 'customer_billings', many: true, read: (c, s) => ownIds(s.billingMethods, c.id) },
+    recurring_invoices: { type: 'recurring_invoices', many: true, read: (c, s) => ownIds(s.recurringInvoices, c.id) },
+  },
+};

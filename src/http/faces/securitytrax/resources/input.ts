@@ -1,0 +1,50 @@
+// JSON:API request documents -> domain inputs, and domain error paths -> JSON pointers, from the tables.
+import type { ResourceType } from './resource-type.ts';
+
+type Linkage = { type: string; id: string } | null;
+export type ResourceData = { type: string; id?: string; attributes?: Record<string, unknown>; relationships?: Record<string, { data: Linkage | Linkage[] }> };
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('/');
+  let node = target;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[keys.at(-1)!] = value;
+}
+
+const idOf = (l: Linkage): number | null => (l === null ? null : Number(l.id));
+
+/** The domain input a document's `data` stands for (the spec has already refused unknown members). */
+export function toDomainInput(rt: ResourceType, data: ResourceData): Record<string, unknown> {
+  const attributes = data.attributes ?? {};
+  const custom = rt.input?.(attributes);
+  const out: Record<string, unknown> = custom ?? {};
+  if (!custom) {
+    for (const [name, value] of Object.entries(attributes)) {
+      const spec = rt.attributes[name];
+      if (!spec?.domain) continue;
+      setPath(out, spec.domain, spec.write ? spec.write(value, `/data/attributes/${name}`) : value);
+    }
+  }
+  for (const [name, rel] of Object.entries(data.relationships ?? {})) {
+    const spec = rt.relationships[name];
+    if (!spec?.domain) continue;
+    setPath(out, spec.domain, Array.isArray(rel.data) ? rel.data.map(idOf) : idOf(rel.data));
+  }
+  return out;
+}
+
+// Nested domain field names inside an attribute (lines), as the wire spells them.
+const RENAMES: Record<string, string> = { amountCents: 'amount', lineItemId: 'invoice_billable_item_id', invoiceId: 'customer_invoice_id' };
+
+/** "/lines/0/amountCents" -> "/data/attributes/lines/0/amount", through the type's table. */
+export function toWirePointer(rt: ResourceType | undefined, domainPath: string): string {
+  if (!rt) return domainPath;
+  const known: [string, string][] = Object.entries(rt.pointers ?? {});
+  for (const [name, a] of Object.entries(rt.attributes)) if (a.domain) known.push([`/${a.domain}`, `/data/attributes/${name}`]);
+  for (const [name, r] of Object.entries(rt.relationships)) if (r.domain) known.push([`/${r.domain}`, `/data/relationships/${name}`]);
+  known.sort((a, b) => b[0].length - a[0].length);
+  const hit = known.find(([from]) => domainPath === from || domainPath.startsWith(`${from}/`));
+  if (!hit) return '/data';
+  const rest = domainPath.slice(hit[0].length).split('/').map((k) => RENAMES[k] ?? k).join('/');
+  return `${hit[1]}${rest}`;
+}
