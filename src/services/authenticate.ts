@@ -1,6 +1,7 @@
 import { DomainError } from '../domain/errors.ts';
 import { where } from '../domain/lookup.ts';
 import type { Authenticator } from '../http/app.ts';
+import type { SandboxState } from '../domain/types.ts';
 import type { Store } from '../store/sandbox-store.ts';
 
 const unauthorized = (detail: string) => new DomainError('unauthorized', 'unauthorized', 'Unauthorized', detail);
@@ -29,20 +30,21 @@ function decodeBasic(header: string | undefined): { username: string; password: 
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-/** Resolves the spec's security schemes against the sandbox's users. */
+/**
+ * The sandbox's SecurityTrax dealer user signs in with these credentials. A sandbox without one (seed
+ * `empty`) refuses every login until PUT /__sim/dealer sets one: no demo password is ever assumed.
+ */
+export function isDealerLogin(state: Readonly<SandboxState>, username: string, password: string): boolean {
+  const dealer = state.dealer;
+  return dealer !== undefined && dealer !== null && username === dealer.username && password === dealer.password;
+}
+
+/** Resolves the spec's HTTP Basic security schemes against the sandbox's users. */
 export function createAuthenticator(store: Store): Authenticator {
   return (scheme, sandbox, header) => {
     const state = store.require(sandbox);
     const { username, password } = parseBasic(header);
     switch (scheme) {
-      case 'dealerBasic': {
-        // A sandbox without a dealer user (seed `empty`) refuses every login until PUT /__sim/dealer sets one.
-        const dealer = state.dealer;
-        if (!dealer || username !== dealer.username || password !== dealer.password) throw unauthorized('The SecurityTrax dealer username or password is incorrect.');
-        return { kind: 'dealer' };
-      }
-      case 'ispBasic':
-        return { kind: 'isp', username, password };
       case 'endUserBasic': {
         // Indexed by username; a login renamed since it was indexed is found by the scan.
         const login =

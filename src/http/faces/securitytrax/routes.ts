@@ -1,7 +1,7 @@
 // The SecurityTrax face's operations: thin mappings from JSON:API documents to the dealer service and back.
+import { isDealerLogin } from '../../../services/authenticate.ts';
 import { DomainError, notFound } from '../../../domain/errors.ts';
 import { removePaymentMethod } from '../../../domain/payment-method.ts';
-import { DEMO_CREDENTIALS } from '../../../seeds/demo.ts';
 import type { DealerService } from '../../../services/dealer-service.ts';
 import { requireSucceeded } from '../../../services/payment-outcome.ts';
 import { created, ok, type Handlers, type OpInput } from '../../operation.ts';
@@ -65,8 +65,7 @@ export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps): O
     authenticateDealer: (i) => {
       const body = i.body as { username?: string; password?: string; data?: { attributes: { username: string; password: string } } };
       const { username, password } = body.data?.attributes ?? (body as { username: string; password: string });
-      const dealerUser = stateOf(i.sandbox).dealer ?? DEMO_CREDENTIALS.dealer;
-      if (username !== dealerUser.username || password !== dealerUser.password) {
+      if (!isDealerLogin(stateOf(i.sandbox), username, password)) {
         throw new FaceError(401, 'invalid-credentials', 'Invalid credentials', 'The SecurityTrax username or password is incorrect.', { pointer: '/password' });
       }
       const { token, expiresAt } = issued.issue(i.sandbox);
