@@ -19,20 +19,20 @@ function homeScreen(cx: ConsoleCx): PageResult {
       </p>
       {logins.length ? (
         <table data-testid="logins">
-          <thead><tr><th>Login</th><th>SecurityTrax account</th><th>Billing</th><th /></tr></thead>
+          <thead><tr><th>Login</th><th>SecurityTrax account</th><th>Billing</th><th><span class="sr-only">Actions</span></th></tr></thead>
           <tbody>
             {logins.map((l) => {
               const customer = l.customerId === null ? undefined : customers.get(l.customerId);
               const e = billingEligibility(state, l.id, state.now);
               return (
                 <tr data-login={l.username}>
-                  <td><code>{l.username}</code> <span class="muted small">#{l.id}</span></td>
-                  <td>{customer ? `${customer.firstName} ${customer.lastName} (#${customer.id})` : <span class="muted">not linked</span>}</td>
-                  <td>
+                  <td data-label="Login"><code>{l.username}</code> <span class="muted small">#{l.id}</span></td>
+                  <td data-label="Account">{customer ? `${customer.firstName} ${customer.lastName} (#${customer.id})` : <span class="muted">not linked</span>}</td>
+                  <td data-label="Billing">
                     {e.configured ? <Badge kind="ok" text="configured" /> : <Badge kind="bad" text="Billing Not Configured" />}
                     {e.configured ? null : <div class="small muted">{e.reasons.map((r) => r.message).join(' ')}</div>}
                   </td>
-                  <td><a class="btn secondary" href={cx.href('/billing', { login: l.id })}>Billing screen</a></td>
+                  <td><a class="btn secondary" href={cx.href('/billing', { login: l.id })} aria-label={`Billing screen of ${l.username}`}>Billing screen</a></td>
                 </tr>
               );
             })}

@@ -1,8 +1,9 @@
-// Time and scenarios: the sandbox clock, scenario load/run/reset, sandboxes, events and journal.
+// Time and scenarios: the sandbox clock, scenario load (after a confirm step) and run (the report is
+// served by redirect-after-post), sandboxes, events and journal.
 import type { Child } from 'hono/jsx';
 import type { Hono } from 'hono';
 import type { Services } from '../app.ts';
-import { DomainError, invalid } from '../domain/errors.ts';
+import { DomainError, invalid, notFound } from '../domain/errors.ts';
 import { listScenarios } from '../scenarios/catalog.ts';
 import type { ScenarioReport } from '../scenarios/scenario-types.ts';
 import type { SandboxCreate } from '../services/sim-service.ts';
@@ -17,28 +18,28 @@ function ScenarioList({ cx }: { cx: ConsoleCx }) {
   try {
     scenarios = listScenarios();
   } catch (err) {
-    return <ProblemBox problem={err instanceof DomainError ? problemOf(err) : { title: 'Scenarios unavailable', detail: String((err as Error).message ?? err), fields: [], reasons: [] }} />;
+    const detail = String((err as Error).message ?? err);
+    return <ProblemBox problem={err instanceof DomainError ? problemOf(err) : { code: 'scenarios-unavailable', title: 'Scenarios unavailable', detail, fields: [], reasons: [] }} />;
   }
   if (!scenarios.length) return <p class="muted">No scenario files in scenarios/.</p>;
   return (
-    <table data-testid="scenarios">
-      <thead><tr><th>Scenario</th><th>Description</th><th /></tr></thead>
-      <tbody>
-        {scenarios.map((s) => (
-          <tr data-scenario={s.name}>
-            <td><code>{s.name}</code></td>
-            <td class="small">{s.description}</td>
-            <td style="white-space:nowrap">
-              <form method="post" action={cx.href('/time/scenarios')} class="inline">
-                <input type="hidden" name="scenario" value={s.name} />
-                <button type="submit" name="op" value="load" data-testid={`load-${s.name}`}>Load</button>{' '}
-                <button type="submit" name="op" value="run" class="secondary" data-testid={`run-${s.name}`}>Run</button>
-              </form>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ul class="scenarios" data-testid="scenarios">
+      {scenarios.map((s) => (
+        <li data-scenario={s.name}>
+          <code>{s.name}</code>
+          <p class="small">{s.description}</p>
+          <form method="get" action="/time/scenarios/load" class="inline">
+            <input type="hidden" name="sandbox" value={cx.sandbox} />
+            <input type="hidden" name="scenario" value={s.name} />
+            <button type="submit" data-testid={`load-${s.name}`} aria-label={`Load ${s.name}`}>Load</button>
+          </form>{' '}
+          <form method="post" action={cx.href('/time/scenarios')} class="inline">
+            <input type="hidden" name="scenario" value={s.name} />
+            <button type="submit" name="op" value="run" class="secondary" data-testid={`run-${s.name}`} aria-label={`Run ${s.name}`}>Run</button>
+          </form>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -61,7 +62,7 @@ function timeScreen(cx: ConsoleCx, report: ScenarioReport | null = null): PageRe
       </div>
       <div class="card">
         <h2>Scenarios</h2>
-        <p class="muted small">Load replaces this sandbox with the scenario's starting state; Run replays its steps in a fresh simulator and shows the report.</p>
+        <p class="muted small">Load replaces this sandbox with the scenario's starting state (you confirm first); Run replays its steps in a fresh simulator and shows the report.</p>
         <ScenarioList cx={cx} />
       </div>
       <div class="card">
@@ -82,6 +83,31 @@ function timeScreen(cx: ConsoleCx, report: ScenarioReport | null = null): PageRe
   return { title: 'Time & scenarios', body };
 }
 
+/** "Load scenario X into sandbox Y?": the sandbox is replaced only once the user confirms (no script needed). */
+function confirmLoad(cx: ConsoleCx): PageResult {
+  const name = cx.query.get('scenario') ?? '';
+  const scenario = listScenarios().find((s) => s.name === name);
+  if (!scenario) throw notFound('Scenario', JSON.stringify(name.slice(0, 60)));
+  const body = (
+    <div>
+      <h1>Load scenario {scenario.name}?</h1>
+      <div class="card" data-testid="confirm-load">
+        <p>
+          This replaces everything in sandbox <code>{cx.sandbox}</code> (customers, invoices, payments, events and its request journal) with the
+          starting state of <code>{scenario.name}</code>. It cannot be undone.
+        </p>
+        <p class="small muted">{scenario.description}</p>
+        <form method="post" action={cx.href('/time/scenarios')} class="inline">
+          <input type="hidden" name="scenario" value={scenario.name} />
+          <button type="submit" name="op" value="load" data-testid="confirm-load-button">Load and replace {cx.sandbox}</button>
+        </form>{' '}
+        <a class="btn secondary" href={cx.href('/time')} data-testid="cancel-load">Cancel</a>
+      </div>
+    </div>
+  );
+  return { title: `Load ${scenario.name}?`, body };
+}
+
 function sandboxInput(form: Record<string, string>): SandboxCreate {
   const name = (form.name ?? '').trim();
   const [kind, value = ''] = (form.from ?? 'seed:demo').split(':');
@@ -90,8 +116,30 @@ function sandboxInput(form: Record<string, string>): SandboxCreate {
   throw invalid('invalid-form', 'Invalid form', 'Choose what the new sandbox starts from.', [{ path: '/from', message: 'demo, empty or a copy' }]);
 }
 
+/** The latest scenario run reports, kept so GET /time/runs/:id can show one after the POST redirects. */
+function reportShelf(size = 20) {
+  const reports = new Map<number, ScenarioReport>();
+  let next = 1;
+  return {
+    add(report: ScenarioReport): number {
+      const id = next++;
+      reports.set(id, report);
+      for (const old of reports.keys()) if (reports.size > size) reports.delete(old);
+      return id;
+    },
+    get: (id: number) => reports.get(id),
+  };
+}
+
 export function timeRoutes(app: Hono, services: Services, log: Log): void {
+  const shelf = reportShelf();
   app.get('/time', page(services, log, (cx) => timeScreen(cx)));
+  app.get('/time/scenarios/load', page(services, log, confirmLoad));
+  app.get('/time/runs/:runId{[0-9]+}', page(services, log, (cx, c) => {
+    const report = shelf.get(Number(c.req.param('runId')));
+    if (!report) throw notFound('Scenario run', c.req.param('runId') ?? '');
+    return timeScreen(cx, report);
+  }));
   const back = (cx: ConsoleCx) => cx.href('/time');
   app.post('/time/advance', action(services, log, back, async (cx, form) => {
     const input = form.by === 'P1D' || form.by === 'P1M' ? { by: form.by } : { to: form.to ?? '' };
@@ -112,8 +160,10 @@ export function timeRoutes(app: Hono, services: Services, log: Log): void {
     if (form.op === 'run') {
       // Loaded on first use: the runner builds whole apps (which mount this console).
       const { runScenario } = await import('../scenarios/runner.ts');
-      return { render: timeScreen(cx, await runScenario(name)) };
+      const id = shelf.add(await runScenario(name));
+      return { to: `/time/runs/${id}#report` };
     }
+    if (form.op !== 'load') throw invalid('invalid-form', 'Invalid form', 'Choose Load or Run.', [{ path: '/op', message: 'load or run' }]);
     const s = await cx.services.sim.loadScenario(cx.sandbox, name);
     return { to: '/time', flash: `Loaded scenario "${name}" into "${s.name}"; clock at ${instantText(s.now)}.` };
   }));
