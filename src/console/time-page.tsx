@@ -46,7 +46,10 @@ function ScenarioList({ cx }: { cx: ConsoleCx }) {
 function timeScreen(cx: ConsoleCx, report: ScenarioReport | null = null): PageResult {
   const sandbox = cx.services.sim.getSandbox(cx.sandbox);
   const type = cx.query.get('type') ?? '';
-  const events = cx.services.sim.events(cx.sandbox, type ? { type } : {}).slice(-100).reverse();
+  // The latest few by default: on a phone every event is a block of its own.
+  const all = cx.services.sim.events(cx.sandbox, type ? { type } : {});
+  const limit = cx.query.get('events') === 'all' ? 500 : 25;
+  const events = all.slice(-limit).reverse();
   const journal = cx.services.sim.journal(cx.sandbox).slice(-50).reverse();
   const post = (path: string, children: Child) => <form method="post" action={cx.href(path)} class="inline">{children}</form>;
   const body = (
@@ -76,7 +79,15 @@ function timeScreen(cx: ConsoleCx, report: ScenarioReport | null = null): PageRe
           </span>
         ))}
       </div>
-      <div class="card"><h2>Event timeline</h2><EventsTable cx={cx} events={events} type={type} /></div>
+      <div class="card">
+        <h2>Event timeline</h2>
+        <EventsTable cx={cx} events={events} type={type} />
+        {all.length > events.length ? (
+          <p class="small muted">
+            Latest {events.length} of {all.length} events. <a href={cx.href('/time', { type: type || null, events: 'all' })}>Show up to 500</a>
+          </p>
+        ) : null}
+      </div>
       <div class="card"><h2>Request journal</h2><JournalTable entries={journal} /></div>
     </div>
   );
