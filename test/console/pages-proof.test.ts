@@ -69,6 +69,6 @@ describe('every console page at phone and desktop size (browser)', () => {
       }
       expect(found).toEqual([]);
       await context.close();
-    }, 180_000);
+    }, 400_000);
   }
 });
