@@ -90,6 +90,8 @@ export function DataList({ data }: { data: Record<string, unknown> }) {
 
 function valueText(key: string, v: unknown): string {
   if (typeof v === 'number' && key.endsWith('Cents')) return money(v);
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return longDate(v);
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return instantText(v);
   if (Array.isArray(v)) return v.map((x) => valueText(key, x)).join('; ');
   if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k} ${valueText(k, x)}`).join(', ');
   return String(v);
