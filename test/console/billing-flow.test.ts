@@ -16,7 +16,7 @@ describe('Billing screen (browser)', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startConsoleServer(), launchBrowser()]);
     await createSandbox(server, { name: SANDBOX, seed: 'empty' });
-    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   });
   afterAll(async () => {
     await browser?.close();
@@ -49,6 +49,9 @@ describe('Billing screen (browser)', () => {
     expect(await byTestId('autopay').isChecked()).toBe(true);
     expect(await byTestId('autopay').isDisabled()).toBe(true);
     await screenshot(page, 'billing', 'docs/console-billing.png');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'billing-phone', 'docs/console-billing-phone.png');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('reports a declined charge with the saved card, then pays $50.00 with a new card', async () => {
