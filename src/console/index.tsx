@@ -5,6 +5,7 @@ import { billingPageRoutes } from './billing-page.tsx';
 import { billsRoutes } from './bills-page.tsx';
 import { dealerRoutes } from './dealer-page.tsx';
 import { DomainError } from '../domain/errors.ts';
+import { routeNotFound } from '../http/app.ts';
 import { page, type Log } from './handle.tsx';
 import { homeRoutes } from './home-page.tsx';
 import { methodRoutes } from './method-page.tsx';
@@ -25,8 +26,10 @@ export function mountConsole(app: Hono, services: Services, options: ConsoleOpti
   billsRoutes(app, services, log);
   dealerRoutes(app, services, log);
   timeRoutes(app, services, log);
-  // Any other console URL: a page saying so in the layout, not the API's problem+json.
-  app.all('*', page(services, log, (_cx, c) => {
+  // Any other page a browser asks for (GET, accepting HTML): a page saying so in the layout. Other
+  // clients keep the API's route-not-found problem.
+  const notFoundPage = page(services, log, (_cx, c) => {
     throw new DomainError('not_found', 'page-not-found', 'Page not found', `There is no console page at ${c.req.path.slice(0, 200)}.`);
-  }));
+  });
+  app.get('*', (c) => ((c.req.header('accept') ?? '').includes('text/html') ? notFoundPage(c) : routeNotFound(c)));
 }

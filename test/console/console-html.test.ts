@@ -91,4 +91,15 @@ describe('console pages (no browser)', () => {
     expect(bad.type).toContain('text/html');
     expect(plain(bad.html)).toContain('Sandbox not found There is no sandbox named "nosuch".');
   });
+
+  it('answers an unknown page with an HTML page to browsers and the route-not-found problem to other clients', async () => {
+    const t = await testApp();
+    const browser = await t.app.request('/billing/bills/abc?login=1', { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(browser.status).toBe(404);
+    expect(browser.headers.get('content-type')).toContain('text/html');
+    expect(plain(await browser.text())).toContain('Not found Page not found');
+    const client = await t.app.request('/nope');
+    expect(client.status).toBe(404);
+    expect(client.headers.get('content-type')).toContain('application/problem+json');
+  });
 });
