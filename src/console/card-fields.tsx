@@ -3,7 +3,7 @@ import { FieldError, TestCardsHint, invalidAttrs } from './components.tsx';
 type Errors = Record<string, string>;
 
 /** Number, expiry, CVV and holder inputs for a new card (names match `newCardOf`); `id` keeps ids unique per page. */
-export function CardFields({ id, holder, errors = {} }: { id: string; holder?: string; errors?: Errors }) {
+export function CardFields({ id, holder, errors = {}, withHolder = true }: { id: string; holder?: string; errors?: Errors; withHolder?: boolean }) {
   const err = (name: string) => `${id}-${name}-error`;
   return (
     <div>
@@ -22,17 +22,14 @@ export function CardFields({ id, holder, errors = {} }: { id: string; holder?: s
       <label>
         CVV <input type="password" name="cvv" autocomplete="off" maxlength={4} inputmode="numeric" style="width:5em" />
       </label>
-      <label class="block">
-        Cardholder name <input type="text" name="holderName" value={holder ?? ''} autocomplete="cc-name" {...invalidAttrs(err('holderName'), errors.holderName)} />
-      </label>
-      <FieldError id={err('holderName')} text={errors.holderName} />
+      {withHolder ? <HolderField id={id} label="Cardholder name" holder={holder} error={errors.holderName} /> : null}
       <TestCardsHint />
     </div>
   );
 }
 
 /** Routing and account number, type, bank and holder for a bank account (names match `newBankAccountOf`). */
-export function BankFields({ id, holder, errors = {} }: { id: string; holder?: string; errors?: Errors }) {
+export function BankFields({ id, holder, errors = {}, withHolder = true }: { id: string; holder?: string; errors?: Errors; withHolder?: boolean }) {
   const err = (name: string) => `${id}-${name}-error`;
   return (
     <div>
@@ -53,11 +50,21 @@ export function BankFields({ id, holder, errors = {} }: { id: string; holder?: s
         Bank name <span class="muted small">(optional)</span> <input type="text" name="bankName" {...invalidAttrs(err('bankName'), errors.bankName)} />
       </label>
       <FieldError id={err('bankName')} text={errors.bankName} />
-      <label class="block">
-        Account holder <input type="text" name="holderName" value={holder ?? ''} {...invalidAttrs(err('holderName'), errors.holderName)} />
-      </label>
-      <FieldError id={err('holderName')} text={errors.holderName} />
+      {withHolder ? <HolderField id={id} label="Account holder" holder={holder} error={errors.holderName} /> : null}
       <p class="muted small">Test accounts: routing <code>110000000</code>, account <code>000123456789</code> succeeds, <code>000111111116</code> is returned.</p>
+    </div>
+  );
+}
+
+/** The holder's name (one per form: a form offering both a card and a bank account shows it once). */
+export function HolderField({ id, label, holder, error }: { id: string; label: string; holder?: string; error?: string }) {
+  const errId = `${id}-holderName-error`;
+  return (
+    <div>
+      <label class="block">
+        {label} <input type="text" name="holderName" value={holder ?? ''} autocomplete="name" {...invalidAttrs(errId, error)} />
+      </label>
+      <FieldError id={errId} text={error} />
     </div>
   );
 }

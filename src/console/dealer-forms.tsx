@@ -4,7 +4,7 @@
 import { maskedLabel } from '../domain/billing-method.ts';
 import type { AdcLogin, BillingMethod, Customer, LineItem, RecurringInvoice } from '../domain/types.ts';
 import { MMR_LINE_ITEM_ID } from '../domain/types.ts';
-import { BankFields, CardFields } from './card-fields.tsx';
+import { BankFields, CardFields, HolderField } from './card-fields.tsx';
 import { ProblemBox } from './components.tsx';
 import type { ConsoleCx } from './context.ts';
 import { fieldMessages } from './messages.ts';
@@ -111,8 +111,9 @@ export function AddMethodForm({ cx, customers }: { cx: ConsoleCx; customers: Cus
         <label><input type="radio" name="type" value="credit_card" checked /> Credit card</label>
         <label><input type="radio" name="type" value="bank_account" /> Bank account</label>
       </fieldset>
-      <fieldset><legend>Credit card</legend><CardFields id="dealer-card" errors={errors} /></fieldset>
-      <fieldset><legend>Bank account</legend><BankFields id="dealer-bank" errors={errors} /></fieldset>
+      <HolderField id="dealer-method" label="Holder name" error={errors.holderName} />
+      <fieldset><legend>Credit card</legend><CardFields id="dealer-card" errors={errors} withHolder={false} /></fieldset>
+      <fieldset><legend>Bank account</legend><BankFields id="dealer-bank" errors={errors} withHolder={false} /></fieldset>
       <button type="submit" data-testid="add-method-submit">Add billing method</button>
     </form>
   );

@@ -34,6 +34,9 @@ const FIELD_TEXT: Record<string, string> = {
   loginId: 'Choose a login.',
   saleDate: 'Enter the sale date.',
   startDate: 'Enter the start date.',
+  mmrDollars: 'Enter the MMR amount in dollars, e.g. 39.99 (0.00 is allowed).',
+  extraDollars: 'Enter the line amount in dollars, e.g. 25.00.',
+  lineItemId: 'Choose an invoice line item from the catalogue.',
   billingMethodId: 'Choose one of the customer\'s cards or bank accounts that has not expired.',
 };
 
@@ -45,7 +48,6 @@ export function fieldMessages(p: ProblemView | null, range?: AmountRange): Recor
     const field = fieldOf(pointer);
     if (field === 'dollars') out[field] = amountText(range);
     else if (p.code === 'card-expired' && (field === 'expMonth' || field === 'expYear')) out.expMonth = 'This card has expired. Enter a later expiry date.';
-    else if (/^\d+$/.test(field) || field === 'lines' || field === 'amountCents') out.lineAmount = 'Enter the line amount in dollars, e.g. 39.99.';
     else out[field] = FIELD_TEXT[field] ?? 'Check this field.';
   }
   return out;

@@ -3,45 +3,15 @@
 import type { Child } from 'hono/jsx';
 import type { Hono } from 'hono';
 import type { Services } from '../app.ts';
-import { DomainError, invalid, notFound } from '../domain/errors.ts';
-import { listScenarios } from '../scenarios/catalog.ts';
+import { invalid, notFound } from '../domain/errors.ts';
 import type { ScenarioReport } from '../scenarios/scenario-types.ts';
 import type { SandboxCreate } from '../services/sim-service.ts';
-import { ProblemBox, instantText } from './components.tsx';
-import { problemOf, type ConsoleCx } from './context.ts';
+import { instantText } from './components.tsx';
+import type { ConsoleCx } from './context.ts';
 import { action, page, type Log, type PageResult } from './handle.tsx';
 import { ScenarioReportView } from './scenario-report.tsx';
+import { ScenarioList, confirmLoad, reportShelf } from './scenario-pages.tsx';
 import { EventsTable, JournalTable } from './timeline.tsx';
-
-function ScenarioList({ cx }: { cx: ConsoleCx }) {
-  let scenarios: ReturnType<typeof listScenarios>;
-  try {
-    scenarios = listScenarios();
-  } catch (err) {
-    const detail = String((err as Error).message ?? err);
-    return <ProblemBox problem={err instanceof DomainError ? problemOf(err) : { code: 'scenarios-unavailable', title: 'Scenarios unavailable', detail, fields: [], reasons: [] }} />;
-  }
-  if (!scenarios.length) return <p class="muted">No scenario files in scenarios/.</p>;
-  return (
-    <ul class="scenarios" data-testid="scenarios">
-      {scenarios.map((s) => (
-        <li data-scenario={s.name}>
-          <code>{s.name}</code>
-          <p class="small">{s.description}</p>
-          <form method="get" action="/time/scenarios/load" class="inline">
-            <input type="hidden" name="sandbox" value={cx.sandbox} />
-            <input type="hidden" name="scenario" value={s.name} />
-            <button type="submit" data-testid={`load-${s.name}`} aria-label={`Load ${s.name}`}>Load</button>
-          </form>{' '}
-          <form method="post" action={cx.href('/time/scenarios')} class="inline">
-            <input type="hidden" name="scenario" value={s.name} />
-            <button type="submit" name="op" value="run" class="secondary" data-testid={`run-${s.name}`} aria-label={`Run ${s.name}`}>Run</button>
-          </form>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function timeScreen(cx: ConsoleCx, report: ScenarioReport | null = null): PageResult {
   const sandbox = cx.services.sim.getSandbox(cx.sandbox);
@@ -94,52 +64,12 @@ function timeScreen(cx: ConsoleCx, report: ScenarioReport | null = null): PageRe
   return { title: 'Time & scenarios', body };
 }
 
-/** "Load scenario X into sandbox Y?": the sandbox is replaced only once the user confirms (no script needed). */
-function confirmLoad(cx: ConsoleCx): PageResult {
-  const name = cx.query.get('scenario') ?? '';
-  const scenario = listScenarios().find((s) => s.name === name);
-  if (!scenario) throw notFound('Scenario', JSON.stringify(name.slice(0, 60)));
-  const body = (
-    <div>
-      <h1>Load scenario {scenario.name}?</h1>
-      <div class="card" data-testid="confirm-load">
-        <p>
-          This replaces everything in sandbox <code>{cx.sandbox}</code> (customers, invoices, payments, events and its request journal) with the
-          starting state of <code>{scenario.name}</code>. It cannot be undone.
-        </p>
-        <p class="small muted">{scenario.description}</p>
-        <form method="post" action={cx.href('/time/scenarios')} class="inline">
-          <input type="hidden" name="scenario" value={scenario.name} />
-          <button type="submit" name="op" value="load" data-testid="confirm-load-button">Load and replace {cx.sandbox}</button>
-        </form>{' '}
-        <a class="btn secondary" href={cx.href('/time')} data-testid="cancel-load">Cancel</a>
-      </div>
-    </div>
-  );
-  return { title: `Load ${scenario.name}?`, body };
-}
-
 function sandboxInput(form: Record<string, string>): SandboxCreate {
   const name = (form.name ?? '').trim();
   const [kind, value = ''] = (form.from ?? 'seed:demo').split(':');
   if (kind === 'copy') return { name, from: value };
   if (value === 'demo' || value === 'empty') return { name, seed: value };
   throw invalid('invalid-form', 'Invalid form', 'Choose what the new sandbox starts from.', [{ path: '/from', message: 'demo, empty or a copy' }]);
-}
-
-/** The latest scenario run reports, kept so GET /time/runs/:id can show one after the POST redirects. */
-function reportShelf(size = 20) {
-  const reports = new Map<number, ScenarioReport>();
-  let next = 1;
-  return {
-    add(report: ScenarioReport): number {
-      const id = next++;
-      reports.set(id, report);
-      for (const old of reports.keys()) if (reports.size > size) reports.delete(old);
-      return id;
-    },
-    get: (id: number) => reports.get(id),
-  };
 }
 
 export function timeRoutes(app: Hono, services: Services, log: Log): void {
