@@ -54,7 +54,7 @@ export function fieldMessages(p: ProblemView | null, range?: AmountRange): Recor
 }
 
 const SUMMARY: Record<string, string> = {
-  'payment-declined': 'No payment was made and your balance is unchanged. Try another card or bank account.',
+  'payment-declined': 'No payment was made and your balance is unchanged. Try another card.',
   'nothing-owed': 'There is nothing to pay right now.',
   'card-expired': 'This card has expired. Use a card with a later expiry date.',
   'billing-method-cannot-be-removed': 'A payment method can be changed but not removed.',
