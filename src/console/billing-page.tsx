@@ -2,32 +2,26 @@
 import type { Hono } from 'hono';
 import type { Services } from '../app.ts';
 import type { BillingSummary, InvoiceBalance } from '../domain/balances.ts';
-import { billingEligibility } from '../domain/eligibility.ts';
+import { utcDate } from '../domain/balances.ts';
 import { methodById, paymentMethodView } from '../services/views.ts';
-import { BillingHeader, MethodText, billingHref, endUserOf, type EndUser } from './billing-common.tsx';
+import { BillingHeader, MethodText, billingHref, billingPage, type EndUser } from './billing-common.tsx';
 import { Badge, DateText, money } from './components.tsx';
 import type { ConsoleCx } from './context.ts';
 import { page, type Log, type PageResult } from './handle.tsx';
 import { PaymentsTable } from './payments-page.tsx';
 
-function NotConfigured({ cx, who, reasons }: { cx: ConsoleCx; who: EndUser; reasons: { code: string; message: string }[] }) {
-  return (
-    <div>
-      <BillingHeader cx={cx} who={who} title="Billing" />
-      <div class="card past-due" data-testid="not-configured">
-        <h2>Billing Not Configured</h2>
-        <p>This account has not been set up to use the Alarm.com/SecurityTrax Billing Integration:</p>
-        <ul>
-          {reasons.map((r) => (
-            <li data-code={r.code}>{r.message}</li>
-          ))}
-        </ul>
-        <p class="muted small">
-          Fix it on the <a href={cx.href('/dealer')}>dealer view</a>, or wait for the role cache on the <a href={cx.href('/time')}>clock</a>.
-        </p>
-      </div>
-    </div>
-  );
+/**
+ * Under Balance Due, as on the seed's screen: the current invoice's due date ("today" on that day);
+ * with only past-due invoices left, since when the oldest is owed.
+ */
+function DueLine({ summary }: { summary: BillingSummary }) {
+  const current = summary.currentInvoice;
+  if (current) {
+    if (current.dueDate === utcDate(summary.asOf)) return <span data-testid="due-line">Due today, <DateText date={current.dueDate} /></span>;
+    return <span data-testid="due-line">Due <DateText date={current.dueDate} /></span>;
+  }
+  if (summary.dueDate) return <span data-testid="due-line">Past due since <DateText date={summary.dueDate} /></span>;
+  return <span data-testid="due-line">No balance due</span>;
 }
 
 function UnpaidInvoices({ summary }: { summary: BillingSummary }) {
@@ -42,10 +36,10 @@ function UnpaidInvoices({ summary }: { summary: BillingSummary }) {
       <tbody>
         {rows.map((i) => (
           <tr data-invoice={i.invoiceId}>
-            <td>#{i.invoiceId}</td>
-            <td><DateText date={i.dueDate} /></td>
-            <td class="num">{money(i.balanceCents)}</td>
-            <td>{i.pastDue ? <Badge kind="past_due" text="Past due" /> : <Badge kind="open" text="Current" />}</td>
+            <td data-label="Invoice">#{i.invoiceId}</td>
+            <td data-label="Due date"><DateText date={i.dueDate} /></td>
+            <td class="num" data-label="Balance">{money(i.balanceCents)}</td>
+            <td data-label="Status">{i.pastDue ? <Badge kind="past_due" /> : <Badge kind="open" />}</td>
           </tr>
         ))}
       </tbody>
@@ -54,11 +48,10 @@ function UnpaidInvoices({ summary }: { summary: BillingSummary }) {
 }
 
 export function billingScreen(cx: ConsoleCx): PageResult {
-  const who = endUserOf(cx);
-  const sandboxState = cx.services.sim.getSandbox(cx.sandbox);
-  const eligibility = billingEligibility(sandboxState, who.loginId, sandboxState.now);
-  if (!eligibility.configured) return { title: 'Billing Not Configured', body: <NotConfigured cx={cx} who={who} reasons={eligibility.reasons} /> };
+  return billingPage(cx, (who) => overview(cx, who));
+}
 
+function overview(cx: ConsoleCx, who: EndUser): PageResult {
   const { state, summary } = cx.services.billing.summary(cx.sandbox, who.loginId);
   const stored = methodById(state, summary.paymentMethodId);
   const method = stored ? paymentMethodView(stored) : null;
@@ -71,7 +64,7 @@ export function billingScreen(cx: ConsoleCx): PageResult {
         <div>
           <h2>Balance Due</h2>
           <div class="amount" data-testid="balance-due">{money(summary.balanceDueCents)}</div>
-          <div class="muted">{summary.dueDate ? <span>Due <DateText date={summary.dueDate} /></span> : 'No balance due'}</div>
+          <div class="muted"><DueLine summary={summary} /></div>
         </div>
         {summary.balanceDueCents > 0 ? <a class="btn" href={link('/billing/pay')} data-testid="pay">Pay</a> : null}
       </div>

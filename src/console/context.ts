@@ -5,7 +5,8 @@ import type { Services } from '../app.ts';
 import { DomainError } from '../domain/errors.ts';
 import { DEFAULT_SANDBOX, assertSandboxName } from '../store/sandbox-name.ts';
 
-export type ProblemView = { title: string; detail: string; fields: string[]; reasons: string[] };
+/** A problem as the API would state it (for the Details disclosure) plus its stable code. */
+export type ProblemView = { code: string; title: string; detail: string; fields: string[]; reasons: string[] };
 
 export type ConsoleCx = {
   services: Services;
@@ -32,12 +33,12 @@ export function linkTo(path: string, sandbox: string, params: Params = {}): stri
 export function problemOf(err: DomainError): ProblemView {
   const errors = Array.isArray(err.extensions.errors) ? (err.extensions.errors as { path: string; message: string }[]) : [];
   const reasons = Array.isArray(err.extensions.reasons) ? (err.extensions.reasons as { message: string }[]) : [];
-  return { title: err.title, detail: err.message, fields: errors.map((e) => `${e.path} ${e.message}`), reasons: reasons.map((r) => r.message) };
+  return { code: err.code, title: err.title, detail: err.message, fields: errors.map((e) => `${e.path} ${e.message}`), reasons: reasons.map((r) => r.message) };
 }
 
 /** The query-string form of a problem, for redirect-after-post. */
 export function problemParams(p: ProblemView): URLSearchParams {
-  const q = new URLSearchParams({ error: p.title, detail: p.detail });
+  const q = new URLSearchParams({ error: p.title, code: p.code, detail: p.detail });
   for (const f of p.fields) q.append('field', f);
   for (const r of p.reasons) q.append('reason', r);
   return q;
@@ -46,7 +47,7 @@ export function problemParams(p: ProblemView): URLSearchParams {
 function problemFromQuery(q: URLSearchParams): ProblemView | null {
   const title = q.get('error');
   if (!title) return null;
-  return { title, detail: q.get('detail') ?? '', fields: q.getAll('field'), reasons: q.getAll('reason') };
+  return { code: q.get('code') ?? '', title, detail: q.get('detail') ?? '', fields: q.getAll('field'), reasons: q.getAll('reason') };
 }
 
 export function consoleCx(c: Context, services: Services): ConsoleCx {

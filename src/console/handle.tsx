@@ -9,17 +9,19 @@ import { consoleCx, linkTo, problemOf, problemParams, type ConsoleCx, type Probl
 import { Layout } from './layout.tsx';
 
 export type Log = (line: string) => void;
-export type PageResult = { title: string; body: Child; status?: number };
+/** `ownNotices`: the page shows the flash and problem itself (near its form), not the layout. */
+export type PageResult = { title: string; body: Child; status?: number; ownNotices?: boolean };
 
 const UNEXPECTED: ProblemView = {
+  code: 'internal-error',
   title: 'Internal error',
   detail: 'The console hit an unexpected error. It has been logged on the server.',
   fields: [],
   reasons: [],
 };
 
-async function html(c: Context, cx: ConsoleCx | null, title: string, body: Child, status = 200): Promise<Response> {
-  const page = cx ? <Layout cx={cx} title={title}>{body}</Layout> : <ProblemOnly>{body}</ProblemOnly>;
+async function html(c: Context, cx: ConsoleCx | null, title: string, body: Child, status = 200, ownNotices = false): Promise<Response> {
+  const page = cx ? <Layout cx={cx} title={title} ownNotices={ownNotices}>{body}</Layout> : <ProblemOnly>{body}</ProblemOnly>;
   const text = await page;
   return c.html(`<!doctype html>${text}`, status as 200);
 }
@@ -27,7 +29,7 @@ async function html(c: Context, cx: ConsoleCx | null, title: string, body: Child
 function ProblemOnly({ children }: { children?: Child }) {
   return (
     <html lang="en">
-      <head><meta charset="utf-8" /><title>trax-sim console</title></head>
+      <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>trax-sim console</title></head>
       <body><main>{children}<p><a href="/">Back to the console</a></p></main></body>
     </html>
   );
@@ -35,7 +37,14 @@ function ProblemOnly({ children }: { children?: Child }) {
 
 async function renderError(c: Context, cx: ConsoleCx | null, err: unknown, log: Log): Promise<Response> {
   if (err instanceof DomainError) {
-    return html(c, cx, err.title, <ProblemBox problem={problemOf(err)} />, STATUS_BY_KIND[err.kind]);
+    const body = (
+      <div>
+        <h1>{err.kind === 'not_found' ? 'Not found' : err.title}</h1>
+        <ProblemBox problem={problemOf(err)} />
+        <p><a href={cx ? cx.href('/') : '/'}>Back to the logins</a></p>
+      </div>
+    );
+    return html(c, cx, err.title, body, STATUS_BY_KIND[err.kind]);
   }
   log(`console error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   return html(c, null, UNEXPECTED.title, <ProblemBox problem={UNEXPECTED} />, 500);
@@ -48,7 +57,7 @@ export function page(services: Services, log: Log, render: (cx: ConsoleCx, c: Co
     try {
       cx = consoleCx(c, services);
       const out = await render(cx, c);
-      return await html(c, cx, out.title, out.body, out.status);
+      return await html(c, cx, out.title, out.body, out.status, out.ownNotices);
     } catch (err) {
       try {
         return await renderError(c, cx, err, log);
@@ -70,7 +79,7 @@ export type ActionResult =
 export function action(
   services: Services,
   log: Log,
-  back: (cx: ConsoleCx, form: Record<string, string>) => string,
+  back: (cx: ConsoleCx, form: Record<string, string>, err: DomainError) => string,
   run: (cx: ConsoleCx, form: Record<string, string>, c: Context) => Promise<ActionResult>,
 ) {
   return async (c: Context): Promise<Response> => {
@@ -80,11 +89,11 @@ export function action(
       cx = consoleCx(c, services);
       form = await formOf(c);
       const out = await run(cx, form, c);
-      if ('render' in out) return await html(c, cx, out.render.title, out.render.body, out.render.status);
+      if ('render' in out) return await html(c, cx, out.render.title, out.render.body, out.render.status, out.render.ownNotices);
       return c.redirect(linkTo(out.to, out.sandbox ?? cx.sandbox, { ...out.params, flash: out.flash }), 303);
     } catch (err) {
       if (cx && err instanceof DomainError) {
-        const [path, hash] = back(cx, form).split('#');
+        const [path, hash] = back(cx, form, err).split('#');
         const sep = path?.includes('?') ? '&' : '?';
         return c.redirect(`${path}${sep}${problemParams(problemOf(err)).toString()}${hash ? `#${hash}` : ''}`, 303);
       }

@@ -2,7 +2,10 @@
 import type { Hono } from 'hono';
 import type { Services } from '../app.ts';
 import { billingEligibility } from '../domain/eligibility.ts';
-import { Badge } from './components.tsx';
+import { Badge, instantText } from './components.tsx';
+
+// The domain's reasons name instants in ISO form; the console shows every date one way.
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
 import type { ConsoleCx } from './context.ts';
 import { page, type Log, type PageResult } from './handle.tsx';
 
@@ -19,20 +22,20 @@ function homeScreen(cx: ConsoleCx): PageResult {
       </p>
       {logins.length ? (
         <table data-testid="logins">
-          <thead><tr><th>Login</th><th>SecurityTrax account</th><th>Billing</th><th /></tr></thead>
+          <thead><tr><th>Login</th><th>SecurityTrax account</th><th>Billing</th><th><span class="sr-only">Actions</span></th></tr></thead>
           <tbody>
             {logins.map((l) => {
               const customer = l.customerId === null ? undefined : customers.get(l.customerId);
               const e = billingEligibility(state, l.id, state.now);
               return (
                 <tr data-login={l.username}>
-                  <td><code>{l.username}</code> <span class="muted small">#{l.id}</span></td>
-                  <td>{customer ? `${customer.firstName} ${customer.lastName} (#${customer.id})` : <span class="muted">not linked</span>}</td>
-                  <td>
+                  <td data-label="Login"><code>{l.username}</code> <span class="muted small">#{l.id}</span></td>
+                  <td data-label="Account">{customer ? `${customer.firstName} ${customer.lastName} (#${customer.id})` : <span class="muted">not linked</span>}</td>
+                  <td data-label="Billing">
                     {e.configured ? <Badge kind="ok" text="configured" /> : <Badge kind="bad" text="Billing Not Configured" />}
-                    {e.configured ? null : <div class="small muted">{e.reasons.map((r) => r.message).join(' ')}</div>}
+                    {e.configured ? null : <div class="small muted">{e.reasons.map((r) => r.message.replace(ISO_INSTANT, (at) => instantText(at))).join(' ')}</div>}
                   </td>
-                  <td><a class="btn secondary" href={cx.href('/billing', { login: l.id })}>Billing screen</a></td>
+                  <td><a class="btn secondary" href={cx.href('/billing', { login: l.id })} aria-label={`Billing screen of ${l.username}`}>Billing screen</a></td>
                 </tr>
               );
             })}

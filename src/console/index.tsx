@@ -4,7 +4,9 @@ import type { Services } from '../app.ts';
 import { billingPageRoutes } from './billing-page.tsx';
 import { billsRoutes } from './bills-page.tsx';
 import { dealerRoutes } from './dealer-page.tsx';
-import type { Log } from './handle.tsx';
+import { DomainError } from '../domain/errors.ts';
+import { routeNotFound } from '../http/app.ts';
+import { page, type Log } from './handle.tsx';
 import { homeRoutes } from './home-page.tsx';
 import { methodRoutes } from './method-page.tsx';
 import { payRoutes } from './pay-page.tsx';
@@ -24,4 +26,10 @@ export function mountConsole(app: Hono, services: Services, options: ConsoleOpti
   billsRoutes(app, services, log);
   dealerRoutes(app, services, log);
   timeRoutes(app, services, log);
+  // Any other page a browser asks for (GET, accepting HTML): a page saying so in the layout. Other
+  // clients keep the API's route-not-found problem.
+  const notFoundPage = page(services, log, (_cx, c) => {
+    throw new DomainError('not_found', 'page-not-found', 'Page not found', `There is no console page at ${c.req.path.slice(0, 200)}.`);
+  });
+  app.get('*', (c) => ((c.req.header('accept') ?? '').includes('text/html') ? notFoundPage(c) : routeNotFound(c)));
 }

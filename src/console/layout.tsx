@@ -18,7 +18,7 @@ function SandboxPicker({ cx }: { cx: ConsoleCx }) {
     <form method="get" action={action} class="picker">
       <label>
         Sandbox
-        <select name="sandbox" data-autosubmit="1" aria-label="Sandbox">
+        <select name="sandbox" data-testid="sandbox-picker">
           {names.map((n) => (
             <option value={n} selected={n === cx.sandbox}>{n}</option>
           ))}
@@ -27,7 +27,8 @@ function SandboxPicker({ cx }: { cx: ConsoleCx }) {
       {Object.entries(keep).map(([k, v]) => (
         <input type="hidden" name={k} value={v} />
       ))}
-      <button type="submit" class="secondary" data-go="1">Go</button>
+      {/* An explicit button: changing the selection alone never navigates (keyboard and screen-reader users browse options). */}
+      <button type="submit" class="secondary" data-testid="switch-sandbox">Switch</button>
     </form>
   );
 }
@@ -40,7 +41,17 @@ function clockOf(cx: ConsoleCx): string {
   }
 }
 
-export function Layout({ cx, title, children }: { cx: ConsoleCx; title: string; children?: Child }) {
+/** The flash and the problem a redirect left; pages with a form place them themselves (`ownNotices`). */
+export function Notices({ cx, problem = true }: { cx: ConsoleCx; problem?: boolean }) {
+  return (
+    <div>
+      {cx.flash ? <div class="flash" role="status" data-testid="flash">{cx.flash}</div> : null}
+      {problem && cx.problem ? <ProblemBox problem={cx.problem} /> : null}
+    </div>
+  );
+}
+
+export function Layout({ cx, title, ownNotices = false, children }: { cx: ConsoleCx; title: string; ownNotices?: boolean; children?: Child }) {
   return (
     <html lang="en">
       <head>
@@ -50,9 +61,10 @@ export function Layout({ cx, title, children }: { cx: ConsoleCx; title: string; 
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
       </head>
       <body>
+        <a class="skip" href="#main" data-testid="skip-link">Skip to main content</a>
         <header class="top">
           <a class="brand" href={cx.href('/')}>trax-sim console</a>
-          <nav>
+          <nav aria-label="Console">
             <a href={cx.href('/')}>Logins</a>
             <a href={cx.href('/dealer')}>Dealer (SecurityTrax)</a>
             <a href={cx.href('/time')}>Time &amp; scenarios</a>
@@ -61,9 +73,8 @@ export function Layout({ cx, title, children }: { cx: ConsoleCx; title: string; 
           <span class="clock" data-testid="clock">Clock: {clockOf(cx)}</span>
           <SandboxPicker cx={cx} />
         </header>
-        <main>
-          {cx.flash ? <div class="flash" role="status" data-testid="flash">{cx.flash}</div> : null}
-          {cx.problem ? <ProblemBox problem={cx.problem} /> : null}
+        <main id="main" tabindex={-1}>
+          {ownNotices ? null : <Notices cx={cx} />}
           {children}
         </main>
         <script dangerouslySetInnerHTML={{ __html: SCRIPT }} />

@@ -14,8 +14,8 @@ export function ScenarioReportView({ report }: { report: ScenarioReport }) {
         <tbody>
           {report.steps.map((s) => (
             <tr data-step={s.index}>
-              <td>{s.index}</td>
-              <td>
+              <td data-label="#">{s.index}</td>
+              <td data-label="Step">
                 {s.name}
                 {s.passed ? null : (
                   <details open>
@@ -25,8 +25,8 @@ export function ScenarioReportView({ report }: { report: ScenarioReport }) {
                   </details>
                 )}
               </td>
-              <td class={s.passed ? 'pass' : 'fail'}>{s.passed ? 'pass' : 'FAIL'}</td>
-              <td class="num">{Math.round(s.durationMs)}</td>
+              <td class={s.passed ? 'pass' : 'fail'} data-label="Result">{s.passed ? 'pass' : 'FAIL'}</td>
+              <td class="num" data-label="ms">{Math.round(s.durationMs)}</td>
             </tr>
           ))}
         </tbody>

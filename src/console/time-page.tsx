@@ -1,51 +1,25 @@
-// Time and scenarios: the sandbox clock, scenario load/run/reset, sandboxes, events and journal.
+// Time and scenarios: the sandbox clock, scenario load (after a confirm step) and run (the report is
+// served by redirect-after-post), sandboxes, events and journal.
 import type { Child } from 'hono/jsx';
 import type { Hono } from 'hono';
 import type { Services } from '../app.ts';
-import { DomainError, invalid } from '../domain/errors.ts';
-import { listScenarios } from '../scenarios/catalog.ts';
+import { invalid, notFound } from '../domain/errors.ts';
 import type { ScenarioReport } from '../scenarios/scenario-types.ts';
 import type { SandboxCreate } from '../services/sim-service.ts';
-import { ProblemBox, instantText } from './components.tsx';
-import { problemOf, type ConsoleCx } from './context.ts';
+import { instantText } from './components.tsx';
+import type { ConsoleCx } from './context.ts';
 import { action, page, type Log, type PageResult } from './handle.tsx';
 import { ScenarioReportView } from './scenario-report.tsx';
+import { ScenarioList, confirmLoad, reportShelf } from './scenario-pages.tsx';
 import { EventsTable, JournalTable } from './timeline.tsx';
-
-function ScenarioList({ cx }: { cx: ConsoleCx }) {
-  let scenarios: ReturnType<typeof listScenarios>;
-  try {
-    scenarios = listScenarios();
-  } catch (err) {
-    return <ProblemBox problem={err instanceof DomainError ? problemOf(err) : { title: 'Scenarios unavailable', detail: String((err as Error).message ?? err), fields: [], reasons: [] }} />;
-  }
-  if (!scenarios.length) return <p class="muted">No scenario files in scenarios/.</p>;
-  return (
-    <table data-testid="scenarios">
-      <thead><tr><th>Scenario</th><th>Description</th><th /></tr></thead>
-      <tbody>
-        {scenarios.map((s) => (
-          <tr data-scenario={s.name}>
-            <td><code>{s.name}</code></td>
-            <td class="small">{s.description}</td>
-            <td style="white-space:nowrap">
-              <form method="post" action={cx.href('/time/scenarios')} class="inline">
-                <input type="hidden" name="scenario" value={s.name} />
-                <button type="submit" name="op" value="load" data-testid={`load-${s.name}`}>Load</button>{' '}
-                <button type="submit" name="op" value="run" class="secondary" data-testid={`run-${s.name}`}>Run</button>
-              </form>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 function timeScreen(cx: ConsoleCx, report: ScenarioReport | null = null): PageResult {
   const sandbox = cx.services.sim.getSandbox(cx.sandbox);
   const type = cx.query.get('type') ?? '';
-  const events = cx.services.sim.events(cx.sandbox, type ? { type } : {}).slice(-100).reverse();
+  // The latest few by default: on a phone every event is a block of its own.
+  const all = cx.services.sim.events(cx.sandbox, type ? { type } : {});
+  const limit = cx.query.get('events') === 'all' ? 500 : 15;
+  const events = all.slice(-limit).reverse();
   const journal = cx.services.sim.journal(cx.sandbox).slice(-50).reverse();
   const post = (path: string, children: Child) => <form method="post" action={cx.href(path)} class="inline">{children}</form>;
   const body = (
@@ -61,7 +35,7 @@ function timeScreen(cx: ConsoleCx, report: ScenarioReport | null = null): PageRe
       </div>
       <div class="card">
         <h2>Scenarios</h2>
-        <p class="muted small">Load replaces this sandbox with the scenario's starting state; Run replays its steps in a fresh simulator and shows the report.</p>
+        <p class="muted small">Load replaces this sandbox with the scenario's starting state (you confirm first); Run replays its steps in a fresh simulator and shows the report.</p>
         <ScenarioList cx={cx} />
       </div>
       <div class="card">
@@ -75,7 +49,15 @@ function timeScreen(cx: ConsoleCx, report: ScenarioReport | null = null): PageRe
           </span>
         ))}
       </div>
-      <div class="card"><h2>Event timeline</h2><EventsTable cx={cx} events={events} type={type} /></div>
+      <div class="card">
+        <h2>Event timeline</h2>
+        <EventsTable cx={cx} events={events} type={type} />
+        {all.length > events.length ? (
+          <p class="small muted">
+            Latest {events.length} of {all.length} events. <a href={cx.href('/time', { type: type || null, events: 'all' })}>Show up to 500</a>
+          </p>
+        ) : null}
+      </div>
       <div class="card"><h2>Request journal</h2><JournalTable entries={journal} /></div>
     </div>
   );
@@ -91,7 +73,14 @@ function sandboxInput(form: Record<string, string>): SandboxCreate {
 }
 
 export function timeRoutes(app: Hono, services: Services, log: Log): void {
+  const shelf = reportShelf();
   app.get('/time', page(services, log, (cx) => timeScreen(cx)));
+  app.get('/time/scenarios/load', page(services, log, confirmLoad));
+  app.get('/time/runs/:runId{[0-9]+}', page(services, log, (cx, c) => {
+    const report = shelf.get(Number(c.req.param('runId')));
+    if (!report) throw notFound('Scenario run', c.req.param('runId') ?? '');
+    return timeScreen(cx, report);
+  }));
   const back = (cx: ConsoleCx) => cx.href('/time');
   app.post('/time/advance', action(services, log, back, async (cx, form) => {
     const input = form.by === 'P1D' || form.by === 'P1M' ? { by: form.by } : { to: form.to ?? '' };
@@ -112,8 +101,10 @@ export function timeRoutes(app: Hono, services: Services, log: Log): void {
     if (form.op === 'run') {
       // Loaded on first use: the runner builds whole apps (which mount this console).
       const { runScenario } = await import('../scenarios/runner.ts');
-      return { render: timeScreen(cx, await runScenario(name)) };
+      const id = shelf.add(await runScenario(name));
+      return { to: `/time/runs/${id}#report` };
     }
+    if (form.op !== 'load') throw invalid('invalid-form', 'Invalid form', 'Choose Load or Run.', [{ path: '/op', message: 'load or run' }]);
     const s = await cx.services.sim.loadScenario(cx.sandbox, name);
     return { to: '/time', flash: `Loaded scenario "${name}" into "${s.name}"; clock at ${instantText(s.now)}.` };
   }));

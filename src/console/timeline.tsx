@@ -1,9 +1,8 @@
 // The sandbox's event timeline and request journal (Time page).
 import type { SimEvent } from '../domain/types.ts';
 import type { JournalEntry } from '../http/journal.ts';
-import { instantText } from './components.tsx';
+import { DataList, instantText } from './components.tsx';
 import type { ConsoleCx } from './context.ts';
-
 
 export function EventsTable({ cx, events, type }: { cx: ConsoleCx; events: SimEvent[]; type: string }) {
   return (
@@ -19,10 +18,10 @@ export function EventsTable({ cx, events, type }: { cx: ConsoleCx; events: SimEv
           <tbody>
             {events.map((e) => (
               <tr data-event={e.type}>
-                <td>{e.id}</td>
-                <td class="small nowrap">{instantText(e.at)}</td>
-                <td><code>{e.type}</code></td>
-                <td class="data"><code>{JSON.stringify(e.data)}</code></td>
+                <td data-label="#">{e.id}</td>
+                <td class="small nowrap" data-label="At">{instantText(e.at)}</td>
+                <td data-label="Type"><code>{e.type}</code></td>
+                <td class="data" data-label="Data"><DataList data={e.data} /></td>
               </tr>
             ))}
           </tbody>
@@ -44,11 +43,11 @@ export function JournalTable({ entries }: { entries: JournalEntry[] }) {
       <tbody>
         {api.map((e) => (
           <tr>
-            <td class="small nowrap">{instantText(e.at)}</td>
-            <td><code>{e.method} {e.path}</code></td>
-            <td>{e.operationId ?? <span class="muted">—</span>}</td>
-            <td class="num">{e.status}</td>
-            <td class="num">{e.durationMs}</td>
+            <td class="small nowrap" data-label="At">{instantText(e.at)}</td>
+            <td data-label="Request"><code>{e.method} {e.path}</code></td>
+            <td data-label="Operation">{e.operationId ?? <span class="muted">—</span>}</td>
+            <td class="num" data-label="Status">{e.status}</td>
+            <td class="num" data-label="ms">{e.durationMs}</td>
           </tr>
         ))}
       </tbody>

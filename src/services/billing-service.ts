@@ -1,3 +1,4 @@
+import { allocateOldestFirst } from '../domain/allocate.ts';
 import { billingSummary, integrationInvoices } from '../domain/balances.ts';
 import { requireConfigured } from '../domain/eligibility.ts';
 import { notFound } from '../domain/errors.ts';
@@ -22,6 +23,11 @@ export function createBillingService({ runner }: { runner: CommandRunner }) {
       const { state, billing } = configured(sandbox, loginId);
       const summary = billingSummary(state, billing, state.now);
       return { state, options: paymentOptions(summary), savedMethodId: billing.recurringInvoice.billingMethodId };
+    },
+    /** The Pay window's step 1: refuses an amount makePayment would refuse (same rule), charging nothing. */
+    checkPaymentAmount(sandbox: string, loginId: number, amountCents: number): void {
+      const { state, billing } = configured(sandbox, loginId);
+      allocateOldestFirst(integrationInvoices(state, billing.recurringInvoice.id), amountCents);
     },
     makePayment: (sandbox: string, input: OneTimePaymentInput) => runner.run(sandbox, (s, ctx) => makeOneTimePayment(s, input, ctx)),
     paymentMethod(sandbox: string, loginId: number) {

@@ -16,7 +16,7 @@ describe('Billing screen (browser)', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startConsoleServer(), launchBrowser()]);
     await createSandbox(server, { name: SANDBOX, seed: 'empty' });
-    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   });
   afterAll(async () => {
     await browser?.close();
@@ -26,10 +26,11 @@ describe('Billing screen (browser)', () => {
   it('loads three-past-due on the Time page and advances the clock to Mar 3, 2019', async () => {
     await open('/time');
     await submit(page, byTestId('load-three-past-due'));
+    await submit(page, byTestId('confirm-load-button'));
     expect(await text(byTestId('flash'))).toContain('Loaded scenario "three-past-due"');
     await byTestId('advance-to-date').fill('2019-03-03');
     await submit(page, byTestId('advance-to'));
-    expect(await text(byTestId('flash'))).toContain('to 2019-03-03 00:00 UTC');
+    expect(await text(byTestId('flash'))).toContain('to Mar 03, 2019, 00:00 UTC');
     expect(await text(byTestId('events'))).toContain('invoice.past_due');
   });
 
@@ -48,6 +49,9 @@ describe('Billing screen (browser)', () => {
     expect(await byTestId('autopay').isChecked()).toBe(true);
     expect(await byTestId('autopay').isDisabled()).toBe(true);
     await screenshot(page, 'billing', 'docs/console-billing.png');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'billing-phone', 'docs/console-billing-phone.png');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('reports a declined charge with the saved card, then pays $50.00 with a new card', async () => {
@@ -57,7 +61,7 @@ describe('Billing screen (browser)', () => {
     await submit(page, page.getByRole('button', { name: 'Next' }));
     expect(await text(page.locator('[data-testid="pay-method"] h2'))).toBe('2. Pay $50.00 with');
     await submit(page, byTestId('make-payment')); // saved method: the always-declined card
-    expect(await text(byTestId('problem'))).toContain('Payment declined The card was declined. No balance was changed.');
+    expect(await text(byTestId('problem'))).toContain('Payment declined The card was declined. No payment was made and your balance is unchanged.');
 
     await page.goBack();
     await page.locator('input[name="number"]').fill('4242 4242 4242 4242'); // selects "A new card"
@@ -81,8 +85,8 @@ describe('Billing screen (browser)', () => {
       expect.stringMatching(/Feb 03, 2019\s+\$29\.98\s+Past due/),
       expect.stringMatching(/Mar 03, 2019\s+\$39\.99\s+Current/),
     ]);
-    await submit(page, page.getByRole('link', { name: 'Bills', exact: true }));
-    expect(await text(byTestId('bills').locator('tbody tr').last())).toMatch(/Jan 03, 2019 \$39\.99 \$0\.00 paid/);
+    await submit(page, page.getByRole('link', { name: 'Bills (all invoices)' }));
+    expect(await text(byTestId('bills').locator('tbody tr').last())).toMatch(/Jan 03, 2019 \$39\.99 \$0\.00 Paid/);
   });
 
   it('changes the card, then its expiry', async () => {
@@ -104,11 +108,11 @@ describe('Billing screen (browser)', () => {
   it('advances the clock a month: a new invoice, paid by Auto Pay with the new card', async () => {
     await open('/time');
     await submit(page, byTestId('advance-month'));
-    expect(await text(byTestId('flash'))).toMatch(/to 2019-04-03 00:00 UTC: .*invoice\.created/);
+    expect(await text(byTestId('flash'))).toMatch(/to Apr 03, 2019, 00:00 UTC: .*invoice\.created/);
     await open('/billing/bills?login=1');
     const newest = await text(byTestId('bills').locator('tbody tr').first());
-    expect(newest).toMatch(/Apr 03, 2019 Apr 03, 2019 \$39\.99 \$0\.00 paid/);
+    expect(newest).toMatch(/Apr 03, 2019 Apr 03, 2019 \$39\.99 \$0\.00 Paid/);
     await open('/billing/payments?login=1');
-    expect(await text(byTestId('payments').locator('tbody tr').first())).toMatch(/\$39\.99 Mastercard ending in 4444 .* Auto Pay succeeded/);
+    expect(await text(byTestId('payments').locator('tbody tr').first())).toMatch(/\$39\.99 Mastercard ending in 4444 .* Auto Pay Succeeded/);
   });
 });

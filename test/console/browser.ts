@@ -45,3 +45,36 @@ export async function screenshot(page: Page, name: string, docsCopy?: string): P
 export async function text(locator: Locator): Promise<string> {
   return ((await locator.innerText()) ?? '').replace(/\s+/g, ' ').trim();
 }
+
+export const VIEWPORTS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 800 },
+] as const;
+
+/**
+ * Presses Tab (or Shift+Tab) until the focused element matches `selector`, as a keyboard user would;
+ * fails after `max` presses. Returns how many presses it took.
+ */
+export async function tabTo(page: Page, selector: string, { back = false, max = 80 } = {}): Promise<number> {
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return i;
+  }
+  const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+  throw new Error(`no Tab stop matching ${selector} within ${max} presses (focus on ${at})`);
+}
+
+/** Presses a key on the focused element and waits for the page it leads to. */
+export async function pressAndWait(page: Page, key: string): Promise<void> {
+  await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.keyboard.press(key)]);
+}
+
+/** The document's overflow past the viewport's width, in CSS pixels (0 when none). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** Text a user sees (details closed stay closed), whitespace collapsed. */
+export async function visibleText(page: Page): Promise<string> {
+  return ((await page.locator('main').innerText()) ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -27,7 +27,7 @@ describe('console pages (no browser)', () => {
     expect(type).toContain('text/html');
     const text = plain(html);
     expect(text).toContain('Balance Due $119.97');
-    expect(text).toContain('Due Jan 03, 2019');
+    expect(text).toContain('Due today, Mar 03, 2019');
     expect(text).toContain('Balance Past Due $79.98');
     expect(text).toMatch(/Jan 03, 2019 \$39\.99 Past due .*Feb 03, 2019 \$39\.99 Past due .*Mar 03, 2019 \$39\.99 Current/);
     expect(text).toContain('Visa ending in 0002 · expires 12/2030');
@@ -62,12 +62,13 @@ describe('console pages (no browser)', () => {
   it('shows a declined charge and a refused amount as readable problems', async () => {
     const t = await testApp();
     const declined = await post(t, `/billing/pay?login=${JANE}`, { amountCents: '1000', method: 'saved' });
-    expect(plain((await get(t, declined)).html)).toContain('Payment declined The card was declined. No balance was changed.');
+    expect(plain((await get(t, declined)).html)).toContain('Payment declined The card was declined. No payment was made and your balance is unchanged.');
     const refused = await post(t, `/billing/pay?login=${JANE}`, { amountCents: '999999', method: 'saved' });
-    expect(refused).toContain('amountCents=999999');
+    expect(refused).toContain('dollars=9999.99');
     const page = plain((await get(t, refused)).html);
-    expect(page).toContain('Amount exceeds balance The amount $9,999.99 is more than the balance due of $119.97.');
-    expect(page).toContain('/amountCents must be at most 11997');
+    expect(page).toContain('Amount exceeds balance Enter an amount between $0.01 and $119.97.');
+    // The API's wording stays under Details for developers.
+    expect(page).toContain('Details Problem amount-exceeds-balance The amount $9,999.99 is more than the balance due of $119.97. /amountCents must be at most 11997');
   });
 
   it('refuses the Billing Integration on an ISP whose credentials lack the role, with the API message', async () => {
@@ -82,12 +83,23 @@ describe('console pages (no browser)', () => {
   it('advances the clock from the Time page and keeps console requests out of the API checks', async () => {
     const t = await testApp();
     const location = await post(t, '/time/advance?sandbox=default', { by: 'P1M' });
-    expect(decodeURIComponent(location.replace(/\+/g, ' '))).toContain('Clock advanced from 2019-03-03 09:00 UTC to 2019-04-03 09:00 UTC');
+    expect(decodeURIComponent(location.replace(/\+/g, ' '))).toContain('Clock advanced from Mar 03, 2019, 09:00 UTC to Apr 03, 2019, 09:00 UTC');
     const bills = plain((await get(t, `/billing/bills?login=${JANE}`)).html);
     expect(bills).toContain('Apr 03, 2019');
     const bad = await get(t, '/billing?sandbox=nosuch&login=1');
     expect(bad.status).toBe(404);
     expect(bad.type).toContain('text/html');
     expect(plain(bad.html)).toContain('Sandbox not found There is no sandbox named "nosuch".');
+  });
+
+  it('answers an unknown page with an HTML page to browsers and the route-not-found problem to other clients', async () => {
+    const t = await testApp();
+    const browser = await t.app.request('/billing/bills/abc?login=1', { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(browser.status).toBe(404);
+    expect(browser.headers.get('content-type')).toContain('text/html');
+    expect(plain(await browser.text())).toContain('Not found Page not found');
+    const client = await t.app.request('/nope');
+    expect(client.status).toBe(404);
+    expect(client.headers.get('content-type')).toContain('application/problem+json');
   });
 });

@@ -1,0 +1,74 @@
+// Every console page in Chromium at phone (390x844) and desktop (1280x800) size: nothing wider than the
+// viewport, and an axe-core audit without serious or critical violations.
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningServer } from '../../src/server.ts';
+import { VIEWPORTS, createSandbox, horizontalOverflow, launchBrowser, startConsoleServer, submit } from './browser.ts';
+
+const SANDBOX = 'console-pages';
+let server: RunningServer;
+let browser: Browser;
+const pages: { name: string; path: string }[] = [];
+
+async function discover(page: Page): Promise<void> {
+  const q = `sandbox=${SANDBOX}`;
+  await page.goto(`${server.url}/billing/payments?${q}&login=1`);
+  const payment = await page.locator('[data-testid="payments"] a').first().getAttribute('href');
+  await page.goto(`${server.url}/time?${q}`);
+  await submit(page, page.getByTestId('run-three-past-due'));
+  const run = new URL(page.url()).pathname;
+  pages.push(
+    { name: 'logins', path: `/?${q}` },
+    { name: 'billing', path: `/billing?${q}&login=1` },
+    { name: 'billing, not configured (no MMR)', path: `/billing?${q}&login=3` },
+    { name: 'billing, not configured (not linked)', path: `/billing?${q}&login=4` },
+    { name: 'pay, step 1', path: `/billing/pay?${q}&login=1` },
+    { name: 'pay, step 1 refused', path: `/billing/pay?${q}&login=1&choice=custom&dollars=99999` },
+    { name: 'pay, step 2', path: `/billing/pay?${q}&login=1&amountCents=1000` },
+    { name: 'payment method', path: `/billing/method?${q}&login=1` },
+    { name: 'payments', path: `/billing/payments?${q}&login=1` },
+    { name: 'payment', path: `${payment}&result=1` },
+    { name: 'bills', path: `/billing/bills?${q}&login=1` },
+    { name: 'bill', path: `/billing/bills/1?${q}&login=1` },
+    { name: 'dealer', path: `/dealer?${q}` },
+    { name: 'time', path: `/time?${q}` },
+    { name: 'load confirmation', path: `/time/scenarios/load?${q}&scenario=three-past-due` },
+    { name: 'scenario run', path: `${run}?${q}` },
+    { name: 'not found', path: `/nope?${q}` },
+  );
+}
+
+describe('every console page at phone and desktop size (browser)', () => {
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startConsoleServer(), launchBrowser()]);
+    await createSandbox(server, { name: SANDBOX, seed: 'demo' });
+    const page = await browser.newPage();
+    await discover(page);
+    await page.close();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const viewport of VIEWPORTS) {
+    it(`no horizontal overflow and no serious or critical axe violation at ${viewport.name} size (${viewport.width}x${viewport.height})`, async () => {
+      const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
+      const page = await context.newPage();
+      const found: string[] = [];
+      for (const p of pages) {
+        const res = await page.goto(`${server.url}${p.path}`);
+        expect(res?.headers()['content-type'], p.name).toContain('text/html');
+        const overflow = await horizontalOverflow(page);
+        if (overflow > 0) found.push(`${p.name}: ${overflow}px wider than the viewport`);
+        const audit = await new AxeBuilder({ page }).analyze();
+        for (const v of audit.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+          found.push(`${p.name}: ${v.impact} ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+        }
+      }
+      expect(found).toEqual([]);
+      await context.close();
+    }, 400_000);
+  }
+});
