@@ -25,8 +25,9 @@ function fixOf(cx: ConsoleCx, who: EndUser, code: NotConfiguredReason['code']): 
             text: 'The SecurityTrax account is not configured with an Alarm.com Interactive Services Provider.',
             fix: (
               <span>
-                The console cannot change an account's provider: create the customer with an <code>ispId</code> through the SecurityTrax API
-                (<code>POST /securitytrax/v1/customers</code>), or load a scenario on the <a href={cx.href('/time')}>Time page</a>.
+                The console cannot change an account's provider: create the customer with an <code>interactive_services_provider</code>
+                relationship through the SecurityTrax API (<code>POST /securitytrax/{'{profile}'}/user/v1/customers</code>), or load a scenario on
+                the <a href={cx.href('/time')}>Time page</a>.
               </span>
             ),
           };
