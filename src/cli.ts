@@ -9,7 +9,7 @@ const USAGE = `trax-sim: Alarm.com / SecurityTrax billing integration simulator
 Usage:
   trax-sim serve [--port 4010] [--host 127.0.0.1] [--data DIR | --memory] [--scenario NAME] [--strict] [--quiet] [--fsync]
   trax-sim scenario list
-  trax-sim scenario run NAME|FILE... [--report text|json|junit]
+  trax-sim scenario run NAME|FILE... [--report text|json|junit] [--count N]
 
 serve     starts the sandbox server (default data folder ./.trax-sim)
 scenario  lists or replays scenario files from scenarios/

@@ -119,7 +119,7 @@ export type DealerPaymentInput = { customerId: number; invoiceId: number; billin
 /** A payment taken by the dealer in SecurityTrax against one invoice, integration invoice or not. */
 export function makeDealerPayment(state: Readonly<SandboxState>, input: DealerPaymentInput, ctx: Ctx): CommandResult<PaymentResult> {
   const { customerId, invoiceId, billingMethodId, amountCents } = input;
-  if (!state.customers.some((c) => c.id === customerId)) throw notFound('Customer', customerId);
+  if (!byId(state.customers, customerId)) throw notFound('Customer', customerId);
   const invoice = byId(state.invoices, invoiceId);
   if (!invoice || invoice.customerId !== customerId) throw notFound('Invoice', invoiceId);
   const method = ownedMethod(state, customerId, billingMethodId);

@@ -3,6 +3,7 @@ import { checkInvariants } from '../domain/invariants.ts';
 import { PROBLEM_BASE } from '../http/problem.ts';
 import type { ResponseViolation } from '../http/response-validation.ts';
 import { buildState } from '../seeds/build-state.ts';
+import { withGeneratedCount } from '../seeds/generate.ts';
 import { memoryPersistence } from '../store/persistence.ts';
 import { createStore } from '../store/sandbox-store.ts';
 import { findScenario, findScenarioByName, scenarioFiles } from './catalog.ts';
@@ -23,8 +24,14 @@ function stepName(step: Step, index: number): string {
   return `check ${index + 1}`;
 }
 
+export type RunOptions = {
+  /** Resize the scenario's generated population (given.generate.count), e.g. to replay it at 100,000. */
+  count?: number;
+};
+
 /** Replays one scenario against a fresh in-memory simulator, through the same Hono app as the server. */
-export async function runScenarioFile(scenario: Scenario): Promise<ScenarioReport> {
+export async function runScenarioFile(file: Scenario, options: RunOptions = {}): Promise<ScenarioReport> {
+  const scenario = options.count === undefined ? file : { ...file, given: withGeneratedCount(file.given, options.count) };
   const started = performance.now();
   const store = await createStore(memoryPersistence());
   const violations: ResponseViolation[] = [];

@@ -4,7 +4,7 @@ import { junitReport, textReport } from './report.ts';
 import { runScenarioFile } from './runner.ts';
 import type { ScenarioReport } from './scenario-types.ts';
 
-/** `trax-sim scenario list` and `trax-sim scenario run NAME|FILE... [--report text|json|junit]`. */
+/** `trax-sim scenario list` and `trax-sim scenario run NAME|FILE... [--report text|json|junit] [--count N]`. */
 export async function scenarioCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'list') {
@@ -12,18 +12,24 @@ export async function scenarioCommand(args: string[]): Promise<number> {
     return 0;
   }
   if (sub !== 'run') {
-    console.error('Usage: trax-sim scenario list | trax-sim scenario run NAME|FILE... [--report text|json|junit]  (no name: all)');
+    console.error('Usage: trax-sim scenario list | trax-sim scenario run NAME|FILE... [--report text|json|junit] [--count N]  (no name: all)');
     return 2;
   }
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { report: { type: 'string', default: 'text' } } });
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { report: { type: 'string', default: 'text' }, count: { type: 'string' } } });
   if (!['text', 'json', 'junit'].includes(values.report)) {
     console.error(`--report must be text, json or junit; got ${values.report}`);
+    return 2;
+  }
+  // --count N resizes generated populations (given.generate), e.g. a big dealer at 100,000 customers.
+  const count = values.count === undefined ? undefined : Number(values.count);
+  if (count !== undefined && (!Number.isInteger(count) || count < 0)) {
+    console.error(`--count must be a whole number; got ${values.count}`);
     return 2;
   }
   // Every file is parsed and validated before any runs: a bad file stops the run with its reason.
   const scenarios = (positionals.length ? positionals : scenarioFiles()).map((t) => findScenario(t));
   const reports: ScenarioReport[] = [];
-  for (const scenario of scenarios) reports.push(await runScenarioFile(scenario));
+  for (const scenario of scenarios) reports.push(await runScenarioFile(scenario, { count }));
   if (values.report === 'json') console.log(JSON.stringify(reports, null, 2));
   else if (values.report === 'junit') console.log(junitReport(reports));
   else console.log(textReport(reports));
