@@ -43,6 +43,19 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
       throw invalid('advance-too-far', 'Advance too far', `More than ${limit} actions fall due before the target; advance in smaller steps.`);
     }
   };
+  // One instant string per day: every action of a day shares it (as its time, and in what it stores).
+  const days = new Map<string, IsoInstant>();
+  const dayStart = (date: string): IsoInstant => {
+    let at = days.get(date);
+    if (at === undefined) days.set(date, (at = startOfDay(date)));
+    return at;
+  };
+  const nextDays = new Map<string, IsoInstant>();
+  const dayAfter = (date: string): IsoInstant => {
+    let at = nextDays.get(date);
+    if (at === undefined) nextDays.set(date, (at = dayStart(addDays(date, 1))));
+    return at;
+  };
   const queue = new ActionQueue();
   const push = (at: IsoInstant, kind: Kind, id: number): void => {
     if (at <= to) queue.push({ at, kind, id }); // canonical ISO strings sort as instants
@@ -54,12 +67,12 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
   // advance get their due-date step even when a backdated schedule makes it late.
   const pushInvoice = (inv: Invoice, generated: boolean): void => {
     if (inv.balanceCents <= 0) return;
-    const due = startOfDay(inv.dueDate);
+    const due = dayStart(inv.dueDate);
     if (inv.autoPayAttemptedAt === null && (generated || due >= from) && hasAutoPay(inv)) push(due, Kind.AutoPay, inv.id);
-    if (inv.status === 'open') push(startOfDay(addDays(inv.dueDate, 1)), Kind.PastDue, inv.id);
+    if (inv.status === 'open') push(dayAfter(inv.dueDate), Kind.PastDue, inv.id);
   };
 
-  for (const ri of work.recurringInvoices) if (!isScheduleFinished(ri)) push(startOfDay(ri.nextInvoiceDate), Kind.Generate, ri.id);
+  for (const ri of work.recurringInvoices) if (!isScheduleFinished(ri)) push(dayStart(ri.nextInvoiceDate), Kind.Generate, ri.id);
   for (const inv of work.invoices) pushInvoice(inv, false);
   for (const isp of work.isps) {
     if (isp.billingIntegration && isp.roleCacheRefreshedAt === null && isp.billingIntegrationEnabledAt !== null) {
@@ -73,7 +86,7 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
   const out = new PatchCollector();
   const apply = (patch: Patch): void => {
     // Nothing in an advance reads the events: they go to the result only (no copy of the sandbox's list).
-    applyPatch(work, { ...patch, events: undefined });
+    applyPatch(work, patch, { events: false });
     out.add(patch);
   };
   let count = 0;
@@ -83,12 +96,12 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
     const { kind, id } = action;
     if (kind === Kind.Generate) {
       const ri = byId(work.recurringInvoices, id);
-      if (!ri || isScheduleFinished(ri) || startOfDay(ri.nextInvoiceDate) !== action.at) continue;
+      if (!ri || isScheduleFinished(ri) || dayStart(ri.nextInvoiceDate) !== action.at) continue;
       guard(++count);
       const { patch, result } = generateInvoice(work, id, c);
       apply(patch);
       const next = byId(work.recurringInvoices, id);
-      if (next && !isScheduleFinished(next)) push(startOfDay(next.nextInvoiceDate), Kind.Generate, id);
+      if (next && !isScheduleFinished(next)) push(dayStart(next.nextInvoiceDate), Kind.Generate, id);
       pushInvoice(result, true);
     } else if (kind === Kind.AutoPay) {
       const inv = byId(work.invoices, id);

@@ -90,7 +90,7 @@ export function mergePatches(...patches: Patch[]): Patch {
 }
 
 /** Apply a patch in place (the store owns the state; copying 100k invoices per write would dominate). */
-export function applyPatch(state: SandboxState, patch: Patch): void {
+export function applyPatch(state: SandboxState, patch: Patch, options: { events?: boolean } = {}): void {
   for (const key of Object.keys(patch.upsert ?? {}) as (keyof Collections)[]) {
     const incoming = (patch.upsert?.[key] ?? []) as { id: number }[];
     if (incoming.length === 0) continue;
@@ -105,7 +105,7 @@ export function applyPatch(state: SandboxState, patch: Patch): void {
       }
     }
   }
-  if (patch.events?.length) {
+  if (patch.events?.length && options.events !== false) {
     const events = ownList(state, 'events') as SimEvent[];
     // One push per event: spreading a month of a big dealer's events would overflow the call stack.
     for (const e of patch.events) events.push(e);

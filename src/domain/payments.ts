@@ -109,9 +109,11 @@ export function chargeAutoPay(state: Readonly<SandboxState>, invoiceId: number, 
   const method = ownedMethod(state, invoice.customerId, methodId);
   const allocations = [{ invoiceId, amountCents: invoice.balanceCents }];
   const settled = settle(state, { customerId: invoice.customerId, method, allocations, source: 'auto_pay' }, ctx);
-  const after = settled.patch.upsert?.invoices?.find((i) => i.id === invoiceId) ?? invoice;
-  const stamped: Patch = { upsert: { invoices: [{ ...after, autoPayAttemptedAt: ctx.now }] } };
-  return { patch: mergePatches(settled.patch, stamped), result: settled.result.payment };
+  // The invoice as settled (paid, or untouched when declined), stamped; built directly (runs per Auto Pay).
+  const upsert = settled.patch.upsert ?? {};
+  const after = upsert.invoices?.find((i) => i.id === invoiceId) ?? invoice;
+  const invoices = [...(upsert.invoices ?? []).filter((i) => i.id !== invoiceId), { ...after, autoPayAttemptedAt: ctx.now }];
+  return { patch: { ...settled.patch, upsert: { ...upsert, invoices } }, result: settled.result.payment };
 }
 
 export type DealerPaymentInput = { customerId: number; invoiceId: number; billingMethodId: number; amountCents: number };
