@@ -20,6 +20,7 @@ declare module 'autocannon' {
     '2xx': number;
     duration: number;
   };
-  function autocannon(options: Options, callback: (err: Error | null, result: Result) => void): unknown;
+  export type Instance = { stop(): void };
+  function autocannon(options: Options, callback: (err: Error | null, result: Result) => void): Instance;
   export default autocannon;
 }
