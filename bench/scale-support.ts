@@ -3,7 +3,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import autocannon, { type Instance, type Options, type Result } from 'autocannon';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -65,12 +64,27 @@ export async function timed(url: string, init: RequestInit = {}): Promise<{ ms: 
 export const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   timed(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
-/** autocannon for `seconds`, or until `until` settles when given. */
-export function load(opts: Options, until?: Promise<unknown>): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const instance: Instance = autocannon({ ...opts, duration: until ? 3_600 : opts.duration }, (err, res) => (err ? reject(err) : resolve(res)));
-    void until?.finally(() => instance.stop());
-  });
+/**
+ * Open-loop latency: one request every `everyMs` whether or not earlier ones were answered (a blocked
+ * server then delays every request sent meanwhile, not just one per connection), until `until` settles
+ * or for `ms`. Returns the latencies' p99 and how many were sent.
+ */
+export async function openLoopP99(url: string, headers: Record<string, string>, everyMs: number, until: Promise<unknown> | number): Promise<{ p99: number; count: number }> {
+  const latencies: Promise<number>[] = [];
+  let done = false;
+  const stop = typeof until === 'number' ? sleep(until) : until;
+  void stop.finally(() => (done = true));
+  while (!done) {
+    const t0 = performance.now();
+    latencies.push(fetch(url, { headers }).then(async (res) => {
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+      return performance.now() - t0;
+    }));
+    await sleep(everyMs);
+  }
+  const all = (await Promise.all(latencies)).sort((a, b) => a - b);
+  return { p99: all[Math.min(all.length - 1, Math.floor(all.length * 0.99))] ?? 0, count: all.length };
 }
 
 export function rssMb(pid: number): number {
