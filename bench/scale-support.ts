@@ -1,6 +1,7 @@
 // Process helpers for the scale rows (bench/scale.ts): a server on a free port, time to first answer, RSS.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -66,25 +67,33 @@ export const postJson = (url: string, body: unknown, headers: Record<string, str
 
 /**
  * Open-loop latency: one request every `everyMs` whether or not earlier ones were answered (a blocked
- * server then delays every request sent meanwhile, not just one per connection), until `until` settles
- * or for `ms`. Returns the latencies' p99 and how many were sent.
+ * server then delays every request sent meanwhile, not just one per connection), over at most 8
+ * keep-alive connections (requests queue in the client, their time counted), until `until` settles or for
+ * `until` ms. Returns the latencies' p99, how many were sent, and how many failed.
  */
-export async function openLoopP99(url: string, headers: Record<string, string>, everyMs: number, until: Promise<unknown> | number): Promise<{ p99: number; count: number }> {
-  const latencies: Promise<number>[] = [];
+export async function openLoopP99(url: string, headers: Record<string, string>, everyMs: number, until: Promise<unknown> | number): Promise<{ p99: number; count: number; failed: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  const once = (): Promise<number | null> =>
+    new Promise((resolve) => {
+      const t0 = performance.now();
+      const req = http.get(url, { agent, headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode === 200 ? performance.now() - t0 : null));
+      });
+      req.on('error', () => resolve(null));
+    });
+  const sent: Promise<number | null>[] = [];
   let done = false;
   const stop = typeof until === 'number' ? sleep(until) : until;
   void stop.finally(() => (done = true));
   while (!done) {
-    const t0 = performance.now();
-    latencies.push(fetch(url, { headers }).then(async (res) => {
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-      return performance.now() - t0;
-    }));
+    sent.push(once());
     await sleep(everyMs);
   }
-  const all = (await Promise.all(latencies)).sort((a, b) => a - b);
-  return { p99: all[Math.min(all.length - 1, Math.floor(all.length * 0.99))] ?? 0, count: all.length };
+  const results = await Promise.all(sent);
+  agent.destroy();
+  const ok = results.filter((r): r is number => r !== null).sort((a, b) => a - b);
+  return { p99: ok[Math.min(ok.length - 1, Math.floor(ok.length * 0.99))] ?? 0, count: results.length, failed: results.length - ok.length };
 }
 
 export function rssMb(pid: number): number {

@@ -115,9 +115,9 @@ export async function scaleRows({ paymentRps, log = console.log }: { paymentRps:
       await timed(`${s.url}/__sim/clock`, { headers: sandbox('default') });
       const idle = await openLoopP99(url, headers, 10, 3_000);
       const busy = await openLoopP99(url, headers, 10, postJson(`${s.url}/__sim/clock/advance`, { by: 'P1M' }, sandbox('default')));
-      return { idle: Math.round(idle.p99 * 10) / 10, busy: Math.round(busy.p99), requests: busy.count };
+      return { idle: Math.round(idle.p99 * 10) / 10, busy: Math.round(busy.p99), requests: busy.count, failed: idle.failed + busy.failed };
     });
-    log(`summary p99 on another sandbox (a request every 10 ms): idle ${summary.idle} ms, during the big advance ${summary.busy} ms (${summary.requests} sent meanwhile)`);
+    log(`summary p99 on another sandbox (a request every 10 ms): idle ${summary.idle} ms, during the big advance ${summary.busy} ms (${summary.requests} sent meanwhile, ${summary.failed} failed)`);
 
     t = performance.now();
     const scenario = child(['--import', 'tsx', 'src/cli.ts', 'scenario', 'run', SCENARIO, '--count', String(big)]);
