@@ -6,6 +6,7 @@
 //
 //   BENCH_CONNECTIONS=10 BENCH_DURATION=5 BENCH_ROUNDS=2 BENCH_STARTUP_RUNS=5 npm run bench
 //   BENCH_SKIP_TESTS=1 npm run bench      # without the test-suite run
+//   BENCH_SKIP_SCALE=1 npm run bench      # without the scale rows (bench/scale.ts, a few minutes at 100,000)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -15,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
 import { basic, paymentState, summaryState, writeDataDir } from './fixtures.ts';
 import { DEMO_INTEGRATOR_KEY } from '../src/domain/securitytrax-access.ts';
+import { scaleRows } from './scale.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -262,6 +264,7 @@ async function main(): Promise<void> {
   const scenarioRow = await scenarios();
   rmSync(work, { recursive: true, force: true });
   const suite = process.env.BENCH_SKIP_TESTS ? null : await testSuite();
+  const scale = process.env.BENCH_SKIP_SCALE ? null : await scaleRows({ paymentRps: median(samples.get('pay100000')!.map((x) => x.rps)) });
 
   const med = (k: string, f: keyof Sample) => median(samples.get(k)!.map((s) => s[f]));
   const rps = (k: string) => med(k, 'rps');
@@ -292,9 +295,11 @@ async function main(): Promise<void> {
     [`every request answered 2xx: ${bad.length ? `non-2xx/errors in ${bad.map(([k]) => k).join(', ')}` : 'yes'}`, bad.length === 0],
     ...(suite ? ([[`whole test suite green in under 2 minutes: ${(suite.ms / 1000).toFixed(1)} s${suite.ok ? '' : ' (FAILED tests)'}`, suite.ok && suite.ms < 120_000]] as const) : []),
   ] as const;
+  if (scale) lines.push('', ...scale.lines);
+  const all: (readonly [string, boolean])[] = [...checks, ...(scale?.checks ?? [])];
   console.log(`\n${lines.join('\n')}\n`);
-  for (const [label, ok] of checks) console.log(`${verdict(ok)}  ${label}`);
-  process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
+  for (const [label, ok] of all) console.log(`${verdict(ok)}  ${label}`);
+  process.exitCode = all.every(([, ok]) => ok) ? 0 : 1;
 }
 
 main().catch((err: unknown) => {

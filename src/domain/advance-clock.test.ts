@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { advanceClock, MAX_ACTIONS } from './advance-clock.ts';
+import { actionLimit, advanceClock, MAX_ACTIONS } from './advance-clock.ts';
 import { sequentialIds } from './ids.ts';
 import { checkInvariants } from './invariants.ts';
 import { applyIntegrationChange } from './integration.ts';
+import { countListPasses } from './test-list-passes.ts';
 import { applied, makeCard, makeCtx, makeCustomer, makeInvoice, makeIsp, makeRecurring, makeState } from './test-fixtures.ts';
 import type { BillingMethod, SandboxState } from './types.ts';
 
@@ -145,39 +146,43 @@ describe('advanceClock', () => {
     expect(() => advance(state, '6219-01-01T00:00:00.000Z')).toThrow(expect.objectContaining({ code: 'advance-too-far' }));
   });
 
-  it('advancing a month over 100,000 invoices is linear, not quadratic', () => {
-    const n = 8_000; // customers on Auto Pay, each with a year of paid invoices: 96,000 invoices
-    const customers = [], billingMethods = [], recurringInvoices = [], invoices = [];
-    for (let c = 1; c <= n; c++) {
-      customers.push(makeCustomer({ id: c }));
-      billingMethods.push(makeCard({ id: c, customerId: c }));
-      recurringInvoices.push(makeRecurring({ id: c, customerId: c, billingMethodId: c, startDate: '2018-01-03', nextInvoiceDate: '2019-01-03', invoicesCreated: 12 }));
-    }
-    for (let m = 1; m <= 12; m++) {
+  it('the action guard scales with the sandbox: a big dealer\'s month fits', () => {
+    const small = makeState({ recurringInvoices: [makeRecurring()] });
+    expect(actionLimit(small)).toBe(MAX_ACTIONS + 40);
+    const big = makeState({ recurringInvoices: Array.from({ length: 100_000 }, (_, i) => makeRecurring({ id: i + 1 })) });
+    expect(actionLimit(big)).toBeGreaterThan(3 * 100_000); // invoice + Auto Pay + past due each
+  });
+
+  it('a month walks each list a fixed number of times and copies each at most once, however much falls due', () => {
+    const n = 3_000; // customers on Auto Pay, each with a year of paid invoices
+    const monthOver = (due: number) => {
+      const customers = [], billingMethods = [], recurringInvoices = [], invoices = [];
       for (let c = 1; c <= n; c++) {
-        const dueDate = `2018-${String(m).padStart(2, '0')}-03`;
-        invoices.push(makeInvoice({ id: invoices.length + 1, customerId: c, dueDate, balanceCents: 0, status: 'paid', autoPayAttemptedAt: `${dueDate}T00:00:00.000Z` }));
+        customers.push(makeCustomer({ id: c }));
+        billingMethods.push(makeCard({ id: c, customerId: c }));
+        const next = c <= due ? '2019-01-03' : '2019-06-03';
+        recurringInvoices.push(makeRecurring({ id: c, customerId: c, billingMethodId: c, startDate: '2018-01-03', nextInvoiceDate: next, invoicesCreated: 12 }));
       }
-    }
-    const state = makeState({ now: JAN_1, customers, billingMethods, recurringInvoices, invoices });
-    // Work is counted, not timed: every read of an element of the sandbox's lists. A scan per action
-    // would read ~n x 96,000 elements; linear work reads each a few times.
-    let reads = 0;
-    let elements = 0;
-    const counted = state as unknown as Record<string, unknown>;
-    for (const [key, value] of Object.entries(state)) {
-      if (!Array.isArray(value)) continue;
-      elements += value.length;
-      counted[key] = new Proxy(value, {
-        get(target, prop, receiver) {
-          if (typeof prop === 'string' && prop !== 'length' && /^\d/.test(prop)) reads++;
-          return Reflect.get(target, prop, receiver);
-        },
-      });
-    }
-    const { patch } = advanceClock(state, '2019-02-01T00:00:00.000Z', { ids: sequentialIds(state.lastIds).ids });
-    expect(reads).toBeLessThan(10 * elements); // quadratic: ~8,000 x 96,000
-    expect(patch.upsert?.invoices).toHaveLength(n);
-    expect(patch.upsert?.payments?.every((p) => p.status === 'succeeded')).toBe(true);
-  }, 15_000);
+      for (let m = 1; m <= 12; m++) {
+        for (let c = 1; c <= n; c++) {
+          const dueDate = `2018-${String(m).padStart(2, '0')}-03`;
+          invoices.push(makeInvoice({ id: invoices.length + 1, customerId: c, dueDate, balanceCents: 0, status: 'paid', autoPayAttemptedAt: `${dueDate}T00:00:00.000Z` }));
+        }
+      }
+      const state = makeState({ now: JAN_1, customers, billingMethods, recurringInvoices, invoices });
+      const copies: string[] = [];
+      const probe = { copied: (key: string) => copies.push(key) };
+      const { result, passes } = countListPasses(n, () => advanceClock(state, '2019-02-01T00:00:00.000Z', { ids: sequentialIds(state.lastIds).ids, probe }));
+      return { passes, copies, patch: result.patch };
+    };
+    const few = monthOver(10);
+    const many = monthOver(n);
+    expect(few.patch.upsert?.invoices).toHaveLength(10);
+    expect(many.patch.upsert?.invoices).toHaveLength(n);
+    expect(many.patch.upsert?.payments?.every((p) => p.status === 'succeeded')).toBe(true);
+    // One scan per collection to find candidates, one copy per list written: never per action.
+    expect(many.passes).toBe(few.passes);
+    expect(many.passes).toBeLessThanOrEqual(8);
+    expect(new Set(many.copies).size).toBe(many.copies.length);
+  });
 });

@@ -2,7 +2,7 @@ import { cardExpiresAt } from './card.ts';
 import { addDays, addMinutes, startOfDay, toInstant } from './dates.ts';
 import { invalid } from './errors.ts';
 import type { Ctx, IdGen } from './ids.ts';
-import { applyPatch, workingCopy, type CommandResult, type Patch } from './patch.ts';
+import { applyPatch, workingCopy, type CommandResult, type CopyProbe, type Patch } from './patch.ts';
 import { chargeAutoPay } from './payments.ts';
 import { byId } from './lookup.ts';
 import { event, generateInvoice, isScheduleFinished } from './recurring.ts';
@@ -10,9 +10,16 @@ import type { Collections, Invoice, IsoInstant, SandboxState, SimEvent } from '.
 
 // Runs everything due up to the target, one action at a time, in (time, kind, id) order
 // (docs/architecture.md, Time). Candidates are found with one scan per collection and kept in a
-// heap; each action pushes only its own follow-ups, so a large state is never rescanned.
+// heap; each action pushes only its own follow-ups, so a large state is never rescanned. The working
+// state shares the sandbox's lists and copies a list once, on its first write (never per action).
 
+/** Actions one advance may run on a sandbox without recurring invoices (a runaway-advance guard). */
 export const MAX_ACTIONS = 100_000;
+/** Added per recurring invoice: about a year of invoice + Auto Pay + past due, so a big dealer's month fits. */
+export const ACTIONS_PER_RECURRING_INVOICE = 40;
+
+/** The guard scales with the sandbox: a 100,000-customer month is ~250,000 actions. */
+export const actionLimit = (state: Readonly<SandboxState>): number => MAX_ACTIONS + ACTIONS_PER_RECURRING_INVOICE * state.recurringInvoices.length;
 
 // Tie-break order at the same instant.
 const Kind = { Generate: 1, AutoPay: 2, PastDue: 3, RoleCache: 4, CardExpiry: 5 } as const;
@@ -24,11 +31,11 @@ export type AdvanceResult = { from: IsoInstant; now: IsoInstant; events: SimEven
 /**
  * A long advance is run as several steps (see the sim service); only its last step announces the whole
  * advance with one `clock.advanced` event, from where it started and counting every step's actions.
- * MAX_ACTIONS bounds one step.
+ * The action limit bounds one step.
  */
 export type AdvanceStep = { announce: false } | { announce: true; from: IsoInstant; actionsBefore: number };
 
-export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, ctx: { ids: IdGen }, step?: AdvanceStep): CommandResult<AdvanceResult> {
+export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, ctx: { ids: IdGen; probe?: CopyProbe }, step?: AdvanceStep): CommandResult<AdvanceResult> {
   const from = toInstant(state.now);
   const to = toInstant(target);
   if (to < from) {
@@ -36,7 +43,26 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
       { path: '/to', message: `must not be before ${from}` },
     ]);
   }
-  const work = workingCopy(state);
+  const work = workingCopy(state, ctx.probe);
+  const limit = actionLimit(state);
+  const guard = (count: number): void => {
+    if (count > limit) {
+      throw invalid('advance-too-far', 'Advance too far', `More than ${limit} actions fall due in one step of the advance (at most a month).`);
+    }
+  };
+  // One instant string per day: every action of a day shares it (as its time, and in what it stores).
+  const days = new Map<string, IsoInstant>();
+  const dayStart = (date: string): IsoInstant => {
+    let at = days.get(date);
+    if (at === undefined) days.set(date, (at = startOfDay(date)));
+    return at;
+  };
+  const nextDays = new Map<string, IsoInstant>();
+  const dayAfter = (date: string): IsoInstant => {
+    let at = nextDays.get(date);
+    if (at === undefined) nextDays.set(date, (at = dayStart(addDays(date, 1))));
+    return at;
+  };
   const queue = new ActionQueue();
   const push = (at: IsoInstant, kind: Kind, id: number): void => {
     if (at <= to) queue.push({ at, kind, id }); // canonical ISO strings sort as instants
@@ -48,12 +74,12 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
   // advance get their due-date step even when a backdated schedule makes it late.
   const pushInvoice = (inv: Invoice, generated: boolean): void => {
     if (inv.balanceCents <= 0) return;
-    const due = startOfDay(inv.dueDate);
+    const due = dayStart(inv.dueDate);
     if (inv.autoPayAttemptedAt === null && (generated || due >= from) && hasAutoPay(inv)) push(due, Kind.AutoPay, inv.id);
-    if (inv.status === 'open') push(startOfDay(addDays(inv.dueDate, 1)), Kind.PastDue, inv.id);
+    if (inv.status === 'open') push(dayAfter(inv.dueDate), Kind.PastDue, inv.id);
   };
 
-  for (const ri of work.recurringInvoices) if (!isScheduleFinished(ri)) push(startOfDay(ri.nextInvoiceDate), Kind.Generate, ri.id);
+  for (const ri of work.recurringInvoices) if (!isScheduleFinished(ri)) push(dayStart(ri.nextInvoiceDate), Kind.Generate, ri.id);
   for (const inv of work.invoices) pushInvoice(inv, false);
   for (const isp of work.isps) {
     if (isp.billingIntegration && isp.roleCacheRefreshedAt === null && isp.billingIntegrationEnabledAt !== null) {
@@ -66,7 +92,8 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
 
   const out = new PatchCollector();
   const apply = (patch: Patch): void => {
-    applyPatch(work, appendNew(work, patch));
+    // Nothing in an advance reads the events: they go to the result only (no copy of the sandbox's list).
+    applyPatch(work, patch, { events: false });
     out.add(patch);
   };
   let count = 0;
@@ -76,12 +103,12 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
     const { kind, id } = action;
     if (kind === Kind.Generate) {
       const ri = byId(work.recurringInvoices, id);
-      if (!ri || isScheduleFinished(ri) || startOfDay(ri.nextInvoiceDate) !== action.at) continue;
+      if (!ri || isScheduleFinished(ri) || dayStart(ri.nextInvoiceDate) !== action.at) continue;
       guard(++count);
       const { patch, result } = generateInvoice(work, id, c);
       apply(patch);
       const next = byId(work.recurringInvoices, id);
-      if (next && !isScheduleFinished(next)) push(startOfDay(next.nextInvoiceDate), Kind.Generate, id);
+      if (next && !isScheduleFinished(next)) push(dayStart(next.nextInvoiceDate), Kind.Generate, id);
       pushInvoice(result, true);
     } else if (kind === Kind.AutoPay) {
       const inv = byId(work.invoices, id);
@@ -127,32 +154,6 @@ function autoPayView(work: SandboxState, inv: Invoice): SandboxState {
   const ri = inv.recurringInvoiceId === null ? undefined : byId(work.recurringInvoices, inv.recurringInvoiceId);
   const bm = ri?.billingMethodId == null ? undefined : byId(work.billingMethods, ri.billingMethodId);
   return { ...work, invoices: [inv], recurringInvoices: ri ? [ri] : [], billingMethods: bm ? [bm] : [] };
-}
-
-function guard(count: number): void {
-  if (count > MAX_ACTIONS) {
-    throw invalid('advance-too-far', 'Advance too far', `More than ${MAX_ACTIONS} actions fall due in one step of the advance (at most a month).`);
-  }
-}
-
-/**
- * Appends entities newer than a list's last id directly and leaves the rest to applyPatch, whose
- * lookup falls back to a linear scan for ids not in the list yet (quadratic over thousands of inserts).
- */
-function appendNew(work: SandboxState, patch: Patch): Patch {
-  if (!patch.upsert) return patch;
-  const rest: NonNullable<Patch['upsert']> = {};
-  for (const [key, entities] of Object.entries(patch.upsert) as [keyof Collections, { id: number }[]][]) {
-    const list = work[key] as { id: number }[];
-    const existing: { id: number }[] = [];
-    for (const e of entities) {
-      const last = list[list.length - 1];
-      if (!last || e.id > last.id) list.push(e);
-      else existing.push(e);
-    }
-    if (existing.length) (rest as Record<string, unknown[]>)[key] = existing;
-  }
-  return { ...patch, upsert: rest };
 }
 
 /** mergePatches semantics (later upsert of an id wins, first position kept) in linear time. */

@@ -1,6 +1,7 @@
 // Billing methods as SecurityTrax stores them: brand/bank + last 4 + expiry + holder, and the
 // processor behaviour derived from the number. The full number and the CVV never reach the state.
 import { bankBehavior, cardBehavior, cardBrand, isCardExpired, isValidCardNumber, normalizeCardNumber } from './card.ts';
+import { byId } from './lookup.ts';
 import { DomainError, invalid, notFound } from './errors.ts';
 import type { Ctx } from './ids.ts';
 import type { CommandResult } from './patch.ts';
@@ -99,7 +100,7 @@ export function createBillingMethod(
   input: NewBillingMethodInput,
   ctx: Ctx,
 ): CommandResult<BillingMethod> {
-  if (!state.customers.some((c) => c.id === customerId)) throw notFound('Customer', customerId);
+  if (!byId(state.customers, customerId)) throw notFound('Customer', customerId);
   const fields = buildMethod(customerId, input, ctx);
   const method: BillingMethod = { id: ctx.ids('billingMethod'), ...fields };
   const event = {
@@ -118,7 +119,7 @@ export function updateCardExpiry(
   expiry: ExpiryInput,
   ctx: Ctx,
 ): CommandResult<BillingMethod> {
-  const current = state.billingMethods.find((m) => m.id === billingMethodId);
+  const current = byId(state.billingMethods, billingMethodId);
   if (!current) throw notFound('Billing method', billingMethodId);
   if (current.type !== 'credit_card' || !current.card) {
     throw new DomainError('conflict', 'not-a-credit-card', 'Not a credit card', `Billing method ${billingMethodId} is a bank account; only cards have an expiry.`);

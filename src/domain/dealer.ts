@@ -1,4 +1,5 @@
 import { toDate } from './dates.ts';
+import { byId, where } from './lookup.ts';
 import { DomainError, invalid, notFound } from './errors.ts';
 import type { Ctx } from './ids.ts';
 import { requireAmountCents } from './money.ts';
@@ -12,7 +13,7 @@ export type CreateCustomerInput = { firstName: string; lastName: string; email: 
 
 export function createCustomer(state: Readonly<SandboxState>, input: CreateCustomerInput, ctx: Ctx): CommandResult<Customer> {
   const ispId = input.ispId ?? null;
-  if (ispId !== null && !state.isps.some((i) => i.id === ispId)) {
+  if (ispId !== null && !byId(state.isps, ispId)) {
     throw invalid('unknown-isp', 'Unknown Interactive Services Provider', `ISP ${ispId} does not exist.`, [{ path: '/ispId', message: 'unknown ISP' }]);
   }
   const customer: Customer = { id: ctx.ids('customer'), firstName: input.firstName, lastName: input.lastName, email: input.email, ispId, createdAt: ctx.now };
@@ -46,7 +47,7 @@ export type ManualInvoiceInput = { customerId: number; invoiceDate?: IsoDate; du
 
 /** A one-off invoice: never viewable/payable through the Alarm.com Billing Integration. */
 export function createManualInvoice(state: Readonly<SandboxState>, input: ManualInvoiceInput, ctx: Ctx): CommandResult<Invoice> {
-  if (!state.customers.some((c) => c.id === input.customerId)) throw notFound('Customer', input.customerId);
+  if (!byId(state.customers, input.customerId)) throw notFound('Customer', input.customerId);
   const invoiceDate = input.invoiceDate ?? toDate(ctx.now);
   requireDate(invoiceDate, '/invoiceDate');
   requireDate(input.dueDate, '/dueDate');
@@ -72,17 +73,20 @@ export function createManualInvoice(state: Readonly<SandboxState>, input: Manual
   return { patch: { upsert: { invoices: [invoice] }, events: [e] }, result: invoice };
 }
 
+const loginNamed = (state: Readonly<SandboxState>, username: string): boolean =>
+  where(state.logins, 'username', (l) => l.username, username).length > 0;
+
 const usernameTaken = (username: string): DomainError =>
   new DomainError('conflict', 'username-taken', 'Username taken', `The username "${username}" is already in use.`);
 
 function requireCustomer(state: Readonly<SandboxState>, customerId: number | null): void {
-  if (customerId !== null && !state.customers.some((c) => c.id === customerId)) throw notFound('Customer', customerId);
+  if (customerId !== null && !byId(state.customers, customerId)) throw notFound('Customer', customerId);
 }
 
 export type LoginInput = { username: string; password: string; customerId?: number | null };
 
 export function createLogin(state: Readonly<SandboxState>, input: LoginInput, ctx: Ctx): CommandResult<AdcLogin> {
-  if (state.logins.some((l) => l.username === input.username)) throw usernameTaken(input.username);
+  if (loginNamed(state, input.username)) throw usernameTaken(input.username);
   const customerId = input.customerId ?? null;
   requireCustomer(state, customerId);
   const login: AdcLogin = { id: ctx.ids('login'), username: input.username, password: input.password, customerId };
@@ -94,9 +98,9 @@ export type LoginUpdate = { username?: string; password?: string; customerId?: n
 
 /** Links (customerId), unlinks (customerId: null) or renames an end-user login. */
 export function updateLogin(state: Readonly<SandboxState>, loginId: number, input: LoginUpdate, ctx: Ctx): CommandResult<AdcLogin> {
-  const login = state.logins.find((l) => l.id === loginId);
+  const login = byId(state.logins, loginId);
   if (!login) throw notFound('Login', loginId);
-  if (input.username !== undefined && input.username !== login.username && state.logins.some((l) => l.username === input.username)) {
+  if (input.username !== undefined && input.username !== login.username && loginNamed(state, input.username)) {
     throw usernameTaken(input.username);
   }
   if (input.customerId !== undefined) requireCustomer(state, input.customerId);

@@ -3,18 +3,18 @@
 // The store's lists only grow (new entities are pushed, ids increasing) and an entity is replaced in
 // place by id, never removed. So an index of positions built for a list stays right for the part it has
 // seen and is extended when the list grows. Indexes live in a WeakMap keyed by the list itself: a copied
-// or replaced list (workingCopy, reset, a clone) simply gets its own. Indexed keys must never change for
-// an entity (its id, the customer or recurring invoice it belongs to); results are checked against the
-// current entity anyway, and a list that shrank is re-indexed.
+// or replaced list (workingCopy, reset, a clone's first write) simply gets its own. An entity replaced in
+// place under a different key (a renamed login) is moved by noteReplaced, which applyPatch calls; results
+// are checked against the current entity anyway, and a list that shrank is re-indexed.
 
-type Index = { seen: number; positions: Map<unknown, number[]> };
+type Index = { seen: number; key: (e: unknown) => unknown; positions: Map<unknown, number[]> };
 const indexes = new WeakMap<readonly unknown[], Map<string, Index>>();
 
 function indexOf<T>(list: readonly T[], name: string, key: (e: T) => unknown): Index {
   let byName = indexes.get(list);
   if (!byName) indexes.set(list, (byName = new Map()));
   let idx = byName.get(name);
-  if (!idx || idx.seen > list.length) byName.set(name, (idx = { seen: 0, positions: new Map() }));
+  if (!idx || idx.seen > list.length) byName.set(name, (idx = { seen: 0, key: key as (e: unknown) => unknown, positions: new Map() }));
   for (let at = idx.seen; at < list.length; at++) {
     const k = key(list[at] as T);
     const found = idx.positions.get(k);
@@ -23,6 +23,27 @@ function indexOf<T>(list: readonly T[], name: string, key: (e: T) => unknown): I
   }
   idx.seen = list.length;
   return idx;
+}
+
+/** Keeps the list's indexes right when the entity at `at` is replaced by one with other keys. */
+export function noteReplaced(list: readonly unknown[], at: number, before: unknown, after: unknown): void {
+  const byName = indexes.get(list);
+  if (!byName) return;
+  for (const idx of byName.values()) {
+    if (at >= idx.seen) continue;
+    const from = idx.key(before);
+    const to = idx.key(after);
+    if (from === to) continue;
+    const old = idx.positions.get(from);
+    const i = old ? old.indexOf(at) : -1;
+    if (old && i !== -1) old.splice(i, 1);
+    const positions = idx.positions.get(to);
+    if (!positions) idx.positions.set(to, [at]);
+    else {
+      positions.push(at);
+      positions.sort((a, b) => a - b); // list order; a key rarely has more than a few entities
+    }
+  }
 }
 
 /** The entities whose `key` is `value`, in list order. */

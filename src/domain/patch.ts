@@ -1,4 +1,4 @@
-import { positionOfId } from './lookup.ts';
+import { noteReplaced, positionOfId } from './lookup.ts';
 import type { Collections, SandboxState, SimEvent } from './types.ts';
 
 // A patch is everything one command changes: entities upserted by id, events appended, scalars replaced.
@@ -16,6 +16,61 @@ export type Patch = {
 };
 
 export type CommandResult<T> = { patch: Patch; result: T };
+
+/** Every list of a sandbox: what a clone shares and copies on first write. */
+export type ListKey = keyof Collections | 'events';
+export const LIST_KEYS: readonly ListKey[] = [
+  'customers', 'isps', 'adcCredentials', 'logins', 'lineItems', 'recurringInvoices', 'invoices', 'billingMethods', 'payments', 'idempotencyKeys', 'events',
+];
+
+/** Counts the copies copy-on-write makes (tests assert work, never time). */
+export type CopyProbe = { copied(key: ListKey, length: number): void };
+
+// Lists a state shares with another state: applyPatch copies such a list before its first write. Kept
+// off the enumerable properties so JSON, spreads and equality never see it.
+const SHARED = Symbol('shared lists');
+type Marked = SandboxState & { [SHARED]?: Set<ListKey>; [PROBE]?: CopyProbe };
+const PROBE = Symbol('copy probe');
+
+function mark(state: SandboxState, probe?: CopyProbe): void {
+  Object.defineProperty(state, SHARED, { value: new Set(LIST_KEYS), configurable: true, writable: true, enumerable: false });
+  if (probe) Object.defineProperty(state, PROBE, { value: probe, configurable: true, writable: true, enumerable: false });
+}
+
+/** The list, copied first if it is still shared with another state. */
+function ownList(state: Marked, key: ListKey): { id: number }[] {
+  const list = ((state as Record<ListKey, unknown[] | undefined>)[key] ??= []) as { id: number }[];
+  const shared = state[SHARED];
+  if (!shared?.has(key)) return list;
+  shared.delete(key);
+  state[PROBE]?.copied(key, list.length);
+  const copy = list.slice();
+  (state as Record<ListKey, unknown>)[key] = copy;
+  return copy;
+}
+
+/**
+ * A second sandbox holding the same data, in time proportional to the number of lists (not entities):
+ * both states share every list and each copies a list on its own first write to it (entities are
+ * replaced, never mutated, so sharing them is safe). `source` is marked too: its next write must not
+ * show in the clone.
+ */
+export function cloneState(source: SandboxState, changes: Partial<SandboxState>, probe?: CopyProbe): SandboxState {
+  const copy: SandboxState = { ...source, lastIds: { ...source.lastIds }, settings: { ...source.settings }, faults: { ...source.faults }, ...changes };
+  mark(source, probe);
+  mark(copy, probe);
+  return copy;
+}
+
+/**
+ * A copy safe to applyPatch to without touching the original, for multi-step commands (advancing the
+ * clock): lists are copied on the first write only. The original must not change while the copy is used.
+ */
+export function workingCopy(state: Readonly<SandboxState>, probe?: CopyProbe): SandboxState {
+  const copy: SandboxState = { ...state, lastIds: { ...state.lastIds } };
+  mark(copy, probe);
+  return copy;
+}
 
 /** Merge patches in order: later upserts of the same id win, events concatenate. */
 export function mergePatches(...patches: Patch[]): Patch {
@@ -42,49 +97,39 @@ export function mergePatches(...patches: Patch[]): Patch {
 }
 
 /** Apply a patch in place (the store owns the state; copying 100k invoices per write would dominate). */
-export function applyPatch(state: SandboxState, patch: Patch): void {
+export function applyPatch(state: SandboxState, patch: Patch, options: { events?: boolean } = {}): void {
   for (const key of Object.keys(patch.upsert ?? {}) as (keyof Collections)[]) {
-    // ??=: a sandbox saved before a collection existed (e.g. idempotencyKeys) gets it on first use.
-    const list = (state[key] ??= []) as { id: number }[];
-    for (const entity of (patch.upsert?.[key] ?? []) as { id: number }[]) {
+    const incoming = (patch.upsert?.[key] ?? []) as { id: number }[];
+    if (incoming.length === 0) continue;
+    // A sandbox saved before a collection existed (e.g. idempotencyKeys) gets it on first use.
+    const list = ownList(state, key);
+    for (const entity of incoming) {
       const at = positionOfId(list, entity.id);
       if (at === -1) list.push(entity);
-      else list[at] = entity;
+      else {
+        noteReplaced(list, at, list[at], entity);
+        list[at] = entity;
+      }
     }
   }
   for (const key of Object.keys(patch.remove ?? {}) as (keyof Collections)[]) {
     const gone = new Set(patch.remove?.[key]);
+    if (!gone.size) continue;
     // A new list rather than splicing: position indexes (lookup.ts) are kept per list and assume growth.
-    if (gone.size) (state[key] as { id: number }[]) = ((state[key] ?? []) as { id: number }[]).filter((e) => !gone.has(e.id));
+    // The new list is this state's own, shared with no clone.
+    (state as Record<ListKey, unknown>)[key] = ((state[key] ?? []) as { id: number }[]).filter((e) => !gone.has(e.id));
+    (state as Marked)[SHARED]?.delete(key);
   }
-  if (patch.events?.length) state.events.push(...patch.events);
+  if (patch.events?.length && options.events !== false) {
+    const events = ownList(state, 'events') as SimEvent[];
+    // One push per event: spreading a month of a big dealer's events would overflow the call stack.
+    for (const e of patch.events) events.push(e);
+  }
   if (patch.now !== undefined) state.now = patch.now;
   if (patch.settings !== undefined) state.settings = patch.settings;
   if (patch.faults !== undefined) state.faults = patch.faults;
   if (patch.lastIds !== undefined) state.lastIds = patch.lastIds;
   if (patch.dealer !== undefined) state.dealer = patch.dealer;
-}
-
-/**
- * A copy safe to applyPatch to without touching the original: entities are replaced, never mutated,
- * so copying the lists is enough. Used by multi-step commands (advancing the clock).
- */
-export function workingCopy(state: Readonly<SandboxState>): SandboxState {
-  return {
-    ...state,
-    customers: [...state.customers],
-    isps: [...state.isps],
-    adcCredentials: [...state.adcCredentials],
-    logins: [...state.logins],
-    lineItems: [...state.lineItems],
-    recurringInvoices: [...state.recurringInvoices],
-    invoices: [...state.invoices],
-    billingMethods: [...state.billingMethods],
-    payments: [...state.payments],
-    idempotencyKeys: [...(state.idempotencyKeys ?? [])],
-    events: [...state.events],
-    lastIds: { ...state.lastIds },
-  };
 }
 
 /**

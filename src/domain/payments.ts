@@ -109,9 +109,11 @@ export function chargeAutoPay(state: Readonly<SandboxState>, invoiceId: number, 
   const method = ownedMethod(state, invoice.customerId, methodId);
   const allocations = [{ invoiceId, amountCents: invoice.balanceCents }];
   const settled = settle(state, { customerId: invoice.customerId, method, allocations, source: 'auto_pay' }, ctx);
-  const after = settled.patch.upsert?.invoices?.find((i) => i.id === invoiceId) ?? invoice;
-  const stamped: Patch = { upsert: { invoices: [{ ...after, autoPayAttemptedAt: ctx.now }] } };
-  return { patch: mergePatches(settled.patch, stamped), result: settled.result.payment };
+  // The invoice as settled (paid, or untouched when declined), stamped; built directly (runs per Auto Pay).
+  const upsert = settled.patch.upsert ?? {};
+  const after = upsert.invoices?.find((i) => i.id === invoiceId) ?? invoice;
+  const invoices = [...(upsert.invoices ?? []).filter((i) => i.id !== invoiceId), { ...after, autoPayAttemptedAt: ctx.now }];
+  return { patch: { ...settled.patch, upsert: { ...upsert, invoices } }, result: settled.result.payment };
 }
 
 export type DealerPaymentInput = { customerId: number; billingMethodId: number; amountCents: number; invoiceIds?: number[] };
@@ -122,7 +124,7 @@ export type DealerPaymentInput = { customerId: number; billingMethodId: number; 
  */
 export function makeDealerPayment(state: Readonly<SandboxState>, input: DealerPaymentInput, ctx: Ctx): CommandResult<PaymentResult> {
   const { customerId, billingMethodId, amountCents, invoiceIds } = input;
-  if (!state.customers.some((c) => c.id === customerId)) throw notFound('Customer', customerId);
+  if (!byId(state.customers, customerId)) throw notFound('Customer', customerId);
   const invoices = invoiceIds === undefined
     ? state.invoices.filter((i) => i.customerId === customerId)
     : [...new Set(invoiceIds)].map((id) => {

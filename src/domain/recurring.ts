@@ -72,7 +72,7 @@ export function requireAutoPayMethod(state: Readonly<SandboxState>, customerId: 
 }
 
 export function createRecurringInvoice(state: Readonly<SandboxState>, input: CreateRecurringInvoiceInput, ctx: Ctx): CommandResult<RecurringInvoice> {
-  if (!state.customers.some((c) => c.id === input.customerId)) throw notFound('Customer', input.customerId);
+  if (!byId(state.customers, input.customerId)) throw notFound('Customer', input.customerId);
   requireDate(input.saleDate, '/saleDate');
   requireDate(input.startDate, '/startDate');
   const netDays = input.netDays ?? 0;
@@ -107,7 +107,7 @@ export function createRecurringInvoice(state: Readonly<SandboxState>, input: Cre
 
 /** Dealer (or end user) sets or changes the Auto Pay method; it can never be removed. */
 export function updateRecurringBillingMethod(state: Readonly<SandboxState>, recurringInvoiceId: number, billingMethodId: number, ctx: Ctx): CommandResult<RecurringInvoice> {
-  const ri = state.recurringInvoices.find((r) => r.id === recurringInvoiceId);
+  const ri = byId(state.recurringInvoices, recurringInvoiceId);
   if (!ri) throw notFound('Recurring invoice', recurringInvoiceId);
   if (typeof billingMethodId !== 'number') {
     throw new DomainError('conflict', 'billing-method-cannot-be-removed', 'Billing method cannot be removed', 'Once specified, a billing method can be changed but not removed.');

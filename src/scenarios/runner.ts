@@ -3,6 +3,7 @@ import { checkInvariants } from '../domain/invariants.ts';
 import { PROBLEM_BASE } from '../http/problem.ts';
 import type { ResponseViolation } from '../http/response-validation.ts';
 import { buildState } from '../seeds/build-state.ts';
+import { withGeneratedCount } from '../seeds/generate.ts';
 import { memoryPersistence } from '../store/persistence.ts';
 import { createStore } from '../store/sandbox-store.ts';
 import { findScenarioByName, scanScenarios, type BrokenScenario } from './catalog.ts';
@@ -25,8 +26,15 @@ function stepName(step: Step, index: number): string {
   return `check ${index + 1}`;
 }
 
+export type RunOptions = {
+  /** Resize the scenario's generated population (given.generate.count), e.g. to replay it at 100,000. */
+  count?: number;
+};
+
 /** Replays one scenario against a fresh in-memory simulator, through the same Hono app as the server. */
-export async function runScenarioFile(scenario: Scenario, dir?: string): Promise<ScenarioReport> {
+export async function runScenarioFile(file: Scenario, options: RunOptions & { dir?: string } = {}): Promise<ScenarioReport> {
+  const scenario = options.count === undefined ? file : { ...file, given: withGeneratedCount(file.given, options.count) };
+  const dir = options.dir;
   const started = performance.now();
   const store = await createStore(memoryPersistence());
   const violations: ResponseViolation[] = [];
@@ -97,7 +105,7 @@ export async function runScenarioFile(scenario: Scenario, dir?: string): Promise
 }
 
 /** By name, from scenarios/ only: what the API and the console run (a request never names a server file). */
-export const runScenario = async (name: string, dir?: string): Promise<ScenarioReport> => runScenarioFile(findScenarioByName(name, dir), dir);
+export const runScenario = async (name: string, dir?: string): Promise<ScenarioReport> => runScenarioFile(findScenarioByName(name, dir), { dir });
 
 /** A broken scenario file as a failed report, so every report format counts it as a failure. */
 export function brokenReport(broken: BrokenScenario): ScenarioReport {
@@ -109,6 +117,6 @@ export function brokenReport(broken: BrokenScenario): ScenarioReport {
 export async function runAllScenarios(dir?: string): Promise<ScenarioReport[]> {
   const { scenarios, broken } = scanScenarios(dir);
   const reports: ScenarioReport[] = [];
-  for (const scenario of scenarios) reports.push(await runScenarioFile(scenario, dir));
+  for (const scenario of scenarios) reports.push(await runScenarioFile(scenario, { dir }));
   return [...reports, ...broken.map(brokenReport)];
 }

@@ -7,7 +7,7 @@ import { parseCommandArgs, type CommandSpec } from '../cli-args.ts';
 
 export const SCENARIO_USAGE = `Usage:
   trax-sim scenario list [--scenarios DIR]
-  trax-sim scenario run [NAME|FILE...] [--report text|json|junit] [--scenarios DIR]
+  trax-sim scenario run [NAME|FILE...] [--report text|json|junit] [--scenarios DIR] [--count N]
 
 list   the scenarios of the folder, one a line; broken files after them with their reasons (exit 1 if any)
 run    replays scenarios (no name: all of the folder); a broken file counts as a failed scenario
@@ -16,6 +16,7 @@ run    replays scenarios (no name: all of the folder); a broken file counts as a
 Options:
   --scenarios DIR   read scenario files from DIR instead of the bundled scenarios/
   --report FORMAT   run's report: text (default), json or junit
+  --count N         resize generated populations (given.generate), e.g. a big dealer at 100,000
   -h, --help        this help`;
 
 const LIST: CommandSpec = {
@@ -27,10 +28,10 @@ const RUN: CommandSpec = {
   name: 'scenario run',
   usage: SCENARIO_USAGE,
   positionals: true,
-  options: { scenarios: { type: 'string' }, report: { type: 'string', default: 'text' } },
+  options: { scenarios: { type: 'string' }, report: { type: 'string', default: 'text' }, count: { type: 'string' } },
 };
 
-/** `trax-sim scenario list` and `trax-sim scenario run [NAME|FILE...] [--report text|json|junit]`. */
+/** `trax-sim scenario list` and `trax-sim scenario run [NAME|FILE...] [--report text|json|junit] [--count N]`. */
 export async function scenarioCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
@@ -57,12 +58,18 @@ export async function scenarioCommand(args: string[]): Promise<number> {
     console.error(`trax-sim scenario run: --report must be text, json or junit; got ${report}`);
     return 2;
   }
+  const rawCount = parsed.values.count as string | undefined;
+  const count = rawCount === undefined ? undefined : Number(rawCount);
+  if (count !== undefined && !/^\d+$/.test(rawCount!)) {
+    console.error(`trax-sim scenario run: --count must be a whole number; got ${rawCount}`);
+    return 2;
+  }
   const reports: ScenarioReport[] = [];
   if (parsed.positionals.length) {
     for (const target of parsed.positionals) {
       try {
         const file = /\.ya?ml$/.test(target) ? target : scenarioFileNamed(target, dir);
-        reports.push(await runScenarioFile(loadScenarioFile(file), dir));
+        reports.push(await runScenarioFile(loadScenarioFile(file), { dir, count }));
       } catch (err) {
         // A broken file named on the command line is a failed scenario too; the others still run.
         if (!(err instanceof ScenarioFileError)) throw err;
@@ -71,7 +78,7 @@ export async function scenarioCommand(args: string[]): Promise<number> {
     }
   } else {
     const { scenarios, broken } = scanScenarios(dir);
-    for (const scenario of scenarios) reports.push(await runScenarioFile(scenario, dir));
+    for (const scenario of scenarios) reports.push(await runScenarioFile(scenario, { dir, count }));
     reports.push(...broken.map(brokenReport));
   }
   if (report === 'json') console.log(JSON.stringify(reports, null, 2));

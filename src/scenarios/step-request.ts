@@ -1,5 +1,6 @@
 import { compiledSpec } from '../app.ts';
 import { DEMO_CREDENTIALS } from '../seeds/demo.ts';
+import { generatedLoginPassword } from '../seeds/generate.ts';
 import type { Setup } from '../seeds/setup.ts';
 import type { Step } from './scenario-types.ts';
 import { buildSoapRequest, isSoapStep } from './soap-step.ts';
@@ -27,8 +28,10 @@ export function authorizationFor(as: string | undefined, given: Setup, security:
     if (!cred) throw new StepError(`no Alarm.com credentials "${username}" in given.alarmComCredentials or given.isps`);
     return basic(username, cred.password);
   }
+  const generated = generatedLoginPassword(given, as);
+  if (generated !== undefined) return basic(as, generated);
   const login = given.logins?.find((l) => l.username === as);
-  if (!login) throw new StepError(`no end-user login "${as}" in given.logins`);
+  if (!login) throw new StepError(`no end-user login "${as}" in given.logins or given.generate`);
   return basic(login.username, login.password);
 }
 

@@ -9,6 +9,7 @@ import { applyPatch, type CommandResult } from '../domain/patch.ts';
 import { createRecurringInvoice } from '../domain/recurring.ts';
 import type { SandboxState, SeedRef } from '../domain/types.ts';
 import { DEMO_CREDENTIALS } from './demo.ts';
+import { generatePopulation } from './generate.ts';
 import { LINE_ITEM_CATALOGUE } from './line-items.ts';
 import type { Setup, SetupRefs } from './setup.ts';
 
@@ -91,6 +92,7 @@ export function buildState(name: string, seed: SeedRef, setup: Setup): { state: 
   for (const { key, customer, ...inv } of setup.invoices ?? []) {
     remember(key, run((s, ctx) => createManualInvoice(s, { ...inv, customerId: ref('customer', customer)! }, ctx)).id);
   }
+  if (setup.generate) generatePopulation(setup.generate, { run, ispId: ref('isp', setup.generate.isp), now: state.now });
   // Always run the clock (at least to `clock` itself) so whatever is already due has happened.
   run((s, ctx) => advanceClock(s, toInstant(setup.advanceTo ?? setup.clock), ctx));
   return { state, refs };

@@ -1,6 +1,7 @@
 import type { NewBillingMethodInput } from '../domain/billing-method.ts';
 import type { RecurringLineInput, LineInput } from '../domain/recurring.ts';
 import type { Faults, SandboxSettings } from '../domain/types.ts';
+import type { Generate } from './generate.ts';
 
 /**
  * A starting state described as data: the demo seed and every scenario's `given` use this shape.
@@ -29,6 +30,8 @@ export type Setup = {
     billingMethod?: string | null;
   }[];
   invoices?: { key: string; customer: string; invoiceDate?: string; dueDate: string; lines: LineInput[] }[];
+  /** A generated population, made after the listed entities (see generate.ts). */
+  generate?: Generate;
   /**
    * Run the clock from `clock` to here once everything above exists (invoices, Auto Pay, past due...).
    * Without it the clock still runs to `clock`, so what is due at the start has happened.

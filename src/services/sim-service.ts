@@ -1,6 +1,7 @@
 import { advanceClock, type AdvanceResult } from '../domain/advance-clock.ts';
 import { advanceStepEnd, advanceTarget } from '../domain/advance-span.ts';
 import { MAX_EVENT_PAGE, matchesEventType, pageEvents, type EventFilter } from '../domain/event-page.ts';
+import { cloneState } from '../domain/patch.ts';
 import { createAdcCredential, createLogin, updateAdcCredential, updateLogin, type AdcCredentialInput, type LoginInput, type LoginUpdate } from '../domain/dealer.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 import { setDealerCredentials, setFaults, updateSettings } from '../domain/sim-controls.ts';
@@ -27,7 +28,7 @@ export function createSimService({ store, runner, journal, scenarios }: { store:
       }
       if (store.get(input.name)) throw new DomainError('conflict', 'sandbox-exists', 'Sandbox already exists', `A sandbox named "${input.name}" already exists.`);
       let state: SandboxState;
-      if (input.from !== undefined) state = { ...structuredClone(store.require(input.from)), name: input.name };
+      if (input.from !== undefined) state = cloneState(store.require(input.from), { name: input.name });
       else if (input.scenario !== undefined) state = fromSeed(input.name, { kind: 'scenario', name: input.scenario });
       else state = fromSeed(input.name, { kind: input.seed ?? 'demo' });
       await store.create(state);

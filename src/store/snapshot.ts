@@ -1,4 +1,5 @@
 import type { SandboxState } from '../domain/types.ts';
+import { internStrings } from './intern-strings.ts';
 
 // A snapshot is the sandbox's state as one JSON object plus `walSeq`: the sequence number of the last
 // committed patch it contains. Patches in the write-ahead log with a higher seq are replayed on top.
@@ -47,5 +48,5 @@ export function parseSnapshot(text: string): { state: SandboxState; seq: number 
   delete parsed[WAL_SEQ_KEY];
   // Collections added after the file was written start empty.
   parsed.idempotencyKeys ??= [];
-  return { state: parsed, seq };
+  return { state: internStrings(parsed), seq };
 }

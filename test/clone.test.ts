@@ -1,0 +1,53 @@
+// Cloning a sandbox shares its lists (copy on write): the clone and its source never see each other's
+// writes, and the durable store writes and reloads both exactly.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import { seedState } from '../src/seeds/seed-state.ts';
+import { jsonFilePersistence } from '../src/store/persistence.ts';
+import { createStore } from '../src/store/sandbox-store.ts';
+import { JSON_API, ST_KEY, stBase } from './support/securitytrax.ts';
+
+const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('cloning a sandbox (POST /__sim/sandboxes {"from"})', () => {
+  it('writes on either side stay on that side, in memory and on disk', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'trax-clone-'));
+    const store = await createStore(jsonFilePersistence(dir));
+    await store.create(seedState('default', { kind: 'demo' }));
+    const app = createApp({ store });
+    const before = structuredClone(store.require('default'));
+
+    expect((await app.request('/__sim/sandboxes', json({ name: 'copy', from: 'default' }))).status).toBe(201);
+    expect(store.require('copy').invoices).toBe(store.require('default').invoices); // shared until written
+
+    // The clone moves on a month (invoices, Auto Pay, events); the source gets a new customer.
+    expect((await app.request('/__sim/clock/advance', { ...json({ by: 'P1M' }), headers: { 'content-type': 'application/json', 'x-sandbox': 'copy' } })).status).toBe(200);
+    const key = { 'x-securitytrax-integratorkey': ST_KEY };
+    const signedIn = await app.request(`${stBase()}/authenticate`, { ...json({ username: 'dealer', password: 'dealer-pass' }), headers: { ...key, 'content-type': 'application/json' } });
+    const token = ((await signedIn.json()) as { data: { attributes: { token: string } } }).data.attributes.token;
+    const customer = { data: { type: 'customers', attributes: { fname: 'Only', lname: 'Source', email: 'only@example.com' } } };
+    const headers = { ...key, authorization: `Bearer ${token}`, 'content-type': JSON_API };
+    expect((await app.request(`${stBase()}/customers`, { method: 'POST', headers, body: JSON.stringify(customer) })).status).toBe(201);
+
+    const source = store.require('default');
+    const copy = store.require('copy');
+    expect(copy.invoices.length).toBeGreaterThan(before.invoices.length);
+    expect(source.invoices).toEqual(before.invoices);
+    expect(source.now).toBe(before.now);
+    expect(source.customers).toHaveLength(before.customers.length + 1);
+    expect(copy.customers).toEqual(before.customers);
+    expect(source.events.slice(0, before.events.length)).toEqual(before.events);
+    expect(copy.events.slice(0, before.events.length)).toEqual(before.events);
+    expect(source.events.at(-1)?.type).toBe('customer.created');
+    expect(copy.events.at(-1)?.type).toBe('clock.advanced');
+
+    await store.flush();
+    const reloaded = await createStore(jsonFilePersistence(dir));
+    expect(reloaded.names()).toEqual(['copy', 'default']);
+    expect(JSON.parse(JSON.stringify(reloaded.require('copy')))).toEqual(JSON.parse(JSON.stringify(copy)));
+    expect(JSON.parse(JSON.stringify(reloaded.require('default')))).toEqual(JSON.parse(JSON.stringify(source)));
+  });
+});
