@@ -3,9 +3,11 @@
 // client; the expected bodies are written out in full, so every transport must answer byte-for-byte
 // the same JSON (and the same SOAP results and faults on the Alarm.com web services).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_INTEGRATOR_KEY } from '../../src/domain/securitytrax-access.ts';
 import {
   BillingNotConfiguredError,
   createBillingClient,
+  createSecurityTraxClient,
   createWebServicesClient,
   PaymentDeclinedError,
   ProblemError,
@@ -81,6 +83,41 @@ export function runBehaviourSuite({ name, setup }: BehaviourSuite): void {
       sandboxes.push(sandbox);
       return `${transport.baseUrl}/sandboxes/${sandbox}`;
     }
+
+    /** A fresh sandbox from the scenario's `given`, and the generated SecurityTrax client on its profile. */
+    async function dealer(scenario: string, advanceTo?: string) {
+      const sandbox = `behaviour-${scenario}-${++count}`;
+      await sim('POST', '/__sim/sandboxes', { name: sandbox, scenario });
+      sandboxes.push(sandbox);
+      if (advanceTo) await sim('POST', '/__sim/clock/advance', { to: advanceTo }, sandbox);
+      const st = createSecurityTraxClient({ baseUrl: transport.baseUrl, profile: sandbox, integratorKey: DEMO_INTEGRATOR_KEY, username: 'dealer', password: 'dealer-pass', fetch: transport.fetch });
+      return { st, path: { profile: sandbox } };
+    }
+
+    it('SecurityTrax JSON:API by the profile: filtered invoices with decimal amounts, the customer included', async () => {
+      const { st, path } = await dealer('three-past-due', MAR_3);
+      const list = await st.GET('/securitytrax/{profile}/user/v1/customer_invoices', { params: { path, query: { filter: "status = 'open' OR balance > 0", include: 'customer' } } });
+      expect(list.response.status).toBe(200);
+      expect(list.data?.data.map((i) => [i.id, i.attributes.due_date, i.attributes.balance])).toEqual([
+        ['1', '2019-01-03', '39.99'],
+        ['2', '2019-02-03', '39.99'],
+        ['3', '2019-03-03', '39.99'],
+      ]);
+      expect(list.data?.included?.map((r) => [r.type, r.id])).toEqual([['customers', '1']]);
+    });
+
+    it('SecurityTrax JSON:API: a refusal is an errors document; a billing method is never removed', async () => {
+      const { st, path } = await dealer('three-past-due');
+      const isp = await st.PATCH('/securitytrax/{profile}/user/v1/interactive_services_providers/{id}', {
+        params: { path: { ...path, id: '1' } },
+        body: { data: { type: 'interactive_services_providers', id: '1', attributes: { billing_integration: true } } },
+      });
+      expect(isp.response.status).toBe(200);
+      expect(isp.data?.data.attributes.billing_integration).toBe(true);
+      const refused = await st.DELETE('/securitytrax/{profile}/user/v1/customer_billings/{id}', { params: { path: { ...path, id: '1' } } });
+      expect(refused.response.status).toBe(409);
+      expect(refused.error?.errors).toEqual([expect.objectContaining({ status: '409', code: 'billing-method-cannot-be-removed' })]);
+    });
 
     it('web services, SOAP 1.1 by the sandbox URL prefix: set the setting, read it back', async () => {
       const baseUrl = await sandboxUrl('role-cache-delay');
