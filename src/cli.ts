@@ -2,6 +2,7 @@
 import { parseCommandArgs, type CommandSpec } from './cli-args.ts';
 import { parseCorsOrigins } from './http/guards/cors.ts';
 import { isLoopbackHost } from './http/guards/host-guard.ts';
+import { DEMO_INTEGRATOR_KEY } from './domain/securitytrax-access.ts';
 import { DEMO_CREDENTIALS } from './seeds/demo.ts';
 import { startServer } from './server.ts';
 import { loadScenarioSeeder } from './scenarios/scenario-seeder.ts';
@@ -123,8 +124,8 @@ async function serveCommand(args: string[]): Promise<number> {
   const seed = server.store.get('default')?.seed;
   if (seed?.kind === 'demo') {
     console.log(`demo credentials (sandbox "default"):`);
-    console.log(`  SecurityTrax dealer API  ${d.dealer.username} / ${d.dealer.password}`);
-    console.log(`  Alarm.com web services   ${d.isp.username} / ${d.isp.password} (has the SecurityTrax Role), ${d.ispWithoutRole.username} / ${d.ispWithoutRole.password} (lacks it)`);
+    console.log(`  SecurityTrax API         ${d.dealer.username} / ${d.dealer.password}, integrator key ${DEMO_INTEGRATOR_KEY} (base ${server.url}/securitytrax/default/user/v1)`);
+    console.log(`  Alarm.com web services   (SOAP, ${server.url}/alarm-com/WebServices/CustomerManagement.asmx?WSDL) ${d.isp.username} / ${d.isp.password} (has the SecurityTrax Role), ${d.ispWithoutRole.username} / ${d.ispWithoutRole.password} (lacks it)`);
     for (const u of d.endUsers) console.log(`  Alarm.com end user       ${u.username} / ${u.password}  ${u.note}`);
   } else {
     console.log(`sandbox "default" was seeded from ${seed?.kind === 'scenario' ? `scenario ${seed.name} (credentials in scenarios/${seed.name}.yaml)` : 'an empty seed'}`);

@@ -40,8 +40,6 @@ function scopeOf(auth: Auth): string {
       return 'dealer';
     case 'endUser':
       return `login:${auth.loginId}`;
-    case 'isp':
-      return `isp:${auth.username}`;
     case 'none':
       return 'anonymous';
   }

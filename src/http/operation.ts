@@ -6,8 +6,6 @@ export type OperationId = keyof operations;
 export type Auth =
   | { kind: 'none' }
   | { kind: 'dealer' }
-  /** Checked by the web services themselves, after their faults (a service that is down checks nothing). */
-  | { kind: 'isp'; username: string; password: string }
   | { kind: 'endUser'; loginId: number };
 
 export type OpInput = {
