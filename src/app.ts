@@ -9,6 +9,7 @@ import { alarmComBillingRoutes, alarmComWebServiceRoutes } from './http/routes/a
 import { scenarioRoutes } from './http/routes/scenario-routes.ts';
 import { securityTraxRoutes } from './http/routes/securitytrax-routes.ts';
 import { simRoutes } from './http/routes/sim-routes.ts';
+import { specRoutes } from './http/routes/spec-routes.ts';
 import { createValidators, type Validators } from './http/validator.ts';
 import type { ScenarioSeeder } from './seeds/seed-state.ts';
 import { createAlarmComWebServices, type Sleep } from './services/alarm-com-web-services.ts';
@@ -57,6 +58,7 @@ export function createServices(options: AppOptions) {
     dealer: createDealerService({ runner, adc }),
     billing: createBillingService({ runner }),
     sim: createSimService({ store, runner, journal, scenarios: options.scenarios }),
+    scenarioDirs: options.scenarios?.dirs,
   };
 }
 
@@ -70,7 +72,8 @@ export function createApp(options: AppOptions): Hono {
     ...alarmComWebServiceRoutes(services.adc),
     ...alarmComBillingRoutes(services.billing, stateOf),
     ...simRoutes(services.sim, { version: VERSION, startedAt: performance.now() }),
-    ...scenarioRoutes(services.sim),
+    ...scenarioRoutes(services.sim, services.scenarioDirs),
+    ...specRoutes(),
   };
   const app = createHttpApp({
     index,

@@ -2,17 +2,19 @@
 import { parseArgs } from 'node:util';
 import { DEMO_CREDENTIALS } from './seeds/demo.ts';
 import { startServer } from './server.ts';
+import { scenarioFolders } from './scenarios/scenario-folders.ts';
 import { loadScenarioSeeder } from './scenarios/scenario-seeder.ts';
 
 const USAGE = `trax-sim: Alarm.com / SecurityTrax billing integration simulator
 
 Usage:
-  trax-sim serve [--port 4010] [--host 127.0.0.1] [--data DIR | --memory] [--scenario NAME] [--strict] [--quiet] [--fsync]
-  trax-sim scenario list
-  trax-sim scenario run NAME|FILE... [--report text|json|junit]
+  trax-sim serve [--port 4010] [--host 127.0.0.1] [--data DIR | --memory] [--scenario NAME] [--scenarios DIR]... [--strict] [--quiet] [--fsync]
+  trax-sim scenario list [--scenarios DIR]...
+  trax-sim scenario run NAME|FILE... [--report text|json|junit] [--scenarios DIR]...
 
 serve     starts the sandbox server (default data folder ./.trax-sim)
 scenario  lists or replays scenario files from scenarios/
+--scenarios DIR  also reads your own scenario folder (repeatable); its names win over the bundled ones
 `;
 
 async function serveCommand(args: string[]): Promise<void> {
@@ -24,6 +26,7 @@ async function serveCommand(args: string[]): Promise<void> {
       data: { type: 'string', default: '.trax-sim' },
       memory: { type: 'boolean', default: false },
       scenario: { type: 'string' },
+      scenarios: { type: 'string', multiple: true, default: [] },
       strict: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       fsync: { type: 'boolean', default: false },
@@ -36,7 +39,7 @@ async function serveCommand(args: string[]): Promise<void> {
     host: values.host,
     dataDir: values.memory ? null : values.data,
     scenario: values.scenario,
-    scenarios: loadScenarioSeeder(),
+    scenarios: loadScenarioSeeder(scenarioFolders(values.scenarios)),
     strict: values.strict,
     fsync: values.fsync || undefined,
     log: values.quiet ? undefined : (line) => console.log(line),

@@ -15,7 +15,7 @@ import { EventsTable, JournalTable } from './timeline.tsx';
 function ScenarioList({ cx }: { cx: ConsoleCx }) {
   let scenarios: ReturnType<typeof listScenarios>;
   try {
-    scenarios = listScenarios();
+    scenarios = listScenarios(cx.services.scenarioDirs);
   } catch (err) {
     return <ProblemBox problem={err instanceof DomainError ? problemOf(err) : { title: 'Scenarios unavailable', detail: String((err as Error).message ?? err), fields: [], reasons: [] }} />;
   }
@@ -112,7 +112,7 @@ export function timeRoutes(app: Hono, services: Services, log: Log): void {
     if (form.op === 'run') {
       // Loaded on first use: the runner builds whole apps (which mount this console).
       const { runScenario } = await import('../scenarios/runner.ts');
-      return { render: timeScreen(cx, await runScenario(name)) };
+      return { render: timeScreen(cx, await runScenario(name, cx.services.scenarioDirs)) };
     }
     const s = await cx.services.sim.loadScenario(cx.sandbox, name);
     return { to: '/time', flash: `Loaded scenario "${name}" into "${s.name}"; clock at ${instantText(s.now)}.` };

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-files.ts';
 
-export const SPEC_PATH = fileURLToPath(new URL('../../spec/openapi.yaml', import.meta.url));
+export const SPEC_PATH = packageFile('spec', 'openapi.yaml');
 export const SPEC_ID = 'openapi.json';
 
 type Json = Record<string, unknown>;
@@ -38,7 +38,7 @@ const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 // Parsing the 3,000-line YAML takes ~170 ms, a third of the start-up budget; its JSON form parses in ~2 ms.
 // The parsed spec is cached by content hash, so an edited spec is never served stale.
-const NODE_MODULES = fileURLToPath(new URL('../../node_modules/', import.meta.url));
+const NODE_MODULES = packageFile('node_modules');
 const CACHE_DIR = existsSync(NODE_MODULES) ? path.join(NODE_MODULES, '.cache', 'trax-sim') : path.join(tmpdir(), 'trax-sim-cache');
 
 export function loadSpec(file = SPEC_PATH): Json {

@@ -24,11 +24,11 @@ function stepName(step: Step, index: number): string {
 }
 
 /** Replays one scenario against a fresh in-memory simulator, through the same Hono app as the server. */
-export async function runScenarioFile(scenario: Scenario): Promise<ScenarioReport> {
+export async function runScenarioFile(scenario: Scenario, dirs?: readonly string[]): Promise<ScenarioReport> {
   const started = performance.now();
   const store = await createStore(memoryPersistence());
   const violations: ResponseViolation[] = [];
-  const app = createApp({ store, strict: true, onViolation: (v) => violations.push(v), scenarios: loadScenarioSeeder() });
+  const app = createApp({ store, strict: true, onViolation: (v) => violations.push(v), scenarios: loadScenarioSeeder(dirs) });
   const steps: StepReport[] = [];
   let vars: Variables = {};
   try {
@@ -89,11 +89,11 @@ export async function runScenarioFile(scenario: Scenario): Promise<ScenarioRepor
   return { name: scenario.name, file: scenario.file, passed: steps.every((s) => s.passed), durationMs: Math.round((performance.now() - started) * 100) / 100, steps };
 }
 
-/** By name, from scenarios/ only: what the API and the console run (a request never names a server file). */
-export const runScenario = async (name: string): Promise<ScenarioReport> => runScenarioFile(findScenarioByName(name));
+/** By name, from the scenario folders only: what the API and the console run (a request never names a server file). */
+export const runScenario = async (name: string, dirs?: readonly string[]): Promise<ScenarioReport> => runScenarioFile(findScenarioByName(name, dirs), dirs);
 
-export async function runAllScenarios(): Promise<ScenarioReport[]> {
+export async function runAllScenarios(dirs?: readonly string[]): Promise<ScenarioReport[]> {
   const reports: ScenarioReport[] = [];
-  for (const file of scenarioFiles()) reports.push(await runScenarioFile(findScenario(file)));
+  for (const file of scenarioFiles(dirs)) reports.push(await runScenarioFile(findScenario(file), dirs));
   return reports;
 }
