@@ -1,5 +1,5 @@
 // Issue 12's proof: the packed package installs into a fresh project and works there with no TypeScript
-// tooling (bin, plain Node ESM with trax-sim and trax-sim/msw), and its declarations type-check a
+// tooling (bin, plain Node ESM with trax-sim and trax-sim/msw, CommonJS require), and its declarations type-check a
 // TypeScript consumer under moduleResolution node16 and bundler.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,7 +19,7 @@ describe.skipIf(!npm)(npm ? 'the packed package, installed in a fresh project' :
   }, 5 * MINUTES);
 
   it('ships compiled JS, declarations, the spec and the scenarios, and no TypeScript source', () => {
-    expect(consumer.files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/index.js', 'dist/types/src/index.d.ts', 'spec/openapi.yaml', 'scenarios/three-past-due.yaml', 'scenarios/scenario.schema.json']));
+    expect(consumer.files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/index.js', 'dist/index.cjs', 'dist/types/src/index.d.ts', 'spec/openapi.yaml', 'scenarios/three-past-due.yaml', 'scenarios/scenario.schema.json']));
     expect(consumer.files.filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     expect(existsSync(path.join(consumer.dir, 'node_modules/tsx')), 'tsx is not installed with trax-sim').toBe(false);
     expect(existsSync(path.join(consumer.dir, 'node_modules/typescript')), 'typescript is not installed with trax-sim').toBe(false);
@@ -43,6 +43,12 @@ describe.skipIf(!npm)(npm ? 'the packed package, installed in a fresh project' :
     const r = await run(consumer.dir, process.execPath, ['check.mjs']);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('consumer check passed');
+  }, 2 * MINUTES);
+
+  it('a CommonJS consumer (Jest without ESM mode) requires trax-sim and trax-sim/client', async () => {
+    const r = await run(consumer.dir, process.execPath, ['check.cjs']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('commonjs check passed');
   }, 2 * MINUTES);
 
   it.each(['node16', 'bundler'] as const)('a TypeScript consumer type-checks every entry point (strict, moduleResolution %s)', async (resolution) => {
