@@ -41,13 +41,19 @@ const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 const NODE_MODULES = packageFile('node_modules');
 const CACHE_DIR = existsSync(NODE_MODULES) ? path.join(NODE_MODULES, '.cache', 'trax-sim') : path.join(tmpdir(), 'trax-sim-cache');
 
+// The build writes the parsed spec into dist/ too: an installed package (maybe read-only) parses no YAML.
+const SHIPPED_CACHE_DIR = packageFile('dist');
+export const specCacheName = (text: string): string => `openapi-${createHash('sha256').update(text).digest('hex').slice(0, 32)}.json`;
+
 export function loadSpec(file = SPEC_PATH): Json {
   const text = readFileSync(file, 'utf8');
-  const cached = path.join(CACHE_DIR, `openapi-${createHash('sha256').update(text).digest('hex').slice(0, 32)}.json`);
-  try {
-    return JSON.parse(readFileSync(cached, 'utf8')) as Json;
-  } catch {
-    /* not cached yet (or unreadable): parse the YAML */
+  const cached = path.join(CACHE_DIR, specCacheName(text));
+  for (const candidate of [path.join(SHIPPED_CACHE_DIR, specCacheName(text)), cached]) {
+    try {
+      return JSON.parse(readFileSync(candidate, 'utf8')) as Json;
+    } catch {
+      /* not cached yet (or unreadable): parse the YAML */
+    }
   }
   const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const doc = parse(text) as Json;
