@@ -2,10 +2,10 @@
 // tooling (bin, plain Node ESM with trax-sim and trax-sim/msw, CommonJS require), and its declarations type-check a
 // TypeScript consumer under moduleResolution node16 and bundler.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedConsumer, run, writeTsconfig, type Consumer } from './consumer-project.ts';
 
 const npm = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -17,6 +17,7 @@ describe.skipIf(!npm)(npm ? 'the packed package, installed in a fresh project' :
   beforeAll(async () => {
     consumer = await installedConsumer();
   }, 5 * MINUTES);
+  afterAll(() => consumer && rmSync(consumer.dir, { recursive: true, force: true }));
 
   it('ships compiled JS, declarations, the spec and the scenarios, and no TypeScript source', () => {
     expect(consumer.files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/index.js', 'dist/index.cjs', 'dist/types/src/index.d.ts', 'spec/openapi.yaml', 'scenarios/three-past-due.yaml', 'scenarios/scenario.schema.json']));
