@@ -1,11 +1,27 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+const common: TestProjectInlineConfiguration['test'] = {
+  setupFiles: ['test/support/no-spec-violations.ts'],
+  testTimeout: 20_000,
+  hookTimeout: 30_000,
+  pool: 'threads',
+};
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'contracts/**/*.test.ts', 'mocks/**/*.test.ts'],
-    setupFiles: ['test/support/no-spec-violations.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
-    pool: 'threads',
+    // The package proof (build, pack, install, run: bursts of build and npm processes) runs alone after the
+    // rest, so it starves no test that waits on background work, and nothing slows it down.
+    projects: [
+      {
+        test: {
+          ...common,
+          name: 'suite',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'contracts/**/*.test.ts', 'mocks/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/package/**'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      { test: { ...common, name: 'package', include: ['test/package/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+    ],
   },
 });

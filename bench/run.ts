@@ -2,7 +2,8 @@
 // this process (bounded: -c 10 -d 5 by default, after a 1 s warm-up), two interleaved rounds, medians,
 // and prints one table whose ratios are all measured in this run. Then PASS/FAIL per target.
 //
-// Then start-up (spawn to first answer), all scenarios replayed, RSS, and the whole test suite's wall time.
+// Then start-up (spawn to first answer; also of the compiled package, bench/package-startup.ts), all scenarios
+// replayed, RSS, and the whole test suite's wall time.
 //
 //   BENCH_CONNECTIONS=10 BENCH_DURATION=5 BENCH_ROUNDS=2 BENCH_STARTUP_RUNS=5 npm run bench
 //   BENCH_SKIP_TESTS=1 npm run bench      # without the test-suite run
@@ -17,6 +18,7 @@ import autocannon, { type Result } from 'autocannon';
 import { basic, paymentState, summaryState, writeDataDir } from './fixtures.ts';
 import { DEMO_INTEGRATOR_KEY } from '../src/domain/securitytrax-access.ts';
 import { scaleRows } from './scale.ts';
+import { packageChecks, packageRows, packageStartup } from './package-startup.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -261,6 +263,7 @@ async function main(): Promise<void> {
     }
   }
   const startup = await startupMs();
+  const installed = await packageStartup(ROOT, STARTUP_RUNS);
   const scenarioRow = await scenarios();
   rmSync(work, { recursive: true, force: true });
   const suite = process.env.BENCH_SKIP_TESTS ? null : await testSuite();
@@ -282,6 +285,7 @@ async function main(): Promise<void> {
     `| payments 10k / 1k invoices | ${(rps('pay10000') / rps('pay1000')).toFixed(2)} |`,
     `| start-up to first answered request (\`node --import tsx src/cli.ts serve --memory\`, GET /__sim/health) | ${Math.round(startup.median)} ms median of ${startup.runs.length} (cold first run ${Math.round(startup.cold)} ms) |`,
     `| start-up to first answered validated API request (SecurityTrax authenticate + GET customer_invoices?filter=customer_id = 1, loads ajv) | ${Math.round(startup.firstApi)} ms median |`,
+    ...packageRows(installed),
     `| all scenarios replayed | ${scenarioRow} |`,
     `| RSS of this benchmark process after the run | ${rssMb(process.pid)} MB |`,
     `| whole test suite (\`vitest run\`, wall time) | ${suite ? `${(suite.ms / 1000).toFixed(1)} s, ${suite.summary}` : 'skipped (BENCH_SKIP_TESTS)'} |`,
@@ -292,6 +296,7 @@ async function main(): Promise<void> {
     [`Billing summary >= 0.5 x bare Hono: ${(rps('summary') / bare).toFixed(2)}`, rps('summary') >= 0.5 * bare],
     [`payments at 100k invoices >= 0.5 x at 1k: ${(rps('pay100000') / rps('pay1000')).toFixed(2)}`, rps('pay100000') >= 0.5 * rps('pay1000')],
     [`start-up to first answered request < 500 ms: ${Math.round(startup.median)} ms`, startup.median < 500],
+    ...packageChecks(installed),
     [`every request answered 2xx: ${bad.length ? `non-2xx/errors in ${bad.map(([k]) => k).join(', ')}` : 'yes'}`, bad.length === 0],
     ...(suite ? ([[`whole test suite green in under 2 minutes: ${(suite.ms / 1000).toFixed(1)} s${suite.ok ? '' : ' (FAILED tests)'}`, suite.ok && suite.ms < 120_000]] as const) : []),
   ] as const;

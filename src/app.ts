@@ -15,6 +15,7 @@ import { securityTraxRoutes } from './http/faces/securitytrax/routes.ts';
 import { securityTraxSimRoutes } from './http/faces/securitytrax/sim-routes.ts';
 import { createTokens, type WallClock } from './http/faces/securitytrax/tokens.ts';
 import { simRoutes } from './http/routes/sim-routes.ts';
+import { specRoutes } from './http/routes/spec-routes.ts';
 import { createValidators, type Validators } from './http/validator.ts';
 import type { ScenarioSeeder } from './seeds/seed-state.ts';
 import { createAlarmComWebServices, type Sleep } from './services/alarm-com-web-services.ts';
@@ -42,8 +43,6 @@ export type AppOptions = {
   adminToken?: string;
   /** Answer only these Host names (DNS-rebinding guard); startServer sets it, in-process use leaves it off. */
   hosts?: GuardOptions['hosts'];
-  /** Folder of scenario files (default: the bundled scenarios/). */
-  scenarioDir?: string;
   /** Wall clock (ms) for SecurityTrax token expiry; tests inject one and move it. Default Date.now. */
   wallClock?: WallClock;
 };
@@ -73,6 +72,7 @@ export function createServices(options: AppOptions) {
     dealer: createDealerService({ runner, adc }),
     billing: createBillingService({ runner }),
     sim: createSimService({ store, runner, journal, scenarios: options.scenarios }),
+    scenarioDirs: options.scenarios?.dirs,
   };
 }
 
@@ -89,7 +89,8 @@ export function createApp(options: AppOptions): Hono {
     ...alarmComSoapRoutes(services.adc, stateOf),
     ...alarmComBillingRoutes(services.billing, stateOf),
     ...simRoutes(services.sim, { version: VERSION, startedAt: performance.now() }),
-    ...scenarioRoutes(services.sim, options.scenarioDir),
+    ...scenarioRoutes(services.sim, services.scenarioDirs),
+    ...specRoutes(),
   };
   const app = createHttpApp({
     index,

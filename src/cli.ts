@@ -5,6 +5,7 @@ import { isLoopbackHost } from './http/guards/host-guard.ts';
 import { DEMO_INTEGRATOR_KEY } from './domain/securitytrax-access.ts';
 import { DEMO_CREDENTIALS } from './seeds/demo.ts';
 import { startServer } from './server.ts';
+import { scenarioFolders } from './scenarios/scenario-folders.ts';
 import { loadScenarioSeeder } from './scenarios/scenario-seeder.ts';
 import { VERSION } from './version.ts';
 
@@ -29,7 +30,7 @@ Options:
   --data DIR            data folder (default ./.trax-sim)
   --memory              keep everything in memory (nothing written)
   --scenario NAME       load this scenario's starting state into the "default" sandbox
-  --scenarios DIR       read scenario files from DIR instead of the bundled scenarios/
+  --scenarios DIR       also read scenario files from DIR (repeatable); its names win over the bundled ones
   --strict              validate every response against the spec (a mismatch becomes a 500)
   --fsync               fsync every log append (survives a machine crash, slower)
   --quiet               no request log
@@ -55,7 +56,7 @@ const SERVE: CommandSpec = {
     data: { type: 'string' },
     memory: { type: 'boolean' },
     scenario: { type: 'string' },
-    scenarios: { type: 'string' },
+    scenarios: { type: 'string', multiple: true },
     strict: { type: 'boolean' },
     quiet: { type: 'boolean' },
     fsync: { type: 'boolean' },
@@ -98,13 +99,18 @@ async function serveCommand(args: string[]): Promise<number> {
   if (maxSandboxes === null) return usageError(`--max-sandboxes must be a whole number of at least 1, got ${values['max-sandboxes']}`);
   const idleMinutes = atLeastOne(values['idle-minutes']);
   if (idleMinutes === null) return usageError(`--idle-minutes must be a whole number of at least 1, got ${values['idle-minutes']}`);
+  let scenarioDirs: string[];
+  try {
+    scenarioDirs = scenarioFolders(parsed.values.scenarios as string[] | undefined);
+  } catch (err) {
+    return usageError((err as Error).message);
+  }
   const server = await startServer({
     port,
     host,
     dataDir: values.memory ? null : data,
     scenario: values.scenario,
-    scenarios: loadScenarioSeeder(values.scenarios),
-    scenarioDir: values.scenarios,
+    scenarios: loadScenarioSeeder(scenarioDirs),
     strict: values.strict,
     fsync: values.fsync || undefined,
     cors: corsOrigins.length ? { origins: corsOrigins, control: values['cors-control'] } : undefined,

@@ -1,11 +1,11 @@
 // Verifies pact files against a running trax-sim (or anything that serves the same API and /__sim).
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
+import { packageFile } from '../../src/package-files.ts';
 import { scenarioProviderStates, type ScenarioStates } from './scenario-states.ts';
 
-export const PACT_DIR = fileURLToPath(new URL('../pacts/', import.meta.url));
+export const PACT_DIR = packageFile('contracts', 'pacts');
 
 /** Every pact file in contracts/pacts/, sorted. */
 export const committedPacts = (dir = PACT_DIR): string[] =>

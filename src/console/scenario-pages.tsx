@@ -10,7 +10,7 @@ import type { PageResult } from './handle.tsx';
 export function ScenarioList({ cx }: { cx: ConsoleCx }) {
   let scenarios: ReturnType<typeof listScenarios>;
   try {
-    scenarios = listScenarios();
+    scenarios = listScenarios(cx.services.scenarioDirs);
   } catch (err) {
     const detail = String((err as Error).message ?? err);
     return <ProblemBox problem={err instanceof DomainError ? problemOf(err) : { code: 'scenarios-unavailable', title: 'Scenarios unavailable', detail, fields: [], reasons: [] }} />;
@@ -40,7 +40,7 @@ export function ScenarioList({ cx }: { cx: ConsoleCx }) {
 /** "Load scenario X into sandbox Y?": the sandbox is replaced only once the user confirms (no script needed). */
 export function confirmLoad(cx: ConsoleCx): PageResult {
   const name = cx.query.get('scenario') ?? '';
-  const scenario = listScenarios().find((s) => s.name === name);
+  const scenario = listScenarios(cx.services.scenarioDirs).find((s) => s.name === name);
   if (!scenario) throw notFound('Scenario', JSON.stringify(name.slice(0, 60)));
   const body = (
     <div>

@@ -101,7 +101,7 @@ export function timeRoutes(app: Hono, services: Services, log: Log): void {
     if (form.op === 'run') {
       // Loaded on first use: the runner builds whole apps (which mount this console).
       const { runScenario } = await import('../scenarios/runner.ts');
-      const id = shelf.add(await runScenario(name));
+      const id = shelf.add(await runScenario(name, cx.services.scenarioDirs));
       return { to: `/time/runs/${id}#report` };
     }
     if (form.op !== 'load') throw invalid('invalid-form', 'Invalid form', 'Choose Load or Run.', [{ path: '/op', message: 'load or run' }]);

@@ -171,6 +171,8 @@ function bodyless(c: Context): boolean {
 
 function respond({ status, body, headers }: OpOutput, _c?: Context): Response {
   if (body === undefined) return new Response(null, { status, headers: headers ?? {} });
+  // A handler that names a content type other than JSON (the spec as YAML) sends its text as it is.
+  if (typeof body === 'string' && headers?.['content-type'] && !headers['content-type'].includes('json')) return new Response(body, { status, headers: { ...headers } });
   // A fresh headers object each time: @hono/node-server adds Content-Length to it.
   const all: Record<string, string> = headers ? { 'content-type': 'application/json', ...headers } : { 'content-type': 'application/json' };
   return new Response(JSON.stringify(body), { status, headers: all });

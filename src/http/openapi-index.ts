@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-files.ts';
 
-export const SPEC_PATH = fileURLToPath(new URL('../../spec/openapi.yaml', import.meta.url));
+export const SPEC_PATH = packageFile('spec', 'openapi.yaml');
 export const SPEC_ID = 'openapi.json';
 
 type Json = Record<string, unknown>;
@@ -38,16 +38,22 @@ const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 // Parsing the 3,000-line YAML takes ~170 ms, a third of the start-up budget; its JSON form parses in ~2 ms.
 // The parsed spec is cached by content hash, so an edited spec is never served stale.
-const NODE_MODULES = fileURLToPath(new URL('../../node_modules/', import.meta.url));
+const NODE_MODULES = packageFile('node_modules');
 const CACHE_DIR = existsSync(NODE_MODULES) ? path.join(NODE_MODULES, '.cache', 'trax-sim') : path.join(tmpdir(), 'trax-sim-cache');
+
+// The build writes the parsed spec into dist/ too: an installed package (maybe read-only) parses no YAML.
+const SHIPPED_CACHE_DIR = packageFile('dist');
+export const specCacheName = (text: string): string => `openapi-${createHash('sha256').update(text).digest('hex').slice(0, 32)}.json`;
 
 export function loadSpec(file = SPEC_PATH): Json {
   const text = readFileSync(file, 'utf8');
-  const cached = path.join(CACHE_DIR, `openapi-${createHash('sha256').update(text).digest('hex').slice(0, 32)}.json`);
-  try {
-    return JSON.parse(readFileSync(cached, 'utf8')) as Json;
-  } catch {
-    /* not cached yet (or unreadable): parse the YAML */
+  const cached = path.join(CACHE_DIR, specCacheName(text));
+  for (const candidate of [path.join(SHIPPED_CACHE_DIR, specCacheName(text)), cached]) {
+    try {
+      return JSON.parse(readFileSync(candidate, 'utf8')) as Json;
+    } catch {
+      /* not cached yet (or unreadable): parse the YAML */
+    }
   }
   const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const doc = parse(text) as Json;

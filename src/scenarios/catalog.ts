@@ -1,18 +1,25 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DomainError } from '../domain/errors.ts';
+import { packageFile } from '../package-files.ts';
 import { loadScenarioFile, ScenarioFileError } from './scenario-file.ts';
 import type { Scenario } from './scenario-types.ts';
 
-export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+export const SCENARIO_DIR = packageFile('scenarios');
 
-/** Every scenario file in scenarios/ (adding a file adds a scenario: no code change). */
-export function scenarioFiles(dir = SCENARIO_DIR): string[] {
-  return readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => path.join(dir, f));
+/** Scenario folders, searched in order (a consumer's own first, then scenarios/): see scenario-folders.ts. */
+export type ScenarioDirs = string | readonly string[];
+
+/** Every scenario file in the folders (adding a file adds a scenario: no code change); a name's first file wins. */
+export function scenarioFiles(dirs: ScenarioDirs = SCENARIO_DIR): string[] {
+  const byName = new Map<string, string>();
+  for (const dir of typeof dirs === 'string' ? [dirs] : dirs) {
+    for (const f of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+      const name = f.replace(/\.ya?ml$/, '');
+      if (!byName.has(name)) byName.set(name, path.join(dir, f));
+    }
+  }
+  return [...byName.keys()].sort().map((name) => byName.get(name)!);
 }
 
 export type ScenarioEntry = { name: string; description: string; file: string };
@@ -32,7 +39,7 @@ export function brokenScenario(err: ScenarioFileError): BrokenScenario {
 }
 
 /** Every scenario file, read: one broken file is reported beside the others, never in their place. */
-export function scanScenarios(dir = SCENARIO_DIR): { scenarios: Scenario[]; broken: BrokenScenario[] } {
+export function scanScenarios(dir: ScenarioDirs = SCENARIO_DIR): { scenarios: Scenario[]; broken: BrokenScenario[] } {
   const scenarios: Scenario[] = [];
   const broken: BrokenScenario[] = [];
   for (const file of scenarioFiles(dir)) {
@@ -47,18 +54,18 @@ export function scanScenarios(dir = SCENARIO_DIR): { scenarios: Scenario[]; brok
 }
 
 /** The usable scenarios (see scanScenarios for the broken ones). */
-export function listScenarios(dir = SCENARIO_DIR): ScenarioEntry[] {
+export function listScenarios(dir: ScenarioDirs = SCENARIO_DIR): ScenarioEntry[] {
   return scanScenarios(dir).scenarios.map((s) => ({ name: s.name, description: s.description.trim(), file: relative(s.file) }));
 }
 
 /** A scenario by name (from scenarios/) or by path to a file. */
-export function findScenario(nameOrFile: string, dir = SCENARIO_DIR): Scenario {
+export function findScenario(nameOrFile: string, dir: ScenarioDirs = SCENARIO_DIR): Scenario {
   if (/\.ya?ml$/.test(nameOrFile)) return loadScenarioFile(nameOrFile);
   return findScenarioByName(nameOrFile, dir);
 }
 
 /** The file of a scenario named `name` in the folder; 404 scenario-not-found when there is none. */
-export function scenarioFileNamed(name: string, dir = SCENARIO_DIR): string {
+export function scenarioFileNamed(name: string, dir: ScenarioDirs = SCENARIO_DIR): string {
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(name)) throw notFound(name);
   const file = scenarioFiles(dir).find((f) => path.basename(f).replace(/\.ya?ml$/, '') === name);
   if (!file) throw notFound(name);
@@ -66,7 +73,7 @@ export function scenarioFileNamed(name: string, dir = SCENARIO_DIR): string {
 }
 
 /** A scenario from scenarios/ by name only: what requests may ask for (never a file of the server's). */
-export function findScenarioByName(name: string, dir = SCENARIO_DIR): Scenario {
+export function findScenarioByName(name: string, dir: ScenarioDirs = SCENARIO_DIR): Scenario {
   const file = scenarioFileNamed(name, dir);
   try {
     return loadScenarioFile(file);

@@ -6,7 +6,7 @@ import { buildState } from '../seeds/build-state.ts';
 import { withGeneratedCount } from '../seeds/generate.ts';
 import { memoryPersistence } from '../store/persistence.ts';
 import { createStore } from '../store/sandbox-store.ts';
-import { findScenarioByName, scanScenarios, type BrokenScenario } from './catalog.ts';
+import { findScenarioByName, scanScenarios, type BrokenScenario, type ScenarioDirs } from './catalog.ts';
 import { checkExpectations, type Reply } from './expectations.ts';
 import { loadScenarioSeeder } from './scenario-seeder.ts';
 import type { Scenario, ScenarioReport, Step, StepReport } from './scenario-types.ts';
@@ -32,13 +32,13 @@ export type RunOptions = {
 };
 
 /** Replays one scenario against a fresh in-memory simulator, through the same Hono app as the server. */
-export async function runScenarioFile(file: Scenario, options: RunOptions & { dir?: string } = {}): Promise<ScenarioReport> {
+export async function runScenarioFile(file: Scenario, options: RunOptions & { dirs?: ScenarioDirs } = {}): Promise<ScenarioReport> {
   const scenario = options.count === undefined ? file : { ...file, given: withGeneratedCount(file.given, options.count) };
-  const dir = options.dir;
+  const dirs = options.dirs;
   const started = performance.now();
   const store = await createStore(memoryPersistence());
   const violations: ResponseViolation[] = [];
-  const app = createApp({ store, strict: true, onViolation: (v) => violations.push(v), scenarios: loadScenarioSeeder(dir), scenarioDir: dir });
+  const app = createApp({ store, strict: true, onViolation: (v) => violations.push(v), scenarios: loadScenarioSeeder(dirs) });
   const steps: StepReport[] = [];
   let vars: Variables = {};
   try {
@@ -104,8 +104,8 @@ export async function runScenarioFile(file: Scenario, options: RunOptions & { di
   return { name: scenario.name, file: scenario.file, passed: steps.every((s) => s.passed), durationMs: Math.round((performance.now() - started) * 100) / 100, steps };
 }
 
-/** By name, from scenarios/ only: what the API and the console run (a request never names a server file). */
-export const runScenario = async (name: string, dir?: string): Promise<ScenarioReport> => runScenarioFile(findScenarioByName(name, dir), { dir });
+/** By name, from the scenario folders only: what the API and the console run (a request never names a server file). */
+export const runScenario = async (name: string, dirs?: ScenarioDirs): Promise<ScenarioReport> => runScenarioFile(findScenarioByName(name, dirs), { dirs });
 
 /** A broken scenario file as a failed report, so every report format counts it as a failure. */
 export function brokenReport(broken: BrokenScenario): ScenarioReport {
@@ -113,10 +113,10 @@ export function brokenReport(broken: BrokenScenario): ScenarioReport {
   return { name: broken.name, file: broken.file, passed: false, durationMs: 0, steps: [{ index: 0, name: 'read scenario file', passed: false, durationMs: 0, message, expected: null, actual: null }] };
 }
 
-/** Every scenario of the folder, in file order; a broken file is one failed report, the others run. */
-export async function runAllScenarios(dir?: string): Promise<ScenarioReport[]> {
-  const { scenarios, broken } = scanScenarios(dir);
+/** Every scenario of the folders, in name order; a broken file is one failed report, the others run. */
+export async function runAllScenarios(dirs?: ScenarioDirs): Promise<ScenarioReport[]> {
+  const { scenarios, broken } = scanScenarios(dirs);
   const reports: ScenarioReport[] = [];
-  for (const scenario of scenarios) reports.push(await runScenarioFile(scenario, { dir }));
+  for (const scenario of scenarios) reports.push(await runScenarioFile(scenario, { dirs }));
   return [...reports, ...broken.map(brokenReport)];
 }

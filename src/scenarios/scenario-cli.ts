@@ -2,6 +2,7 @@ import { brokenScenario, scanScenarios, scenarioFileNamed } from './catalog.ts';
 import { junitReport, textReport } from './report.ts';
 import { brokenReport, runScenarioFile } from './runner.ts';
 import { loadScenarioFile, ScenarioFileError } from './scenario-file.ts';
+import { scenarioFolders } from './scenario-folders.ts';
 import type { ScenarioReport } from './scenario-types.ts';
 import { parseCommandArgs, type CommandSpec } from '../cli-args.ts';
 
@@ -14,7 +15,7 @@ run    replays scenarios (no name: all of the folder); a broken file counts as a
        exit code: 0 all passed, 1 any failed or broken
 
 Options:
-  --scenarios DIR   read scenario files from DIR instead of the bundled scenarios/
+  --scenarios DIR   also read scenario files from DIR (repeatable); its names win over the bundled scenarios/
   --report FORMAT   run's report: text (default), json or junit
   --count N         resize generated populations (given.generate), e.g. a big dealer at 100,000
   -h, --help        this help`;
@@ -22,13 +23,13 @@ Options:
 const LIST: CommandSpec = {
   name: 'scenario list',
   usage: SCENARIO_USAGE,
-  options: { scenarios: { type: 'string' } },
+  options: { scenarios: { type: 'string', multiple: true } },
 };
 const RUN: CommandSpec = {
   name: 'scenario run',
   usage: SCENARIO_USAGE,
   positionals: true,
-  options: { scenarios: { type: 'string' }, report: { type: 'string', default: 'text' }, count: { type: 'string' } },
+  options: { scenarios: { type: 'string', multiple: true }, report: { type: 'string', default: 'text' }, count: { type: 'string' } },
 };
 
 /** `trax-sim scenario list` and `trax-sim scenario run [NAME|FILE...] [--report text|json|junit] [--count N]`. */
@@ -41,7 +42,7 @@ export async function scenarioCommand(args: string[]): Promise<number> {
   if (sub === 'list') {
     const parsed = parseCommandArgs(LIST, rest);
     if (typeof parsed === 'number') return parsed;
-    const { scenarios, broken } = scanScenarios(parsed.values.scenarios as string | undefined);
+    const { scenarios, broken } = scanScenarios(scenarioFolders(parsed.values.scenarios as string[] | undefined));
     for (const s of scenarios) console.log(`${s.name.padEnd(28)} ${s.description.trim().split('\n')[0]}`);
     for (const b of broken) console.log(`${b.name.padEnd(28)} BROKEN ${b.file}${b.line ? `:${b.line}` : ''}: ${b.reason}`);
     return broken.length ? 1 : 0;
@@ -53,7 +54,7 @@ export async function scenarioCommand(args: string[]): Promise<number> {
   const parsed = parseCommandArgs(RUN, rest);
   if (typeof parsed === 'number') return parsed;
   const report = parsed.values.report as string;
-  const dir = parsed.values.scenarios as string | undefined;
+  const dirs = scenarioFolders(parsed.values.scenarios as string[] | undefined);
   if (!['text', 'json', 'junit'].includes(report)) {
     console.error(`trax-sim scenario run: --report must be text, json or junit; got ${report}`);
     return 2;
@@ -68,8 +69,8 @@ export async function scenarioCommand(args: string[]): Promise<number> {
   if (parsed.positionals.length) {
     for (const target of parsed.positionals) {
       try {
-        const file = /\.ya?ml$/.test(target) ? target : scenarioFileNamed(target, dir);
-        reports.push(await runScenarioFile(loadScenarioFile(file), { dir, count }));
+        const file = /\.ya?ml$/.test(target) ? target : scenarioFileNamed(target, dirs);
+        reports.push(await runScenarioFile(loadScenarioFile(file), { dirs, count }));
       } catch (err) {
         // A broken file named on the command line is a failed scenario too; the others still run.
         if (!(err instanceof ScenarioFileError)) throw err;
@@ -77,8 +78,8 @@ export async function scenarioCommand(args: string[]): Promise<number> {
       }
     }
   } else {
-    const { scenarios, broken } = scanScenarios(dir);
-    for (const scenario of scenarios) reports.push(await runScenarioFile(scenario, { dir, count }));
+    const { scenarios, broken } = scanScenarios(dirs);
+    for (const scenario of scenarios) reports.push(await runScenarioFile(scenario, { dirs, count }));
     reports.push(...broken.map(brokenReport));
   }
   if (report === 'json') console.log(JSON.stringify(reports, null, 2));

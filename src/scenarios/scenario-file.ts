@@ -4,13 +4,14 @@ import { createRequire } from 'node:module';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Document, LineCounter } from 'yaml';
 import { toFieldErrors } from '../http/validator.ts';
+import { packageFile } from '../package-files.ts';
 import type { Scenario } from './scenario-types.ts';
 
 // yaml and ajv are required when a scenario file is first parsed, not when the server starts (~80 ms).
 const require = createRequire(import.meta.url);
 const yaml = () => require('yaml') as typeof import('yaml');
 
-export const SCENARIO_SCHEMA_PATH = new URL('../../scenarios/scenario.schema.json', import.meta.url);
+export const SCENARIO_SCHEMA_PATH = packageFile('scenarios', 'scenario.schema.json');
 
 /** A scenario file that cannot run: names the file, the line and path, and the reason. */
 export class ScenarioFileError extends Error {

@@ -5,8 +5,8 @@ import { DEMO_SETUP } from './demo.ts';
 
 export const EMPTY_CLOCK = '2019-01-01T00:00:00.000Z';
 
-/** Loads a named scenario's starting state (provided by the scenario runner). */
-export type ScenarioSeeder = (scenario: string, sandbox: string) => SandboxState;
+/** Loads a named scenario's starting state (provided by the scenario runner); `dirs`: the folders it reads. */
+export type ScenarioSeeder = ((scenario: string, sandbox: string) => SandboxState) & { readonly dirs?: readonly string[] };
 
 /** The state a seed reference stands for: what a sandbox is created from and reset to. */
 export function seedState(name: string, seed: SeedRef, scenarios?: ScenarioSeeder): SandboxState {

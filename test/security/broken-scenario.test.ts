@@ -25,7 +25,7 @@ const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx
 describe('a broken scenario file', () => {
   it('GET /__sim/scenarios lists the good ones and reports the broken one (file, line, reason), not a 500', async () => {
     const dir = folderWithTypo();
-    const t = await testApp({ scenarioDir: dir, scenarios: loadScenarioSeeder(dir) });
+    const t = await testApp({ scenarios: loadScenarioSeeder(dir) });
     const res = await t.call('GET', '/__sim/scenarios');
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(scenarioFiles().length);

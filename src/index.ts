@@ -1,0 +1,4 @@
+// `trax-sim`: start and stop the simulator from code. The other entry points: trax-sim/msw (MSW handlers),
+// trax-sim/client (typed clients), trax-sim/pact (provider states and verification).
+export { startSimulator, type Simulator, type SimulatorOptions } from './simulator.ts';
+export { VERSION } from './version.ts';
