@@ -1,7 +1,8 @@
 // Reads untrusted XML into a plain object, safely: no DTD at all (so no external entities and no entity
 // expansion bombs), only the five predefined entities and character references, a nesting limit, and
 // names resolved against their namespaces. fast-xml-parser does the parsing; this file sets it up.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { xmlLibrary } from './xml-library.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { ADC_NS, SOAP11_NS, SOAP12_NS } from './soap-constants.ts';
 
@@ -15,7 +16,8 @@ export type XmlDocument = { root: string; rootNamespace: string | null; value: X
 const KNOWN_NS = new Set([SOAP11_NS, SOAP12_NS, ADC_NS]);
 const ENVELOPE_NS = new Set([SOAP11_NS, SOAP12_NS]);
 
-const parser = new XMLParser({
+let made: XMLParser | undefined;
+const parser = (): XMLParser => (made ??= new (xmlLibrary().XMLParser)({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   parseTagValue: false,
@@ -26,7 +28,7 @@ const parser = new XMLParser({
   ignorePiTags: true,
   trimValues: true,
   maxNestedTags: MAX_XML_DEPTH,
-});
+}));
 
 const bad = (code: string, title: string, detail: string) => new DomainError('bad_request', code, title, detail);
 
@@ -34,11 +36,11 @@ const bad = (code: string, title: string, detail: string) => new DomainError('ba
 export function readXml(text: string): XmlDocument {
   // A DTD is never needed in SOAP (SOAP 1.1 and 1.2 forbid it): refusing it outright rules out XXE and entity bombs.
   if (/<!DOCTYPE/i.test(text)) throw bad('doctype-not-allowed', 'DOCTYPE not allowed', 'XML documents with a DOCTYPE (DTD, entity declarations) are refused.');
-  const valid = XMLValidator.validate(text);
+  const valid = xmlLibrary().XMLValidator.validate(text);
   if (valid !== true) throw bad('malformed-xml', 'Malformed XML', `The body is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col}).`);
   let parsed: Record<string, unknown>;
   try {
-    parsed = parser.parse(text) as Record<string, unknown>;
+    parsed = parser().parse(text) as Record<string, unknown>;
   } catch (err) {
     const message = (err as Error).message;
     if (/nest/i.test(message)) throw bad('xml-too-deep', 'XML nested too deeply', `Elements may be nested at most ${MAX_XML_DEPTH} deep.`);

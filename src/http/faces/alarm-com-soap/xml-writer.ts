@@ -1,13 +1,16 @@
 // The one envelope builder of the face: answers and faults, in SOAP 1.1 or 1.2, from the same plain
 // objects the reader produces (element local names -> text or child objects). fast-xml-parser's
 // XMLBuilder writes and escapes the XML.
-import { XMLBuilder } from 'fast-xml-parser';
+import type { XMLBuilder } from 'fast-xml-parser';
+import { xmlLibrary } from './xml-library.ts';
 import { ADC_NS, ENVELOPE_NS, type SoapVersion } from './soap-constants.ts';
 import type { XmlObject, XmlValue } from './xml-reader.ts';
 
 // Text is escaped here, not by the builder: only &, < and > need it in element text, and some XML readers
 // (pact's, for one) drop the spaces around an entity such as &quot;.
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', suppressEmptyNode: true, processEntities: false });
+let made: XMLBuilder | undefined;
+const builder = (): XMLBuilder =>
+  (made ??= new (xmlLibrary().XMLBuilder)({ ignoreAttributes: false, attributeNamePrefix: '@', suppressEmptyNode: true, processEntities: false }));
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
@@ -53,7 +56,7 @@ function wrap(version: SoapVersion, body: BuilderNode, header?: BuilderNode): st
   const parts: BuilderNode = { '@xmlns:soap': ENVELOPE_NS[version], '@xmlns:adc': ADC_NS };
   if (header) parts['soap:Header'] = header;
   parts['soap:Body'] = body;
-  return `${DECLARATION}${builder.build({ 'soap:Envelope': parts }) as string}`;
+  return `${DECLARATION}${builder().build({ 'soap:Envelope': parts }) as string}`;
 }
 
 /** Each child element declares the default namespace; its descendants inherit it. */
