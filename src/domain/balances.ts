@@ -1,5 +1,7 @@
 // What the Billing screen shows. Only invoices created from the selected recurring invoice count:
 // other invoices of the account are paid through the SecurityTrax Payment Portal, never here.
+import { byDueDate } from './allocate.ts';
+import { autoPayOf, type AutoPayStatus } from './auto-pay.ts';
 import type { ConfiguredBilling } from './eligibility.ts';
 import { where } from './lookup.ts';
 import type { Cents, Invoice, IsoDate, IsoInstant, SandboxState } from './types.ts';
@@ -17,13 +19,8 @@ export type BillingSummary = {
   currentInvoice: InvoiceBalance | null;
   paymentMethodId: number | null;
   /** Auto Pay is on exactly when the recurring invoice has a billing method, and cannot be turned off. */
-  autoPay: { enabled: boolean; canBeDisabled: false };
+  autoPay: AutoPayStatus;
 };
-
-/** Oldest first (dueDate, then id): the order payments are applied in. */
-export function byDueDate(a: Invoice, b: Invoice): number {
-  return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id - b.id;
-}
 
 /** Invoices created from the recurring invoice, oldest first. */
 export function integrationInvoices(state: Readonly<SandboxState>, recurringInvoiceId: number): Invoice[] {
@@ -76,6 +73,6 @@ export function billingSummary(
     pastDueInvoices: pastDue.map(toBalance),
     currentInvoice: current ? toBalance(current) : null,
     paymentMethodId: recurringInvoice.billingMethodId,
-    autoPay: { enabled: recurringInvoice.billingMethodId !== null, canBeDisabled: false },
+    autoPay: autoPayOf(recurringInvoice),
   };
 }

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// The tests Stryker runs against each mutant: the domain's unit tests and the HTTP tests of the billing
+// rules. No browser, pact, CLI or reliability suites: they test transports, not rules, and are slow.
+export default defineConfig({
+  test: {
+    include: ['src/domain/**/*.test.ts', 'test/billing-rules.test.ts', 'test/rules/**/*.test.ts'],
+    setupFiles: ['test/support/no-spec-violations.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'threads',
+  },
+});
