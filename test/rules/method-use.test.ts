@@ -48,4 +48,17 @@ describe('the method belongs to the customer and is usable, through HTTP', () =>
     const ok = await t.on('PUT', '/alarm-com/api/billing/payment-method', { auth: ADA, body: { billingMethodId: t.refs.adaCard } });
     expect(ok.status).toBe(200);
   });
+
+  it('a card past its expiry month is expired for Auto Pay at 00:00 of the 1st, even before the clock flags it', async () => {
+    const oldCard = { key: 'oldCard', customer: 'ada', type: 'credit_card' as const, card: { number: '4242424242424242', expMonth: 2, expYear: 2019, holderName: 'Ada Li' } };
+    const t = await ruleApp({ ...ADA_SETUP, billingMethods: [...ADA_SETUP.billingMethods!, oldCard] });
+    expect((await t.on('PUT', '/alarm-com/api/billing/payment-method', { auth: ADA, body: { billingMethodId: t.refs.oldCard } })).status).toBe(200);
+    // Invoices are due Feb 1 and Mar 1; the card runs out at 2019-03-01T00:00Z, the instant March's charge is tried.
+    await t.on('POST', '/__sim/clock/advance', { body: { to: '2019-03-01T00:00:00Z' } });
+    const payments = (await t.on('GET', '/alarm-com/api/billing/payments', { auth: ADA })).body.items;
+    expect(payments.map((p: { status: string; failureReason: string | null }) => [p.status, p.failureReason])).toEqual([
+      ['failed', 'expired_card'],
+      ['succeeded', null],
+    ]);
+  });
 });
