@@ -14,7 +14,7 @@ export default {
   ],
   coverageAnalysis: 'perTest',
   concurrency: 1,
-  timeoutMS: 20_000,
+  timeoutMS: 10_000,
   timeoutFactor: 3,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
