@@ -136,6 +136,12 @@ describe('chargeAutoPay', () => {
     expect(chargeAutoPay(after, 2, makeCtx(after))).toEqual({ patch: {}, result: null });
   });
 
+  it('Auto Pay does not charge an invoice before 00:00 UTC of its due date', () => {
+    const state = dueToday();
+    expect(chargeAutoPay(state, 2, makeCtx(state, '2019-03-02T23:59:59.999Z'))).toEqual({ patch: {}, result: null });
+    expect(chargeAutoPay(state, 2, makeCtx(state, '2019-03-03T00:00:00.000Z')).result).toMatchObject({ status: 'succeeded' });
+  });
+
   it('without a billing method on the recurring invoice there is no Auto Pay', () => {
     const state = owing({ recurringInvoices: [makeRecurring()] });
     expect(chargeAutoPay(state, 3, makeCtx(state))).toEqual({ patch: {}, result: null });
