@@ -25,7 +25,7 @@ export function autoPayOf(recurringInvoice: Pick<RecurringInvoice, 'billingMetho
  * invoice goes past due instead).
  */
 export function autoPayAttemptAt(invoice: Invoice, recurringInvoice: RecurringInvoice | null | undefined): IsoInstant | null {
-  if (!isAutoPayOn(recurringInvoice) || invoice.recurringInvoiceId !== recurringInvoice?.id) return null;
+  if (!isAutoPayOn(recurringInvoice) || invoice.recurringInvoiceId !== recurringInvoice.id) return null;
   if (invoice.balanceCents <= 0 || invoice.autoPayAttemptedAt !== null) return null;
   return startOfDay(invoice.dueDate);
 }

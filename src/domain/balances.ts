@@ -2,6 +2,7 @@
 // other invoices of the account are paid through the SecurityTrax Payment Portal, never here.
 import { byDueDate } from './allocate.ts';
 import { autoPayOf, type AutoPayStatus } from './auto-pay.ts';
+import { toDate } from './dates.ts';
 import type { ConfiguredBilling } from './eligibility.ts';
 import { where } from './lookup.ts';
 import type { Cents, Invoice, IsoDate, IsoInstant, SandboxState } from './types.ts';
@@ -27,21 +28,9 @@ export function integrationInvoices(state: Readonly<SandboxState>, recurringInvo
   return where(state.invoices, 'recurringInvoiceId', (i) => i.recurringInvoiceId, recurringInvoiceId).sort(byDueDate);
 }
 
-/** The UTC calendar date of an instant. */
-export function utcDate(now: IsoInstant): IsoDate {
-  // Asked once per invoice per request, nearly always for the sandbox's current instant.
-  if (now !== lastInstant) {
-    lastDate = new Date(now).toISOString().slice(0, 10);
-    lastInstant = now;
-  }
-  return lastDate;
-}
-let lastInstant: IsoInstant | undefined;
-let lastDate: IsoDate = '';
-
-/** Owing and due before today (UTC): an invoice due today is current, not past due. */
-export function isPastDue(invoice: Invoice, now: IsoInstant): boolean {
-  return invoice.balanceCents > 0 && invoice.dueDate < utcDate(now);
+/** Owing and due before `today` (the UTC date of the clock): an invoice due today is current, not past due. */
+export function isPastDue(invoice: Invoice, today: IsoDate): boolean {
+  return invoice.balanceCents > 0 && invoice.dueDate < today;
 }
 
 function sum(list: Invoice[]): Cents {
@@ -61,8 +50,9 @@ export function billingSummary(
 ): BillingSummary {
   const { customer, recurringInvoice } = configured;
   const owing = integrationInvoices(state, recurringInvoice.id).filter((i) => i.balanceCents > 0);
-  const pastDue = owing.filter((i) => isPastDue(i, now));
-  const notPastDue = owing.filter((i) => !isPastDue(i, now));
+  const today = toDate(now); // once per summary, not per invoice
+  const pastDue = owing.filter((i) => isPastDue(i, today));
+  const notPastDue = owing.filter((i) => !isPastDue(i, today));
   const current = notPastDue[notPastDue.length - 1];
   return {
     customerId: customer.id,

@@ -40,7 +40,8 @@ describe('requireOwnMethod / requireAutoPayMethod', () => {
     expect(domainError(() => requireAutoPayMethod(state, 1, 2, NOW)).code).toBe('not-found');
     for (const id of [3, 4]) {
       const err = domainError(() => requireAutoPayMethod(state, 1, id, NOW));
-      expect([err.kind, err.code, err.extensions]).toEqual(['validation', 'card-expired', { errors: [{ path: '/billingMethodId', message: 'expired' }] }]);
+      expect([err.kind, err.code, err.title, err.extensions]).toEqual(['validation', 'card-expired', 'Card expired', { errors: [{ path: '/billingMethodId', message: 'expired' }] }]);
+      expect(err.message).toBe(`Billing method ${id} has expired; update its expiry first.`);
     }
   });
 });
