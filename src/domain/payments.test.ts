@@ -166,9 +166,13 @@ describe('makeDealerPayment', () => {
     expect(domainError(() => makeDealerPayment(state, { ...base, amountCents: 0 }, makeCtx(state))).code).toBe('invalid-amount');
   });
 
-  it("another customer's invoice is not found", () => {
-    const state = owing({ customers: [makeCustomer(), makeCustomer({ id: 2 })] });
-    const err = domainError(() => makeDealerPayment(state, { customerId: 2, invoiceId: 3, billingMethodId: 1, amountCents: 100 }, makeCtx(state)));
-    expect(err.kind).toBe('not_found');
+  it("another customer's invoice, an unknown invoice or an unknown customer is not found", () => {
+    const base = owing();
+    const state = { ...base, customers: [makeCustomer(), makeCustomer({ id: 2 })], billingMethods: [...base.billingMethods, makeCard({ id: 8, customerId: 2 })] };
+    const attempt = (customerId: number, invoiceId: number) =>
+      domainError(() => makeDealerPayment(state, { customerId, invoiceId, billingMethodId: 8, amountCents: 100 }, makeCtx(state)));
+    expect([attempt(2, 3).kind, attempt(2, 3).message]).toEqual(['not_found', 'Invoice 3 does not exist.']);
+    expect(attempt(2, 99).message).toBe('Invoice 99 does not exist.');
+    expect(attempt(9, 3).message).toBe('Customer 9 does not exist.');
   });
 });
