@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // The tests Stryker runs against each mutant: the domain's unit tests, the HTTP tests of the billing rules
-// (rules, bad input, money limits) and the scenarios. No browser, pact, CLI or reliability suites: they test transports, not rules, and are slow.
+// (rules, bad input, money limits) and the scenarios. No browser, pact, CLI or reliability suites: they
+// test transports, not rules, and are slow.
 export default defineConfig({
   test: {
     include: [
