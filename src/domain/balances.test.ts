@@ -70,6 +70,9 @@ describe('isPastDue / integrationInvoices', () => {
     const view = (now: string) => summary(state, now);
     expect(view('2019-03-03T23:59:59.999Z')).toMatchObject({ balancePastDueCents: 0, currentInvoice: { invoiceId: 1 } });
     expect(view('2019-03-04T00:00:00.000Z')).toMatchObject({ balancePastDueCents: 2999, currentInvoice: null });
+    // Today is the UTC date, also for an instant written with an offset.
+    expect(view('2019-03-04T01:00:00.000+02:00')).toMatchObject({ balancePastDueCents: 0 });
+    expect(view('2019-03-04T00:00:00Z')).toMatchObject({ balancePastDueCents: 2999 });
   });
 
   it('integration invoices are listed oldest first by due date, then id', () => {

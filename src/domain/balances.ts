@@ -28,6 +28,11 @@ export function integrationInvoices(state: Readonly<SandboxState>, recurringInvo
   return where(state.invoices, 'recurringInvoiceId', (i) => i.recurringInvoiceId, recurringInvoiceId).sort(byDueDate);
 }
 
+/** The UTC date of an instant; the clock's canonical instants ("…T…Z", 24 characters) need no Date parse. */
+function utcDateOf(now: IsoInstant): IsoDate {
+  return now.length === 24 && now.endsWith('Z') ? now.slice(0, 10) : toDate(now);
+}
+
 /** Owing and due before `today` (the UTC date of the clock): an invoice due today is current, not past due. */
 export function isPastDue(invoice: Invoice, today: IsoDate): boolean {
   return invoice.balanceCents > 0 && invoice.dueDate < today;
@@ -50,7 +55,7 @@ export function billingSummary(
 ): BillingSummary {
   const { customer, recurringInvoice } = configured;
   const owing = integrationInvoices(state, recurringInvoice.id).filter((i) => i.balanceCents > 0);
-  const today = toDate(now); // once per summary, not per invoice
+  const today = utcDateOf(now);
   const pastDue = owing.filter((i) => isPastDue(i, today));
   const notPastDue = owing.filter((i) => !isPastDue(i, today));
   const current = notPastDue[notPastDue.length - 1];
