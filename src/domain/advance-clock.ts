@@ -1,11 +1,14 @@
 import { cardExpiresAt } from './card.ts';
-import { addDays, addMinutes, startOfDay, toInstant } from './dates.ts';
+import { addDays, startOfDay, toInstant } from './dates.ts';
 import { invalid } from './errors.ts';
 import type { Ctx, IdGen } from './ids.ts';
 import { applyPatch, workingCopy, type CommandResult, type CopyProbe, type Patch } from './patch.ts';
 import { chargeAutoPay } from './payments.ts';
 import { byId } from './lookup.ts';
-import { event, generateInvoice, isScheduleFinished } from './recurring.ts';
+import { event } from './events.ts';
+import { generateInvoice, isScheduleFinished } from './recurring.ts';
+import { autoPayAttemptAt } from './auto-pay.ts';
+import { roleCacheReadyAt } from './role-cache.ts';
 import type { Collections, Invoice, IsoInstant, SandboxState, SimEvent } from './types.ts';
 
 // Runs everything due up to the target, one action at a time, in (time, kind, id) order
@@ -67,24 +70,23 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
   const push = (at: IsoInstant, kind: Kind, id: number): void => {
     if (at <= to) queue.push({ at, kind, id }); // canonical ISO strings sort as instants
   };
-  const hasAutoPay = (inv: Invoice): boolean =>
-    inv.recurringInvoiceId !== null && byId(work.recurringInvoices, inv.recurringInvoiceId)?.billingMethodId != null;
+  const autoPayAt = (inv: Invoice): IsoInstant | null =>
+    autoPayAttemptAt(inv, inv.recurringInvoiceId === null ? undefined : byId(work.recurringInvoices, inv.recurringInvoiceId));
   // Auto Pay tries an invoice on its due date only: one that came due before this advance started
   // (before a billing method was set) is left for a one-time payment. Invoices generated during the
   // advance get their due-date step even when a backdated schedule makes it late.
   const pushInvoice = (inv: Invoice, generated: boolean): void => {
     if (inv.balanceCents <= 0) return;
-    const due = dayStart(inv.dueDate);
-    if (inv.autoPayAttemptedAt === null && (generated || due >= from) && hasAutoPay(inv)) push(due, Kind.AutoPay, inv.id);
+    const autoPay = autoPayAt(inv);
+    if (autoPay !== null && (generated || autoPay >= from)) push(autoPay, Kind.AutoPay, inv.id);
     if (inv.status === 'open') push(dayAfter(inv.dueDate), Kind.PastDue, inv.id);
   };
 
   for (const ri of work.recurringInvoices) if (!isScheduleFinished(ri)) push(dayStart(ri.nextInvoiceDate), Kind.Generate, ri.id);
   for (const inv of work.invoices) pushInvoice(inv, false);
   for (const isp of work.isps) {
-    if (isp.billingIntegration && isp.roleCacheRefreshedAt === null && isp.billingIntegrationEnabledAt !== null) {
-      push(addMinutes(isp.billingIntegrationEnabledAt, work.settings.roleCacheMinutes), Kind.RoleCache, isp.id);
-    }
+    const readyAt = roleCacheReadyAt(isp, work.settings.roleCacheMinutes);
+    if (readyAt !== null) push(new Date(readyAt).toISOString(), Kind.RoleCache, isp.id);
   }
   for (const bm of work.billingMethods) {
     if (bm.type === 'credit_card' && bm.card && !bm.expired) push(new Date(cardExpiresAt(bm.card.expMonth, bm.card.expYear)).toISOString(), Kind.CardExpiry, bm.id);
@@ -112,7 +114,7 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
       pushInvoice(result, true);
     } else if (kind === Kind.AutoPay) {
       const inv = byId(work.invoices, id);
-      if (!inv || inv.balanceCents <= 0 || inv.autoPayAttemptedAt !== null) continue;
+      if (!inv || autoPayAt(inv) === null) continue;
       guard(++count);
       apply(chargeAutoPay(autoPayView(work, inv), id, c).patch);
     } else if (kind === Kind.PastDue) {

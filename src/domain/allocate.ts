@@ -12,8 +12,13 @@ export function formatCents(cents: Cents): string {
   return `${sign}$${dollars}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+/** Oldest first (dueDate, then id): the order payments are applied in. */
+export function byDueDate(a: Invoice, b: Invoice): number {
+  return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id - b.id;
+}
+
 /**
- * Splits `amountCents` over `invoices` (already oldest first), skipping invoices that owe nothing.
+ * Splits `amountCents` over `invoices`, oldest first (it sorts them), skipping invoices that owe nothing.
  * Overpaying is refused rather than left as credit: the integration has nowhere to keep a credit.
  */
 export function allocateOldestFirst(invoices: readonly Invoice[], amountCents: Cents): Allocation[] {
@@ -32,7 +37,7 @@ export function allocateOldestFirst(invoices: readonly Invoice[], amountCents: C
   }
   const allocations: Allocation[] = [];
   let left = amountCents;
-  for (const invoice of invoices) {
+  for (const invoice of [...invoices].sort(byDueDate)) {
     if (left === 0) break;
     if (invoice.balanceCents <= 0) continue;
     const applied = Math.min(left, invoice.balanceCents);

@@ -63,9 +63,16 @@ describe('billingSummary', () => {
 describe('isPastDue / integrationInvoices', () => {
   it('an invoice due today is not past due; it is past due from the next day', () => {
     const inv = makeInvoice({ dueDate: '2019-03-03' });
-    expect(isPastDue(inv, '2019-03-03T23:59:59.999Z')).toBe(false);
-    expect(isPastDue(inv, '2019-03-04T00:00:00.000Z')).toBe(true);
-    expect(isPastDue({ ...inv, balanceCents: 0 }, '2019-04-01T00:00:00.000Z')).toBe(false);
+    expect(isPastDue(inv, '2019-03-03')).toBe(false);
+    expect(isPastDue(inv, '2019-03-04')).toBe(true);
+    expect(isPastDue({ ...inv, balanceCents: 0 }, '2019-04-01')).toBe(false);
+    const state = makeConfiguredState({ invoices: [inv] });
+    const view = (now: string) => summary(state, now);
+    expect(view('2019-03-03T23:59:59.999Z')).toMatchObject({ balancePastDueCents: 0, currentInvoice: { invoiceId: 1 } });
+    expect(view('2019-03-04T00:00:00.000Z')).toMatchObject({ balancePastDueCents: 2999, currentInvoice: null });
+    // Today is the UTC date, also for an instant written with an offset.
+    expect(view('2019-03-04T01:00:00.000+02:00')).toMatchObject({ balancePastDueCents: 0 });
+    expect(view('2019-03-04T00:00:00Z')).toMatchObject({ balancePastDueCents: 2999 });
   });
 
   it('integration invoices are listed oldest first by due date, then id', () => {

@@ -1,5 +1,8 @@
 // What the Billing screen shows. Only invoices created from the selected recurring invoice count:
 // other invoices of the account are paid through the SecurityTrax Payment Portal, never here.
+import { byDueDate } from './allocate.ts';
+import { autoPayOf, type AutoPayStatus } from './auto-pay.ts';
+import { toDate } from './dates.ts';
 import type { ConfiguredBilling } from './eligibility.ts';
 import { where } from './lookup.ts';
 import type { Cents, Invoice, IsoDate, IsoInstant, SandboxState } from './types.ts';
@@ -17,34 +20,22 @@ export type BillingSummary = {
   currentInvoice: InvoiceBalance | null;
   paymentMethodId: number | null;
   /** Auto Pay is on exactly when the recurring invoice has a billing method, and cannot be turned off. */
-  autoPay: { enabled: boolean; canBeDisabled: false };
+  autoPay: AutoPayStatus;
 };
-
-/** Oldest first (dueDate, then id): the order payments are applied in. */
-export function byDueDate(a: Invoice, b: Invoice): number {
-  return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id - b.id;
-}
 
 /** Invoices created from the recurring invoice, oldest first. */
 export function integrationInvoices(state: Readonly<SandboxState>, recurringInvoiceId: number): Invoice[] {
   return where(state.invoices, 'recurringInvoiceId', (i) => i.recurringInvoiceId, recurringInvoiceId).sort(byDueDate);
 }
 
-/** The UTC calendar date of an instant. */
+/** The UTC date of an instant; the clock's canonical instants ("…T…Z", 24 characters) need no Date parse. */
 export function utcDate(now: IsoInstant): IsoDate {
-  // Asked once per invoice per request, nearly always for the sandbox's current instant.
-  if (now !== lastInstant) {
-    lastDate = new Date(now).toISOString().slice(0, 10);
-    lastInstant = now;
-  }
-  return lastDate;
+  return now.length === 24 && now.endsWith('Z') ? now.slice(0, 10) : toDate(now);
 }
-let lastInstant: IsoInstant | undefined;
-let lastDate: IsoDate = '';
 
-/** Owing and due before today (UTC): an invoice due today is current, not past due. */
-export function isPastDue(invoice: Invoice, now: IsoInstant): boolean {
-  return invoice.balanceCents > 0 && invoice.dueDate < utcDate(now);
+/** Owing and due before `today` (the UTC date of the clock): an invoice due today is current, not past due. */
+export function isPastDue(invoice: Invoice, today: IsoDate): boolean {
+  return invoice.balanceCents > 0 && invoice.dueDate < today;
 }
 
 function sum(list: Invoice[]): Cents {
@@ -64,8 +55,9 @@ export function billingSummary(
 ): BillingSummary {
   const { customer, recurringInvoice } = configured;
   const owing = integrationInvoices(state, recurringInvoice.id).filter((i) => i.balanceCents > 0);
-  const pastDue = owing.filter((i) => isPastDue(i, now));
-  const notPastDue = owing.filter((i) => !isPastDue(i, now));
+  const today = utcDate(now);
+  const pastDue = owing.filter((i) => isPastDue(i, today));
+  const notPastDue = owing.filter((i) => !isPastDue(i, today));
   const current = notPastDue[notPastDue.length - 1];
   return {
     customerId: customer.id,
@@ -76,6 +68,6 @@ export function billingSummary(
     pastDueInvoices: pastDue.map(toBalance),
     currentInvoice: current ? toBalance(current) : null,
     paymentMethodId: recurringInvoice.billingMethodId,
-    autoPay: { enabled: recurringInvoice.billingMethodId !== null, canBeDisabled: false },
+    autoPay: autoPayOf(recurringInvoice),
   };
 }

@@ -3,6 +3,7 @@
 import { bankBehavior, cardBehavior, cardBrand, isCardExpired, isValidCardNumber, normalizeCardNumber } from './card.ts';
 import { byId } from './lookup.ts';
 import { DomainError, invalid, notFound } from './errors.ts';
+import { event } from './events.ts';
 import type { Ctx } from './ids.ts';
 import type { CommandResult } from './patch.ts';
 import type { BillingMethod, CardBrand, SandboxState } from './types.ts';
@@ -103,13 +104,8 @@ export function createBillingMethod(
   if (!byId(state.customers, customerId)) throw notFound('Customer', customerId);
   const fields = buildMethod(customerId, input, ctx);
   const method: BillingMethod = { id: ctx.ids('billingMethod'), ...fields };
-  const event = {
-    id: ctx.ids('event'),
-    at: ctx.now,
-    type: 'billing_method.created',
-    data: { billingMethodId: method.id, customerId, type: method.type, label: maskedLabel(method) },
-  };
-  return { patch: { upsert: { billingMethods: [method] }, events: [event] }, result: method };
+  const e = event(ctx, 'billing_method.created', { billingMethodId: method.id, customerId, type: method.type, label: maskedLabel(method) });
+  return { patch: { upsert: { billingMethods: [method] }, events: [e] }, result: method };
 }
 
 /** New expiry for a stored card (lost card reissued, renewed card...); clears the expired flag. */
@@ -130,13 +126,8 @@ export function updateCardExpiry(
     card: { ...current.card, expMonth: expiry.expMonth, expYear: expiry.expYear },
     expired: false,
   };
-  const event = {
-    id: ctx.ids('event'),
-    at: ctx.now,
-    type: 'billing_method.updated',
-    data: { billingMethodId, customerId: method.customerId, change: 'expiry', expMonth: expiry.expMonth, expYear: expiry.expYear },
-  };
-  return { patch: { upsert: { billingMethods: [method] }, events: [event] }, result: method };
+  const data = { billingMethodId, customerId: method.customerId, change: 'expiry', expMonth: expiry.expMonth, expYear: expiry.expYear };
+  return { patch: { upsert: { billingMethods: [method] }, events: [event(ctx, 'billing_method.updated', data)] }, result: method };
 }
 
 const BRAND_LABELS: Record<CardBrand, string> = {

@@ -4,7 +4,9 @@ import { DomainError, invalid, notFound } from './errors.ts';
 import type { Ctx } from './ids.ts';
 import { requireAmountCents } from './money.ts';
 import type { CommandResult } from './patch.ts';
-import { event, requireDate, resolveLines, type LineInput } from './recurring.ts';
+import { event } from './events.ts';
+import { openingStatus } from './invoice-status.ts';
+import { requireDate, resolveLines, type LineInput } from './recurring.ts';
 import type { AdcCredential, AdcLogin, Customer, Invoice, IsoDate, Isp, SandboxState, SimEvent } from './types.ts';
 
 // Plain dealer-side (and simulator-control) CRUD. Passwords are stored but never put in events.
@@ -65,7 +67,7 @@ export function createManualInvoice(state: Readonly<SandboxState>, input: Manual
     lines,
     totalCents,
     balanceCents: totalCents,
-    status: totalCents === 0 ? 'paid' : 'open',
+    status: openingStatus(totalCents),
     autoPayAttemptedAt: null,
     createdAt: ctx.now,
   };

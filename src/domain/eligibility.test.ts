@@ -55,7 +55,23 @@ describe('billingEligibility', () => {
   });
 
   it('an unknown login is not found', () => {
-    expect(domainError(() => billingEligibility(makeConfiguredState(), 9, NOW)).kind).toBe('not_found');
+    const err = domainError(() => billingEligibility(makeConfiguredState(), 9, NOW));
+    expect([err.kind, err.message]).toEqual(['not_found', 'Login 9 does not exist.']);
+  });
+
+  it('each reason says what to fix', () => {
+    const messages = (s: ReturnType<typeof makeConfiguredState>, now = NOW) => {
+      const e = billingEligibility(s, 1, now);
+      return e.configured ? [] : e.reasons.map((r) => r.message);
+    };
+    expect(messages(makeConfiguredState({ logins: [makeLogin({ customerId: null })] }))).toEqual(['This Alarm.com login is not linked to a SecurityTrax account.']);
+    expect(messages(makeConfiguredState({ isps: [makeIsp({ billingIntegration: false })] }))).toEqual(['Interactive Services Provider 1 does not have the Billing Integration enabled.']);
+    expect(messages(makeConfiguredState({ customers: [makeCustomer({ ispId: null })] }))).toEqual([
+      'The SecurityTrax account is not configured with an Alarm.com Interactive Services Provider.',
+    ]);
+    expect(messages(makeConfiguredState({ isps: [enabledAt('2019-03-02T23:30:00.000Z')] }))).toEqual([
+      'Alarm.com is still caching roles; the Billing screen becomes available at 2019-03-03T00:30:00.000Z.',
+    ]);
   });
 });
 
@@ -66,6 +82,10 @@ describe('requireConfigured', () => {
     expect([err.kind, err.code, err.title]).toEqual(['conflict', 'billing-not-configured', 'Billing Not Configured']);
     expect(err.extensions.reasons).toEqual([{ code: 'no-mmr-recurring-invoice', message: expect.any(String) }]);
     expect(err.message).toContain('MMR');
+    const two = domainError(() => requireConfigured(makeConfiguredState({ isps: [makeIsp({ billingIntegration: false })], recurringInvoices: [] }), 1, NOW));
+    expect(two.message).toBe(
+      'Billing Not Configured: Interactive Services Provider 1 does not have the Billing Integration enabled. The SecurityTrax account has no Recurring Invoice with the MMR (ID 3) Invoice Line Item.',
+    );
   });
 
   it('returns the configured account when every precondition holds', () => {

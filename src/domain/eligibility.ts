@@ -3,6 +3,7 @@
 // hour wait while Alarm.com refreshes cached roles after the integration is enabled.
 import { DomainError, notFound } from './errors.ts';
 import { byId } from './lookup.ts';
+import { roleCacheReadyAt } from './role-cache.ts';
 import { selectRecurringInvoice } from './select-recurring-invoice.ts';
 import type { AdcLogin, Customer, IsoInstant, Isp, RecurringInvoice, SandboxState } from './types.ts';
 
@@ -24,14 +25,8 @@ export type ConfiguredBilling = {
 
 export type Eligibility = ConfiguredBilling | { configured: false; reasons: NotConfiguredReason[] };
 
-/** When the role cache catches up with the integration, or null if it already has (or never waits). */
-export function roleCacheReadyAt(isp: Isp, roleCacheMinutes: number): number | null {
-  if (!isp.billingIntegrationEnabledAt) return null; // enabled before the simulator tracked it
-  const enabledAt = Date.parse(isp.billingIntegrationEnabledAt);
-  // An explicit refresh after the latest enablement wins, even if roleCacheMinutes changed since.
-  if (isp.roleCacheRefreshedAt && Date.parse(isp.roleCacheRefreshedAt) >= enabledAt) return null;
-  return enabledAt + roleCacheMinutes * 60_000;
-}
+// The console reads it from here; the rule lives in role-cache.ts.
+export { roleCacheReadyAt } from './role-cache.ts';
 
 export function billingEligibility(state: Readonly<SandboxState>, loginId: number, now: IsoInstant): Eligibility {
   const login = byId(state.logins, loginId);

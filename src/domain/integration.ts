@@ -1,7 +1,9 @@
 import { DomainError, notFound, type ErrorKind } from './errors.ts';
 import type { Ctx } from './ids.ts';
 import type { CommandResult } from './patch.ts';
-import { event } from './recurring.ts';
+import { event } from './events.ts';
+import { mergePatches } from './patch.ts';
+import { refreshRoleCache, roleCacheReadyAt } from './role-cache.ts';
 import { SECURITYTRAX_ROLE, type AdcCredential, type Isp, type SandboxState } from './types.ts';
 
 // Enabling the Billing Integration spans two systems: SecurityTrax (the ISP checkbox) and Alarm.com
@@ -42,15 +44,16 @@ export function applyIntegrationChange(state: Readonly<SandboxState>, ispId: num
 
   let next: Isp;
   if (outcome.enabled) {
-    // Alarm.com caches roles: end users see Billing only roleCacheMinutes later (advanceClock refreshes).
-    const immediate = state.settings.roleCacheMinutes === 0;
-    next = { ...isp, billingIntegration: true, billingIntegrationEnabledAt: ctx.now, roleCacheRefreshedAt: immediate ? ctx.now : null };
+    next = { ...isp, billingIntegration: true, billingIntegrationEnabledAt: ctx.now, roleCacheRefreshedAt: null };
   } else {
     next = { ...isp, billingIntegration: false, roleCacheRefreshedAt: null };
   }
-  const events = [event(ctx, outcome.enabled ? 'integration.enabled' : 'integration.disabled', { ispId })];
-  if (next.roleCacheRefreshedAt !== null) events.push(event(ctx, 'role_cache.refreshed', { ispId }));
-  return { patch: { upsert: { isps: [next] }, events }, result: { isp: next, failure: null } };
+  const changed = { upsert: { isps: [next] }, events: [event(ctx, outcome.enabled ? 'integration.enabled' : 'integration.disabled', { ispId })] };
+  // Alarm.com caches roles: end users see Billing only when the cache is ready (the clock refreshes it).
+  const readyAt = roleCacheReadyAt(next, state.settings.roleCacheMinutes);
+  if (readyAt === null || readyAt > Date.parse(ctx.now)) return { patch: changed, result: { isp: next, failure: null } };
+  const refreshed = refreshRoleCache(next, ctx);
+  return { patch: mergePatches(changed, refreshed.patch), result: { isp: refreshed.result, failure: null } };
 }
 
 /** Alarm.com web services: HTTP Basic with the ISP's Alarm.com credentials. */

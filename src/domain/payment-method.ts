@@ -2,11 +2,13 @@
 // is what enrols the customer in Auto Pay; once set it can be updated or replaced, never removed,
 // and Auto Pay cannot be turned off.
 import { createBillingMethod, updateCardExpiry, type ExpiryInput, type NewBillingMethodInput } from './billing-method.ts';
-import { isCardExpired } from './card.ts';
+import { isAutoPayOn, requireMethodKept } from './auto-pay.ts';
 import { requireConfigured } from './eligibility.ts';
-import { DomainError, invalid, notFound } from './errors.ts';
+import { DomainError } from './errors.ts';
 import type { Ctx } from './ids.ts';
+import { requireAutoPayMethod } from './method-use.ts';
 import { mergePatches, type CommandResult } from './patch.ts';
+import { setAutoPayMethod } from './recurring.ts';
 import type { BillingMethod, IsoInstant, RecurringInvoice, SandboxState } from './types.ts';
 
 export type ChangePaymentMethodInput =
@@ -29,7 +31,7 @@ export function changePaymentMethod(
 
   if ('expiry' in input) {
     // New expiry for the card already used by Auto Pay (e.g. a renewed card); the method stays the same.
-    if (recurringInvoice.billingMethodId === null) throw noMethod();
+    if (!isAutoPayOn(recurringInvoice)) throw noMethod();
     const r = updateCardExpiry(state, recurringInvoice.billingMethodId, input.expiry, ctx);
     return { patch: r.patch, result: { billingMethod: r.result, recurringInvoice } };
   }
@@ -41,34 +43,16 @@ export function changePaymentMethod(
     method = r.result;
     created = r.patch;
   } else {
-    const found = state.billingMethods.find((m) => m.id === input.billingMethodId && m.customerId === customer.id);
-    if (!found) throw notFound('Billing method', input.billingMethodId);
-    // Auto Pay with a card known to be expired would only produce declines.
-    if (found.expired || (found.card && isCardExpired(found.card.expMonth, found.card.expYear, ctx.now))) {
-      throw invalid('card-expired', 'Card expired', `Billing method ${found.id} has expired; update its expiry first.`, [
-        { path: '/billingMethodId', message: 'expired' },
-      ]);
-    }
-    method = found;
+    method = requireAutoPayMethod(state, customer.id, input.billingMethodId, ctx.now);
   }
-
-  const previous = recurringInvoice.billingMethodId;
-  if (previous === method.id) return { patch: created, result: { billingMethod: method, recurringInvoice } };
-  const updated: RecurringInvoice = { ...recurringInvoice, billingMethodId: method.id };
-  const data = { customerId: customer.id, recurringInvoiceId: updated.id, billingMethodId: method.id, previousBillingMethodId: previous };
-  const event = { id: ctx.ids('event'), at: ctx.now, type: previous === null ? 'autopay.enabled' : 'billing_method.updated', data };
-  const patch = mergePatches(created, { upsert: { recurringInvoices: [updated] }, events: [event] });
-  return { patch, result: { billingMethod: method, recurringInvoice: updated } };
+  const set = setAutoPayMethod(recurringInvoice, method.id, ctx);
+  return { patch: mergePatches(created, set.patch), result: { billingMethod: method, recurringInvoice: set.result } };
 }
 
 /** A billing method, once specified, cannot be removed (it may be updated or replaced). */
 export function removePaymentMethod(): never {
-  throw new DomainError(
-    'conflict',
-    'billing-method-cannot-be-removed',
-    'Billing method cannot be removed',
-    'Once a billing method is specified it cannot be removed; it may be updated or changed.',
-  );
+  requireMethodKept(null);
+  throw new Error('unreachable: a removal is always refused');
 }
 
 export type AutoPayState = { enabled: true; canBeDisabled: false; billingMethodId: number };
@@ -84,6 +68,6 @@ export function setAutoPay(
   if (!enabled) {
     throw new DomainError('conflict', 'autopay-cannot-be-disabled', 'Auto Pay cannot be disabled', 'Auto Pay cannot be disabled or turned off.');
   }
-  if (recurringInvoice.billingMethodId === null) throw noMethod();
+  if (!isAutoPayOn(recurringInvoice)) throw noMethod();
   return { patch: {}, result: { enabled: true, canBeDisabled: false, billingMethodId: recurringInvoice.billingMethodId } };
 }

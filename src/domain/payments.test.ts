@@ -136,6 +136,12 @@ describe('chargeAutoPay', () => {
     expect(chargeAutoPay(after, 2, makeCtx(after))).toEqual({ patch: {}, result: null });
   });
 
+  it('Auto Pay does not charge an invoice before 00:00 UTC of its due date', () => {
+    const state = dueToday();
+    expect(chargeAutoPay(state, 2, makeCtx(state, '2019-03-02T23:59:59.999Z'))).toEqual({ patch: {}, result: null });
+    expect(chargeAutoPay(state, 2, makeCtx(state, '2019-03-03T00:00:00.000Z')).result).toMatchObject({ status: 'succeeded' });
+  });
+
   it('without a billing method on the recurring invoice there is no Auto Pay', () => {
     const state = owing({ recurringInvoices: [makeRecurring()] });
     expect(chargeAutoPay(state, 3, makeCtx(state))).toEqual({ patch: {}, result: null });
@@ -169,9 +175,13 @@ describe('makeDealerPayment', () => {
     expect(named.result.payment.allocations).toEqual([{ invoiceId: 2, amountCents: 2999 }, { invoiceId: 3, amountCents: 1001 }]);
   });
 
-  it("another customer's invoice is not found", () => {
-    const state = owing({ customers: [makeCustomer(), makeCustomer({ id: 2 })] });
-    const err = domainError(() => makeDealerPayment(state, { customerId: 2, invoiceIds: [3], billingMethodId: 1, amountCents: 100 }, makeCtx(state)));
-    expect(err.kind).toBe('not_found');
+  it("another customer's invoice, an unknown invoice or an unknown customer is not found", () => {
+    const base = owing();
+    const state = { ...base, customers: [makeCustomer(), makeCustomer({ id: 2 })], billingMethods: [...base.billingMethods, makeCard({ id: 8, customerId: 2 })] };
+    const attempt = (customerId: number, invoiceId: number) =>
+      domainError(() => makeDealerPayment(state, { customerId, invoiceIds: [invoiceId], billingMethodId: 8, amountCents: 100 }, makeCtx(state)));
+    expect([attempt(2, 3).kind, attempt(2, 3).message]).toEqual(['not_found', 'Invoice 3 does not exist.']);
+    expect(attempt(2, 99).message).toBe('Invoice 99 does not exist.');
+    expect(attempt(9, 3).message).toBe('Customer 9 does not exist.');
   });
 });

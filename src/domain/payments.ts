@@ -1,15 +1,18 @@
-import { byId } from './lookup.ts';
 // Payments: one-time (end user, Billing screen), Auto Pay (clock, on the due date) and dealer
 // (SecurityTrax API). A declined charge is still recorded as a failed payment so it shows in history.
 import { allocateOldestFirst } from './allocate.ts';
-import { byDueDate, integrationInvoices } from './balances.ts';
+import { autoPayAttemptAt, isAutoPayOn } from './auto-pay.ts';
+import { integrationInvoices } from './balances.ts';
 import { createBillingMethod, type NewBillingMethodInput } from './billing-method.ts';
 import { requireConfigured } from './eligibility.ts';
 import { invalid, notFound } from './errors.ts';
+import { event } from './events.ts';
 import type { Ctx } from './ids.ts';
+import { byId } from './lookup.ts';
+import { requireOwnMethod } from './method-use.ts';
 import { mergePatches, type CommandResult, type Patch } from './patch.ts';
 import { charge } from './processor.ts';
-import type { Allocation, BillingMethod, Invoice, Payment, PaymentSource, SandboxState, SimEvent } from './types.ts';
+import type { Allocation, BillingMethod, Invoice, Payment, PaymentSource, SandboxState } from './types.ts';
 
 export type PaymentResult = { payment: Payment; billingMethod: BillingMethod };
 
@@ -30,12 +33,11 @@ function settle(state: Readonly<SandboxState>, s: Settlement, ctx: Ctx): Command
     allocations: outcome.ok ? s.allocations : [],
     createdAt: ctx.now,
   };
-  const event = (type: string, data: Record<string, unknown>): SimEvent => ({ id: ctx.ids('event'), at: ctx.now, type, data });
   const base = { paymentId: payment.id, customerId: s.customerId, amountCents, source: s.source, billingMethodId: method.id };
   const events = [
     outcome.ok
-      ? event('payment.succeeded', { ...base, allocations: s.allocations })
-      : event('payment.failed', { ...base, reason: outcome.reason }),
+      ? event(ctx, 'payment.succeeded', { ...base, allocations: s.allocations })
+      : event(ctx, 'payment.failed', { ...base, reason: outcome.reason }),
   ];
   const invoices: Invoice[] = [];
   for (const a of payment.allocations) {
@@ -43,17 +45,11 @@ function settle(state: Readonly<SandboxState>, s: Settlement, ctx: Ctx): Command
     if (!current) throw notFound('Invoice', a.invoiceId);
     const balanceCents = current.balanceCents - a.amountCents;
     invoices.push({ ...current, balanceCents, status: balanceCents === 0 ? 'paid' : current.status });
-    if (balanceCents === 0) events.push(event('invoice.paid', { invoiceId: current.id, customerId: s.customerId, paymentId: payment.id }));
+    if (balanceCents === 0) events.push(event(ctx, 'invoice.paid', { invoiceId: current.id, customerId: s.customerId, paymentId: payment.id }));
   }
   const patch: Patch = { upsert: { payments: [payment], billingMethods: [method], invoices }, events };
   if (faults !== state.faults) patch.faults = faults;
   return { patch, result: { payment, billingMethod: method } };
-}
-
-function ownedMethod(state: Readonly<SandboxState>, customerId: number, billingMethodId: number): BillingMethod {
-  const method = byId(state.billingMethods, billingMethodId);
-  if (!method || method.customerId !== customerId) throw notFound('Billing method', billingMethodId);
-  return method;
 }
 
 export type OneTimePaymentInput = {
@@ -81,9 +77,9 @@ export function makeOneTimePayment(state: Readonly<SandboxState>, input: OneTime
     created = r.patch;
     method = r.result;
   } else if (input.billingMethodId !== undefined) {
-    method = ownedMethod(state, customer.id, input.billingMethodId);
-  } else if (recurringInvoice.billingMethodId !== null) {
-    method = ownedMethod(state, customer.id, recurringInvoice.billingMethodId);
+    method = requireOwnMethod(state, customer.id, input.billingMethodId);
+  } else if (isAutoPayOn(recurringInvoice)) {
+    method = requireOwnMethod(state, customer.id, recurringInvoice.billingMethodId);
   } else {
     throw invalid('no-billing-method', 'No billing method', 'There is no saved billing method; provide a new one.', [
       { path: '/newBillingMethod', message: 'required when no billing method is saved' },
@@ -102,11 +98,9 @@ export function chargeAutoPay(state: Readonly<SandboxState>, invoiceId: number, 
   const invoice = byId(state.invoices, invoiceId);
   if (!invoice) throw notFound('Invoice', invoiceId);
   const recurring = invoice.recurringInvoiceId === null ? undefined : byId(state.recurringInvoices, invoice.recurringInvoiceId);
-  const methodId = recurring?.billingMethodId ?? null;
-  if (methodId === null || invoice.balanceCents <= 0 || invoice.autoPayAttemptedAt !== null) {
-    return { patch: {}, result: null };
-  }
-  const method = ownedMethod(state, invoice.customerId, methodId);
+  const at = autoPayAttemptAt(invoice, recurring);
+  if (at === null || !isAutoPayOn(recurring) || ctx.now < at) return { patch: {}, result: null };
+  const method = requireOwnMethod(state, invoice.customerId, recurring.billingMethodId);
   const allocations = [{ invoiceId, amountCents: invoice.balanceCents }];
   const settled = settle(state, { customerId: invoice.customerId, method, allocations, source: 'auto_pay' }, ctx);
   // The invoice as settled (paid, or untouched when declined), stamped; built directly (runs per Auto Pay).
@@ -132,7 +126,7 @@ export function makeDealerPayment(state: Readonly<SandboxState>, input: DealerPa
         if (!invoice || invoice.customerId !== customerId) throw notFound('Invoice', id);
         return invoice;
       });
-  const method = ownedMethod(state, customerId, billingMethodId);
-  const allocations = allocateOldestFirst([...invoices].sort(byDueDate), amountCents);
+  const method = requireOwnMethod(state, customerId, billingMethodId);
+  const allocations = allocateOldestFirst(invoices, amountCents);
   return settle(state, { customerId, method, allocations, source: 'dealer' }, ctx);
 }

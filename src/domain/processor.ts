@@ -1,6 +1,6 @@
 // The simulated payment processor: decides one charge from the stored method, the faults and the
 // clock. Pure: it returns the method and faults as they are after the attempt, never mutates them.
-import { isCardExpired } from './card.ts';
+import { isMethodExpired } from './method-use.ts';
 import type { BillingMethod, DeclineReason, Faults, InstrumentBehavior, IsoInstant } from './types.ts';
 
 export type ChargeOutcome = { ok: true } | { ok: false; reason: DeclineReason };
@@ -30,8 +30,7 @@ function byBehavior(behavior: InstrumentBehavior, chargeCount: number): ChargeOu
  */
 export function charge(method: BillingMethod, faults: Faults, now: IsoInstant): ChargeResult {
   const attempted: BillingMethod = { ...method, chargeCount: method.chargeCount + 1 };
-  const cardExpired = method.card !== null && isCardExpired(method.card.expMonth, method.card.expYear, now);
-  if (method.expired || cardExpired) {
+  if (isMethodExpired(method, now)) {
     return { outcome: { ok: false, reason: 'expired_card' }, method: attempted, faults };
   }
   if (faults.declineNextCharges > 0) {

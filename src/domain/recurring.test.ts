@@ -41,7 +41,7 @@ describe('createRecurringInvoice', () => {
     expect(attempt({})).toThrow(expect.objectContaining({ code: 'unknown-line-item', extensions: { errors: [{ path: '/lines/1/lineItemId', message: expect.any(String) }] } }));
     expect(attempt({ lines: [{ lineItemId: 3, amountCents: -1 }] })).toThrow(expect.objectContaining({ code: 'invalid-amount' }));
     expect(attempt({ lines: [{ lineItemId: 3, amountCents: 1.5 }] })).toThrow(expect.objectContaining({ code: 'invalid-amount' }));
-    expect(attempt({ lines: [{ lineItemId: 3, amountCents: 1 }], billingMethodId: 1 })).toThrow(expect.objectContaining({ code: 'billing-method-not-owned' }));
+    expect(attempt({ lines: [{ lineItemId: 3, amountCents: 1 }], billingMethodId: 1 })).toThrow(expect.objectContaining({ code: 'not-found' }));
     expect(attempt({ customerId: 9 })).toThrow(expect.objectContaining({ kind: 'not_found' }));
   });
 });

@@ -1,11 +1,14 @@
+import { isAutoPayOn, requireMethodKept } from './auto-pay.ts';
 import { byId } from './lookup.ts';
-import { isCardExpired } from './card.ts';
 import { addDays, addMonthsClamped, isIsoDate } from './dates.ts';
 import { DomainError, invalid, notFound, type FieldError } from './errors.ts';
+import { event } from './events.ts';
 import type { Ctx } from './ids.ts';
+import { openingStatus } from './invoice-status.ts';
+import { requireAutoPayMethod } from './method-use.ts';
 import { MAX_AMOUNT_CENTS, MAX_LINES, centsToDecimal, isAmountCents, requireAmountCents } from './money.ts';
 import type { CommandResult } from './patch.ts';
-import type { BillingMethod, Invoice, InvoiceLine, IsoDate, IsoInstant, RecurringInvoice, RecurringLine, SandboxState, SimEvent } from './types.ts';
+import type { Invoice, InvoiceLine, IsoDate, RecurringInvoice, RecurringLine, SandboxState } from './types.ts';
 
 export type LineInput = { lineItemId: number; description?: string; amountCents: number };
 export type RecurringLineInput = LineInput & { occurrences?: number | null };
@@ -18,13 +21,6 @@ export type CreateRecurringInvoiceInput = {
   lines: RecurringLineInput[];
   billingMethodId?: number | null;
 };
-
-export const event = (ctx: Ctx, type: string, data: Record<string, unknown>): SimEvent => ({
-  id: ctx.ids('event'),
-  at: ctx.now,
-  type,
-  data,
-});
 
 export function requireDate(value: string, path: string): void {
   if (!isIsoDate(value)) {
@@ -57,20 +53,6 @@ export function resolveLines(state: Readonly<SandboxState>, lines: readonly Line
   return lines.map((l) => ({ lineItemId: l.lineItemId, description: l.description || (names.get(l.lineItemId) as string), amountCents: l.amountCents }));
 }
 
-/** The customer's own, unexpired method: Auto Pay with a known-expired card would only produce declines. */
-export function requireAutoPayMethod(state: Readonly<SandboxState>, customerId: number, billingMethodId: number, now: IsoInstant): BillingMethod {
-  const bm = byId(state.billingMethods, billingMethodId);
-  if (!bm || bm.customerId !== customerId) {
-    throw invalid('billing-method-not-owned', 'Billing method not owned', `Billing method ${billingMethodId} does not belong to customer ${customerId}.`, [
-      { path: '/billingMethodId', message: 'must be one of the customer\'s billing methods' },
-    ]);
-  }
-  if (bm.expired || (bm.card && isCardExpired(bm.card.expMonth, bm.card.expYear, now))) {
-    throw invalid('card-expired', 'Card expired', `Billing method ${bm.id} has expired.`, [{ path: '/billingMethodId', message: 'expired' }]);
-  }
-  return bm;
-}
-
 export function createRecurringInvoice(state: Readonly<SandboxState>, input: CreateRecurringInvoiceInput, ctx: Ctx): CommandResult<RecurringInvoice> {
   if (!byId(state.customers, input.customerId)) throw notFound('Customer', input.customerId);
   requireDate(input.saleDate, '/saleDate');
@@ -101,7 +83,7 @@ export function createRecurringInvoice(state: Readonly<SandboxState>, input: Cre
   };
   const events = [event(ctx, 'recurring_invoice.created', { recurringInvoiceId: ri.id, customerId: ri.customerId })];
   // A billing method on the recurring invoice is what enrols the customer in Auto Pay.
-  if (billingMethodId !== null) events.push(event(ctx, 'autopay.enabled', { recurringInvoiceId: ri.id, customerId: ri.customerId, billingMethodId }));
+  if (isAutoPayOn(ri)) events.push(event(ctx, 'autopay.enabled', { recurringInvoiceId: ri.id, customerId: ri.customerId, billingMethodId }));
   return { patch: { upsert: { recurringInvoices: [ri] }, events }, result: ri };
 }
 
@@ -109,14 +91,18 @@ export function createRecurringInvoice(state: Readonly<SandboxState>, input: Cre
 export function updateRecurringBillingMethod(state: Readonly<SandboxState>, recurringInvoiceId: number, billingMethodId: number, ctx: Ctx): CommandResult<RecurringInvoice> {
   const ri = byId(state.recurringInvoices, recurringInvoiceId);
   if (!ri) throw notFound('Recurring invoice', recurringInvoiceId);
-  if (typeof billingMethodId !== 'number') {
-    throw new DomainError('conflict', 'billing-method-cannot-be-removed', 'Billing method cannot be removed', 'Once specified, a billing method can be changed but not removed.');
-  }
+  requireMethodKept(billingMethodId);
   if (ri.billingMethodId === billingMethodId) return { patch: {}, result: ri };
   requireAutoPayMethod(state, ri.customerId, billingMethodId, ctx.now);
+  return setAutoPayMethod(ri, billingMethodId, ctx);
+}
+
+/** Puts a (checked) method on the recurring invoice: the first one turns Auto Pay on, a later one replaces it. */
+export function setAutoPayMethod(ri: RecurringInvoice, billingMethodId: number, ctx: Ctx): CommandResult<RecurringInvoice> {
+  if (ri.billingMethodId === billingMethodId) return { patch: {}, result: ri };
   const next: RecurringInvoice = { ...ri, billingMethodId };
   const data = { recurringInvoiceId: ri.id, customerId: ri.customerId, billingMethodId, previousBillingMethodId: ri.billingMethodId };
-  const e = event(ctx, ri.billingMethodId === null ? 'autopay.enabled' : 'billing_method.updated', data);
+  const e = event(ctx, isAutoPayOn(ri) ? 'billing_method.updated' : 'autopay.enabled', data);
   return { patch: { upsert: { recurringInvoices: [next] }, events: [e] }, result: next };
 }
 
@@ -146,7 +132,7 @@ export function generateInvoice(state: Readonly<SandboxState>, recurringInvoiceI
     lines,
     totalCents,
     balanceCents: totalCents,
-    status: totalCents === 0 ? 'paid' : 'open', // nothing to collect on a $0 invoice
+    status: openingStatus(totalCents),
     autoPayAttemptedAt: null,
     createdAt: ctx.now,
   };

@@ -1,3 +1,4 @@
+import { event } from './events.ts';
 import type { Ctx } from './ids.ts';
 import type { CommandResult } from './patch.ts';
 import type { Faults, SandboxSettings, SandboxState } from './types.ts';
@@ -6,16 +7,16 @@ import type { Faults, SandboxSettings, SandboxState } from './types.ts';
 
 export function updateSettings(state: Readonly<SandboxState>, input: Partial<SandboxSettings>, ctx: Ctx): CommandResult<SandboxSettings> {
   const settings = { ...state.settings, ...input };
-  return { patch: { settings, events: [{ id: ctx.ids('event'), at: ctx.now, type: 'settings.updated', data: { ...input } }] }, result: settings };
+  return { patch: { settings, events: [event(ctx, 'settings.updated', { ...input })] }, result: settings };
 }
 
 /** The dealer API's user; the event names the user, never the password. */
 export function setDealerCredentials(state: Readonly<SandboxState>, input: { username: string; password: string }, ctx: Ctx): CommandResult<{ username: string }> {
   const dealer = { username: input.username, password: input.password };
-  return { patch: { dealer, events: [{ id: ctx.ids('event'), at: ctx.now, type: 'dealer.credentials.updated', data: { username: dealer.username } }] }, result: { username: dealer.username } };
+  return { patch: { dealer, events: [event(ctx, 'dealer.credentials.updated', { username: dealer.username })] }, result: { username: dealer.username } };
 }
 
 export function setFaults(state: Readonly<SandboxState>, input: Partial<Faults>, ctx: Ctx): CommandResult<Faults> {
   const faults = { ...state.faults, ...input };
-  return { patch: { faults, events: [{ id: ctx.ids('event'), at: ctx.now, type: 'faults.updated', data: { ...input } }] }, result: faults };
+  return { patch: { faults, events: [event(ctx, 'faults.updated', { ...input })] }, result: faults };
 }

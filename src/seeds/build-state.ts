@@ -5,6 +5,7 @@ import { createAdcCredential, createCustomer, createIsp, createLogin, createManu
 import { DomainError } from '../domain/errors.ts';
 import { sequentialIds, type Ctx } from '../domain/ids.ts';
 import { applyIntegrationChange, setSecurityTraxSettings } from '../domain/integration.ts';
+import { DEFAULT_ROLE_CACHE_MINUTES, refreshRoleCache } from '../domain/role-cache.ts';
 import { applyPatch, type CommandResult } from '../domain/patch.ts';
 import { createRecurringInvoice } from '../domain/recurring.ts';
 import type { SandboxState, SeedRef } from '../domain/types.ts';
@@ -13,7 +14,7 @@ import { generatePopulation } from './generate.ts';
 import { LINE_ITEM_CATALOGUE } from './line-items.ts';
 import type { Setup, SetupRefs } from './setup.ts';
 
-export const DEFAULT_SETTINGS = { roleCacheMinutes: 60, adcTimeoutMs: 2000 };
+export const DEFAULT_SETTINGS = { roleCacheMinutes: DEFAULT_ROLE_CACHE_MINUTES, adcTimeoutMs: 2000 };
 export const DEFAULT_FAULTS = { declineNextCharges: 0, alarmComWebServices: 'up', slowMs: 0 } as const;
 
 export function emptyState(name: string, seed: SeedRef, now: string): SandboxState {
@@ -75,7 +76,7 @@ export function buildState(name: string, seed: SeedRef, setup: Setup): { state: 
       const credential = state.adcCredentials.find((c) => c.username === i.username);
       if (credential) run((s, ctx) => setSecurityTraxSettings(s, credential.id, true, ctx));
       const enabled = run((s, ctx) => applyIntegrationChange(s, isp.id, { ok: true, enabled: true }, ctx)).isp;
-      applyPatch(state, { upsert: { isps: [{ ...enabled, roleCacheRefreshedAt: state.now }] } });
+      if (enabled.roleCacheRefreshedAt === null) run((_s, ctx) => refreshRoleCache(enabled, ctx));
     }
   }
   for (const c of setup.customers ?? []) {

@@ -1,4 +1,5 @@
 // Domain entities -> the API shapes of spec/openapi.yaml. Secrets and processor internals stop here.
+import { isAutoPayOn } from '../domain/auto-pay.ts';
 import { maskedLabel } from '../domain/billing-method.ts';
 import { byId } from '../domain/lookup.ts';
 import { hasMmr } from '../domain/select-recurring-invoice.ts';
@@ -7,7 +8,7 @@ import type { AdcCredential, AdcLogin, BillingMethod, Invoice, Isp, Payment, Rec
 
 export const ispView = ({ password: _password, ...isp }: Isp) => isp;
 
-export const recurringInvoiceView = (r: RecurringInvoice) => ({ ...r, hasMmr: hasMmr(r), autoPay: r.billingMethodId !== null });
+export const recurringInvoiceView = (r: RecurringInvoice) => ({ ...r, hasMmr: hasMmr(r), autoPay: isAutoPayOn(r) });
 
 export const loginView = ({ password: _password, ...login }: AdcLogin) => login;
 

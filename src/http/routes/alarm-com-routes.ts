@@ -5,6 +5,7 @@ import type { ChangePaymentMethodInput } from '../../domain/payment-method.ts';
 import type { NewBillingMethodInput } from '../../domain/billing-method.ts';
 import type { SandboxState } from '../../domain/types.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { autoPayOf } from '../../domain/auto-pay.ts';
 import { created, items, ok, type Auth, type Handlers } from '../operation.ts';
 
 type BillingOps = Pick<Handlers,
@@ -16,9 +17,10 @@ const loginOf = (auth: Auth): number => {
   return auth.loginId;
 };
 
+/** The recurring invoice's method and its Auto Pay, which the method alone decides (autoPayOf). */
 const methodAndAutoPay = (state: Readonly<SandboxState>, billingMethodId: number | null) => {
   const method = methodById(state, billingMethodId);
-  return { paymentMethod: method ? paymentMethodView(method) : null, autoPay: { enabled: method !== null, canBeDisabled: false } };
+  return { paymentMethod: method ? paymentMethodView(method) : null, autoPay: autoPayOf({ billingMethodId }) };
 };
 
 /** The Alarm.com end-user Billing API (Settings > Account Management > Billing). */

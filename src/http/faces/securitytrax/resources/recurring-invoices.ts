@@ -1,3 +1,4 @@
+import { isAutoPayOn } from '../../../../domain/auto-pay.ts';
 import { byId } from '../../../../domain/lookup.ts';
 import { hasMmr } from '../../../../domain/select-recurring-invoice.ts';
 import type { RecurringInvoice } from '../../../../domain/types.ts';
@@ -18,7 +19,7 @@ export const recurringInvoices: ResourceType<RecurringInvoice> = {
     next_invoice_date: { read: (r) => r.nextInvoiceDate, filter: 'date' },
     invoices_created: { read: (r) => r.invoicesCreated, filter: 'number' },
     has_mmr: { read: (r) => hasMmr(r), filter: 'boolean' },
-    auto_pay: { read: (r) => r.billingMethodId !== null, filter: 'boolean' },
+    auto_pay: { read: (r) => isAutoPayOn(r), filter: 'boolean' },
     created_at: { read: (r) => r.createdAt, filter: 'date' },
   },
   relationships: {
