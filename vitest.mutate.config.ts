@@ -13,9 +13,6 @@ export default defineConfig({
       'test/billing-money-limits.test.ts',
       'test/scenarios.test.ts',
     ],
-    // Holds a wall-clock comparison ("linear, not quadratic") that instrumented code cannot meet; timing
-    // belongs in `npm run bench`. The clock's rules are still covered by the HTTP rule tests.
-    exclude: ['src/domain/advance-clock.test.ts'],
     setupFiles: ['test/support/no-spec-violations.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
