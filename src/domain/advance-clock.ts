@@ -31,6 +31,9 @@ export type AdvanceResult = { from: IsoInstant; now: IsoInstant; events: SimEven
  */
 export type AdvanceStep = { announce: false } | { announce: true; from: IsoInstant; actionsBefore: number };
 
+/** Entities looked at, per action of a chunk, while the advance first looks over the sandbox. */
+const SCANS_PER_ACTION = 10;
+
 export type AdvanceCtx = { ids: IdGen; probe?: CopyProbe };
 
 export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, ctx: AdvanceCtx, step?: AdvanceStep): CommandResult<AdvanceResult> {
@@ -104,8 +107,19 @@ export function* advanceClockSteps(
     if (inv.status === 'open') push(dayAfter(inv.dueDate), Kind.PastDue, inv.id);
   };
 
-  for (const ri of work.recurringInvoices) if (!isScheduleFinished(ri)) push(dayStart(ri.nextInvoiceDate), Kind.Generate, ri.id);
-  for (const inv of work.invoices) pushInvoice(inv, false);
+  // The first look over the sandbox is cut into chunks too (empty ones): over 100,000 customers it is
+  // itself a long task. A look at one entity costs far less than an action.
+  const scanBudget = maxActions * SCANS_PER_ACTION;
+  let scanned = 0;
+  const nothingYet = (): AdvanceChunk => ({ patch: {}, result: { from, now: work.now, events: [], actions: 0, done: false } });
+  for (const ri of work.recurringInvoices) {
+    if (!isScheduleFinished(ri)) push(dayStart(ri.nextInvoiceDate), Kind.Generate, ri.id);
+    if (++scanned % scanBudget === 0) ids = (yield nothingYet()) ?? ids;
+  }
+  for (const inv of work.invoices) {
+    pushInvoice(inv, false);
+    if (++scanned % scanBudget === 0) ids = (yield nothingYet()) ?? ids;
+  }
   for (const isp of work.isps) {
     if (isp.billingIntegration && isp.roleCacheRefreshedAt === null && isp.billingIntegrationEnabledAt !== null) {
       push(addMinutes(isp.billingIntegrationEnabledAt, work.settings.roleCacheMinutes), Kind.RoleCache, isp.id);
@@ -113,6 +127,7 @@ export function* advanceClockSteps(
   }
   for (const bm of work.billingMethods) {
     if (bm.type === 'credit_card' && bm.card && !bm.expired) push(new Date(cardExpiresAt(bm.card.expMonth, bm.card.expYear)).toISOString(), Kind.CardExpiry, bm.id);
+    if (++scanned % scanBudget === 0) ids = (yield nothingYet()) ?? ids;
   }
 
   let out = new PatchCollector();

@@ -44,9 +44,17 @@ export function createSimService({
         throw invalid('ambiguous-sandbox-source', 'Ambiguous sandbox source', 'Give at most one of from, scenario and seed.');
       }
       if (store.get(input.name)) throw new DomainError('conflict', 'sandbox-exists', 'Sandbox already exists', `A sandbox named "${input.name}" already exists.`);
+      const from = input.from;
+      if (from !== undefined) {
+        // The source's writes wait meanwhile: the clone's files are copies of the source's as of now.
+        return runner.exclusive(from, async () => {
+          const state = cloneState(store.require(from), { name: input.name });
+          await store.clone(from, state);
+          return state;
+        });
+      }
       let state: SandboxState;
-      if (input.from !== undefined) state = cloneState(store.require(input.from), { name: input.name });
-      else if (input.scenario !== undefined) state = fromSeed(input.name, { kind: 'scenario', name: input.scenario });
+      if (input.scenario !== undefined) state = fromSeed(input.name, { kind: 'scenario', name: input.scenario });
       else state = fromSeed(input.name, { kind: input.seed ?? 'demo' });
       await store.create(state);
       return state;

@@ -1,5 +1,6 @@
 import { readFileSync, truncateSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, truncate } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, open, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import type { TextFile } from 'lowdb/node';
 import { applyPatch, type Patch } from '../domain/patch.ts';
@@ -33,6 +34,12 @@ export type Persistence = {
   /** Replaces the whole log with `lines` atomically (after a snapshot: only the patches committed since). */
   resetLog(name: string, lines: string): Promise<void>;
   remove(name: string): Promise<void>;
+  /**
+   * Copies a sandbox's files (snapshot and log, as they are) under another name: all or nothing, a crash
+   * mid-way leaves no sandbox `to`. The caller makes sure `from` is fully written and stays unchanged
+   * meanwhile. Absent when nothing is on disk (the store then writes the clone's snapshot).
+   */
+  copy?(from: string, to: string): Promise<{ logBytes: number; snapshotBytes: number }>;
 };
 
 export const encodeLogEntry = (seq: number, patch: Patch): string => `${JSON.stringify({ seq, patch })}\n`;
@@ -117,6 +124,8 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
       } catch (err) {
         throw new Error(`${snapshotFile(name)} is not valid JSON (${(err as Error).message}); move it away to start without this sandbox.`);
       }
+      // The file names the sandbox: a clone's files are its source's, copied as they are.
+      loaded.state.name = name;
       const replayed = replayLog(logFile(name), loaded.state, loaded.seq);
       return { state: loaded.state, seq: replayed.seq, logBytes: replayed.bytes, snapshotBytes: text.length };
     },
@@ -163,6 +172,27 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
         await fh.close();
       }
       await rename(temp, logFile(name));
+    },
+    async copy(from, to) {
+      await ensureDir();
+      await snapshotWrites.get(from);
+      const temp = (file: string) => path.join(dir, `.${path.basename(file)}.copy`);
+      // A reflink where the file system has them (no bytes copied), a plain copy elsewhere.
+      const copyTo = async (src: string, dest: string) => {
+        await copyFile(src, dest, constants.COPYFILE_FICLONE);
+        if (fsync) await syncFile(dest);
+        return (await stat(dest)).size;
+      };
+      const snapshotBytes = await copyTo(snapshotFile(from), temp(snapshotFile(to)));
+      const logBytes = await copyTo(logFile(from), temp(logFile(to))).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+        return -1;
+      });
+      // The log first, the snapshot last: a log without its snapshot is removed at the next start.
+      if (logBytes >= 0) await rename(temp(logFile(to)), logFile(to));
+      else await rm(logFile(to), { force: true });
+      await rename(temp(snapshotFile(to)), snapshotFile(to));
+      return { logBytes: Math.max(logBytes, 0), snapshotBytes };
     },
     async remove(name) {
       await snapshotWrites.get(name);

@@ -18,6 +18,12 @@ export type Store = {
   /** The sandbox, or a 404 problem naming it. */
   require(name: string): SandboxState;
   create(state: SandboxState): Promise<void>;
+  /**
+   * Adds `state`, a clone of sandbox `from` (cloneState), made durable by copying `from`'s files instead
+   * of writing the whole state again. `from` must not change until this resolves (the service holds its
+   * writes); the clone exists (is listed, found, writable) once its files are in place.
+   */
+  clone(from: string, state: SandboxState): Promise<void>;
   /** Replace a sandbox's whole state (reset, scenario load). */
   replace(state: SandboxState): Promise<void>;
   delete(name: string): Promise<void>;
@@ -102,6 +108,25 @@ export async function createStore(persistence: Persistence, options: StoreOption
     return state;
   };
   const logOf = (name: string) => logs.get(name) ?? newLog(name);
+  /** Names being cloned: taken, though not visible until their files are in place. */
+  const cloning = new Set<string>();
+  const assertFree = (name: string): void => {
+    assertSandboxName(name);
+    if (get(name) || cloning.has(name)) {
+      throw new DomainError('conflict', 'sandbox-exists', 'Sandbox already exists', `A sandbox named "${name}" already exists.`);
+    }
+    if (known.size + cloning.size >= maxSandboxes) {
+      throw new DomainError('conflict', 'sandbox-quota-reached', 'Too many sandboxes', `This server holds at most ${maxSandboxes} sandboxes (--max-sandboxes). Delete one with DELETE /__sim/sandboxes/{name} first.`, { maxSandboxes });
+    }
+  };
+  const create = async (state: SandboxState): Promise<void> => {
+    assertFree(state.name);
+    known.add(state.name);
+    sandboxes.set(state.name, state);
+    lastUsed.set(state.name, now());
+    // A sandbox deleted and created again keeps counting (seqs only grow per name and process).
+    await logOf(state.name).snapshot('create');
+  };
   const unloadIdle = async (): Promise<string[]> => {
     if (!persistence.durable) return []; // memory is the only copy
     const idle = (name: string) => now() - (lastUsed.get(name) ?? 0) >= idleAfterMs;
@@ -127,19 +152,25 @@ export async function createStore(persistence: Persistence, options: StoreOption
     names: () => [...known].sort(),
     get,
     require,
-    async create(state) {
-      assertSandboxName(state.name);
-      if (get(state.name)) {
-        throw new DomainError('conflict', 'sandbox-exists', 'Sandbox already exists', `A sandbox named "${state.name}" already exists.`);
-      }
-      if (known.size >= maxSandboxes) {
-        throw new DomainError('conflict', 'sandbox-quota-reached', 'Too many sandboxes', `This server holds at most ${maxSandboxes} sandboxes (--max-sandboxes). Delete one with DELETE /__sim/sandboxes/{name} first.`, { maxSandboxes });
+    create,
+    async clone(from, state) {
+      if (!persistence.copy) return create(state);
+      assertFree(state.name);
+      require(from);
+      const source = logOf(from);
+      cloning.add(state.name);
+      let sizes: { logBytes: number; snapshotBytes: number };
+      try {
+        await source.idle();
+        if (source.unwritten()) await source.writer.request(); // a failed write is this clone's failure
+        sizes = await persistence.copy(from, state.name);
+      } finally {
+        cloning.delete(state.name);
       }
       known.add(state.name);
       sandboxes.set(state.name, state);
       lastUsed.set(state.name, now());
-      // A sandbox deleted and created again keeps counting (seqs only grow per name and process).
-      await logOf(state.name).snapshot('create');
+      newLog(state.name, source.seq, sizes.logBytes, sizes.snapshotBytes);
     },
     async replace(state) {
       require(state.name);
