@@ -4,6 +4,7 @@ import type { SandboxState } from '../domain/types.ts';
 import type { Persistence } from './persistence.ts';
 import { SandboxLog } from './sandbox-log.ts';
 import { assertSandboxName } from './sandbox-name.ts';
+import { createSharer, type Sharer } from './share-records.ts';
 
 /**
  * All sandboxes of one server. A sandbox on disk is loaded on first use (get/require stay synchronous)
@@ -76,6 +77,13 @@ export async function createStore(persistence: Persistence, options: StoreOption
   const sandboxes = new Map<string, SandboxState>();
   const logs = new Map<string, SandboxLog>();
   const lastUsed = new Map<string, number>();
+  /** Per loaded sandbox: one copy of its repeated values (share-records.ts). */
+  const sharers = new Map<string, Sharer>();
+  const shareIn = (state: SandboxState): void => {
+    const sharer = createSharer();
+    sharer.state(state);
+    sharers.set(state.name, sharer);
+  };
   /** Every sandbox that exists: loaded, or on disk only. */
   const known = new Set<string>(await persistence.listNames());
   const newLog = (name: string, seq = 0, logBytes = 0, snapshotBytes = 0) => {
@@ -94,6 +102,7 @@ export async function createStore(persistence: Persistence, options: StoreOption
         return undefined;
       }
       state = stored.state;
+      shareIn(state);
       sandboxes.set(name, state);
       newLog(name, stored.seq, stored.logBytes, stored.snapshotBytes);
     }
@@ -119,8 +128,10 @@ export async function createStore(persistence: Persistence, options: StoreOption
       throw new DomainError('conflict', 'sandbox-quota-reached', 'Too many sandboxes', `This server holds at most ${maxSandboxes} sandboxes (--max-sandboxes). Delete one with DELETE /__sim/sandboxes/{name} first.`, { maxSandboxes });
     }
   };
-  const create = async (state: SandboxState): Promise<void> => {
+  /** `share`: false for a clone, whose records are its source's (already shared, and not to be walked). */
+  const create = async (state: SandboxState, share = true): Promise<void> => {
     assertFree(state.name);
+    if (share) shareIn(state);
     known.add(state.name);
     sandboxes.set(state.name, state);
     lastUsed.set(state.name, now());
@@ -140,6 +151,7 @@ export async function createStore(persistence: Persistence, options: StoreOption
       sandboxes.delete(name);
       logs.delete(name);
       lastUsed.delete(name);
+      sharers.delete(name);
       out.push(name);
     }
     return out;
@@ -152,9 +164,9 @@ export async function createStore(persistence: Persistence, options: StoreOption
     names: () => [...known].sort(),
     get,
     require,
-    create,
+    create: (state) => create(state),
     async clone(from, state) {
-      if (!persistence.copy) return create(state);
+      if (!persistence.copy) return create(state, false);
       assertFree(state.name);
       require(from);
       const source = logOf(from);
@@ -174,6 +186,7 @@ export async function createStore(persistence: Persistence, options: StoreOption
     },
     async replace(state) {
       require(state.name);
+      shareIn(state);
       sandboxes.set(state.name, state);
       const log = logOf(state.name);
       log.seq++;
@@ -183,13 +196,18 @@ export async function createStore(persistence: Persistence, options: StoreOption
       require(name);
       sandboxes.delete(name);
       lastUsed.delete(name);
+      sharers.delete(name);
       const log = logs.get(name);
       if (log) await log.idle();
       await persistence.remove(name);
       if (!sandboxes.has(name)) known.delete(name);
     },
     async commit(name, patch) {
-      applyPatch(require(name), patch);
+      const state = require(name);
+      let sharer = sharers.get(name);
+      if (!sharer) sharers.set(name, (sharer = createSharer()));
+      sharer.patch(patch);
+      applyPatch(state, patch);
       await logOf(name).commit(patch);
     },
     async durable(name) {
