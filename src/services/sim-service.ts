@@ -37,6 +37,8 @@ export function createSimService({
   const fromSeed = (name: string, seed: SeedRef) => seedState(name, seed, scenarios);
   return {
     listSandboxes: () => store.names().map((n) => store.require(n)),
+    /** How many sandboxes exist (none is loaded to count it). */
+    sandboxCount: () => store.names().length,
     getSandbox: (name: string) => store.require(assertSandboxName(name)),
     async createSandbox(input: SandboxCreate): Promise<SandboxState> {
       assertSandboxName(input.name);

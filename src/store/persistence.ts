@@ -1,6 +1,6 @@
 import { readFileSync, truncateSync } from 'node:fs';
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import type { TextFile } from 'lowdb/node';
 import { applyPatch, type Patch } from '../domain/patch.ts';
@@ -35,7 +35,7 @@ export type Persistence = {
   resetLog(name: string, lines: string): Promise<void>;
   remove(name: string): Promise<void>;
   /**
-   * Copies a sandbox's files (snapshot and log, as they are) under another name: all or nothing, a crash
+   * Copies a sandbox's files (snapshot and log, as they are; the snapshot as a hard link where possible) under another name: all or nothing, a crash
    * mid-way leaves no sandbox `to`. The caller makes sure `from` is fully written and stays unchanged
    * meanwhile. Absent when nothing is on disk (the store then writes the clone's snapshot).
    */
@@ -179,11 +179,23 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
       const temp = (file: string) => path.join(dir, `.${path.basename(file)}.copy`);
       // A reflink where the file system has them (no bytes copied), a plain copy elsewhere.
       const copyTo = async (src: string, dest: string) => {
+        await rm(dest, { force: true });
         await copyFile(src, dest, constants.COPYFILE_FICLONE);
         if (fsync) await syncFile(dest);
         return (await stat(dest)).size;
       };
-      const snapshotBytes = await copyTo(snapshotFile(from), temp(snapshotFile(to)));
+      // A snapshot file is never changed in place (a new one is written aside and renamed over it), so the
+      // clone's can be a second name for the same file; the log is appended to, so it is copied.
+      const linkTo = async (src: string, dest: string) => {
+        await rm(dest, { force: true });
+        try {
+          await link(src, dest);
+          return (await stat(dest)).size;
+        } catch {
+          return copyTo(src, dest);
+        }
+      };
+      const snapshotBytes = await linkTo(snapshotFile(from), temp(snapshotFile(to)));
       const logBytes = await copyTo(logFile(from), temp(logFile(to))).catch((err: NodeJS.ErrnoException) => {
         if (err.code !== 'ENOENT') throw err;
         return -1;

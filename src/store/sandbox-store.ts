@@ -14,6 +14,8 @@ import { createSharer, type Sharer } from './share-records.ts';
 export type Store = {
   /** Every sandbox, loaded or only on disk. */
   names(): string[];
+  /** Whether the sandbox exists, without loading it. */
+  has(name: string): boolean;
   /** The sandbox (loaded from disk if needed), or undefined. */
   get(name: string): SandboxState | undefined;
   /** The sandbox, or a 404 problem naming it. */
@@ -162,6 +164,7 @@ export async function createStore(persistence: Persistence, options: StoreOption
 
   return {
     names: () => [...known].sort(),
+    has: (name) => known.has(name),
     get,
     require,
     create: (state) => create(state),

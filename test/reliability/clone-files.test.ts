@@ -58,6 +58,19 @@ describe('durable clone', () => {
     expect(plain(reloaded.require('default'))).toEqual(source);
   });
 
+  it('rewriting the source (a reset writes a new snapshot) leaves the clone as it was', async () => {
+    const dir = tempDir();
+    const store = await createStore(jsonFilePersistence(dir));
+    await store.create(seedState('default', { kind: 'demo' }));
+    await store.clone('default', cloneState(store.require('default'), { name: 'copy' }));
+    const copy = plain(store.require('copy'));
+    await store.replace(seedState('default', { kind: 'empty' }));
+    await store.close();
+    const reloaded = await createStore(jsonFilePersistence(dir));
+    expect(plain(reloaded.require('copy'))).toEqual(copy);
+    expect(reloaded.require('default').customers).toHaveLength(0);
+  });
+
   it('a clone name that is taken, or being cloned, is a conflict', async () => {
     const store = await createStore(jsonFilePersistence(tempDir()));
     await store.create(seedState('default', { kind: 'demo' }));
