@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { TextFile } from 'lowdb/node';
 import { applyPatch, type Patch } from '../domain/patch.ts';
 import type { SandboxState } from '../domain/types.ts';
-import { parseSnapshot, serializeSnapshot } from './snapshot.ts';
+import { parseSnapshot, serializeSnapshotParts } from './snapshot.ts';
 
 /** One committed patch as the log stores it: a JSON line `{"seq":n,"patch":{...}}`. */
 export type LogEntry = { seq: number; patch: Patch };
@@ -131,16 +131,20 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
     },
     writeSnapshot(state, seq) {
       // Started before any await: the snapshot must be the state as of `seq`, not a later one.
-      const serialized = serializeSnapshot(state, seq);
+      const serialized = serializeSnapshotParts(state, seq);
       // Snapshots of one sandbox reach the disk in the order they were asked for, however long each took
       // to serialise: a compaction's older picture must never land after a reset's newer one.
       const previous = snapshotWrites.get(state.name) ?? Promise.resolve();
       const written = previous.then(async () => {
         await ensureDir();
-        const text = await serialized;
-        await (await snapshotAdapter(state.name)).write(text);
+        const parts = await serialized;
+        const length = parts.reduce((n, p) => n + p.length, 0);
+        // lowdb writes one string (temp file + rename). A big snapshot is written the same way part by
+        // part: joining and encoding hundreds of MB at once would stall the event loop for a while.
+        if (length <= STREAM_SNAPSHOT_ABOVE) await (await snapshotAdapter(state.name)).write(parts.join(''));
+        else await writeInParts(path.join(dir, `.${state.name}.json.parts`), snapshotFile(state.name), parts);
         if (fsync) await syncFile(snapshotFile(state.name));
-        return text.length;
+        return length;
       });
       snapshotWrites.set(state.name, written.then(() => undefined, () => undefined));
       return written;
@@ -214,6 +218,30 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
       await rm(logFile(name), { force: true });
     },
   };
+}
+
+/** Snapshots longer than this (characters) are written part by part. */
+const STREAM_SNAPSHOT_ABOVE = 4 * 1024 * 1024;
+
+/** Writes `parts` to `temp` in writes of about 1 MB, then renames it over `file` (atomic, like lowdb). */
+async function writeInParts(temp: string, file: string, parts: readonly string[]): Promise<void> {
+  const fh = await open(temp, 'w');
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    for (const part of parts) {
+      batch.push(part);
+      size += part.length;
+      if (size < 1024 * 1024) continue;
+      await fh.writeFile(batch.join(''));
+      batch = [];
+      size = 0;
+    }
+    if (batch.length) await fh.writeFile(batch.join(''));
+  } finally {
+    await fh.close();
+  }
+  await rename(temp, file);
 }
 
 /**
