@@ -64,7 +64,7 @@ export type FilePersistenceOptions = {
 };
 
 /**
- * `DIR/sandboxes/<name>.json` (snapshot, written atomically by lowdb: temp file + rename) and
+ * `DIR/sandboxes/<name>.json` (snapshot, written atomically: temp file + rename, by lowdb or, over 4 MB, part by part) and
  * `DIR/sandboxes/<name>.wal` (one JSON line per committed patch). On load the snapshot is read and the
  * log replayed; a torn last line (a crash mid-append) is ignored and cut off.
  */
