@@ -1,14 +1,15 @@
 // Memory per invoice (with its payments and events), as a server holds a sandbox: the snapshot is parsed
 // the way start-up loads it, a month is advanced through the command runner, then RSS and heap are read
-// after a full GC, relative to the same process before loading. Run as two processes:
+// after a full GC, relative to the same process before loading. The month is advanced as the server
+// does it (the sim service: in chunks, each committed). Run as two processes:
 //   node --import tsx bench/scale-memory.ts build N FILE         # writes the fixture's snapshot
 //   node --expose-gc --import tsx bench/scale-memory.ts probe FILE  # prints one JSON line
 import { readFileSync, writeFileSync } from 'node:fs';
-import { advanceClock } from '../src/domain/advance-clock.ts';
-import { addDuration } from '../src/domain/dates.ts';
 import { buildState } from '../src/seeds/build-state.ts';
 import type { Setup } from '../src/seeds/setup.ts';
+import { createJournal } from '../src/http/journal.ts';
 import { createCommandRunner } from '../src/services/command-runner.ts';
+import { createSimService } from '../src/services/sim-service.ts';
 import { memoryPersistence } from '../src/store/persistence.ts';
 import { createStore } from '../src/store/sandbox-store.ts';
 import { parseSnapshot } from '../src/store/snapshot.ts';
@@ -38,8 +39,8 @@ async function probe(file: string): Promise<void> {
   const m0 = process.memoryUsage();
   await store.create(parseSnapshot(readFileSync(file, 'utf8')).state);
   const name = store.names()[0]!;
-  const target = addDuration(store.require(name).now, 'P1M');
-  await runner.run(name, (s, ctx) => advanceClock(s, target, ctx));
+  if (process.env.MEM_DEBUG) { gc(); gc(); console.error('loaded', JSON.stringify(process.memoryUsage())); }
+  await createSimService({ store, runner, journal: createJournal() }).advanceClock(name, { by: 'P1M' });
   gc();
   gc();
   if (process.env.MEM_DEBUG) console.error('before idle', JSON.stringify(process.memoryUsage()));

@@ -21,11 +21,14 @@ export function freePort(): Promise<number> {
 
 export type Server = { url: string; child: ChildProcess; startMs: number; stop(): Promise<void> };
 
-/** `trax-sim serve --data DIR`; resolves once /__sim/health answers, with the time that took. */
+/**
+ * `trax-sim serve --data DIR`; resolves once /__sim/health answers, with the time that took. For tuning:
+ * BENCH_SERVER_FLAGS (node flags, e.g. --trace-gc) and BENCH_SERVER_STDOUT=1 (show the server's output).
+ */
 export async function serve(dataDir: string, timeoutMs = 600_000): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', String(port), '--data', dataDir, '--quiet'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/cli.ts', 'serve', '--port', String(port), '--data', dataDir, '--quiet'], { cwd: ROOT, stdio: ['ignore', process.env.BENCH_SERVER_STDOUT === '1' ? 'inherit' : 'ignore', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

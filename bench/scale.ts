@@ -49,8 +49,16 @@ async function advance(s: Server): Promise<{ ms: number; actions: number }> {
   await timed(`${s.url}/__sim/clock`, { headers: sandbox('default') }); // loaded before timing
   const r = await postJson(`${s.url}/__sim/clock/advance`, { by: 'P1M' }, sandbox('default'));
   if (r.status !== 200) throw new Error(`advance answered ${r.status}: ${r.text.slice(0, 300)}`);
-  const events = (JSON.parse(r.text) as { events: { type: string }[] }).events;
-  const actions = events.filter((e) => e.type === 'invoice.created' || e.type === 'payment.succeeded' || e.type === 'payment.failed').length;
+  // The answer lists the first page of events; the rest are read (untimed) through its `next` links.
+  const isAction = (e: { type: string }) => e.type === 'invoice.created' || e.type === 'payment.succeeded' || e.type === 'payment.failed';
+  const first = JSON.parse(r.text) as { events: { type: string }[]; next: string | null };
+  let actions = first.events.filter(isAction).length;
+  for (let next = first.next; next !== null; ) {
+    const page = await timed(`${s.url}${next}`, { headers: sandbox('default') });
+    const body = JSON.parse(page.text) as { items: { type: string }[]; next: string | null };
+    actions += body.items.filter(isAction).length;
+    next = body.next;
+  }
   return { ms: r.ms, actions };
 }
 

@@ -127,12 +127,16 @@ async function serveCommand(args: string[]): Promise<number> {
   console.log(`trax-sim listening on ${server.url}  (console: ${server.url}/, health: ${server.url}/__sim/health)`);
   console.log(`data: ${values.memory ? 'in memory' : data}${values.scenario ? `, scenario: ${values.scenario}` : ''}${values.strict ? ', strict response validation' : ''}`);
   if (corsOrigins.length) console.log(`CORS: ${corsOrigins.join(', ')}${values['cors-control'] ? ' (API faces and /__sim)' : ' (API faces; /__sim not granted)'}`);
-  const seed = server.store.get('default')?.seed;
+  // A sandbox still on disk is not loaded just to print this: start-up must not wait for a big one.
+  const onDiskOnly = server.store.has('default') && !server.store.isLoaded('default');
+  const seed = onDiskOnly ? undefined : server.store.get('default')?.seed;
   if (seed?.kind === 'demo') {
     console.log(`demo credentials (sandbox "default"):`);
     console.log(`  SecurityTrax API         ${d.dealer.username} / ${d.dealer.password}, integrator key ${DEMO_INTEGRATOR_KEY} (base ${server.url}/securitytrax/default/user/v1)`);
     console.log(`  Alarm.com web services   (SOAP, ${server.url}/alarm-com/WebServices/CustomerManagement.asmx?WSDL) ${d.isp.username} / ${d.isp.password} (has the SecurityTrax Role), ${d.ispWithoutRole.username} / ${d.ispWithoutRole.password} (lacks it)`);
     for (const u of d.endUsers) console.log(`  Alarm.com end user       ${u.username} / ${u.password}  ${u.note}`);
+  } else if (onDiskOnly) {
+    console.log('sandbox "default" is on disk and loads on first use (GET /__sim/sandboxes/default names its seed)');
   } else {
     console.log(`sandbox "default" was seeded from ${seed?.kind === 'scenario' ? `scenario ${seed.name} (credentials in scenarios/${seed.name}.yaml)` : 'an empty seed'}`);
   }

@@ -117,8 +117,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const { scenarios } = options;
     if (options.scenario) {
       const state = seedState(DEFAULT_SANDBOX, { kind: 'scenario', name: options.scenario }, scenarios);
-      await (store.get(DEFAULT_SANDBOX) ? store.replace(state) : store.create(state));
-    } else if (!store.get(DEFAULT_SANDBOX)) {
+      await (store.has(DEFAULT_SANDBOX) ? store.replace(state) : store.create(state));
+    } else if (!store.has(DEFAULT_SANDBOX)) {
       await store.create(seedState(DEFAULT_SANDBOX, { kind: 'demo' }, scenarios));
     }
   } catch (err) {

@@ -2,6 +2,7 @@ import { cardExpiresAt } from './card.ts';
 import { addDays, startOfDay, toInstant } from './dates.ts';
 import { invalid } from './errors.ts';
 import type { Ctx, IdGen } from './ids.ts';
+import { ActionQueue, Kind, PatchCollector } from './advance-queue.ts';
 import { applyPatch, workingCopy, type CommandResult, type CopyProbe, type Patch } from './patch.ts';
 import { chargeAutoPay } from './payments.ts';
 import { byId } from './lookup.ts';
@@ -9,7 +10,7 @@ import { event } from './events.ts';
 import { generateInvoice, isScheduleFinished } from './recurring.ts';
 import { autoPayAttemptAt } from './auto-pay.ts';
 import { roleCacheReadyAt } from './role-cache.ts';
-import type { Collections, Invoice, IsoInstant, SandboxState, SimEvent } from './types.ts';
+import type { Invoice, IsoInstant, SandboxState, SimEvent } from './types.ts';
 
 // Runs everything due up to the target, one action at a time, in (time, kind, id) order
 // (docs/architecture.md, Time). Candidates are found with one scan per collection and kept in a
@@ -24,11 +25,6 @@ export const ACTIONS_PER_RECURRING_INVOICE = 40;
 /** The guard scales with the sandbox: a 100,000-customer month is ~250,000 actions. */
 export const actionLimit = (state: Readonly<SandboxState>): number => MAX_ACTIONS + ACTIONS_PER_RECURRING_INVOICE * state.recurringInvoices.length;
 
-// Tie-break order at the same instant.
-const Kind = { Generate: 1, AutoPay: 2, PastDue: 3, RoleCache: 4, CardExpiry: 5 } as const;
-type Kind = (typeof Kind)[keyof typeof Kind];
-type Action = { at: IsoInstant; kind: Kind; id: number };
-
 export type AdvanceResult = { from: IsoInstant; now: IsoInstant; events: SimEvent[]; actions: number };
 
 /**
@@ -38,7 +34,39 @@ export type AdvanceResult = { from: IsoInstant; now: IsoInstant; events: SimEven
  */
 export type AdvanceStep = { announce: false } | { announce: true; from: IsoInstant; actionsBefore: number };
 
-export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, ctx: { ids: IdGen; probe?: CopyProbe }, step?: AdvanceStep): CommandResult<AdvanceResult> {
+/** Entities looked at, per action of a chunk, while the advance first looks over the sandbox. */
+const SCANS_PER_ACTION = 10;
+
+export type AdvanceCtx = { ids: IdGen; probe?: CopyProbe };
+
+export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, ctx: AdvanceCtx, step?: AdvanceStep): CommandResult<AdvanceResult> {
+  // One chunk holds the whole advance (no action limit per chunk).
+  const only = advanceClockSteps(state, target, ctx, { step }).next();
+  if (only.done) throw new Error('advanceClockSteps ended without a chunk');
+  return only.value;
+}
+
+/** One chunk of an advance; `done` on the last (the one that moves the clock to the target). */
+export type AdvanceChunk = CommandResult<AdvanceResult & { done: boolean }>;
+
+/**
+ * The advance as a sequence of chunks of at most `maxActions` actions each, for a caller that commits
+ * each chunk and yields to the event loop in between (the sim service). Between chunks the generator
+ * keeps its queue and working copy, so the caller must apply each chunk's patch to the sandbox and let
+ * nothing else change it until the last chunk. `next(ids)` gives the id generator of the next chunk (the
+ * one of the chunk's own command). A chunk before the last moves the clock to its last action's time
+ * (never back); the last moves it to the target and, if announced, adds `clock.advanced`. The chunks'
+ * patches applied in order give the same state as advanceClock's one patch.
+ */
+export function* advanceClockSteps(
+  state: Readonly<SandboxState>,
+  target: IsoInstant,
+  ctx: AdvanceCtx,
+  options: { maxActions?: number; step?: AdvanceStep | undefined } = {},
+): Generator<AdvanceChunk, void, IdGen | undefined> {
+  const maxActions = options.maxActions ?? Infinity;
+  const step = options.step;
+  let ids = ctx.ids;
   const from = toInstant(state.now);
   const to = toInstant(target);
   if (to < from) {
@@ -82,26 +110,52 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
     if (inv.status === 'open') push(dayAfter(inv.dueDate), Kind.PastDue, inv.id);
   };
 
-  for (const ri of work.recurringInvoices) if (!isScheduleFinished(ri)) push(dayStart(ri.nextInvoiceDate), Kind.Generate, ri.id);
-  for (const inv of work.invoices) pushInvoice(inv, false);
+  // The first look over the sandbox is cut into chunks too (empty ones): over 100,000 customers it is
+  // itself a long task. A look at one entity costs far less than an action.
+  const scanBudget = maxActions * SCANS_PER_ACTION;
+  let scanned = 0;
+  const nothingYet = (): AdvanceChunk => ({ patch: {}, result: { from, now: work.now, events: [], actions: 0, done: false } });
+  for (const ri of work.recurringInvoices) {
+    if (!isScheduleFinished(ri)) push(dayStart(ri.nextInvoiceDate), Kind.Generate, ri.id);
+    if (++scanned % scanBudget === 0) ids = (yield nothingYet()) ?? ids;
+  }
+  for (const inv of work.invoices) {
+    pushInvoice(inv, false);
+    if (++scanned % scanBudget === 0) ids = (yield nothingYet()) ?? ids;
+  }
   for (const isp of work.isps) {
     const readyAt = roleCacheReadyAt(isp, work.settings.roleCacheMinutes);
     if (readyAt !== null) push(new Date(readyAt).toISOString(), Kind.RoleCache, isp.id);
   }
   for (const bm of work.billingMethods) {
     if (bm.type === 'credit_card' && bm.card && !bm.expired) push(new Date(cardExpiresAt(bm.card.expMonth, bm.card.expYear)).toISOString(), Kind.CardExpiry, bm.id);
+    if (++scanned % scanBudget === 0) ids = (yield nothingYet()) ?? ids;
   }
 
-  const out = new PatchCollector();
+  let out = new PatchCollector();
   const apply = (patch: Patch): void => {
     // Nothing in an advance reads the events: they go to the result only (no copy of the sandbox's list).
     applyPatch(work, patch, { events: false });
     out.add(patch);
   };
   let count = 0;
+  let chunkStart = 0;
+  let clock = from;
   for (let action = queue.pop(); action; action = queue.pop()) {
+    if (count - chunkStart >= maxActions) {
+      // A chunk ends between actions; the clock shows how far it got.
+      if (clock > toInstant(work.now)) {
+        out.add({ now: clock });
+        work.now = clock;
+      }
+      const patch = out.patch();
+      ids = (yield { patch, result: { from, now: work.now, events: patch.events ?? [], actions: count - chunkStart, done: false } }) ?? ids;
+      out = new PatchCollector();
+      chunkStart = count;
+    }
     // Something due before the clock's start (e.g. a backdated start date) happens as soon as possible.
-    const c: Ctx = { now: action.at < from ? from : action.at, ids: ctx.ids };
+    const c: Ctx = { now: action.at < from ? from : action.at, ids };
+    clock = c.now;
     const { kind, id } = action;
     if (kind === Kind.Generate) {
       const ri = byId(work.recurringInvoices, id);
@@ -139,12 +193,12 @@ export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, 
 
   const announce = step ?? { announce: true, from, actionsBefore: 0 };
   if (announce.announce) {
-    const done = event({ now: to, ids: ctx.ids }, 'clock.advanced', { from: announce.from, to, actions: announce.actionsBefore + count });
+    const done = event({ now: to, ids }, 'clock.advanced', { from: announce.from, to, actions: announce.actionsBefore + count });
     out.add({ events: [done] });
   }
   out.add({ now: to });
   const patch = out.patch();
-  return { patch, result: { from, now: to, events: patch.events ?? [], actions: count } };
+  yield { patch, result: { from, now: to, events: patch.events ?? [], actions: count - chunkStart, done: true } };
 }
 
 /**
@@ -156,74 +210,4 @@ function autoPayView(work: SandboxState, inv: Invoice): SandboxState {
   const ri = inv.recurringInvoiceId === null ? undefined : byId(work.recurringInvoices, inv.recurringInvoiceId);
   const bm = ri?.billingMethodId == null ? undefined : byId(work.billingMethods, ri.billingMethodId);
   return { ...work, invoices: [inv], recurringInvoices: ri ? [ri] : [], billingMethods: bm ? [bm] : [] };
-}
-
-/** mergePatches semantics (later upsert of an id wins, first position kept) in linear time. */
-class PatchCollector {
-  private readonly upserts = new Map<keyof Collections, Map<number, { id: number }>>();
-  private readonly events: SimEvent[] = [];
-  private now: IsoInstant | undefined;
-  private faults: Patch['faults'];
-  private settings: Patch['settings'];
-
-  add(p: Patch): void {
-    for (const [key, list] of Object.entries(p.upsert ?? {}) as [keyof Collections, { id: number }[]][]) {
-      let byKey = this.upserts.get(key);
-      if (!byKey) this.upserts.set(key, (byKey = new Map()));
-      for (const e of list) byKey.set(e.id, e);
-    }
-    if (p.events) for (const e of p.events) this.events.push(e);
-    if (p.now !== undefined) this.now = p.now;
-    if (p.faults !== undefined) this.faults = p.faults; // Auto Pay can consume declineNextCharges
-    if (p.settings !== undefined) this.settings = p.settings;
-  }
-
-  patch(): Patch {
-    const upsert: Record<string, unknown[]> = {};
-    for (const [key, byKey] of this.upserts) upsert[key] = [...byKey.values()];
-    const patch: Patch = { events: this.events };
-    if (this.upserts.size) patch.upsert = upsert as Patch['upsert'];
-    if (this.now !== undefined) patch.now = this.now;
-    if (this.faults !== undefined) patch.faults = this.faults;
-    if (this.settings !== undefined) patch.settings = this.settings;
-    return patch;
-  }
-}
-
-const before = (a: Action, b: Action): boolean => (a.at !== b.at ? a.at < b.at : a.kind !== b.kind ? a.kind < b.kind : a.id < b.id);
-
-/** Binary min-heap of actions by (time, kind, id). */
-class ActionQueue {
-  private readonly heap: Action[] = [];
-
-  push(a: Action): void {
-    const h = this.heap;
-    let i = h.push(a) - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(a, h[parent] as Action)) break;
-      h[i] = h[parent] as Action;
-      i = parent;
-    }
-    h[i] = a;
-  }
-
-  pop(): Action | undefined {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length === 0 || !last) return top;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= h.length) break;
-      const r = l + 1;
-      const child = r < h.length && before(h[r] as Action, h[l] as Action) ? r : l;
-      if (!before(h[child] as Action, last)) break;
-      h[i] = h[child] as Action;
-      i = child;
-    }
-    h[i] = last;
-    return top;
-  }
 }

@@ -51,7 +51,8 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
     const face = faceOfOperation(faces, c.get('operation') as Operation | undefined) ?? faceOfPath(faces, c.req.path);
     return (face?.onError ?? plainOnError)(err, c);
   };
-  const journalOptions = { journal, clockOf: (s: string) => store.get(s)?.now, log };
+  // A sandbox still on disk is not loaded to journal a request that did not use it (e.g. health at start-up).
+  const journalOptions = { journal, clockOf: (s: string) => (store.isLoaded(s) ? store.get(s)?.now : undefined), log };
   const record = requestRecorder(journalOptions);
   // An answer shows state only once that state is written (see Store.unwritten); with nothing pending
   // (the common read) this is one synchronous check.

@@ -1,10 +1,11 @@
-import { advanceClock, type AdvanceResult } from '../domain/advance-clock.ts';
+import { advanceClockSteps, type AdvanceChunk, type AdvanceResult } from '../domain/advance-clock.ts';
 import { advanceStepEnd, advanceTarget } from '../domain/advance-span.ts';
 import { MAX_EVENT_PAGE, matchesEventType, pageEvents, type EventFilter } from '../domain/event-page.ts';
 import { cloneState } from '../domain/patch.ts';
 import { createAdcCredential, createLogin, updateAdcCredential, updateLogin, type AdcCredentialInput, type LoginInput, type LoginUpdate } from '../domain/dealer.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 import { setDealerCredentials, setFaults, updateSettings } from '../domain/sim-controls.ts';
+import type { IdGen } from '../domain/ids.ts';
 import type { Faults, SandboxSettings, SandboxState, SeedRef, SimEvent } from '../domain/types.ts';
 import type { Journal } from '../http/journal.ts';
 import { seedState, type ScenarioSeeder } from '../seeds/seed-state.ts';
@@ -16,10 +17,28 @@ import { eventsLink } from './views.ts';
 export type SandboxCreate = { name: string; from?: string; scenario?: string; seed?: 'demo' | 'empty' };
 
 /** The simulator's own controls: sandboxes, clock, settings, faults, timeline, fixtures. */
-export function createSimService({ store, runner, journal, scenarios }: { store: Store; runner: CommandRunner; journal: Journal; scenarios?: ScenarioSeeder }) {
+/** Actions per chunk of an advance: small enough that other sandboxes are answered in between. */
+export const ADVANCE_CHUNK_ACTIONS = 1_000;
+
+export function createSimService({
+  store,
+  runner,
+  journal,
+  scenarios,
+  advanceChunkActions = ADVANCE_CHUNK_ACTIONS,
+}: {
+  store: Store;
+  runner: CommandRunner;
+  journal: Journal;
+  scenarios?: ScenarioSeeder;
+  /** Actions per chunk of a clock advance (tests make it small to exercise the chunking). */
+  advanceChunkActions?: number;
+}) {
   const fromSeed = (name: string, seed: SeedRef) => seedState(name, seed, scenarios);
   return {
     listSandboxes: () => store.names().map((n) => store.require(n)),
+    /** How many sandboxes exist (none is loaded to count it). */
+    sandboxCount: () => store.names().length,
     getSandbox: (name: string) => store.require(assertSandboxName(name)),
     async createSandbox(input: SandboxCreate): Promise<SandboxState> {
       assertSandboxName(input.name);
@@ -27,9 +46,17 @@ export function createSimService({ store, runner, journal, scenarios }: { store:
         throw invalid('ambiguous-sandbox-source', 'Ambiguous sandbox source', 'Give at most one of from, scenario and seed.');
       }
       if (store.get(input.name)) throw new DomainError('conflict', 'sandbox-exists', 'Sandbox already exists', `A sandbox named "${input.name}" already exists.`);
+      const from = input.from;
+      if (from !== undefined) {
+        // The source's writes wait meanwhile: the clone's files are copies of the source's as of now.
+        return runner.exclusive(from, async () => {
+          const state = cloneState(store.require(from), { name: input.name });
+          await store.clone(from, state);
+          return state;
+        });
+      }
       let state: SandboxState;
-      if (input.from !== undefined) state = cloneState(store.require(input.from), { name: input.name });
-      else if (input.scenario !== undefined) state = fromSeed(input.name, { kind: 'scenario', name: input.scenario });
+      if (input.scenario !== undefined) state = fromSeed(input.name, { kind: 'scenario', name: input.scenario });
       else state = fromSeed(input.name, { kind: input.seed ?? 'demo' });
       await store.create(state);
       return state;
@@ -59,10 +86,11 @@ export function createSimService({ store, runner, journal, scenarios }: { store:
 
     clock: (sandbox: string) => ({ now: runner.read(sandbox).now }),
     /**
-     * Runs a month at a time, each month one command (and one log line), yielding to the event loop in
-     * between: a 10-year advance keeps the server answering. Meanwhile reads of the sandbox see the months
-     * done so far; writes to it wait until the advance ends. If a month fails, the clock stays where the
-     * months before it took it.
+     * Runs a month at a time, and each month in chunks of at most `advanceChunkActions` actions, each chunk
+     * one command (and one log line), yielding to the event loop in between: a big dealer's month-end or a
+     * 10-year advance keeps the server answering. Meanwhile reads of the sandbox see the chunks done so far;
+     * writes to it wait until the advance ends. If a chunk fails, the clock stays where the chunks before it
+     * took it.
      */
     async advanceClock(sandbox: string, input: { by?: string; to?: string }): Promise<{ from: string; now: string; events: SimEvent[]; next: string | null }> {
       advanceTarget(runner.read(sandbox).now, input); // refused up front, before waiting for the sandbox
@@ -74,19 +102,32 @@ export function createSimService({ store, runner, journal, scenarios }: { store:
         for (let at = from; ; ) {
           const end = advanceStepEnd(at, target);
           const last = end === target;
-          const step = await run(sandbox, (s, ctx) => advanceClock(s, end, ctx, last ? { announce: true, from, actionsBefore: actions } : { announce: false })).catch((err: unknown) => {
-            throw at === from || !(err instanceof DomainError) ? err : new DomainError(err.kind, err.code, err.title, `${err.message} The months before were run: the clock is at ${at}.`, err.extensions);
-          });
-          // The answer names the first page of events only: a long advance over a big sandbox makes millions.
-          for (const e of step.events) if (events.length <= MAX_EVENT_PAGE) events.push(e);
-          actions += step.actions;
+          const step = last ? { announce: true as const, from, actionsBefore: actions } : { announce: false as const };
+          // The month's chunks share one generator: it keeps the month's queue between them (no other write
+          // can change the sandbox meanwhile: this advance holds its writes).
+          let chunks: Generator<AdvanceChunk, void, IdGen | undefined> | undefined;
+          for (let done = false; !done; ) {
+            const chunk = await run(sandbox, (s, ctx) => {
+              chunks ??= advanceClockSteps(s, end, ctx, { maxActions: advanceChunkActions, step });
+              const next = chunks.next(ctx.ids);
+              if (next.done) throw new Error('advance chunks ended early');
+              return next.value;
+            }).catch((err: unknown) => {
+              const now = runner.read(sandbox).now;
+              throw now === from || !(err instanceof DomainError) ? err : new DomainError(err.kind, err.code, err.title, `${err.message} What was due before was run: the clock is at ${now}.`, err.extensions);
+            });
+            // The answer names the first page of events only: a long advance over a big sandbox makes millions.
+            for (const e of chunk.events) if (events.length <= MAX_EVENT_PAGE) events.push(e);
+            actions += chunk.actions;
+            done = chunk.done;
+            if (!done || !last) await new Promise<void>((resolve) => setImmediate(resolve));
+          }
           if (last) {
             if (events.length <= MAX_EVENT_PAGE) return { from, now: target, events, next: null };
             const page = events.slice(0, MAX_EVENT_PAGE);
             return { from, now: target, events: page, next: eventsLink({ after: page[page.length - 1]!.id, limit: MAX_EVENT_PAGE }) };
           }
           at = end;
-          await new Promise<void>((resolve) => setImmediate(resolve));
         }
       });
     },

@@ -1,10 +1,11 @@
 import { readFileSync, truncateSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, truncate } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, mkdir, open, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import type { TextFile } from 'lowdb/node';
 import { applyPatch, type Patch } from '../domain/patch.ts';
 import type { SandboxState } from '../domain/types.ts';
-import { parseSnapshot, serializeSnapshot } from './snapshot.ts';
+import { parseSnapshot, serializeSnapshotParts } from './snapshot.ts';
 
 /** One committed patch as the log stores it: a JSON line `{"seq":n,"patch":{...}}`. */
 export type LogEntry = { seq: number; patch: Patch };
@@ -33,6 +34,12 @@ export type Persistence = {
   /** Replaces the whole log with `lines` atomically (after a snapshot: only the patches committed since). */
   resetLog(name: string, lines: string): Promise<void>;
   remove(name: string): Promise<void>;
+  /**
+   * Copies a sandbox's files (snapshot and log, as they are; the snapshot as a hard link where possible) under another name: all or nothing, a crash
+   * mid-way leaves no sandbox `to`. The caller makes sure `from` is fully written and stays unchanged
+   * meanwhile. Absent when nothing is on disk (the store then writes the clone's snapshot).
+   */
+  copy?(from: string, to: string): Promise<{ logBytes: number; snapshotBytes: number }>;
 };
 
 export const encodeLogEntry = (seq: number, patch: Patch): string => `${JSON.stringify({ seq, patch })}\n`;
@@ -57,7 +64,7 @@ export type FilePersistenceOptions = {
 };
 
 /**
- * `DIR/sandboxes/<name>.json` (snapshot, written atomically by lowdb: temp file + rename) and
+ * `DIR/sandboxes/<name>.json` (snapshot, written atomically: temp file + rename, by lowdb or, over 4 MB, part by part) and
  * `DIR/sandboxes/<name>.wal` (one JSON line per committed patch). On load the snapshot is read and the
  * log replayed; a torn last line (a crash mid-append) is ignored and cut off.
  */
@@ -117,21 +124,27 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
       } catch (err) {
         throw new Error(`${snapshotFile(name)} is not valid JSON (${(err as Error).message}); move it away to start without this sandbox.`);
       }
+      // The file names the sandbox: a clone's files are its source's, copied as they are.
+      loaded.state.name = name;
       const replayed = replayLog(logFile(name), loaded.state, loaded.seq);
       return { state: loaded.state, seq: replayed.seq, logBytes: replayed.bytes, snapshotBytes: text.length };
     },
     writeSnapshot(state, seq) {
       // Started before any await: the snapshot must be the state as of `seq`, not a later one.
-      const serialized = serializeSnapshot(state, seq);
+      const serialized = serializeSnapshotParts(state, seq);
       // Snapshots of one sandbox reach the disk in the order they were asked for, however long each took
       // to serialise: a compaction's older picture must never land after a reset's newer one.
       const previous = snapshotWrites.get(state.name) ?? Promise.resolve();
       const written = previous.then(async () => {
         await ensureDir();
-        const text = await serialized;
-        await (await snapshotAdapter(state.name)).write(text);
+        const parts = await serialized;
+        const length = parts.reduce((n, p) => n + p.length, 0);
+        // lowdb writes one string (temp file + rename). A big snapshot is written the same way part by
+        // part: joining and encoding hundreds of MB at once would stall the event loop for a while.
+        if (length <= STREAM_SNAPSHOT_ABOVE) await (await snapshotAdapter(state.name)).write(parts.join(''));
+        else await writeInParts(path.join(dir, `.${state.name}.json.parts`), snapshotFile(state.name), parts);
         if (fsync) await syncFile(snapshotFile(state.name));
-        return text.length;
+        return length;
       });
       snapshotWrites.set(state.name, written.then(() => undefined, () => undefined));
       return written;
@@ -164,6 +177,39 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
       }
       await rename(temp, logFile(name));
     },
+    async copy(from, to) {
+      await ensureDir();
+      await snapshotWrites.get(from);
+      const temp = (file: string) => path.join(dir, `.${path.basename(file)}.copy`);
+      // A reflink where the file system has them (no bytes copied), a plain copy elsewhere.
+      const copyTo = async (src: string, dest: string) => {
+        await rm(dest, { force: true });
+        await copyFile(src, dest, constants.COPYFILE_FICLONE);
+        if (fsync) await syncFile(dest);
+        return (await stat(dest)).size;
+      };
+      // A snapshot file is never changed in place (a new one is written aside and renamed over it), so the
+      // clone's can be a second name for the same file; the log is appended to, so it is copied.
+      const linkTo = async (src: string, dest: string) => {
+        await rm(dest, { force: true });
+        try {
+          await link(src, dest);
+          return (await stat(dest)).size;
+        } catch {
+          return copyTo(src, dest);
+        }
+      };
+      const snapshotBytes = await linkTo(snapshotFile(from), temp(snapshotFile(to)));
+      const logBytes = await copyTo(logFile(from), temp(logFile(to))).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+        return -1;
+      });
+      // The log first, the snapshot last: a log without its snapshot is removed at the next start.
+      if (logBytes >= 0) await rename(temp(logFile(to)), logFile(to));
+      else await rm(logFile(to), { force: true });
+      await rename(temp(snapshotFile(to)), snapshotFile(to));
+      return { logBytes: Math.max(logBytes, 0), snapshotBytes };
+    },
     async remove(name) {
       await snapshotWrites.get(name);
       snapshots.delete(name);
@@ -172,6 +218,30 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
       await rm(logFile(name), { force: true });
     },
   };
+}
+
+/** Snapshots longer than this (characters) are written part by part. */
+const STREAM_SNAPSHOT_ABOVE = 4 * 1024 * 1024;
+
+/** Writes `parts` to `temp` in writes of about 1 MB, then renames it over `file` (atomic, like lowdb). */
+async function writeInParts(temp: string, file: string, parts: readonly string[]): Promise<void> {
+  const fh = await open(temp, 'w');
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    for (const part of parts) {
+      batch.push(part);
+      size += part.length;
+      if (size < 1024 * 1024) continue;
+      await fh.writeFile(batch.join(''));
+      batch = [];
+      size = 0;
+    }
+    if (batch.length) await fh.writeFile(batch.join(''));
+  } finally {
+    await fh.close();
+  }
+  await rename(temp, file);
 }
 
 /**

@@ -84,6 +84,11 @@ export class SandboxLog {
     return new Promise((resolve, reject) => this.waiters.push({ seq, resolve, reject }));
   }
 
+  /** What the sandbox's files hold (a clone's files start as copies of these). */
+  sizes(): { logBytes: number; snapshotBytes: number } {
+    return { logBytes: this.logBytes, snapshotBytes: this.snapshotBytes };
+  }
+
   /** Nothing pending, no compaction running: the sandbox may leave memory. */
   quiet(): boolean {
     return !this.unwritten() && !this.compaction && !this.pending.length && !this.snapshotWanted;

@@ -4,6 +4,7 @@ import type { SandboxState } from '../domain/types.ts';
 import type { Persistence } from './persistence.ts';
 import { SandboxLog } from './sandbox-log.ts';
 import { assertSandboxName } from './sandbox-name.ts';
+import { createSharer, type Sharer } from './share-records.ts';
 
 /**
  * All sandboxes of one server. A sandbox on disk is loaded on first use (get/require stay synchronous)
@@ -13,11 +14,19 @@ import { assertSandboxName } from './sandbox-name.ts';
 export type Store = {
   /** Every sandbox, loaded or only on disk. */
   names(): string[];
+  /** Whether the sandbox exists, without loading it. */
+  has(name: string): boolean;
   /** The sandbox (loaded from disk if needed), or undefined. */
   get(name: string): SandboxState | undefined;
   /** The sandbox, or a 404 problem naming it. */
   require(name: string): SandboxState;
   create(state: SandboxState): Promise<void>;
+  /**
+   * Adds `state`, a clone of sandbox `from` (cloneState), made durable by copying `from`'s files instead
+   * of writing the whole state again. `from` must not change until this resolves (the service holds its
+   * writes); the clone exists (is listed, found, writable) once its files are in place.
+   */
+  clone(from: string, state: SandboxState): Promise<void>;
   /** Replace a sandbox's whole state (reset, scenario load). */
   replace(state: SandboxState): Promise<void>;
   delete(name: string): Promise<void>;
@@ -70,6 +79,13 @@ export async function createStore(persistence: Persistence, options: StoreOption
   const sandboxes = new Map<string, SandboxState>();
   const logs = new Map<string, SandboxLog>();
   const lastUsed = new Map<string, number>();
+  /** Per loaded sandbox: one copy of its repeated values (share-records.ts). */
+  const sharers = new Map<string, Sharer>();
+  const shareIn = (state: SandboxState): void => {
+    const sharer = createSharer();
+    sharer.state(state);
+    sharers.set(state.name, sharer);
+  };
   /** Every sandbox that exists: loaded, or on disk only. */
   const known = new Set<string>(await persistence.listNames());
   const newLog = (name: string, seq = 0, logBytes = 0, snapshotBytes = 0) => {
@@ -88,6 +104,7 @@ export async function createStore(persistence: Persistence, options: StoreOption
         return undefined;
       }
       state = stored.state;
+      shareIn(state);
       sandboxes.set(name, state);
       newLog(name, stored.seq, stored.logBytes, stored.snapshotBytes);
     }
@@ -102,6 +119,27 @@ export async function createStore(persistence: Persistence, options: StoreOption
     return state;
   };
   const logOf = (name: string) => logs.get(name) ?? newLog(name);
+  /** Names being cloned: taken, though not visible until their files are in place. */
+  const cloning = new Set<string>();
+  const assertFree = (name: string): void => {
+    assertSandboxName(name);
+    if (get(name) || cloning.has(name)) {
+      throw new DomainError('conflict', 'sandbox-exists', 'Sandbox already exists', `A sandbox named "${name}" already exists.`);
+    }
+    if (known.size + cloning.size >= maxSandboxes) {
+      throw new DomainError('conflict', 'sandbox-quota-reached', 'Too many sandboxes', `This server holds at most ${maxSandboxes} sandboxes (--max-sandboxes). Delete one with DELETE /__sim/sandboxes/{name} first.`, { maxSandboxes });
+    }
+  };
+  /** `share`: false for a clone, whose records are its source's (already shared, and not to be walked). */
+  const create = async (state: SandboxState, share = true): Promise<void> => {
+    assertFree(state.name);
+    if (share) shareIn(state);
+    known.add(state.name);
+    sandboxes.set(state.name, state);
+    lastUsed.set(state.name, now());
+    // A sandbox deleted and created again keeps counting (seqs only grow per name and process).
+    await logOf(state.name).snapshot('create');
+  };
   const unloadIdle = async (): Promise<string[]> => {
     if (!persistence.durable) return []; // memory is the only copy
     const idle = (name: string) => now() - (lastUsed.get(name) ?? 0) >= idleAfterMs;
@@ -115,6 +153,7 @@ export async function createStore(persistence: Persistence, options: StoreOption
       sandboxes.delete(name);
       logs.delete(name);
       lastUsed.delete(name);
+      sharers.delete(name);
       out.push(name);
     }
     return out;
@@ -125,24 +164,32 @@ export async function createStore(persistence: Persistence, options: StoreOption
 
   return {
     names: () => [...known].sort(),
+    has: (name) => known.has(name),
     get,
     require,
-    async create(state) {
-      assertSandboxName(state.name);
-      if (get(state.name)) {
-        throw new DomainError('conflict', 'sandbox-exists', 'Sandbox already exists', `A sandbox named "${state.name}" already exists.`);
-      }
-      if (known.size >= maxSandboxes) {
-        throw new DomainError('conflict', 'sandbox-quota-reached', 'Too many sandboxes', `This server holds at most ${maxSandboxes} sandboxes (--max-sandboxes). Delete one with DELETE /__sim/sandboxes/{name} first.`, { maxSandboxes });
+    create: (state) => create(state),
+    async clone(from, state) {
+      if (!persistence.copy) return create(state, false);
+      assertFree(state.name);
+      require(from);
+      const source = logOf(from);
+      cloning.add(state.name);
+      let sizes: { logBytes: number; snapshotBytes: number };
+      try {
+        await source.idle();
+        if (source.unwritten()) await source.writer.request(); // a failed write is this clone's failure
+        sizes = await persistence.copy(from, state.name);
+      } finally {
+        cloning.delete(state.name);
       }
       known.add(state.name);
       sandboxes.set(state.name, state);
       lastUsed.set(state.name, now());
-      // A sandbox deleted and created again keeps counting (seqs only grow per name and process).
-      await logOf(state.name).snapshot('create');
+      newLog(state.name, source.seq, sizes.logBytes, sizes.snapshotBytes);
     },
     async replace(state) {
       require(state.name);
+      shareIn(state);
       sandboxes.set(state.name, state);
       const log = logOf(state.name);
       log.seq++;
@@ -152,13 +199,18 @@ export async function createStore(persistence: Persistence, options: StoreOption
       require(name);
       sandboxes.delete(name);
       lastUsed.delete(name);
+      sharers.delete(name);
       const log = logs.get(name);
       if (log) await log.idle();
       await persistence.remove(name);
       if (!sandboxes.has(name)) known.delete(name);
     },
     async commit(name, patch) {
-      applyPatch(require(name), patch);
+      const state = require(name);
+      let sharer = sharers.get(name);
+      if (!sharer) sharers.set(name, (sharer = createSharer()));
+      sharer.patch(patch);
+      applyPatch(state, patch);
       await logOf(name).commit(patch);
     },
     async durable(name) {

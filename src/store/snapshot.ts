@@ -17,6 +17,11 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  * picture), then serialised a slice at a time. Same text as JSON.stringify({ ...state, walSeq: seq }).
  */
 export async function serializeSnapshot(state: Readonly<SandboxState>, seq: number): Promise<string> {
+  return (await serializeSnapshotParts(state, seq)).join('');
+}
+
+/** serializeSnapshot's text as consecutive parts (a big snapshot is written part by part, never joined). */
+export async function serializeSnapshotParts(state: Readonly<SandboxState>, seq: number): Promise<string[]> {
   const frozen: [string, unknown][] = Object.entries(state).map(([k, v]) => [k, Array.isArray(v) ? v.slice() : v]);
   frozen.push([WAL_SEQ_KEY, seq]);
   const parts: string[] = [];
@@ -38,7 +43,7 @@ export async function serializeSnapshot(state: Readonly<SandboxState>, seq: numb
     }
   }
   parts.push(first ? '{}' : '}');
-  return parts.join('');
+  return parts;
 }
 
 /** The state and the seq of the last patch a snapshot holds (0 for files written before the log existed). */

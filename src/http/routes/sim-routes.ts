@@ -16,7 +16,7 @@ export type HealthInfo = { version: string; startedAt: number };
 /** The simulator's control API under /__sim. */
 export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
   return {
-    getHealth: () => ok({ status: 'ok', version: health.version, sandboxes: sim.listSandboxes().length, uptimeMs: Math.round(performance.now() - health.startedAt) }),
+    getHealth: () => ok({ status: 'ok', version: health.version, sandboxes: sim.sandboxCount(), uptimeMs: Math.round(performance.now() - health.startedAt) }),
     listSandboxes: () => items(sim.listSandboxes().map(sandboxView)),
     createSandbox: async (i) => created(sandboxView(await sim.createSandbox(i.body as SandboxCreate))),
     getSandbox: (i) => ok(sandboxView(sim.getSandbox(i.path.sandbox as string))),
