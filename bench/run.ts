@@ -10,7 +10,6 @@
 //   BENCH_SKIP_SCALE=1 npm run bench      # without the scale rows (bench/scale.ts, a few minutes at 100,000)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,6 +17,7 @@ import autocannon, { type Result } from 'autocannon';
 import { basic, paymentState, summaryState, writeDataDir } from './fixtures.ts';
 import { DEMO_INTEGRATOR_KEY } from '../src/domain/securitytrax-access.ts';
 import { scaleRows } from './scale.ts';
+import { freePort } from './scale-support.ts';
 import { packageChecks, packageRows, packageStartup } from './package-startup.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,17 +32,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function healthy(port: number): Promise<boolean> {
   try {
