@@ -7,7 +7,7 @@ import { faceOfOperation, faceOfPath, type Face, type ReadBody } from './face.ts
 import { journalMiddleware, requestRecorder, type Journal } from './journal.ts';
 import type { OpenApiIndex, Operation } from './openapi-index.ts';
 import type { Auth, Handlers, OpOutput } from './operation.ts';
-import { IDEMPOTENCY_HEADER, isIdempotent, runIdempotent } from './idempotency.ts';
+import { IDEMPOTENCY_HEADER, isIdempotent, runIdempotent, type IdempotentRun } from './idempotency.ts';
 import { onErrorHandler, problem, problemResponse } from './problem.ts';
 import { headerOf, readJsonBody } from './read-request.ts';
 import { responseValidation, type ResponseViolation } from './response-validation.ts';
@@ -23,6 +23,8 @@ export type AppDeps = {
   authenticate: Authenticator;
   store: Store;
   journal: Journal;
+  /** Idempotency-Key lookups and the creating operations' renderers (the same as their routes answer with). */
+  idempotency: IdempotentRun;
   /** Validate every response against the spec (tests, --strict); a violation becomes a 500 problem. */
   strict?: boolean;
   onViolation?: (v: ResponseViolation) => void;
@@ -96,7 +98,7 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
     // Only the parameters the spec declares are read and validated (a location without any passes as is).
     const has = { path: op.params.some((p) => p.in === 'path'), query: op.params.some((p) => p.in === 'query') };
     const headerNames = op.params.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase());
-    const idempotent = isIdempotent(op);
+    const idempotent = isIdempotent(op, deps.idempotency.renderers);
     const face = faceOfOperation(faces, op);
     const readBody: ReadBody = face?.readBody ?? ((c) => readJsonBody(c));
     const answer = face?.respond ? (o: OpOutput, c: Context) => face.respond!(o, op, c) : respond;
@@ -118,7 +120,7 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
       const auth = op.security[0] ? authenticate(op.security[0], sandbox, headerOf(c, 'authorization')) : ({ kind: 'none' } as const);
       const input = { sandbox, path: params.path, query: params.query, headers: params.header, body, auth };
       const key = idempotent ? (params.header[IDEMPOTENCY_HEADER] as string | undefined) : undefined;
-      const out = key === undefined ? handler(input) : runIdempotent(store, op, key, input, handler);
+      const out = key === undefined ? handler(input) : runIdempotent(deps.idempotency, op, key, input, handler);
       return out instanceof Promise ? out.then((o) => answer(o, c)) : answer(out, c);
     };
     const start = (c: Context<Env>, sandbox: string): Response | Promise<Response> => {
