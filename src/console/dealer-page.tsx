@@ -2,7 +2,7 @@
 // their link to a customer, customers, recurring invoices, billing methods and invoices. Every form
 // posts to the same services as the API (dealer service, sim service for logins).
 import type { Hono } from 'hono';
-import type { Services } from '../app.ts';
+import type { Services } from '../services/services.ts';
 import { roleCacheReadyAt } from '../domain/eligibility.ts';
 import { invalid } from '../domain/errors.ts';
 import type { Isp } from '../domain/types.ts';

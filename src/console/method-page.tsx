@@ -1,7 +1,7 @@
 // "Current Payment Method" > Change: a new card or bank account (becomes the Auto Pay method), or a new
 // expiry for the current card. A refused change comes back to the form it came from, errors by the field.
 import type { Hono } from 'hono';
-import type { Services } from '../app.ts';
+import type { Services } from '../services/services.ts';
 import type { ChangePaymentMethodInput } from '../domain/payment-method.ts';
 import { methodById, paymentMethodView } from '../services/views.ts';
 import { BillingHeader, MethodText, billingHref, billingPage, endUserOf } from './billing-common.tsx';

@@ -2,7 +2,7 @@
 // served by redirect-after-post), sandboxes, events and journal.
 import type { Child } from 'hono/jsx';
 import type { Hono } from 'hono';
-import type { Services } from '../app.ts';
+import type { Services } from '../services/services.ts';
 import { invalid, notFound } from '../domain/errors.ts';
 import type { ScenarioReport } from '../scenarios/scenario-types.ts';
 import type { SandboxCreate } from '../services/sim-service.ts';
@@ -99,9 +99,7 @@ export function timeRoutes(app: Hono, services: Services, log: Log): void {
   app.post('/time/scenarios', action(services, log, back, async (cx, form) => {
     const name = form.scenario ?? '';
     if (form.op === 'run') {
-      // Loaded on first use: the runner builds whole apps (which mount this console).
-      const { runScenario } = await import('../scenarios/runner.ts');
-      const id = shelf.add(await runScenario(name, cx.services.scenarioDirs));
+      const id = shelf.add(await cx.services.sim.runScenario(name));
       return { to: `/time/runs/${id}#report` };
     }
     if (form.op !== 'load') throw invalid('invalid-form', 'Invalid form', 'Choose Load or Run.', [{ path: '/op', message: 'load or run' }]);

@@ -1,5 +1,5 @@
 import type { BillingService } from '../../services/billing-service.ts';
-import { requireSucceeded } from '../../services/payment-outcome.ts';
+import { requireSucceeded } from '../payment-outcome.ts';
 import { billView, endUserPaymentView, methodById, paymentMethodView } from '../../services/views.ts';
 import type { ChangePaymentMethodInput } from '../../domain/payment-method.ts';
 import type { NewBillingMethodInput } from '../../domain/billing-method.ts';

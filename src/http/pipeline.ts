@@ -4,7 +4,8 @@ import type { Store } from '../store/sandbox-store.ts';
 import { DEFAULT_SANDBOX, assertSandboxName } from '../store/sandbox-name.ts';
 import { isApiPath } from './api-path.ts';
 import { faceOfOperation, faceOfPath, type Face, type ReadBody } from './face.ts';
-import { journalMiddleware, requestRecorder, type Journal } from './journal.ts';
+import type { Journal } from '../services/journal.ts';
+import { journalMiddleware, requestRecorder } from './journal.ts';
 import type { OpenApiIndex, Operation } from './openapi-index.ts';
 import type { Auth, Handlers, OpOutput } from './operation.ts';
 import { IDEMPOTENCY_HEADER, isIdempotent, runIdempotent, type IdempotentRun } from './idempotency.ts';
@@ -16,7 +17,7 @@ import type { Validators } from './validator.ts';
 
 export type Authenticator = (scheme: string, sandbox: string, authorization: string | undefined) => Auth;
 
-export type AppDeps = {
+export type PipelineDeps = {
   index: OpenApiIndex;
   validators: Validators;
   handlers: Handlers;
@@ -41,8 +42,11 @@ export type AppDeps = {
 
 type Env = { Variables: { sandbox: string; operationId: string; operation: Operation } };
 
-/** The one Hono app every transport uses: node server, app.request in tests, MSW handlers. */
-export function createHttpApp(deps: AppDeps): Hono<Env> {
+/**
+ * The spec-driven request pipeline every face shares (sandbox, validation, auth, idempotency, journal,
+ * response validation), as the Hono app every transport uses: node server, app.request, MSW handlers.
+ */
+export function createPipeline(deps: PipelineDeps): Hono<Env> {
   const { index, validators, handlers, authenticate, store, journal, log } = deps;
   // A /sandboxes/{name} prefix routes as the path without it (see sandbox-prefix.ts).
   const app = new Hono<Env>({ getPath: pathWithoutSandboxPrefix });
