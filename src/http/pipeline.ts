@@ -11,6 +11,7 @@ import type { Auth, Handlers, OpOutput } from './operation.ts';
 import { IDEMPOTENCY_HEADER, isIdempotent, runIdempotent, type IdempotentRun } from './idempotency.ts';
 import { onErrorHandler, problem, problemResponse } from './problem.ts';
 import { headerOf, readJsonBody } from './read-request.ts';
+import { requestRefused } from './request-check.ts';
 import { responseValidation, type ResponseViolation } from './response-validation.ts';
 import { pathWithoutSandboxPrefix, sandboxOfPrefix } from './sandbox-prefix.ts';
 import type { Validators } from './validator.ts';
@@ -119,7 +120,7 @@ export function createPipeline(deps: PipelineDeps): Hono<Env> {
       const parts = { path: has.path ? (c.req.param() as Record<string, string>) : {}, query: has.query ? c.req.query() : {}, headers, body, hasBody };
       const { errors, params } = validators.request(op, parts);
       if (errors.length) {
-        throw new DomainError('validation', 'validation-failed', 'Request does not match the API', errors.map((e) => `${e.path} ${e.message}`).join('; '), { errors });
+        throw requestRefused(errors);
       }
       const auth = op.security[0] ? authenticate(op.security[0], sandbox, headerOf(c, 'authorization')) : ({ kind: 'none' } as const);
       const input = { sandbox, path: params.path, query: params.query, headers: params.header, body, auth };
