@@ -82,7 +82,7 @@ export function createApp(options: AppOptions): Hono {
     fallback: lazyConsole(services, options.log),
     faces: [createSecurityTraxFace({ store: options.store, tokens, log: options.log }), alarmComSoapFace({ log: options.log })],
   });
-  return app as unknown as Hono;
+  return app;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { Journal } from '../services/journal.ts';
 import { isApiPath } from './api-path.ts';
 
@@ -23,15 +23,5 @@ export function requestRecorder({ journal, clockOf, log }: JournalOptions): Requ
     // Requests naming no existing sandbox, and console pages, are logged but not journaled.
     if (at && isApiPath(c.req.path)) journal.record(sandbox, { at, method: c.req.method, path: c.req.path, status, durationMs, operationId });
     log?.(`${c.req.method} ${c.req.path} [${sandbox}] -> ${status} ${durationMs}ms`);
-  };
-}
-
-/** The same as a middleware around everything (used with strict response validation, which may replace a response). */
-export function journalMiddleware(options: JournalOptions): MiddlewareHandler {
-  const record = requestRecorder(options);
-  return async function journalRequests(c, next) {
-    const started = performance.now();
-    await next();
-    record(c, c.res.status, started, c.get('sandbox') as string | undefined, (c.get('operationId') as string | undefined) ?? null);
   };
 }
