@@ -3,7 +3,7 @@
 // in the same sandbox, with the same request, gets the same status and body (rendered from the stored
 // resource by the same function as the first answer) and runs nothing; the same key with another request
 // is a 422 `idempotency-key-reused`.
-import type { IdempotentResourceType, Payment, SandboxState } from '../domain/types.ts';
+import type { IdempotencyRecord, IdempotentResourceType, Payment, SandboxState } from '../domain/types.ts';
 import { IdempotentReplay, requestFingerprint, type IdempotencyService, type IdempotentRequest } from '../services/idempotency.ts';
 import type { Operation } from './openapi-index.ts';
 import type { Auth, OpHandler, OpInput, OpOutput } from './operation.ts';
@@ -55,7 +55,7 @@ export async function runIdempotent({ service, renderers }: IdempotentRun, op: O
     statusOf: resourceType === 'payments' ? paymentStatus : () => 201,
     recorded: false,
   };
-  const replay = async (record: NonNullable<ReturnType<IdempotencyService['earlier']>>): Promise<OpOutput> => {
+  const replay = async (record: IdempotencyRecord): Promise<OpOutput> => {
     const { state, entity } = await service.created(input.sandbox, request, record);
     const out = renderer.render(state, entity as never);
     return { ...out, headers: { ...out.headers, 'idempotent-replayed': 'true' } };
