@@ -113,9 +113,7 @@ export function createPipeline(deps: PipelineDeps): Hono {
       }
       const parts = { path: has.path ? (c.req.param() as Record<string, string>) : {}, query: has.query ? c.req.query() : {}, headers, body, hasBody };
       const { errors, params } = validators.request(op, parts);
-      if (errors.length) {
-        throw requestRefused(errors);
-      }
+      if (errors.length) throw requestRefused(errors);
       const auth = op.security[0] ? authenticate(op.security[0], sandbox, headerOf(c, 'authorization')) : ({ kind: 'none' } as const);
       const input = { sandbox, path: params.path, query: params.query, headers: params.header, body, auth };
       const key = idempotent ? (params.header[IDEMPOTENCY_HEADER] as string | undefined) : undefined;
