@@ -30,7 +30,9 @@ export function checkDealerMethod(sandbox: string, customerId: number, method: N
     checkApiRequest('createBillingMethod', { path: { profile: sandbox }, body: billingMethodDocument(customerId, method) });
   } catch (err) {
     if (!(err instanceof DomainError) || !Array.isArray(err.extensions.errors)) throw err;
-    const fromWire = new Map(Object.entries(resourceType('customer_billings').pointers ?? {}).map(([domain, wire]) => [`/body${wire}`, domain]));
+    // A wire attribute some domain paths share (holder_name) is told back as the method of this type's.
+    const prefix = method.type === 'credit_card' ? '/card/' : '/bankAccount/';
+    const fromWire = new Map(Object.entries(resourceType('customer_billings').pointers ?? {}).filter(([domain]) => domain.startsWith(prefix)).map(([domain, wire]) => [`/body${wire}`, domain]));
     const errors = (err.extensions.errors as { path: string; message: string }[]).map((e) => ({ ...e, path: fromWire.get(e.path) ?? e.path }));
     throw new DomainError(err.kind, err.code, err.title, err.message, { ...err.extensions, errors });
   }
