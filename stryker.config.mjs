@@ -9,7 +9,6 @@ export default {
   mutate: [
     'src/domain/**/*.ts',
     '!src/domain/**/*.test.ts',
-    '!src/domain/test-fixtures.ts',
     '!src/domain/types.ts',
   ],
   coverageAnalysis: 'perTest',

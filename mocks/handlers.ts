@@ -3,7 +3,7 @@
 // sandboxes, scenarios, the virtual clock and faults (/__sim), exactly as against the real server.
 import type { Hono } from 'hono';
 import { http, type HttpHandler } from 'msw';
-import { createApp, type AppOptions } from '../src/app.ts';
+import { createApp, type AppOptions } from '../src/create-app.ts';
 import { loadScenarioSeeder } from '../src/scenarios/scenario-seeder.ts';
 import { seedState } from '../src/seeds/seed-state.ts';
 import { memoryPersistence } from '../src/store/persistence.ts';

@@ -1,6 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createApp, type AppOptions } from './app.ts';
+import { createApp, type AppOptions } from './create-app.ts';
 import { problem, problemResponse } from './http/problem.ts';
 import { seedState, type ScenarioSeeder } from './seeds/seed-state.ts';
 import { jsonFilePersistence, memoryPersistence } from './store/persistence.ts';

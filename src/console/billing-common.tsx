@@ -1,16 +1,14 @@
 // What every Billing page shares: which end user it is for, whether Billing is configured for them,
 // and the Billing sub-navigation (only offered when the pages behind it can answer).
 import type { Child } from 'hono/jsx';
-import type { AdcLogin, Customer } from '../domain/types.ts';
-import { billingEligibility, type Eligibility } from '../domain/eligibility.ts';
+import { billingEligibility } from '../domain/eligibility.ts';
 import { notFound } from '../domain/errors.ts';
 import { paymentMethodView } from '../services/views.ts';
-import { loginIdOf, type ConsoleCx } from './context.ts';
+import { loginIdOf, type ConsoleCx, type EndUser } from './context.ts';
 import type { PageResult } from './handle.tsx';
 import { Notices } from './layout.tsx';
 import { NotConfigured } from './not-configured.tsx';
 
-export type EndUser = { loginId: number; login: AdcLogin; customer: Customer | null; eligibility: Eligibility };
 
 export function endUserOf(cx: ConsoleCx): EndUser {
   const loginId = loginIdOf(cx);

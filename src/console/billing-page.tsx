@@ -1,10 +1,11 @@
 // The Alarm.com "Billing" screen of one end user (Settings > Account Management > Billing).
 import type { Hono } from 'hono';
-import type { Services } from '../app.ts';
+import type { Services } from '../services/services.ts';
 import type { BillingSummary, InvoiceBalance } from '../domain/balances.ts';
 import { utcDate } from '../domain/balances.ts';
 import { methodById, paymentMethodView } from '../services/views.ts';
-import { BillingHeader, MethodText, billingHref, billingPage, type EndUser } from './billing-common.tsx';
+import { BillingHeader, MethodText, billingHref, billingPage } from './billing-common.tsx';
+import type { EndUser } from './context.ts';
 import { Badge, DateText, money } from './components.tsx';
 import type { ConsoleCx } from './context.ts';
 import { page, type Log, type PageResult } from './handle.tsx';

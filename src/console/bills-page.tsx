@@ -1,6 +1,6 @@
 // Bills: the historical list of the integration's invoices, and one bill with its lines.
 import type { Hono } from 'hono';
-import type { Services } from '../app.ts';
+import type { Services } from '../services/services.ts';
 import { MMR_LINE_ITEM_ID } from '../domain/types.ts';
 import { billView } from '../services/views.ts';
 import { BillingHeader, billingHref, billingPage } from './billing-common.tsx';

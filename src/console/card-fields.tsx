@@ -20,8 +20,9 @@ export function CardFields({ id, holder, errors = {}, withHolder = true }: { id:
       <FieldError id={err('expMonth')} text={errors.expMonth} />
       <FieldError id={err('expYear')} text={errors.expYear} />
       <label>
-        CVV <input type="password" name="cvv" autocomplete="off" maxlength={4} inputmode="numeric" style="width:5em" />
+        CVV <input type="password" name="cvv" autocomplete="off" maxlength={4} inputmode="numeric" style="width:5em" {...invalidAttrs(err('cvv'), errors.cvv)} />
       </label>
+      <FieldError id={err('cvv')} text={errors.cvv} />
       {withHolder ? <HolderField id={id} label="Cardholder name" holder={holder} error={errors.holderName} /> : null}
       <TestCardsHint />
     </div>

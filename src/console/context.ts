@@ -1,8 +1,10 @@
 // Per-request context of a console page: the sandbox (always carried as ?sandbox=), links that keep
 // it, and the flash/problem a redirect-after-post left in the query string.
 import type { Context } from 'hono';
-import type { Services } from '../app.ts';
+import type { Services } from '../services/services.ts';
 import { DomainError } from '../domain/errors.ts';
+import type { Eligibility } from '../domain/eligibility.ts';
+import type { AdcLogin, Customer } from '../domain/types.ts';
 import { DEFAULT_SANDBOX, assertSandboxName } from '../store/sandbox-name.ts';
 
 /** A problem as the API would state it (for the Details disclosure) plus its stable code. */
@@ -18,6 +20,9 @@ export type ConsoleCx = {
   /** A console link on the same sandbox. */
   href(path: string, params?: Params): string;
 };
+
+/** The end user a billing page of the console is about. */
+export type EndUser = { loginId: number; login: AdcLogin; customer: Customer | null; eligibility: Eligibility };
 
 export type Params = Record<string, string | number | null | undefined>;
 

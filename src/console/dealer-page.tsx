@@ -2,13 +2,15 @@
 // their link to a customer, customers, recurring invoices, billing methods and invoices. Every form
 // posts to the same services as the API (dealer service, sim service for logins).
 import type { Hono } from 'hono';
-import type { Services } from '../app.ts';
+import type { Services } from '../services/services.ts';
 import { roleCacheReadyAt } from '../domain/eligibility.ts';
 import { invalid } from '../domain/errors.ts';
 import type { Isp } from '../domain/types.ts';
 import { MMR_LINE_ITEM_ID } from '../domain/types.ts';
 import { maskedLabel, type NewBillingMethodInput } from '../domain/billing-method.ts';
+import { checkApiRequest } from '../http/request-check.ts';
 import { ispView } from '../services/views.ts';
+import { checkDealerMethod } from './api-check.ts';
 import { ProblemBox, instantText } from './components.tsx';
 import type { ConsoleCx } from './context.ts';
 import { AddMethodForm, AddRecurringForm, LoginsTable, type DealerForm } from './dealer-forms.tsx';
@@ -103,7 +105,9 @@ export function dealerRoutes(app: Hono, services: Services, log: Log): void {
   }));
   app.post('/dealer/logins/:loginId', action(services, log, backTo('logins'), async (cx, form, c) => {
     const customerId = form.customerId ? idOf(form.customerId, 'customer') : null;
-    const login = await cx.services.sim.updateLogin(cx.sandbox, idOf(c.req.param('loginId'), 'login'), { customerId });
+    const loginId = idOf(c.req.param('loginId'), 'login');
+    checkApiRequest('updateLogin', { path: { loginId: String(loginId) }, body: { customerId } });
+    const login = await cx.services.sim.updateLogin(cx.sandbox, loginId, { customerId });
     const customer = cx.services.dealer.listCustomers(cx.sandbox).find((x) => x.id === login.customerId);
     return { to: '/dealer#logins', flash: customer ? `Linked ${login.username} to ${customer.firstName} ${customer.lastName}.` : `${login.username} is no longer linked.` };
   }));
@@ -117,7 +121,10 @@ export function dealerRoutes(app: Hono, services: Services, log: Log): void {
     return { to: '/dealer#recurring', flash: `Recurring invoice #${ri.id}: Auto Pay charges billing method #${ri.billingMethodId}.` };
   }));
   app.post('/dealer/billing-methods', action(services, log, backTo('add-method'), async (cx, form) => {
-    const method = await cx.services.dealer.createBillingMethod(cx.sandbox, idOf(form.customerId, 'customer'), methodInput(form));
+    const customerId = idOf(form.customerId, 'customer');
+    const input = methodInput(form);
+    checkDealerMethod(cx.sandbox, customerId, input);
+    const method = await cx.services.dealer.createBillingMethod(cx.sandbox, customerId, input);
     return { to: '/dealer#recurring', flash: `Added ${maskedLabel(method)} for customer #${method.customerId}; choose it as a recurring invoice's Auto Pay method below.` };
   }));
 }

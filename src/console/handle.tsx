@@ -2,7 +2,7 @@
 // field errors) in the page, never a stack trace or a blank page; POSTs redirect with a flash.
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import type { Services } from '../app.ts';
+import type { Services } from '../services/services.ts';
 import { DomainError, STATUS_BY_KIND } from '../domain/errors.ts';
 import { ProblemBox } from './components.tsx';
 import { consoleCx, linkTo, problemOf, problemParams, type ConsoleCx, type ProblemView } from './context.ts';

@@ -1,6 +1,6 @@
 // "/": the sandbox's Alarm.com end-user logins, each with its Billing screen and whether it is configured.
 import type { Hono } from 'hono';
-import type { Services } from '../app.ts';
+import type { Services } from '../services/services.ts';
 import { billingEligibility } from '../domain/eligibility.ts';
 import { Badge, instantText } from './components.tsx';
 

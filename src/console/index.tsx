@@ -1,11 +1,11 @@
 // The sandbox console: server-rendered pages over the same services as the API (hono/jsx, no build).
 import type { Hono } from 'hono';
-import type { Services } from '../app.ts';
+import type { Services } from '../services/services.ts';
 import { billingPageRoutes } from './billing-page.tsx';
 import { billsRoutes } from './bills-page.tsx';
 import { dealerRoutes } from './dealer-page.tsx';
 import { DomainError } from '../domain/errors.ts';
-import { routeNotFound } from '../http/app.ts';
+import { routeNotFound } from '../http/pipeline.ts';
 import { page, type Log } from './handle.tsx';
 import { homeRoutes } from './home-page.tsx';
 import { methodRoutes } from './method-page.tsx';

@@ -25,6 +25,7 @@ const FIELD_TEXT: Record<string, string> = {
   number: 'Enter the card number as printed on the card (12 to 19 digits).',
   expMonth: 'Enter the expiry month as a number from 1 to 12.',
   expYear: 'Enter the expiry year as four digits, e.g. 2031.',
+  cvv: 'Enter the 3 or 4 digit security code from the card, or leave it empty.',
   holderName: 'Enter the name only, not a card or account number.',
   bankName: 'Enter the bank name only, not an account number.',
   routingNumber: 'Enter the 9-digit routing number.',

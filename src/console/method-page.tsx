@@ -1,8 +1,9 @@
 // "Current Payment Method" > Change: a new card or bank account (becomes the Auto Pay method), or a new
 // expiry for the current card. A refused change comes back to the form it came from, errors by the field.
 import type { Hono } from 'hono';
-import type { Services } from '../app.ts';
+import type { Services } from '../services/services.ts';
 import type { ChangePaymentMethodInput } from '../domain/payment-method.ts';
+import { checkApiRequest } from '../http/request-check.ts';
 import { methodById, paymentMethodView } from '../services/views.ts';
 import { BillingHeader, MethodText, billingHref, billingPage, endUserOf } from './billing-common.tsx';
 import { BankFields, CardFields } from './card-fields.tsx';
@@ -83,7 +84,9 @@ export function methodRoutes(app: Hono, services: Services, log: Log): void {
   const back = (cx: ConsoleCx, form: Record<string, string>) => cx.href('/billing/method', { login: cx.query.get('login'), mode: modeOf(form) }) + `#${modeOf(form)}`;
   app.post('/billing/method', action(services, log, back, async (cx, form) => {
     const who = endUserOf(cx);
-    const { billingMethod } = await cx.services.billing.changePaymentMethod(cx.sandbox, who.loginId, inputOf(form));
+    const input = inputOf(form);
+    checkApiRequest('changePaymentMethod', { body: input });
+    const { billingMethod } = await cx.services.billing.changePaymentMethod(cx.sandbox, who.loginId, input);
     const label = paymentMethodView(billingMethod).label;
     const flash = form.mode === 'expiry' ? `Expiry updated: ${label}.` : `Payment method changed to ${label}; Auto Pay uses it from now on.`;
     return { to: '/billing', params: { login: who.loginId }, flash };

@@ -1,7 +1,7 @@
 // "Billing Not Configured": each failing precondition with what fixes it and exactly where.
 import type { Child } from 'hono/jsx';
 import { roleCacheReadyAt, type NotConfiguredReason } from '../domain/eligibility.ts';
-import type { EndUser } from './billing-common.tsx';
+import type { EndUser } from './context.ts';
 import { instantText } from './components.tsx';
 import type { ConsoleCx } from './context.ts';
 

@@ -2,14 +2,15 @@
 // Step 1 refuses an amount outside the range before step 2 (the billing service's own check); errors
 // sit in the form, next to the field they are about.
 import type { Context, Hono } from 'hono';
-import type { Services } from '../app.ts';
+import type { Services } from '../services/services.ts';
 import { centsToDecimal } from '../domain/money.ts';
 import { DomainError } from '../domain/errors.ts';
+import { checkApiRequest } from '../http/request-check.ts';
 import { methodById, paymentMethodView } from '../services/views.ts';
-import { BillingHeader, MethodText, billingHref, billingPage, endUserOf, type EndUser } from './billing-common.tsx';
+import { BillingHeader, MethodText, billingHref, billingPage, endUserOf } from './billing-common.tsx';
 import { CardFields } from './card-fields.tsx';
 import { FieldError, ProblemBox, invalidAttrs, money } from './components.tsx';
-import { problemOf, type ConsoleCx, type ProblemView } from './context.ts';
+import { problemOf, type ConsoleCx, type EndUser, type ProblemView } from './context.ts';
 import { dollarsToCents, newCardOf } from './forms.ts';
 import { action, page, type Log, type PageResult } from './handle.tsx';
 import { fieldMessages } from './messages.ts';
@@ -100,8 +101,9 @@ function payScreen(cx: ConsoleCx): PageResult {
 async function makePayment(cx: ConsoleCx, form: Record<string, string>, _c: Context) {
   const who = endUserOf(cx);
   const amountCents = Number(form.amountCents);
-  const input = form.method === 'new' ? { newBillingMethod: newCardOf(form) } : {};
-  const { payment } = await cx.services.billing.makePayment(cx.sandbox, { loginId: who.loginId, amountCents, ...input });
+  const body = { amountCents, ...(form.method === 'new' ? { newBillingMethod: newCardOf(form) } : {}) };
+  checkApiRequest('makePayment', { body });
+  const { payment } = await cx.services.billing.makePayment(cx.sandbox, { loginId: who.loginId, ...body });
   return { to: `/billing/payments/${payment.id}`, params: { login: who.loginId, result: 1 } };
 }
 

@@ -1,13 +1,13 @@
 // Payments list and one payment's details (the Billing screen's payment history).
 import type { Hono } from 'hono';
-import type { Services } from '../app.ts';
+import type { Services } from '../services/services.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Payment, SandboxState } from '../domain/types.ts';
-import { requireSucceeded } from '../services/payment-outcome.ts';
+import { requireSucceeded } from '../http/payment-outcome.ts';
 import { endUserPaymentView } from '../services/views.ts';
-import { BillingHeader, MethodText, billingHref, billingPage, type EndUser } from './billing-common.tsx';
+import { BillingHeader, MethodText, billingHref, billingPage } from './billing-common.tsx';
 import { Badge, DateText, ProblemBox, instantText, money } from './components.tsx';
-import { problemOf, type ConsoleCx } from './context.ts';
+import { problemOf, type ConsoleCx, type EndUser } from './context.ts';
 import { page, type Log } from './handle.tsx';
 
 const SOURCES: Record<string, string> = { one_time: 'One-time', auto_pay: 'Auto Pay', dealer: 'SecurityTrax' };

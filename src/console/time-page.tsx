@@ -2,10 +2,11 @@
 // served by redirect-after-post), sandboxes, events and journal.
 import type { Child } from 'hono/jsx';
 import type { Hono } from 'hono';
-import type { Services } from '../app.ts';
+import type { Services } from '../services/services.ts';
 import { invalid, notFound } from '../domain/errors.ts';
 import type { ScenarioReport } from '../scenarios/scenario-types.ts';
 import type { SandboxCreate } from '../services/sim-service.ts';
+import { checkApiRequest } from '../http/request-check.ts';
 import { instantText } from './components.tsx';
 import type { ConsoleCx } from './context.ts';
 import { action, page, type Log, type PageResult } from './handle.tsx';
@@ -84,6 +85,7 @@ export function timeRoutes(app: Hono, services: Services, log: Log): void {
   const back = (cx: ConsoleCx) => cx.href('/time');
   app.post('/time/advance', action(services, log, back, async (cx, form) => {
     const input = form.by === 'P1D' || form.by === 'P1M' ? { by: form.by } : { to: form.to ?? '' };
+    checkApiRequest('advanceClock', { body: input });
     const r = await cx.services.sim.advanceClock(cx.sandbox, input);
     const types = [...new Set(r.events.map((e) => e.type))].join(', ');
     return { to: '/time', flash: `Clock advanced from ${instantText(r.from)} to ${instantText(r.now)}: ${r.events.length} events${types ? ` (${types})` : ''}.` };
@@ -93,15 +95,16 @@ export function timeRoutes(app: Hono, services: Services, log: Log): void {
     return { to: '/time', flash: `Sandbox "${s.name}" reset; clock at ${instantText(s.now)}.` };
   }));
   app.post('/time/sandboxes', action(services, log, back, async (cx, form) => {
-    const s = await cx.services.sim.createSandbox(sandboxInput(form));
+    const input = sandboxInput(form);
+    checkApiRequest('createSandbox', { body: input });
+    const s = await cx.services.sim.createSandbox(input);
     return { to: '/time', sandbox: s.name, flash: `Sandbox "${s.name}" created.` };
   }));
   app.post('/time/scenarios', action(services, log, back, async (cx, form) => {
     const name = form.scenario ?? '';
+    checkApiRequest(form.op === 'run' ? 'runScenario' : 'loadScenario', { path: { name } });
     if (form.op === 'run') {
-      // Loaded on first use: the runner builds whole apps (which mount this console).
-      const { runScenario } = await import('../scenarios/runner.ts');
-      const id = shelf.add(await runScenario(name, cx.services.scenarioDirs));
+      const id = shelf.add(await cx.services.sim.runScenario(name));
       return { to: `/time/runs/${id}#report` };
     }
     if (form.op !== 'load') throw invalid('invalid-form', 'Invalid form', 'Choose Load or Run.', [{ path: '/op', message: 'load or run' }]);

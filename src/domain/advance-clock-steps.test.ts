@@ -5,7 +5,7 @@ import { withGeneratedCount } from '../seeds/generate.ts';
 import { advanceClock, advanceClockSteps } from './advance-clock.ts';
 import { sequentialIds } from './ids.ts';
 import { applyPatch, workingCopy } from './patch.ts';
-import { makeCard, makeCustomer, makeIsp, makeRecurring, makeState } from './test-fixtures.ts';
+import { makeCard, makeCustomer, makeIsp, makeRecurring, makeState } from '../../test/support/domain-fixtures.ts';
 import type { SandboxState } from './types.ts';
 
 // The advance in chunks (as the sim service runs it, yielding between chunks) must be the same advance.

@@ -4,7 +4,7 @@ import { sequentialIds } from './ids.ts';
 import { checkInvariants } from './invariants.ts';
 import { applyIntegrationChange } from './integration.ts';
 import { countListPasses } from './test-list-passes.ts';
-import { applied, makeCard, makeCtx, makeCustomer, makeInvoice, makeIsp, makeRecurring, makeState } from './test-fixtures.ts';
+import { applied, makeCard, makeCtx, makeCustomer, makeInvoice, makeIsp, makeRecurring, makeState } from '../../test/support/domain-fixtures.ts';
 import type { BillingMethod, SandboxState } from './types.ts';
 
 const JAN_1 = '2019-01-01T00:00:00.000Z';

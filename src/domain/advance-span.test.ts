@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advanceStepEnd, advanceTarget, MAX_ADVANCE } from './advance-span.ts';
-import { domainError } from './test-fixtures.ts';
+import { domainError } from '../../test/support/domain-fixtures.ts';
 
 const NOW = '2019-03-03T09:00:00.000Z';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocateOldestFirst, byDueDate, formatCents } from './allocate.ts';
-import { domainError, makeInvoice } from './test-fixtures.ts';
+import { domainError, makeInvoice } from '../../test/support/domain-fixtures.ts';
 
 const invoices = () => [
   makeInvoice({ id: 1, dueDate: '2019-01-03', balanceCents: 0, status: 'paid' }),

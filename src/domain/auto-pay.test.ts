@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { autoPayAttemptAt, autoPayOf, isAutoPayOn, requireMethodKept } from './auto-pay.ts';
-import { domainError, makeInvoice, makeRecurring } from './test-fixtures.ts';
+import { domainError, makeInvoice, makeRecurring } from '../../test/support/domain-fixtures.ts';
 
 describe('isAutoPayOn / autoPayOf', () => {
   it('is on exactly when the recurring invoice has a billing method, and can never be disabled', () => {

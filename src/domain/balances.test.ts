@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { billingSummary, integrationInvoices, isPastDue } from './balances.ts';
 import { requireConfigured } from './eligibility.ts';
-import { makeConfiguredState, makeInvoice, makeRecurring, NOW } from './test-fixtures.ts';
+import { makeConfiguredState, makeInvoice, makeRecurring, NOW } from '../../test/support/domain-fixtures.ts';
 import type { SandboxState } from './types.ts';
 
 const summary = (s: SandboxState, now = NOW) => billingSummary(s, requireConfigured(s, 1, now), now);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBillingMethod, maskedLabel, updateCardExpiry, type NewBillingMethodInput } from './billing-method.ts';
 import { checkInvariants } from './invariants.ts';
-import { applied, domainError, makeBank, makeCard, makeConfiguredState, makeCtx } from './test-fixtures.ts';
+import { applied, domainError, makeBank, makeCard, makeConfiguredState, makeCtx } from '../../test/support/domain-fixtures.ts';
 
 const visa = (o: Partial<{ number: string; expMonth: number; expYear: number; cvv: string }> = {}): NewBillingMethodInput => ({
   type: 'credit_card',

@@ -9,7 +9,7 @@ import {
   updateIspDetails,
   updateLogin,
 } from './dealer.ts';
-import { applied, makeCtx, makeCustomer, makeIsp, makeLogin, makeState } from './test-fixtures.ts';
+import { applied, makeCtx, makeCustomer, makeIsp, makeLogin, makeState } from '../../test/support/domain-fixtures.ts';
 
 describe('dealer commands', () => {
   it('a new customer is created with its ISP', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { billingEligibility, requireConfigured } from './eligibility.ts';
-import { domainError, makeConfiguredState, makeCustomer, makeIsp, makeLogin, makeRecurring, NOW } from './test-fixtures.ts';
+import { domainError, makeConfiguredState, makeCustomer, makeIsp, makeLogin, makeRecurring, NOW } from '../../test/support/domain-fixtures.ts';
 
 const codes = (e: ReturnType<typeof billingEligibility>) => (e.configured ? [] : e.reasons.map((r) => r.code));
 const enabledAt = (at: string) => makeIsp({ billingIntegrationEnabledAt: at, roleCacheRefreshedAt: null });

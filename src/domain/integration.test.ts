@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
 import { adcAuthenticate, applyIntegrationChange, requireSecurityTraxRole, setSecurityTraxSettings, type IntegrationOutcome } from './integration.ts';
-import { applied, makeCtx, makeIsp, makeState } from './test-fixtures.ts';
+import { applied, makeCtx, makeIsp, makeState } from '../../test/support/domain-fixtures.ts';
 import { SECURITYTRAX_ROLE, type AdcCredential, type SandboxState } from './types.ts';
 
 const credential = (o: Partial<AdcCredential> = {}): AdcCredential => ({

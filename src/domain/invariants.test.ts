@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from './invariants.ts';
-import { makeCard, makeConfiguredState, makeInvoice, makePayment } from './test-fixtures.ts';
+import { makeCard, makeConfiguredState, makeInvoice, makePayment } from '../../test/support/domain-fixtures.ts';
 
 describe('checkInvariants', () => {
   it('a consistent state has no violations', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMethodExpired, requireAutoPayMethod, requireOwnMethod } from './method-use.ts';
-import { domainError, makeBank, makeCard, makeState, NOW } from './test-fixtures.ts';
+import { domainError, makeBank, makeCard, makeState, NOW } from '../../test/support/domain-fixtures.ts';
 
 const state = makeState({
   billingMethods: [

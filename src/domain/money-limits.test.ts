@@ -6,7 +6,7 @@ import { checkInvariants } from './invariants.ts';
 import { MAX_AMOUNT_CENTS, MAX_LINES, requireAmountCents } from './money.ts';
 import { inexactNumberPath } from './patch.ts';
 import { createRecurringInvoice, generateInvoice } from './recurring.ts';
-import { domainError, makeConfiguredState, makeCtx, makeInvoice, makePayment, makeRecurring } from './test-fixtures.ts';
+import { domainError, makeConfiguredState, makeCtx, makeInvoice, makePayment, makeRecurring } from '../../test/support/domain-fixtures.ts';
 
 const BAD = [1e308, 2 ** 53 + 2, Number.POSITIVE_INFINITY, Number.NaN, MAX_AMOUNT_CENTS + 1, -1, 1.5];
 

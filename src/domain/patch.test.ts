@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { where } from './lookup.ts';
 import { applyPatch, cloneState, workingCopy, type ListKey } from './patch.ts';
 import { countListPasses } from './test-list-passes.ts';
-import { makeCustomer, makeInvoice, makeLogin, makeState } from './test-fixtures.ts';
+import { makeCustomer, makeInvoice, makeLogin, makeState } from '../../test/support/domain-fixtures.ts';
 import type { SandboxState } from './types.ts';
 
 const bigState = (n: number): SandboxState =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { billingScreenPayments } from './payment-history.ts';
-import { makeConfiguredState, makeInvoice, makePayment } from './test-fixtures.ts';
+import { makeConfiguredState, makeInvoice, makePayment } from '../../test/support/domain-fixtures.ts';
 
 describe('billingScreenPayments', () => {
   it('lists the customer\'s payments newest first, failed ones included, but not dealer payments of other invoices', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NewBillingMethodInput } from './billing-method.ts';
 import { checkInvariants } from './invariants.ts';
 import { changePaymentMethod, removePaymentMethod, setAutoPay } from './payment-method.ts';
-import { applied, domainError, makeBank, makeCard, makeConfiguredState, makeCtx, makeCustomer, makeRecurring } from './test-fixtures.ts';
+import { applied, domainError, makeBank, makeCard, makeConfiguredState, makeCtx, makeCustomer, makeRecurring } from '../../test/support/domain-fixtures.ts';
 import type { SandboxState } from './types.ts';
 
 const newVisa: NewBillingMethodInput = {

@@ -4,7 +4,7 @@ import type { NewBillingMethodInput } from './billing-method.ts';
 import { requireConfigured } from './eligibility.ts';
 import { checkInvariants } from './invariants.ts';
 import { chargeAutoPay, makeDealerPayment, makeOneTimePayment } from './payments.ts';
-import { applied, domainError, makeCard, makeConfiguredState, makeCtx, makeCustomer, makeInvoice, makeRecurring } from './test-fixtures.ts';
+import { applied, domainError, makeCard, makeConfiguredState, makeCtx, makeCustomer, makeInvoice, makeRecurring } from '../../test/support/domain-fixtures.ts';
 import type { SandboxState } from './types.ts';
 
 const newVisa: NewBillingMethodInput = {

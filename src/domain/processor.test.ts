@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { charge } from './processor.ts';
-import { NOW, makeBank, makeCard, makeState } from './test-fixtures.ts';
+import { NOW, makeBank, makeCard, makeState } from '../../test/support/domain-fixtures.ts';
 import type { BillingMethod, Faults } from './types.ts';
 
 const faults = (declineNextCharges = 0): Faults => ({ ...makeState().faults, declineNextCharges });

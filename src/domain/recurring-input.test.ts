@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRecurringInvoice, type CreateRecurringInvoiceInput } from './recurring.ts';
-import { domainError, makeCard, makeCtx, makeCustomer, makeState } from './test-fixtures.ts';
+import { domainError, makeCard, makeCtx, makeCustomer, makeState } from '../../test/support/domain-fixtures.ts';
 import { MAX_LINES } from './money.ts';
 
 // What a recurring invoice refuses, with the code, title, message and failing path a face shows.

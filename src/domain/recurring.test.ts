@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
 import { createRecurringInvoice, generateInvoice, updateRecurringBillingMethod } from './recurring.ts';
-import { applied, makeCard, makeCtx, makeCustomer, makeRecurring, makeState } from './test-fixtures.ts';
+import { applied, makeCard, makeCtx, makeCustomer, makeRecurring, makeState } from '../../test/support/domain-fixtures.ts';
 import { MMR_LINE_ITEM_ID, type SandboxState } from './types.ts';
 
 /** Generates n invoices in a row, returning the final state. */

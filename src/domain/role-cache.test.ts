@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROLE_CACHE_MINUTES, refreshRoleCache, roleCacheReadyAt } from './role-cache.ts';
-import { makeIsp } from './test-fixtures.ts';
+import { makeIsp } from '../../test/support/domain-fixtures.ts';
 
 const enabledAt = '2019-01-01T09:00:00.000Z';
 const pending = makeIsp({ billingIntegrationEnabledAt: enabledAt, roleCacheRefreshedAt: null });

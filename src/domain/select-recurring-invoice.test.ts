@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasMmr, selectRecurringInvoice } from './select-recurring-invoice.ts';
-import { makeRecurring, makeState } from './test-fixtures.ts';
+import { makeRecurring, makeState } from '../../test/support/domain-fixtures.ts';
 import { MMR_LINE_ITEM_ID } from './types.ts';
 
 const service = { lineItemId: 4, description: 'Service', amountCents: 1500, occurrences: null };

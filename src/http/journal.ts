@@ -1,38 +1,6 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
+import type { Journal } from '../services/journal.ts';
 import { isApiPath } from './api-path.ts';
-
-export type JournalEntry = {
-  id: number;
-  at: string;
-  method: string;
-  path: string;
-  status: number;
-  durationMs: number;
-  operationId: string | null;
-};
-
-/** Per-sandbox request journal, in memory and capped: method, path, status and timing, never bodies. */
-export type Journal = {
-  record(sandbox: string, entry: Omit<JournalEntry, 'id'>): void;
-  list(sandbox: string): JournalEntry[];
-  clear(sandbox: string): void;
-};
-
-export function createJournal({ limit = 500 }: { limit?: number } = {}): Journal {
-  const bySandbox = new Map<string, JournalEntry[]>();
-  let lastId = 0;
-  return {
-    record(sandbox, entry) {
-      const list = bySandbox.get(sandbox) ?? bySandbox.set(sandbox, []).get(sandbox)!;
-      const { at, method, path, status, durationMs, operationId } = entry;
-      list.push({ id: ++lastId, at, method, path, status, durationMs, operationId });
-      // Trimmed in batches: splicing the head off a full list on every request cost ~2 us a request.
-      if (list.length >= limit * 2) list.splice(0, list.length - limit);
-    },
-    list: (sandbox) => (bySandbox.get(sandbox) ?? []).slice(-limit),
-    clear: (sandbox) => void bySandbox.delete(sandbox),
-  };
-}
 
 export type JournalOptions = {
   journal: Journal;
@@ -55,15 +23,5 @@ export function requestRecorder({ journal, clockOf, log }: JournalOptions): Requ
     // Requests naming no existing sandbox, and console pages, are logged but not journaled.
     if (at && isApiPath(c.req.path)) journal.record(sandbox, { at, method: c.req.method, path: c.req.path, status, durationMs, operationId });
     log?.(`${c.req.method} ${c.req.path} [${sandbox}] -> ${status} ${durationMs}ms`);
-  };
-}
-
-/** The same as a middleware around everything (used with strict response validation, which may replace a response). */
-export function journalMiddleware(options: JournalOptions): MiddlewareHandler {
-  const record = requestRecorder(options);
-  return async function journalRequests(c, next) {
-    const started = performance.now();
-    await next();
-    record(c, c.res.status, started, c.get('sandbox') as string | undefined, (c.get('operationId') as string | undefined) ?? null);
   };
 }

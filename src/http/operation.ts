@@ -1,4 +1,5 @@
 import type { operations } from '../generated/openapi.ts';
+import type { IdempotentRequest } from '../services/idempotency.ts';
 
 export type OperationId = keyof operations;
 
@@ -16,6 +17,8 @@ export type OpInput = {
   headers: Record<string, unknown>;
   body: unknown;
   auth: Auth;
+  /** The keyed request (Idempotency-Key) of a creating POST: the route passes it on to its service call. */
+  idempotency?: IdempotentRequest;
 };
 
 export type OpOutput = { status: number; body?: unknown; headers?: Record<string, string> };

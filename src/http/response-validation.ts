@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { FieldError } from '../domain/errors.ts';
 import { isApiPath } from './api-path.ts';
 import { faceOfOperation, faceOfPath, type Face } from './face.ts';
@@ -13,14 +13,15 @@ export type ResponseViolation = { operationId: string | null; method: string; pa
 const GENERIC_STATUSES = new Set([400, 404, 413, 415, 422]);
 /** The specified faces of the simulator; anything else (the console at /, /billing, ...) is not an operation. */
 
+/** The answer to send for `res`, the response of operation `op` (none: a route no operation matches). */
+export type ResponseCheck = (c: Context, res: Response, op: Operation | undefined) => Promise<Response>;
+
 /** Validates each response against the spec; a mismatch is reported and turned into a loud 500. */
-export function responseValidation({ validators, faces = [], onViolation, log }: { validators: Validators; faces?: readonly Face[]; onViolation?: (v: ResponseViolation) => void; log?: (line: string) => void }): MiddlewareHandler {
-  return async function validateResponse(c, next) {
-    await next();
-    if (!isApiPath(c.req.path)) return;
-    const op = c.get('operation') as Operation | undefined;
-    const type = c.res.headers.get('content-type');
-    const text = await c.res.clone().text();
+export function responseValidation({ validators, faces = [], onViolation, log }: { validators: Validators; faces?: readonly Face[]; onViolation?: (v: ResponseViolation) => void; log?: (line: string) => void }): ResponseCheck {
+  return async function validateResponse(c, res, op) {
+    if (!isApiPath(c.req.path)) return res;
+    const type = res.headers.get('content-type');
+    const text = await res.clone().text();
     let body: unknown = text;
     const parse = faceOfOperation(faces, op)?.parseResponse;
     try {
@@ -36,17 +37,17 @@ export function responseValidation({ validators, faces = [], onViolation, log }:
       errors = validators.schema(pathFace.errorSchema, body);
     } else if (pathFace) {
       errors = [];
-    } else if (!op || (GENERIC_STATUSES.has(c.res.status) && isProblem)) {
+    } else if (!op || (GENERIC_STATUSES.has(res.status) && isProblem)) {
       errors = isProblem ? validators.problem(body) : [{ path: '/content-type', message: 'unknown routes must answer problem+json' }];
     } else {
-      errors = validators.response(op, c.res.status, type, body);
+      errors = validators.response(op, res.status, type, body);
     }
     // 503/504 are documented simulated faults; a 500 is always a bug.
-    if (c.res.status === 500) errors.push({ path: '/status', message: `server error ${c.res.status}: ${text.slice(0, 300)}` });
-    if (!errors.length) return;
-    const violation = { operationId: op?.operationId ?? null, method: c.req.method, path: c.req.path, status: c.res.status, errors };
+    if (res.status === 500) errors.push({ path: '/status', message: `server error ${res.status}: ${text.slice(0, 300)}` });
+    if (!errors.length) return res;
+    const violation = { operationId: op?.operationId ?? null, method: c.req.method, path: c.req.path, status: res.status, errors };
     onViolation?.(violation);
     log?.(`response violates the spec: ${JSON.stringify(violation)}`);
-    c.res = problemResponse(problem(500, 'response-invalid', 'Response does not match the spec', errors.map((e) => `${e.path} ${e.message}`).join('; '), { errors, violation }));
+    return problemResponse(problem(500, 'response-invalid', 'Response does not match the spec', errors.map((e) => `${e.path} ${e.message}`).join('; '), { errors, violation }));
   };
 }

@@ -1,4 +1,4 @@
-import { compiledSpec } from '../app.ts';
+import { compiledSpec } from '../http/compiled-spec.ts';
 import { DEMO_CREDENTIALS } from '../seeds/demo.ts';
 import { generatedLoginPassword } from '../seeds/generate.ts';
 import type { Setup } from '../seeds/setup.ts';

@@ -6,35 +6,12 @@ import type { Ctx } from '../domain/ids.ts';
 import type { CommandResult } from '../domain/patch.ts';
 import { createRecurringInvoice } from '../domain/recurring.ts';
 import { MMR_LINE_ITEM_ID, type SandboxState } from '../domain/types.ts';
-import type { Setup } from './setup.ts';
+import type { Generate, Setup } from './setup.ts';
 
 // A population described by its size and mix instead of listed entity by entity ("100,000 customers,
 // two thirds on Auto Pay, due days spread over the month"). Every customer is made through the same
 // domain commands as a listed one; everything about customer n follows from n, so the state is the
 // same on every run and the cost is linear in the count.
-
-/** `given.generate` (scenarios/scenario.schema.json). */
-export type Generate = {
-  count: number;
-  /** Customer n is `<prefix>n`: login `<prefix>n` / `<prefix>n-pass`, email `<prefix>n@example.com`. */
-  prefix?: string;
-  /** Key of an ISP listed in `isps` the customers are configured with (default: none). */
-  isp?: string | null;
-  /** An Alarm.com login linked to each customer (default true). */
-  logins?: boolean;
-  /** How many customers have a card on Auto Pay (default: all), spread evenly over the population. */
-  autoPay?: number;
-  /** How many of the Auto Pay cards are always declined (4000 0000 0000 0002), spread evenly. */
-  declining?: number;
-  /** First invoice dates, spread evenly from `from` to `to` (the due days over the month). */
-  startDates: { from: string; to: string };
-  saleDate?: string;
-  netDays?: number;
-  /** A fixed amount, or amounts spread over min..max (cents). */
-  amountCents: number | { min: number; max: number };
-  lineItemId?: number;
-  description?: string;
-};
 
 const FIRST = ['Alex', 'Blake', 'Casey', 'Drew', 'Emery', 'Finley', 'Gray', 'Harper', 'Indy', 'Jordan', 'Kai', 'Logan', 'Morgan', 'Noel', 'Parker', 'Quinn', 'Reese', 'Sage', 'Taylor', 'Val'];
 const LAST = ['Adams', 'Brooks', 'Chen', 'Diaz', 'Evans', 'Foster', 'Garcia', 'Hughes', 'Ito', 'Jones', 'Khan', 'Lopez', 'Meyer', 'Nguyen', 'Okafor', 'Patel', 'Rossi', 'Silva', 'Tran', 'Weber'];

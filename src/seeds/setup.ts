@@ -1,7 +1,6 @@
 import type { NewBillingMethodInput } from '../domain/billing-method.ts';
 import type { RecurringLineInput, LineInput } from '../domain/recurring.ts';
 import type { Faults, SandboxSettings } from '../domain/types.ts';
-import type { Generate } from './generate.ts';
 
 /**
  * A starting state described as data: the demo seed and every scenario's `given` use this shape.
@@ -41,3 +40,26 @@ export type Setup = {
 
 /** Ids of the entities created from a setup, by key. */
 export type SetupRefs = Record<string, number>;
+
+/** `given.generate` (scenarios/scenario.schema.json). */
+export type Generate = {
+  count: number;
+  /** Customer n is `<prefix>n`: login `<prefix>n` / `<prefix>n-pass`, email `<prefix>n@example.com`. */
+  prefix?: string;
+  /** Key of an ISP listed in `isps` the customers are configured with (default: none). */
+  isp?: string | null;
+  /** An Alarm.com login linked to each customer (default true). */
+  logins?: boolean;
+  /** How many customers have a card on Auto Pay (default: all), spread evenly over the population. */
+  autoPay?: number;
+  /** How many of the Auto Pay cards are always declined (4000 0000 0000 0002), spread evenly. */
+  declining?: number;
+  /** First invoice dates, spread evenly from `from` to `to` (the due days over the month). */
+  startDates: { from: string; to: string };
+  saleDate?: string;
+  netDays?: number;
+  /** A fixed amount, or amounts spread over min..max (cents). */
+  amountCents: number | { min: number; max: number };
+  lineItemId?: number;
+  description?: string;
+};

@@ -7,6 +7,7 @@ import { billingScreenPayments } from '../domain/payment-history.ts';
 import { paymentOptions } from '../domain/payment-options.ts';
 import { makeOneTimePayment, type OneTimePaymentInput } from '../domain/payments.ts';
 import type { CommandRunner } from './command-runner.ts';
+import type { RunOptions } from './idempotency.ts';
 
 /** The Alarm.com end-user Billing screen; every call first checks "Billing Not Configured". */
 export function createBillingService({ runner }: { runner: CommandRunner }) {
@@ -29,7 +30,7 @@ export function createBillingService({ runner }: { runner: CommandRunner }) {
       const { state, billing } = configured(sandbox, loginId);
       allocateOldestFirst(integrationInvoices(state, billing.recurringInvoice.id), amountCents);
     },
-    makePayment: (sandbox: string, input: OneTimePaymentInput) => runner.run(sandbox, (s, ctx) => makeOneTimePayment(s, input, ctx)),
+    makePayment: (sandbox: string, input: OneTimePaymentInput, options?: RunOptions) => runner.run(sandbox, (s, ctx) => makeOneTimePayment(s, input, ctx), options),
     paymentMethod(sandbox: string, loginId: number) {
       const { state, billing } = configured(sandbox, loginId);
       return { state, billingMethodId: billing.recurringInvoice.billingMethodId };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../domain/errors.ts';
-import { makeConfiguredState, makeInvoice } from '../domain/test-fixtures.ts';
+import { makeConfiguredState, makeInvoice } from '../../test/support/domain-fixtures.ts';
 import { memoryPersistence } from '../store/persistence.ts';
 import { createStore } from '../store/sandbox-store.ts';
 import { createCommandRunner } from './command-runner.ts';

@@ -4,7 +4,7 @@ import { expiredIdempotencyKeyIds } from '../domain/idempotency-keys.ts';
 import { inexactNumberPath, type CommandResult, type Patch } from '../domain/patch.ts';
 import type { IdempotencyRecord, SandboxState } from '../domain/types.ts';
 import type { Store } from '../store/sandbox-store.ts';
-import { IdempotentReplay, currentIdempotentRequest, findIdempotencyRecord, type IdempotentRequest } from './idempotency.ts';
+import { IdempotentReplay, findIdempotencyRecord, type IdempotentRequest, type RunOptions } from './idempotency.ts';
 
 export type IdSource = (lastIds: SandboxState['lastIds']) => { ids: IdGen; lastIds: () => SandboxState['lastIds'] };
 
@@ -13,7 +13,8 @@ type Command<T> = (state: Readonly<SandboxState>, ctx: Ctx) => CommandResult<T>;
 /** Load state -> call a domain command -> commit its one patch. The only way services change state. */
 export type CommandRunner = {
   read(sandbox: string): SandboxState;
-  run<T>(sandbox: string, command: Command<T>): Promise<T>;
+  /** `options.idempotency`: the keyed request this command serves; committed with the entity it creates. */
+  run<T>(sandbox: string, command: Command<T>, options?: RunOptions): Promise<T>;
   /**
    * Runs `work` holding the sandbox's writes: commands on it wait (in order) until `work` ends, while reads,
    * and every other sandbox, go on. `work` commits through the `run` it is given. Used by long advances.
@@ -40,9 +41,8 @@ export function createCommandRunner({ store, idSource = sequentialIds }: { store
   const whenFree = async (sandbox: string): Promise<void> => {
     for (let busy = held.get(sandbox); busy; busy = held.get(sandbox)) await busy;
   };
-  const run: CommandRunner['run'] = (sandbox, command) => {
-    // Read before any await: the keyed request is only current while the handler starts.
-    const keyed = currentIdempotentRequest();
+  const run: CommandRunner['run'] = (sandbox, command, options) => {
+    const keyed = options?.idempotency;
     if (!held.has(sandbox)) return runNow(sandbox, command, keyed);
     return whenFree(sandbox).then(() => runNow(sandbox, command, keyed));
   };
@@ -54,7 +54,7 @@ export function createCommandRunner({ store, idSource = sequentialIds }: { store
       let release!: () => void;
       held.set(sandbox, new Promise<void>((resolve) => (release = resolve)));
       try {
-        return await work((name, command) => (name === sandbox ? runNow(name, command, currentIdempotentRequest()) : run(name, command)));
+        return await work((name, command, options) => (name === sandbox ? runNow(name, command, options?.idempotency) : run(name, command, options)));
       } finally {
         held.delete(sandbox);
         release();

@@ -6,6 +6,7 @@ import { createRecurringInvoice, updateRecurringBillingMethod, type CreateRecurr
 import type { SandboxState } from '../domain/types.ts';
 import type { AlarmComWebServices } from './alarm-com-web-services.ts';
 import type { CommandRunner } from './command-runner.ts';
+import type { RunOptions } from './idempotency.ts';
 import { changeBillingIntegration } from './integration-service.ts';
 
 const byCustomer = <T extends { customerId: number }>(list: T[], customerId?: number) =>
@@ -23,11 +24,11 @@ export function createDealerService({ runner, adc }: { runner: CommandRunner; ad
   return {
     listCustomers: (sandbox: string) => read(sandbox).customers,
     getCustomer: (sandbox: string, id: number) => find(read(sandbox).customers, id, 'Customer'),
-    createCustomer: (sandbox: string, input: CreateCustomerInput) => runner.run(sandbox, (s, ctx) => createCustomer(s, input, ctx)),
+    createCustomer: (sandbox: string, input: CreateCustomerInput, options?: RunOptions) => runner.run(sandbox, (s, ctx) => createCustomer(s, input, ctx), options),
 
     listIsps: (sandbox: string) => read(sandbox).isps,
     getIsp: (sandbox: string, id: number) => find(read(sandbox).isps, id, 'Interactive Services Provider'),
-    createIsp: (sandbox: string, input: IspInput) => runner.run(sandbox, (s, ctx) => createIsp(s, input, ctx)),
+    createIsp: (sandbox: string, input: IspInput, options?: RunOptions) => runner.run(sandbox, (s, ctx) => createIsp(s, input, ctx), options),
     async updateIsp(sandbox: string, id: number, input: Partial<IspInput> & { billingIntegration?: boolean }) {
       const { billingIntegration, ...details } = input;
       find(read(sandbox).isps, id, 'Interactive Services Provider');
@@ -41,26 +42,26 @@ export function createDealerService({ runner, adc }: { runner: CommandRunner; ad
 
     listRecurringInvoices: (sandbox: string, customerId?: number) => byCustomer(read(sandbox).recurringInvoices, customerId),
     getRecurringInvoice: (sandbox: string, id: number) => find(read(sandbox).recurringInvoices, id, 'Recurring invoice'),
-    createRecurringInvoice: (sandbox: string, input: CreateRecurringInvoiceInput) =>
-      runner.run(sandbox, (s, ctx) => createRecurringInvoice(s, input, ctx)),
+    createRecurringInvoice: (sandbox: string, input: CreateRecurringInvoiceInput, options?: RunOptions) =>
+      runner.run(sandbox, (s, ctx) => createRecurringInvoice(s, input, ctx), options),
     updateRecurringInvoice: (sandbox: string, id: number, billingMethodId: number) =>
       runner.run(sandbox, (s, ctx) => updateRecurringBillingMethod(s, id, billingMethodId, ctx)),
 
     listInvoices: (sandbox: string, customerId?: number) => byCustomer(read(sandbox).invoices, customerId),
     getInvoice: (sandbox: string, id: number) => find(read(sandbox).invoices, id, 'Invoice'),
-    createInvoice: (sandbox: string, input: ManualInvoiceInput) => runner.run(sandbox, (s, ctx) => createManualInvoice(s, input, ctx)),
+    createInvoice: (sandbox: string, input: ManualInvoiceInput, options?: RunOptions) => runner.run(sandbox, (s, ctx) => createManualInvoice(s, input, ctx), options),
 
     listBillingMethods(sandbox: string, customerId: number) {
       find(read(sandbox).customers, customerId, 'Customer');
       return byCustomer(read(sandbox).billingMethods, customerId);
     },
-    createBillingMethod: (sandbox: string, customerId: number, input: NewBillingMethodInput) =>
-      runner.run(sandbox, (s, ctx) => createBillingMethod(s, customerId, input, ctx)),
+    createBillingMethod: (sandbox: string, customerId: number, input: NewBillingMethodInput, options?: RunOptions) =>
+      runner.run(sandbox, (s, ctx) => createBillingMethod(s, customerId, input, ctx), options),
     updateBillingMethodExpiry: (sandbox: string, id: number, expiry: ExpiryInput) => runner.run(sandbox, (s, ctx) => updateCardExpiry(s, id, expiry, ctx)),
 
     listPayments: (sandbox: string, customerId?: number) => byCustomer(read(sandbox).payments, customerId),
     getPayment: (sandbox: string, id: number) => find(read(sandbox).payments, id, 'Payment'),
-    createPayment: (sandbox: string, input: DealerPaymentInput) => runner.run(sandbox, (s, ctx) => makeDealerPayment(s, input, ctx)),
+    createPayment: (sandbox: string, input: DealerPaymentInput, options?: RunOptions) => runner.run(sandbox, (s, ctx) => makeDealerPayment(s, input, ctx), options),
   };
 }
 

@@ -1,10 +1,13 @@
 // Idempotency-Key support shared by the HTTP layer (which knows the request) and the command runner
 // (which commits the record in the same patch as the command's changes, so a crash can never leave a
-// charge without its record, or a record without its charge).
+// charge without its record, or a record without its charge). The keyed request travels as an argument,
+// from the route through the service call to runner.run: nothing depends on when a handler starts.
 import { createHash } from 'node:crypto';
 import { isIdempotencyKeyLive } from '../domain/idempotency-keys.ts';
-import { where } from '../domain/lookup.ts';
+import { DomainError } from '../domain/errors.ts';
+import { byId, where } from '../domain/lookup.ts';
 import type { IdempotencyRecord, IdempotentResourceType, SandboxState } from '../domain/types.ts';
+import type { Store } from '../store/sandbox-store.ts';
 
 /** The keyed request being served; the first command that creates a `resourceType` entity records it. */
 export type IdempotentRequest = {
@@ -18,23 +21,8 @@ export type IdempotentRequest = {
   recorded: boolean;
 };
 
-// The keyed request whose handler is starting. Handlers start their command synchronously (the runner
-// reads this before its first await), so a plain variable set around that synchronous start is enough;
-// AsyncLocalStorage would cost every later promise of the process its async hooks on Node 20.
-let current: IdempotentRequest | undefined;
-
-/** Calls `start` with `request` as the keyed request; the command it starts synchronously records it. */
-export function withIdempotentRequest<T>(request: IdempotentRequest, start: () => T): T {
-  const previous = current;
-  current = request;
-  try {
-    return start();
-  } finally {
-    current = previous;
-  }
-}
-
-export const currentIdempotentRequest = (): IdempotentRequest | undefined => current;
+/** What a command that may create the keyed request's entity is given: the runner records the key with it. */
+export type RunOptions = { idempotency?: IdempotentRequest };
 
 /** Thrown by the runner when the key was recorded after the HTTP layer looked (a concurrent retry). */
 export class IdempotentReplay extends Error {
@@ -44,6 +32,38 @@ export class IdempotentReplay extends Error {
     this.record = record;
   }
 }
+
+const reused = (key: string) =>
+  new DomainError(
+    'validation',
+    'idempotency-key-reused',
+    'Idempotency-Key reused',
+    `The Idempotency-Key "${key.slice(0, 80)}" was already used for a different request. Send a new key for a new request; a retry must repeat the original request exactly.`,
+    { errors: [{ path: '/header/idempotency-key', message: 'already used with a different request' }] },
+  );
+
+/** What the HTTP layer asks about keys: the earlier record of a key, and what that request created. */
+export function createIdempotencyService({ store }: { store: Store }) {
+  return {
+    /** The live record of the request's key, or undefined when the key is new. */
+    earlier: (sandbox: string, request: IdempotentRequest) => findIdempotencyRecord(store.require(sandbox), request.scope, request.key),
+    /**
+     * The entity the original request created (and the state to render it from), once the original is
+     * durable; a record of another request (same key, different body) is a 422 `idempotency-key-reused`.
+     */
+    async created(sandbox: string, request: IdempotentRequest, record: IdempotencyRecord): Promise<{ state: Readonly<SandboxState>; entity: { id: number } }> {
+      if (record.fingerprint !== request.fingerprint || record.operationId !== request.operationId) throw reused(request.key);
+      // The original may still be on its way to disk: never answer before it is durable.
+      await store.durable(sandbox);
+      const state = store.require(sandbox);
+      const entity = byId(state[record.resource.type] as { id: number }[], record.resource.id);
+      if (!entity) throw new DomainError('conflict', 'idempotency-resource-gone', 'Resource gone', `The ${record.resource.type} this Idempotency-Key created no longer exists.`);
+      return { state, entity };
+    },
+  };
+}
+
+export type IdempotencyService = ReturnType<typeof createIdempotencyService>;
 
 /** The live record of this key for this user; an expired one (24 h on the virtual clock) no longer counts. */
 export function findIdempotencyRecord(state: Readonly<SandboxState>, scope: string, key: string): IdempotencyRecord | undefined {

@@ -7,7 +7,8 @@ import { DomainError, invalid } from '../domain/errors.ts';
 import { setDealerCredentials, setFaults, updateSettings } from '../domain/sim-controls.ts';
 import type { IdGen } from '../domain/ids.ts';
 import type { Faults, SandboxSettings, SandboxState, SeedRef, SimEvent } from '../domain/types.ts';
-import type { Journal } from '../http/journal.ts';
+import type { ScenarioReport } from '../scenarios/scenario-types.ts';
+import type { Journal } from './journal.ts';
 import { seedState, type ScenarioSeeder } from '../seeds/seed-state.ts';
 import type { Store } from '../store/sandbox-store.ts';
 import { assertSandboxName } from '../store/sandbox-name.ts';
@@ -25,12 +26,14 @@ export function createSimService({
   runner,
   journal,
   scenarios,
+  runScenario,
   advanceChunkActions = ADVANCE_CHUNK_ACTIONS,
 }: {
   store: Store;
   runner: CommandRunner;
   journal: Journal;
   scenarios?: ScenarioSeeder;
+  runScenario?: (name: string) => Promise<ScenarioReport>;
   /** Actions per chunk of a clock advance (tests make it small to exercise the chunking). */
   advanceChunkActions?: number;
 }) {
@@ -83,6 +86,12 @@ export function createSimService({
         journal.clear(name);
         return state;
       }),
+
+    /** Replays a scenario of the folders in its own fresh simulator: a report never depends on a sandbox's state. */
+    runScenario(name: string): Promise<ScenarioReport> {
+      if (!runScenario) throw new Error('This simulator was built without a scenario runner.');
+      return runScenario(name);
+    },
 
     clock: (sandbox: string) => ({ now: runner.read(sandbox).now }),
     /**

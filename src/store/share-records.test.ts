@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeInvoice, makePayment, makeState } from '../domain/test-fixtures.ts';
+import { makeInvoice, makePayment, makeState } from '../../test/support/domain-fixtures.ts';
 import { createSharer } from './share-records.ts';
 
 describe('createSharer', () => {

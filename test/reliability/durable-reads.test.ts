@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
+import { createApp } from '../../src/create-app.ts';
 import { seedState } from '../../src/seeds/seed-state.ts';
 import { jsonFilePersistence, type Persistence } from '../../src/store/persistence.ts';
 import { createStore } from '../../src/store/sandbox-store.ts';

@@ -4,7 +4,7 @@
 // problem+json; no error changes any sandbox. The strict test app validates every response against the
 // spec, so an undocumented answer fails the test too.
 import { describe, expect, it } from 'vitest';
-import { compiledSpec } from '../../src/app.ts';
+import { compiledSpec } from '../../src/http/compiled-spec.ts';
 import { resolveRef, type Operation } from '../../src/http/openapi-index.ts';
 import { PROBLEM_BASE } from '../../src/http/problem.ts';
 import { basic, JANE, testApp, type TestApp } from '../support/test-app.ts';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compiledSpec } from '../../src/app.ts';
+import { compiledSpec } from '../../src/http/compiled-spec.ts';
 import { openStore, startServer } from '../../src/server.ts';
 import { basic, JANE, testApp, type TestApp } from '../support/test-app.ts';
 import { billingData, dealerApi, link, links } from '../support/securitytrax.ts';

@@ -2,7 +2,7 @@
 // customer's payment, bill or billing method is a 404, and changes nothing); the SecurityTrax dealer API
 // and the end-user API each need their own credentials (401 otherwise); ISP passwords never leave.
 import { describe, expect, it } from 'vitest';
-import { compiledSpec } from '../../src/app.ts';
+import { compiledSpec } from '../../src/http/compiled-spec.ts';
 import { resolveRef } from '../../src/http/openapi-index.ts';
 import { basic, JANE, testApp, type TestApp } from '../support/test-app.ts';
 import { dealerApi, link, links, ST_KEY } from '../support/securitytrax.ts';

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import { createApp, type AppOptions, type Services } from '../../src/app.ts';
+import { createApp, type AppOptions } from '../../src/create-app.ts';
+import type { Services } from '../../src/services/services.ts';
 import { checkInvariants } from '../../src/domain/invariants.ts';
 import type { SandboxState } from '../../src/domain/types.ts';
 import { seedState } from '../../src/seeds/seed-state.ts';

@@ -1,11 +1,12 @@
 import type { BillingService } from '../../services/billing-service.ts';
-import { requireSucceeded } from '../../services/payment-outcome.ts';
+import { requireSucceeded } from '../payment-outcome.ts';
 import { billView, endUserPaymentView, methodById, paymentMethodView } from '../../services/views.ts';
 import type { ChangePaymentMethodInput } from '../../domain/payment-method.ts';
 import type { NewBillingMethodInput } from '../../domain/billing-method.ts';
-import type { SandboxState } from '../../domain/types.ts';
+import type { Payment, SandboxState } from '../../domain/types.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { autoPayOf } from '../../domain/auto-pay.ts';
+import type { CreatedRenderer } from '../idempotency.ts';
 import { created, items, ok, type Auth, type Handlers } from '../operation.ts';
 
 type BillingOps = Pick<Handlers,
@@ -21,6 +22,11 @@ const loginOf = (auth: Auth): number => {
 const methodAndAutoPay = (state: Readonly<SandboxState>, billingMethodId: number | null) => {
   const method = methodById(state, billingMethodId);
   return { paymentMethod: method ? paymentMethodView(method) : null, autoPay: autoPayOf({ billingMethodId }) };
+};
+
+/** The 201 of this face's creating POST: the route's answer and its Idempotency-Key replay. */
+export const alarmComCreated = {
+  makePayment: { resource: 'payments', render: (s, p) => created(endUserPaymentView(s, requireSucceeded(p))) } satisfies CreatedRenderer<Payment>,
 };
 
 /** The Alarm.com end-user Billing API (Settings > Account Management > Billing). */
@@ -49,8 +55,8 @@ export function alarmComBillingRoutes(billing: BillingService, stateOf: (sandbox
     },
     makePayment: async (i) => {
       const body = i.body as { amountCents: number; billingMethodId?: number; newBillingMethod?: NewBillingMethodInput };
-      const { payment } = await billing.makePayment(i.sandbox, { loginId: loginOf(i.auth), ...body });
-      return created(endUserPaymentView(stateOf(i.sandbox), requireSucceeded(payment)));
+      const { payment } = await billing.makePayment(i.sandbox, { loginId: loginOf(i.auth), ...body }, { idempotency: i.idempotency });
+      return alarmComCreated.makePayment.render(stateOf(i.sandbox), payment);
     },
     listEndUserPayments: (i) => {
       const { state, payments } = billing.payments(i.sandbox, loginOf(i.auth));

@@ -13,11 +13,6 @@ export function scenarioRoutes(sim: SimService, dirs?: readonly string[]): Scena
       return ok({ items: scenarios.map(({ name, description }) => ({ name, description: description.trim() })), broken });
     },
     loadScenario: async (i) => ok(sandboxView(await sim.loadScenario(i.sandbox, i.path.name as string))),
-    // Runs in its own fresh in-memory simulator: a report never depends on the sandbox's state.
-    // The runner (and its modules) is loaded on first use, not at server start-up.
-    runScenario: async (i) => {
-      const { runScenario } = await import('../../scenarios/runner.ts');
-      return ok(await runScenario(i.path.name as string, dirs));
-    },
+    runScenario: async (i) => ok(await sim.runScenario(i.path.name as string)),
   };
 }

@@ -2,26 +2,12 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError, STATUS_BY_KIND, type FieldError } from '../../../domain/errors.ts';
+import { FaceError, type ErrorSource } from './face-error.ts';
 import { JSON_API } from './media-types.ts';
 import { resourceTypeOfPath } from './resources/registry.ts';
 import { toWirePointer } from './resources/input.ts';
 
-export type ErrorSource = { pointer?: string; parameter?: string; header?: string };
 export type JsonApiError = { status: string; code: string; title: string; detail: string; source?: ErrorSource; meta?: Record<string, unknown> };
-
-/** A refusal decided by the face itself (media types, keys, tokens, filters, decimals...). */
-export class FaceError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly title: string,
-    detail: string,
-    readonly source?: ErrorSource,
-  ) {
-    super(detail);
-    this.name = 'FaceError';
-  }
-}
 
 // Where the shared pipeline's validation paths point in a JSON:API request.
 function sourceOfRequestPath(path: string): { source: ErrorSource; status: number } {

@@ -6,7 +6,8 @@ import type { Face } from '../../face.ts';
 import type { Operation } from '../../openapi-index.ts';
 import type { OpOutput } from '../../operation.ts';
 import { headerOf, readJsonBody } from '../../read-request.ts';
-import { FaceError, onJsonApiError } from './errors.ts';
+import { FaceError } from './face-error.ts';
+import { onJsonApiError } from './errors.ts';
 import { assertAcceptable, assertContentType, JSON_API } from './media-types.ts';
 import type { Tokens } from './tokens.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FaceError } from './errors.ts';
+import { FaceError } from './face-error.ts';
 import { parseFilter } from './filter.ts';
 
 const FIELDS = { fname: 'string', status: 'string', balance: 'money', net_days: 'number', auto_pay: 'boolean', due_date: 'date', customer_id: 'id' } as const;

@@ -2,7 +2,7 @@
 //   expr := and ('OR' and)* ; and := primary ('AND' primary)* ; primary := '(' expr ')' | field op value
 // A small tokenizer and a recursive-descent parser; every malformed input is a 400 naming where and why.
 import { decimalToCents } from '../../../domain/money.ts';
-import { FaceError } from './errors.ts';
+import { FaceError } from './face-error.ts';
 import type { FilterKind } from './resources/resource-type.ts';
 
 type Token = { kind: 'word' | 'string' | 'number' | 'op' | '(' | ')' | 'end'; text: string; at: number };

@@ -1,5 +1,5 @@
 // `include=a,b.c`: relationship paths whose resources come back in `included` (compound documents).
-import { FaceError } from './errors.ts';
+import { FaceError } from './face-error.ts';
 import { resourceType } from './resources/registry.ts';
 import type { ResourceType, State } from './resources/resource-type.ts';
 

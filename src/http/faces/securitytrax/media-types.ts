@@ -1,6 +1,6 @@
 // JSON:API v1.1 media-type rules: 415 for a body in another type or with parameters we do not support,
 // 406 when the Accept header offers nothing we can answer with.
-import { FaceError } from './errors.ts';
+import { FaceError } from './face-error.ts';
 
 export const JSON_API = 'application/vnd.api+json';
 

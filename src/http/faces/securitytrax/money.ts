@@ -1,7 +1,7 @@
 // Amounts on this face are decimal dollars; inside they are integer cents. Converted exactly, through
 // src/domain/money.ts, with a reason for every refusal.
 import { MAX_AMOUNT_CENTS, centsToDecimal, decimalToCents } from '../../../domain/money.ts';
-import { FaceError } from './errors.ts';
+import { FaceError } from './face-error.ts';
 
 export const toDecimal = centsToDecimal;
 

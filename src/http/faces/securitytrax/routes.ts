@@ -3,10 +3,12 @@ import { isDealerLogin } from '../../../services/authenticate.ts';
 import { DomainError, notFound } from '../../../domain/errors.ts';
 import { removePaymentMethod } from '../../../domain/payment-method.ts';
 import type { DealerService } from '../../../services/dealer-service.ts';
-import { requireSucceeded } from '../../../services/payment-outcome.ts';
+import { requireSucceeded } from '../../payment-outcome.ts';
+import type { BillingMethod, Customer, Invoice, Isp, Payment, RecurringInvoice } from '../../../domain/types.ts';
+import type { CreatedRenderer } from '../../idempotency.ts';
 import { created, ok, type Handlers, type OpInput } from '../../operation.ts';
 import { baseUrl, JSONAPI_VERSION, listDocument, singleDocument } from './document.ts';
-import { FaceError } from './errors.ts';
+import { FaceError } from './face-error.ts';
 import { paginate } from './pagination.ts';
 import { filtered } from './query.ts';
 import { toDomainInput, type ResourceData } from './resources/input.ts';
@@ -40,6 +42,24 @@ function pointing<T>(field: string, run: () => Promise<T>): Promise<T> {
   });
 }
 
+const createdDocument = <E extends { id: number }>(resource: CreatedRenderer<E>['resource'], type: string): CreatedRenderer<E> => ({
+  resource,
+  render: (s, e) => created(singleDocument(resourceType(type), e, s)),
+});
+
+/** The 201 of each creating POST of this face: the route's answer and its Idempotency-Key replay. */
+export const securityTraxCreated = {
+  createCustomer: createdDocument<Customer>('customers', 'customers'),
+  createIsp: createdDocument<Isp>('isps', 'interactive_services_providers'),
+  createRecurringInvoice: createdDocument<RecurringInvoice>('recurringInvoices', 'recurring_invoices'),
+  createInvoice: createdDocument<Invoice>('invoices', 'customer_invoices'),
+  createBillingMethod: createdDocument<BillingMethod>('billingMethods', 'customer_billings'),
+  // A declined charge is recorded, then answered (and replayed) as the 402 it was.
+  createPayment: { resource: 'payments', render: (s, p) => created(singleDocument(resourceType('customer_payments'), requireSucceeded(p), s)) } satisfies CreatedRenderer<Payment>,
+};
+
+const keyed = (i: OpInput) => ({ idempotency: i.idempotency });
+
 export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps): Ops {
   const find = (rt: ResourceType, i: OpInput) => {
     const id = Number(i.path.id);
@@ -57,8 +77,8 @@ export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps): O
     const rt = resourceType(type);
     return ok(singleDocument(rt, find(rt, i), stateOf(i.sandbox), include(i)));
   };
-  const answer = (type: string, status: 'created' | 'ok', sandbox: string, e: { id: number }) =>
-    (status === 'created' ? created : ok)(singleDocument(resourceType(type), e, stateOf(sandbox)));
+  const updated = (type: string, sandbox: string, e: { id: number }) => ok(singleDocument(resourceType(type), e, stateOf(sandbox)));
+  const made = securityTraxCreated;
   const input = (type: string, data: ResourceData) => toDomainInput(resourceType(type), data) as never;
 
   return {
@@ -74,40 +94,40 @@ export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps): O
 
     listCustomers: list('customers'),
     getCustomer: get('customers'),
-    createCustomer: async (i) => answer('customers', 'created', i.sandbox, await dealer.createCustomer(i.sandbox, input('customers', dataOf(i)))),
+    createCustomer: async (i) => made.createCustomer.render(stateOf(i.sandbox), await dealer.createCustomer(i.sandbox, input('customers', dataOf(i)), keyed(i))),
 
     listIsps: list('interactive_services_providers'),
     getIsp: get('interactive_services_providers'),
-    createIsp: async (i) => answer('interactive_services_providers', 'created', i.sandbox, await dealer.createIsp(i.sandbox, input('interactive_services_providers', dataOf(i)))),
+    createIsp: async (i) => made.createIsp.render(stateOf(i.sandbox), await dealer.createIsp(i.sandbox, input('interactive_services_providers', dataOf(i)), keyed(i))),
     updateIsp: async (i) => {
       const changes = input('interactive_services_providers', patchData(i)) as { billingIntegration?: boolean };
       const isp = await pointing('/billingIntegration', () => dealer.updateIsp(i.sandbox, Number(i.path.id), changes as never));
-      return answer('interactive_services_providers', 'ok', i.sandbox, isp);
+      return updated('interactive_services_providers', i.sandbox, isp);
     },
 
     listInvoiceLineItems: list('invoice_billable_items'),
 
     listRecurringInvoices: list('recurring_invoices'),
     getRecurringInvoice: get('recurring_invoices'),
-    createRecurringInvoice: async (i) => answer('recurring_invoices', 'created', i.sandbox, await dealer.createRecurringInvoice(i.sandbox, input('recurring_invoices', dataOf(i)))),
+    createRecurringInvoice: async (i) => made.createRecurringInvoice.render(stateOf(i.sandbox), await dealer.createRecurringInvoice(i.sandbox, input('recurring_invoices', dataOf(i)), keyed(i))),
     updateRecurringInvoice: async (i) => {
       const { billingMethodId } = input('recurring_invoices', patchData(i)) as { billingMethodId: number };
-      return answer('recurring_invoices', 'ok', i.sandbox, await dealer.updateRecurringInvoice(i.sandbox, Number(i.path.id), billingMethodId));
+      return updated('recurring_invoices', i.sandbox, await dealer.updateRecurringInvoice(i.sandbox, Number(i.path.id), billingMethodId));
     },
 
     listInvoices: list('customer_invoices'),
     getInvoice: get('customer_invoices'),
-    createInvoice: async (i) => answer('customer_invoices', 'created', i.sandbox, await dealer.createInvoice(i.sandbox, input('customer_invoices', dataOf(i)))),
+    createInvoice: async (i) => made.createInvoice.render(stateOf(i.sandbox), await dealer.createInvoice(i.sandbox, input('customer_invoices', dataOf(i)), keyed(i))),
 
     listBillingMethods: list('customer_billings'),
     getBillingMethod: get('customer_billings'),
     createBillingMethod: async (i) => {
       const { customerId, ...method } = input('customer_billings', dataOf(i)) as { customerId: number };
-      return answer('customer_billings', 'created', i.sandbox, await dealer.createBillingMethod(i.sandbox, customerId, method as never));
+      return made.createBillingMethod.render(stateOf(i.sandbox), await dealer.createBillingMethod(i.sandbox, customerId, method as never, keyed(i)));
     },
     updateBillingMethod: async (i) => {
       const { expMonth, expYear } = input('customer_billings', patchData(i)) as { expMonth: number; expYear: number };
-      return answer('customer_billings', 'ok', i.sandbox, await dealer.updateBillingMethodExpiry(i.sandbox, Number(i.path.id), { expMonth, expYear }));
+      return updated('customer_billings', i.sandbox, await dealer.updateBillingMethodExpiry(i.sandbox, Number(i.path.id), { expMonth, expYear }));
     },
     deleteBillingMethod: (i) => {
       find(resourceType('customer_billings'), i);
@@ -117,8 +137,8 @@ export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps): O
     listPayments: list('customer_payments'),
     getPayment: get('customer_payments'),
     createPayment: async (i) => {
-      const { payment } = await dealer.createPayment(i.sandbox, input('customer_payments', dataOf(i)));
-      return answer('customer_payments', 'created', i.sandbox, requireSucceeded(payment));
+      const { payment } = await dealer.createPayment(i.sandbox, input('customer_payments', dataOf(i)), keyed(i));
+      return made.createPayment.render(stateOf(i.sandbox), payment);
     },
   };
 }

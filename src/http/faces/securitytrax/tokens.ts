@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Auth } from '../../operation.ts';
 import type { Store } from '../../../store/sandbox-store.ts';
-import { FaceError } from './errors.ts';
+import { FaceError } from './face-error.ts';
 
 export const TOKEN_TTL_MS = 10 * 60 * 1000;
 export type WallClock = () => number;

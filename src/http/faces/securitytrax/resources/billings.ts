@@ -34,6 +34,7 @@ export const billings: ResourceType<BillingMethod> = {
     '/card/number': '/data/attributes/card_number',
     '/card/expMonth': '/data/attributes/exp_month',
     '/card/expYear': '/data/attributes/exp_year',
+    '/card/cvv': '/data/attributes/cvv',
     '/card/holderName': '/data/attributes/holder_name',
     '/bankAccount/routingNumber': '/data/attributes/routing_number',
     '/bankAccount/accountNumber': '/data/attributes/account_number',

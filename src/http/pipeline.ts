@@ -4,25 +4,29 @@ import type { Store } from '../store/sandbox-store.ts';
 import { DEFAULT_SANDBOX, assertSandboxName } from '../store/sandbox-name.ts';
 import { isApiPath } from './api-path.ts';
 import { faceOfOperation, faceOfPath, type Face, type ReadBody } from './face.ts';
-import { journalMiddleware, requestRecorder, type Journal } from './journal.ts';
+import type { Journal } from '../services/journal.ts';
+import { requestRecorder } from './journal.ts';
 import type { OpenApiIndex, Operation } from './openapi-index.ts';
 import type { Auth, Handlers, OpOutput } from './operation.ts';
-import { IDEMPOTENCY_HEADER, isIdempotent, runIdempotent } from './idempotency.ts';
+import { IDEMPOTENCY_HEADER, isIdempotent, runIdempotent, type IdempotentRun } from './idempotency.ts';
 import { onErrorHandler, problem, problemResponse } from './problem.ts';
 import { headerOf, readJsonBody } from './read-request.ts';
+import { requestRefused } from './request-check.ts';
 import { responseValidation, type ResponseViolation } from './response-validation.ts';
 import { pathWithoutSandboxPrefix, sandboxOfPrefix } from './sandbox-prefix.ts';
 import type { Validators } from './validator.ts';
 
 export type Authenticator = (scheme: string, sandbox: string, authorization: string | undefined) => Auth;
 
-export type AppDeps = {
+export type PipelineDeps = {
   index: OpenApiIndex;
   validators: Validators;
   handlers: Handlers;
   authenticate: Authenticator;
   store: Store;
   journal: Journal;
+  /** Idempotency-Key lookups and the creating operations' renderers (the same as their routes answer with). */
+  idempotency: IdempotentRun;
   /** Validate every response against the spec (tests, --strict); a violation becomes a 500 problem. */
   strict?: boolean;
   onViolation?: (v: ResponseViolation) => void;
@@ -37,20 +41,19 @@ export type AppDeps = {
   faces?: Face[];
 };
 
-type Env = { Variables: { sandbox: string; operationId: string; operation: Operation } };
-
-/** The one Hono app every transport uses: node server, app.request in tests, MSW handlers. */
-export function createHttpApp(deps: AppDeps): Hono<Env> {
+/**
+ * The spec-driven request pipeline every face shares (sandbox, validation, auth, idempotency, journal,
+ * response validation), as the Hono app every transport uses: node server, app.request, MSW handlers.
+ */
+export function createPipeline(deps: PipelineDeps): Hono {
   const { index, validators, handlers, authenticate, store, journal, log } = deps;
   // A /sandboxes/{name} prefix routes as the path without it (see sandbox-prefix.ts).
-  const app = new Hono<Env>({ getPath: pathWithoutSandboxPrefix });
+  const app = new Hono({ getPath: pathWithoutSandboxPrefix });
   const faces = deps.faces ?? [];
   const plainOnError = onErrorHandler((err) => log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
-  // An error is rendered in the format of the face that was serving (or owns the path): one onError per face.
-  const onError = (err: unknown, c: Context): Response => {
-    const face = faceOfOperation(faces, c.get('operation') as Operation | undefined) ?? faceOfPath(faces, c.req.path);
-    return (face?.onError ?? plainOnError)(err, c);
-  };
+  // An error is rendered in the format of the face that owns the path (an operation's route uses its face's):
+  // one onError per face.
+  const onError = (err: unknown, c: Context): Response => (faceOfPath(faces, c.req.path)?.onError ?? plainOnError)(err, c);
   // A sandbox still on disk is not loaded to journal a request that did not use it (e.g. health at start-up).
   const journalOptions = { journal, clockOf: (s: string) => (store.isLoaded(s) ? store.get(s)?.now : undefined), log };
   const record = requestRecorder(journalOptions);
@@ -60,15 +63,16 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
     const wait = store.unwritten(sandbox);
     return wait ? wait.then(() => res) : res;
   };
-  // Strict mode validates (and may replace) every response in a middleware, so the journal wraps it as
-  // a middleware too. Otherwise each route records its own answer: with no middleware an operation is
-  // Hono's single-handler fast path, which a read-heavy simulator feels (~10% of a Billing summary).
-  const viaMiddleware = Boolean(deps.strict);
+  // Each route records its own answer, in strict mode (tests) as otherwise (users): with no middleware an
+  // operation is Hono's single-handler fast path, which a read-heavy simulator feels (~10% of a Billing
+  // summary). Strict mode validates (and may replace) the answer first, so the journal shows what was sent.
+  const check = deps.strict ? responseValidation({ validators, faces, onViolation: deps.onViolation, log }) : undefined;
   app.onError(onError);
-  deps.guards?.(app as unknown as Hono);
+  deps.guards?.(app);
   // Per-request closures stay anonymous: tsx keeps function names with a defineProperty per creation.
-  const recorded = (c: Context, res: Response, started: number, sandbox: string | undefined, operationId: string | null): Response => {
-    record(c, res.status, started, sandbox, operationId);
+  const recorded = (c: Context, res: Response, started: number, sandbox: string | undefined, op: Operation | undefined): Response | Promise<Response> => {
+    if (check) return check(c, res, op).then((r) => (record(c, r.status, started, sandbox, op?.operationId ?? null), r));
+    record(c, res.status, started, sandbox, op?.operationId ?? null);
     return res;
   };
   app.notFound((c) => {
@@ -79,16 +83,13 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
       : !deps.fallback || isApiPath(c.req.path)
         ? routeNotFound(c)
         : Promise.resolve(deps.fallback(c)).then((r) => whenWritten(r, undefined));
-    if (viaMiddleware) return res;
-    if (!(res instanceof Promise)) return recorded(c, res, started, undefined, null);
+    if (!(res instanceof Promise)) return recorded(c, res, started, undefined, undefined);
     return res.then(
-      (r) => recorded(c, r, started, undefined, null),
-      (err: unknown) => recorded(c, onError(err, c), started, undefined, null),
+      (r) => recorded(c, r, started, undefined, undefined),
+      (err: unknown) => recorded(c, onError(err, c), started, undefined, undefined),
     );
   });
-  if (viaMiddleware) app.use('*', journalMiddleware(journalOptions));
-  if (deps.strict) app.use('*', responseValidation({ validators, faces, onViolation: deps.onViolation, log }));
-  deps.extend?.(app as unknown as Hono);
+  deps.extend?.(app);
 
   for (const op of index.operations) {
     const handler = handlers[op.operationId as keyof Handlers];
@@ -96,7 +97,7 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
     // Only the parameters the spec declares are read and validated (a location without any passes as is).
     const has = { path: op.params.some((p) => p.in === 'path'), query: op.params.some((p) => p.in === 'query') };
     const headerNames = op.params.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase());
-    const idempotent = isIdempotent(op);
+    const idempotent = isIdempotent(op, deps.idempotency.renderers);
     const face = faceOfOperation(faces, op);
     const readBody: ReadBody = face?.readBody ?? ((c) => readJsonBody(c));
     const answer = face?.respond ? (o: OpOutput, c: Context) => face.respond!(o, op, c) : respond;
@@ -112,21 +113,14 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
       }
       const parts = { path: has.path ? (c.req.param() as Record<string, string>) : {}, query: has.query ? c.req.query() : {}, headers, body, hasBody };
       const { errors, params } = validators.request(op, parts);
-      if (errors.length) {
-        throw new DomainError('validation', 'validation-failed', 'Request does not match the API', errors.map((e) => `${e.path} ${e.message}`).join('; '), { errors });
-      }
+      if (errors.length) throw requestRefused(errors);
       const auth = op.security[0] ? authenticate(op.security[0], sandbox, headerOf(c, 'authorization')) : ({ kind: 'none' } as const);
       const input = { sandbox, path: params.path, query: params.query, headers: params.header, body, auth };
       const key = idempotent ? (params.header[IDEMPOTENCY_HEADER] as string | undefined) : undefined;
-      const out = key === undefined ? handler(input) : runIdempotent(store, op, key, input, handler);
+      const out = key === undefined ? handler(input) : runIdempotent(deps.idempotency, op, key, input, handler);
       return out instanceof Promise ? out.then((o) => answer(o, c)) : answer(out, c);
     };
-    const start = (c: Context<Env>, sandbox: string): Response | Promise<Response> => {
-      if (viaMiddleware) {
-        c.set('operationId', op.operationId);
-        c.set('operation', op);
-        c.set('sandbox', sandbox);
-      }
+    const start = (c: Context, sandbox: string): Response | Promise<Response> => {
       before?.(c, op, sandbox);
       const res = bodyless(c) ? serve(c, sandbox, NO_BODY) : readBody(c, op).then((b) => serve(c, sandbox, b));
       return res instanceof Promise ? res.then((r) => whenWritten(r, shows(sandbox))) : whenWritten(res, shows(sandbox));
@@ -136,20 +130,19 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
     const shows = (sandbox: string) => (showsAny ? undefined : sandbox);
     const sandboxOf = (c: Context) => assertSandboxName(sandboxOfPrefix(c) ?? face?.sandboxOf?.(c) ?? headerOf(c, 'x-sandbox') ?? DEFAULT_SANDBOX);
     app.on(op.method, op.honoPath, (c): Response | Promise<Response> => {
-      if (viaMiddleware) return start(c, sandboxOf(c)); // errors go to onError, the journal middleware records
       const started = performance.now();
       let sandbox: string | undefined;
       try {
         sandbox = sandboxOf(c);
         const res = start(c, sandbox);
-        if (!(res instanceof Promise)) return recorded(c, res, started, sandbox, op.operationId);
+        if (!(res instanceof Promise)) return recorded(c, res, started, sandbox, op);
         const at = sandbox;
         return res.then(
-          (r) => recorded(c, r, started, at, op.operationId),
-          (err: unknown) => recorded(c, opError(err, c), started, at, op.operationId),
+          (r) => recorded(c, r, started, at, op),
+          (err: unknown) => recorded(c, opError(err, c), started, at, op),
         );
       } catch (err) {
-        return recorded(c, opError(err, c), started, sandbox, op.operationId);
+        return recorded(c, opError(err, c), started, sandbox, op);
       }
     });
   }

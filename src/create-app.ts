@@ -1,29 +1,27 @@
 import { Hono as HonoApp, type Context, type Hono } from 'hono';
-import { createHttpApp, routeNotFound } from './http/app.ts';
+import { createPipeline, routeNotFound } from './http/pipeline.ts';
+import { createBasicAuthenticator } from './http/basic-auth.ts';
+import { compiledSpec } from './http/compiled-spec.ts';
 import { mountGuards, type GuardOptions } from './http/guards/index.ts';
 import { onErrorHandler } from './http/problem.ts';
-import { createJournal, type Journal } from './http/journal.ts';
-import { indexSpec, loadSpec, type OpenApiIndex } from './http/openapi-index.ts';
 import type { Handlers } from './http/operation.ts';
 import type { ResponseViolation } from './http/response-validation.ts';
 import { alarmComSoapFace } from './http/faces/alarm-com-soap/face.ts';
 import { alarmComSoapRoutes } from './http/faces/alarm-com-soap/routes.ts';
-import { alarmComBillingRoutes } from './http/routes/alarm-com-routes.ts';
+import { alarmComBillingRoutes, alarmComCreated } from './http/routes/alarm-com-routes.ts';
 import { scenarioRoutes } from './http/routes/scenario-routes.ts';
 import { createSecurityTraxFace } from './http/faces/securitytrax/face.ts';
-import { securityTraxRoutes } from './http/faces/securitytrax/routes.ts';
+import { securityTraxCreated, securityTraxRoutes } from './http/faces/securitytrax/routes.ts';
 import { securityTraxSimRoutes } from './http/faces/securitytrax/sim-routes.ts';
 import { createTokens, type WallClock } from './http/faces/securitytrax/tokens.ts';
 import { simRoutes } from './http/routes/sim-routes.ts';
 import { specRoutes } from './http/routes/spec-routes.ts';
-import { createValidators, type Validators } from './http/validator.ts';
+import { findScenarioByName } from './scenarios/catalog.ts';
 import type { ScenarioSeeder } from './seeds/seed-state.ts';
-import { createAlarmComWebServices, type Sleep } from './services/alarm-com-web-services.ts';
-import { createAuthenticator } from './services/authenticate.ts';
-import { createBillingService } from './services/billing-service.ts';
-import { createCommandRunner, type IdSource } from './services/command-runner.ts';
-import { createDealerService } from './services/dealer-service.ts';
-import { createSimService } from './services/sim-service.ts';
+import type { Sleep } from './services/alarm-com-web-services.ts';
+import type { IdSource } from './services/command-runner.ts';
+import type { Journal } from './services/journal.ts';
+import { createServices, type Services } from './services/services.ts';
 import type { Store } from './store/sandbox-store.ts';
 import { VERSION } from './version.ts';
 
@@ -47,41 +45,15 @@ export type AppOptions = {
   wallClock?: WallClock;
 };
 
-export type Services = ReturnType<typeof createServices>;
-
-// The spec is parsed and its validators compiled once per process, whatever the number of apps.
-let compiled: { index: OpenApiIndex; validators: Validators } | undefined;
-export function compiledSpec() {
-  if (!compiled) {
-    const index = indexSpec(loadSpec());
-    compiled = { index, validators: createValidators(index) };
-  }
-  return compiled;
-}
-
-export function createServices(options: AppOptions) {
-  const { store } = options;
-  const journal = options.journal ?? createJournal();
-  const runner = createCommandRunner({ store, idSource: options.idSource });
-  const adc = createAlarmComWebServices({ runner, sleep: options.sleep });
-  return {
-    store,
-    journal,
-    runner,
-    adc,
-    dealer: createDealerService({ runner, adc }),
-    billing: createBillingService({ runner }),
-    sim: createSimService({ store, runner, journal, scenarios: options.scenarios }),
-    scenarioDirs: options.scenarios?.dirs,
-  };
-}
-
 /** createApp({ store }): the whole simulator as one Hono app (node server, app.request, MSW). */
 export function createApp(options: AppOptions): Hono {
   const { index, validators } = compiledSpec();
-  const services = createServices(options);
+  const dirs = options.scenarios?.dirs;
+  // Loaded on first use, not at start-up; it builds apps of its own with this function.
+  const runScenario = (name: string) => import('./scenarios/replay-scenario.ts').then((m) => m.replayScenario(findScenarioByName(name, dirs), { dirs, createApp }));
+  const services = createServices({ ...options, runScenario });
   const stateOf = (sandbox: string) => services.runner.read(sandbox);
-  const basicAuth = createAuthenticator(options.store);
+  const basicAuth = createBasicAuthenticator(services.findLogin);
   const tokens = createTokens({ store: options.store, now: options.wallClock });
   const handlers: Handlers = {
     ...securityTraxRoutes({ dealer: services.dealer, stateOf, tokens }),
@@ -92,7 +64,7 @@ export function createApp(options: AppOptions): Hono {
     ...scenarioRoutes(services.sim, services.scenarioDirs),
     ...specRoutes(),
   };
-  const app = createHttpApp({
+  const app = createPipeline({
     index,
     validators,
     handlers,
@@ -101,6 +73,7 @@ export function createApp(options: AppOptions): Hono {
       scheme === 'securityTraxToken' ? tokens.verify(sandbox, header) : scheme === 'securityTraxIntegratorKey' ? { kind: 'none' } : basicAuth(scheme, sandbox, header),
     store: options.store,
     journal: services.journal,
+    idempotency: { service: services.idempotency, renderers: { ...securityTraxCreated, ...alarmComCreated } },
     strict: options.strict,
     onViolation: options.onViolation,
     log: options.log,
@@ -109,7 +82,7 @@ export function createApp(options: AppOptions): Hono {
     fallback: lazyConsole(services, options.log),
     faces: [createSecurityTraxFace({ store: options.store, tokens, log: options.log }), alarmComSoapFace({ log: options.log })],
   });
-  return app as unknown as Hono;
+  return app;
 }
 
 /**

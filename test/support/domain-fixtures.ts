@@ -1,9 +1,9 @@
 // Small, complete SandboxState fixtures for domain tests. Every builder takes overrides so a test
 // states only what matters to the rule it proves; everything else is a valid default.
-import { LINE_ITEM_CATALOGUE } from '../seeds/line-items.ts';
-import { applyPatch, workingCopy, type Patch } from './patch.ts';
-import { DomainError } from './errors.ts';
-import { sequentialIds, type Ctx } from './ids.ts';
+import { LINE_ITEM_CATALOGUE } from '../../src/seeds/line-items.ts';
+import { applyPatch, workingCopy, type Patch } from '../../src/domain/patch.ts';
+import { DomainError } from '../../src/domain/errors.ts';
+import { sequentialIds, type Ctx } from '../../src/domain/ids.ts';
 import {
   MMR_LINE_ITEM_ID,
   type AdcLogin,
@@ -15,7 +15,7 @@ import {
   type Payment,
   type RecurringInvoice,
   type SandboxState,
-} from './types.ts';
+} from '../../src/domain/types.ts';
 
 /** The documented "today" of the past-due example (the current invoice is due 2019-03-03). */
 export const NOW = '2019-03-03T00:00:00.000Z';

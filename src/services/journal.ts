@@ -1,0 +1,34 @@
+// The request journal the simulator keeps per sandbox: the HTTP layer records into it (src/http/journal.ts),
+// the sim service lists and clears it.
+export type JournalEntry = {
+  id: number;
+  at: string;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  operationId: string | null;
+};
+
+/** Per-sandbox request journal, in memory and capped: method, path, status and timing, never bodies. */
+export type Journal = {
+  record(sandbox: string, entry: Omit<JournalEntry, 'id'>): void;
+  list(sandbox: string): JournalEntry[];
+  clear(sandbox: string): void;
+};
+
+export function createJournal({ limit = 500 }: { limit?: number } = {}): Journal {
+  const bySandbox = new Map<string, JournalEntry[]>();
+  let lastId = 0;
+  return {
+    record(sandbox, entry) {
+      const list = bySandbox.get(sandbox) ?? bySandbox.set(sandbox, []).get(sandbox)!;
+      const { at, method, path, status, durationMs, operationId } = entry;
+      list.push({ id: ++lastId, at, method, path, status, durationMs, operationId });
+      // Trimmed in batches: splicing the head off a full list on every request cost ~2 us a request.
+      if (list.length >= limit * 2) list.splice(0, list.length - limit);
+    },
+    list: (sandbox) => (bySandbox.get(sandbox) ?? []).slice(-limit),
+    clear: (sandbox) => void bySandbox.delete(sandbox),
+  };
+}
