@@ -1,4 +1,5 @@
 import { noteReplaced, positionOfId } from './lookup.ts';
+import { packedOf } from './packed-events.ts';
 import type { Collections, SandboxState, SimEvent } from './types.ts';
 
 // A patch is everything one command changes: entities upserted by id, events appended, scalars replaced.
@@ -44,7 +45,9 @@ function ownList(state: Marked, key: ListKey): { id: number }[] {
   if (!shared?.has(key)) return list;
   shared.delete(key);
   state[PROBE]?.copied(key, list.length);
-  const copy = list.slice();
+  // A packed event list (packed-events.ts) copies in constant time; it reads as an array, but slicing
+  // it would build every event as an object.
+  const copy = (packedOf(list as never)?.copy().list ?? list.slice()) as { id: number }[];
   (state as Record<ListKey, unknown>)[key] = copy;
   return copy;
 }
@@ -122,8 +125,10 @@ export function applyPatch(state: SandboxState, patch: Patch, options: { events?
   }
   if (patch.events?.length && options.events !== false) {
     const events = ownList(state, 'events') as SimEvent[];
+    const packed = packedOf(events);
     // One push per event: spreading a month of a big dealer's events would overflow the call stack.
-    for (const e of patch.events) events.push(e);
+    if (packed) for (const e of patch.events) packed.push(e);
+    else for (const e of patch.events) events.push(e);
   }
   if (patch.now !== undefined) state.now = patch.now;
   if (patch.settings !== undefined) state.settings = patch.settings;
