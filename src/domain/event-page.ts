@@ -45,3 +45,18 @@ export function pageEvents(events: readonly SimEvent[], filter: EventFilter): Ev
   }
   return { items, filter: { ...filter, limit }, nextAfter };
 }
+
+/**
+ * Every matching event after `after`, for in-process readers (the console keeps the last few). A packed
+ * list is filtered on its types and ids, and without a filter is given as a copy (constant time), so
+ * only the events read are built.
+ */
+export function eventsMatching(events: readonly SimEvent[], filter: { type?: string; after?: number }): SimEvent[] {
+  const packed = packedOf(events);
+  const from = filter.after === undefined ? 0 : firstAfter(events, filter.after);
+  if (!packed) return events.slice(from).filter((e) => matchesEventType(e, filter.type));
+  if (filter.type === undefined && from === 0) return packed.copy().list;
+  const out: SimEvent[] = [];
+  for (let at = from; at < packed.length; at++) if (matchesType(packed.typeAt(at), filter.type)) out.push(packed.get(at));
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageEvents } from './event-page.ts';
+import { eventsMatching, pageEvents } from './event-page.ts';
 import { packedOf, packEvents } from './packed-events.ts';
 import { applyPatch, cloneState } from './patch.ts';
 import { makeState } from './test-fixtures.ts';
@@ -76,5 +76,21 @@ describe('packed events', () => {
     expect(clone.events.slice(4_095).map((e) => e.id)).toEqual([4_096, 4_097, 4_098, 4_100]);
     expect(state.events.slice(4_095).map((e) => e.id)).toEqual([4_096, 4_097, 4_099, 4_100]);
     expect(JSON.stringify(state.events.slice(0, 4_097))).toBe(JSON.stringify(events.slice(0, 4_097)));
+  });
+});
+
+describe('eventsMatching (every matching event, for in-process readers)', () => {
+  it('gives what a plain list gives, packed or not', () => {
+    const events = sampleEvents(5_000);
+    const packed = packEvents(events);
+    for (const filter of [{}, { after: 4_000 }, { type: 't1' }, { type: 't1', after: 2_500 }, { type: 't9' }]) {
+      expect(eventsMatching(packed, filter)).toEqual(eventsMatching(events, filter));
+    }
+    expect(eventsMatching(events, { type: 't1', after: 2_500 })).toEqual(events.filter((e) => e.type === 't1.done' && e.id > 2_500));
+    // Without a filter, a copy: appending to it leaves the sandbox's list alone.
+    const all = eventsMatching(packed, {});
+    all.push(sampleEvents(1)[0]!);
+    expect(packed).toHaveLength(5_000);
+    expect(all.slice(-16, -1)).toEqual(events.slice(-15));
   });
 });
