@@ -36,20 +36,26 @@ type Chunk = {
 const isSmall = (v: unknown): v is number => typeof v === 'number' && (v | 0) === v;
 const EVENT_KEYS = ['id', 'at', 'type', 'data'];
 
+/** A chunk starts small (a demo sandbox has a few hundred events) and grows by doubling. */
 function newChunk(): Chunk {
-  return { offsets: new Int32Array(CHUNK + 1), words: new Int32Array(CHUNK * 8), used: 0, count: 0, values: [], interned: new Map() };
+  return { offsets: new Int32Array(65), words: new Int32Array(512), used: 0, count: 0, values: [], interned: new Map() };
 }
 
 function copyChunk(c: Chunk, count: number): Chunk {
   const used = c.offsets[count]!;
-  const words = new Int32Array(Math.max(used * 2, CHUNK * 8));
-  words.set(c.words.subarray(0, used));
   const values = c.values.slice();
   const interned = new Map<unknown, number>();
   values.forEach((v, i) => {
     if (v === null || typeof v !== 'object') interned.set(v, i);
   });
-  return { offsets: c.offsets.slice(), words, used, count, values, interned };
+  return { offsets: grown(c.offsets, count + 1, 2 * count + 2), words: grown(c.words, used, 2 * used), used, count, values, interned };
+}
+
+/** The first `keep` entries of `a`, in a new array of at least `size` (and at least 64) entries. */
+function grown(a: Int32Array, keep: number, size: number): Int32Array {
+  const out = new Int32Array(Math.max(size, keep, 64));
+  out.set(a.subarray(0, keep));
+  return out;
 }
 
 /** A packed, append-only list of events; `list` reads as SimEvent[]. */
@@ -154,14 +160,11 @@ function ref(c: Chunk, v: unknown): number {
 }
 
 function room(c: Chunk, words: number): void {
-  if (c.used + words <= c.words.length) return;
-  const grown = new Int32Array(Math.max(c.words.length * 2, c.used + words));
-  grown.set(c.words.subarray(0, c.used));
-  c.words = grown;
+  if (c.used + words > c.words.length) c.words = grown(c.words, c.used, Math.max(c.words.length * 2, c.used + words));
+  if (c.count + 2 > c.offsets.length) c.offsets = grown(c.offsets, c.count + 1, Math.min(c.offsets.length * 2, CHUNK + 1));
 }
 
 function encode(shapes: Shapes, c: Chunk, e: SimEvent): void {
-  c.offsets[c.count] = c.used;
   const shape = shapeOf(shapes, e);
   if (shape === RAW) {
     room(c, 2);
