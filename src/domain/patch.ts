@@ -87,13 +87,18 @@ export function mergePatches(patches: readonly Patch[]): Patch {
   // An index loop: the patches are the command's own work, not a pass over the sandbox (test-list-passes.ts).
   for (let i = 0; i < patches.length; i++) {
     const p = patches[i]!;
-    for (const key of Object.keys(p.upsert ?? {}) as (keyof Collections)[]) {
-      let byId = upserts.get(key);
-      if (!byId) upserts.set(key, (byId = new Map()));
-      for (const e of (p.upsert?.[key] ?? []) as { id: number }[]) byId.set(e.id, e);
+    const upsert = p.upsert;
+    if (upsert) {
+      for (const key of Object.keys(upsert) as (keyof Collections)[]) {
+        let byId = upserts.get(key);
+        if (!byId) upserts.set(key, (byId = new Map()));
+        for (const e of (upsert[key] ?? []) as { id: number }[]) byId.set(e.id, e);
+      }
     }
-    for (const key of Object.keys(p.remove ?? {}) as (keyof Collections)[]) {
-      out.remove = { ...out.remove, [key]: [...(out.remove?.[key] ?? []), ...(p.remove?.[key] ?? [])] };
+    if (p.remove) {
+      for (const key of Object.keys(p.remove) as (keyof Collections)[]) {
+        out.remove = { ...out.remove, [key]: [...(out.remove?.[key] ?? []), ...(p.remove[key] ?? [])] };
+      }
     }
     // One push per event: spreading a month of a big dealer's events would overflow the call stack.
     if (p.events) for (const e of p.events) events.push(e);
