@@ -1,5 +1,6 @@
 // Cloning a sandbox shares its lists (copy on write): the clone and its source never see each other's
 // writes, and the durable store writes and reloads both exactly.
+import type { SandboxState } from '../src/domain/types.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,7 @@ describe('cloning a sandbox (POST /__sim/sandboxes {"from"})', () => {
     const store = await createStore(jsonFilePersistence(dir));
     await store.create(seedState('default', { kind: 'demo' }));
     const app = createApp({ store });
-    const before = structuredClone(store.require('default'));
+    const before = JSON.parse(JSON.stringify(store.require('default'))) as SandboxState;
 
     expect((await app.request('/__sim/sandboxes', json({ name: 'copy', from: 'default' }))).status).toBe(201);
     expect(store.require('copy').invoices).toBe(store.require('default').invoices); // shared until written

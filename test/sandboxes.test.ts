@@ -1,3 +1,4 @@
+import type { SandboxState } from '../src/domain/types.ts';
 import { describe, expect, it } from 'vitest';
 import { testApp } from './support/test-app.ts';
 import { dealerApi, flat } from './support/securitytrax.ts';
@@ -45,7 +46,7 @@ describe('sandboxes', () => {
 
   it('reset restores the seed and delete removes the sandbox', async () => {
     const t = await testApp();
-    const before = structuredClone(t.state());
+    const before = JSON.parse(JSON.stringify(t.state())) as SandboxState;
     await dealerApi(t).post('/customers', customer(1));
     await t.call('POST', '/__sim/clock/advance', { body: { by: 'P1M' } });
     const reset = await t.call('POST', '/__sim/reset');

@@ -2,8 +2,8 @@ import { cardExpiresAt } from './card.ts';
 import { addDays, startOfDay, toInstant } from './dates.ts';
 import { invalid } from './errors.ts';
 import type { Ctx, IdGen } from './ids.ts';
-import { ActionQueue, Kind, PatchCollector } from './advance-queue.ts';
-import { applyPatch, workingCopy, type CommandResult, type CopyProbe, type Patch } from './patch.ts';
+import { ActionQueue, Kind } from './advance-queue.ts';
+import { applyPatch, mergePatches, workingCopy, type CommandResult, type CopyProbe, type Patch } from './patch.ts';
 import { chargeAutoPay } from './payments.ts';
 import { byId } from './lookup.ts';
 import { event } from './events.ts';
@@ -132,11 +132,12 @@ export function* advanceClockSteps(
     if (++scanned % scanBudget === 0) ids = (yield nothingYet()) ?? ids;
   }
 
-  let out = new PatchCollector();
+  /** The chunk's patches, merged into one when it ends. */
+  let out: Patch[] = [];
   const apply = (patch: Patch): void => {
     // Nothing in an advance reads the events: they go to the result only (no copy of the sandbox's list).
     applyPatch(work, patch, { events: false });
-    out.add(patch);
+    out.push(patch);
   };
   let count = 0;
   let chunkStart = 0;
@@ -145,12 +146,12 @@ export function* advanceClockSteps(
     if (count - chunkStart >= maxActions) {
       // A chunk ends between actions; the clock shows how far it got.
       if (clock > toInstant(work.now)) {
-        out.add({ now: clock });
+        out.push({ now: clock });
         work.now = clock;
       }
-      const patch = out.patch();
+      const patch = mergePatches(out);
       ids = (yield { patch, result: { from, now: work.now, events: patch.events ?? [], actions: count - chunkStart, done: false } }) ?? ids;
-      out = new PatchCollector();
+      out = [];
       chunkStart = count;
     }
     // Something due before the clock's start (e.g. a backdated start date) happens as soon as possible.
@@ -170,7 +171,7 @@ export function* advanceClockSteps(
       const inv = byId(work.invoices, id);
       if (!inv || autoPayAt(inv) === null) continue;
       guard(++count);
-      apply(chargeAutoPay(autoPayView(work, inv), id, c).patch);
+      apply(chargeAutoPay(work, id, c).patch);
     } else if (kind === Kind.PastDue) {
       const inv = byId(work.invoices, id);
       if (!inv || inv.balanceCents <= 0 || inv.status !== 'open') continue;
@@ -194,20 +195,9 @@ export function* advanceClockSteps(
   const announce = step ?? { announce: true, from, actionsBefore: 0 };
   if (announce.announce) {
     const done = event({ now: to, ids }, 'clock.advanced', { from: announce.from, to, actions: announce.actionsBefore + count });
-    out.add({ events: [done] });
+    out.push({ events: [done] });
   }
-  out.add({ now: to });
-  const patch = out.patch();
+  out.push({ now: to });
+  const patch = mergePatches(out);
   yield { patch, result: { from, now: to, events: patch.events ?? [], actions: count - chunkStart, done: true } };
-}
-
-/**
- * Auto Pay concerns one invoice, its recurring invoice and that one's method. chargeAutoPay looks
- * them up with linear finds, so it gets just those (found by binary search): otherwise a month of
- * Auto Pay over 100k invoices is quadratic.
- */
-function autoPayView(work: SandboxState, inv: Invoice): SandboxState {
-  const ri = inv.recurringInvoiceId === null ? undefined : byId(work.recurringInvoices, inv.recurringInvoiceId);
-  const bm = ri?.billingMethodId == null ? undefined : byId(work.billingMethods, ri.billingMethodId);
-  return { ...work, invoices: [inv], recurringInvoices: ri ? [ri] : [], billingMethods: bm ? [bm] : [] };
 }

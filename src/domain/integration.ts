@@ -53,7 +53,7 @@ export function applyIntegrationChange(state: Readonly<SandboxState>, ispId: num
   const readyAt = roleCacheReadyAt(next, state.settings.roleCacheMinutes);
   if (readyAt === null || readyAt > Date.parse(ctx.now)) return { patch: changed, result: { isp: next, failure: null } };
   const refreshed = refreshRoleCache(next, ctx);
-  return { patch: mergePatches(changed, refreshed.patch), result: { isp: refreshed.result, failure: null } };
+  return { patch: mergePatches([changed, refreshed.patch]), result: { isp: refreshed.result, failure: null } };
 }
 
 /** Alarm.com web services: HTTP Basic with the ISP's Alarm.com credentials. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { where } from './lookup.ts';
-import { applyPatch, cloneState, workingCopy, type ListKey } from './patch.ts';
+import { applyPatch, cloneState, mergePatches, workingCopy, type ListKey } from './patch.ts';
 import { countListPasses } from './test-list-passes.ts';
 import { makeCustomer, makeInvoice, makeLogin, makeState } from '../../test/support/domain-fixtures.ts';
 import type { SandboxState } from './types.ts';
@@ -79,5 +79,30 @@ describe('lookup indexes across replacements', () => {
     expect(byName('janet')).toEqual([1]);
     applyPatch(state, { upsert: { logins: [{ ...state.logins[1]!, username: 'jane' }] } });
     expect(byName('jane')).toEqual([2]);
+  });
+});
+
+describe('mergePatches', () => {
+  it('later upserts of an id win at its first position; removals and events concatenate; later scalars win', () => {
+    const e = (id: number) => ({ id, at: '2019-01-01T00:00:00.000Z', type: 'x', data: {} });
+    const merged = mergePatches([
+      { upsert: { invoices: [makeInvoice({ id: 1 }), makeInvoice({ id: 2 })] }, events: [e(1)], now: 'a' },
+      { upsert: { invoices: [makeInvoice({ id: 1, balanceCents: 0 })], customers: [makeCustomer({ id: 3 })] }, remove: { idempotencyKeys: [4] }, now: 'b' },
+      { remove: { idempotencyKeys: [5] }, events: [e(2), e(3)], faults: { declineNextCharges: 1, alarmComWebServices: 'up', slowMs: 0 } },
+    ]);
+    expect(merged.upsert?.invoices?.map((i) => [i.id, i.balanceCents])).toEqual([[1, 0], [2, makeInvoice().balanceCents]]);
+    expect(merged.upsert?.customers?.map((c) => c.id)).toEqual([3]);
+    expect(merged.remove).toEqual({ idempotencyKeys: [4, 5] });
+    expect(merged.events?.map((x) => x.id)).toEqual([1, 2, 3]);
+    expect(merged.now).toBe('b');
+    expect(merged.faults?.declineNextCharges).toBe(1);
+    expect(mergePatches([{}, {}])).toEqual({});
+  });
+
+  it('takes one pass over the patches, however many', () => {
+    const patches = Array.from({ length: 20_000 }, (_, i) => ({ upsert: { invoices: [makeInvoice({ id: (i % 100) + 1 })] } }));
+    const { result, passes } = countListPasses(1_000, () => mergePatches(patches));
+    expect(result.upsert?.invoices).toHaveLength(100);
+    expect(passes).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { noteReplaced, positionOfId } from './lookup.ts';
+import { packedOf } from './packed-events.ts';
 import type { Collections, SandboxState, SimEvent } from './types.ts';
 
 // A patch is everything one command changes: entities upserted by id, events appended, scalars replaced.
@@ -44,7 +45,9 @@ function ownList(state: Marked, key: ListKey): { id: number }[] {
   if (!shared?.has(key)) return list;
   shared.delete(key);
   state[PROBE]?.copied(key, list.length);
-  const copy = list.slice();
+  // A packed event list (packed-events.ts) copies in constant time; it reads as an array, but slicing
+  // it would build every event as an object.
+  const copy = (packedOf(list as never)?.copy().list ?? list.slice()) as { id: number }[];
   (state as Record<ListKey, unknown>)[key] = copy;
   return copy;
 }
@@ -72,27 +75,41 @@ export function workingCopy(state: Readonly<SandboxState>, probe?: CopyProbe): S
   return copy;
 }
 
-/** Merge patches in order: later upserts of the same id win, events concatenate. */
-export function mergePatches(...patches: Patch[]): Patch {
+/**
+ * Merge patches in order: later upserts of the same id win (at the first one's position), removals and
+ * events concatenate, later scalars win. Linear in the patches' size: an advance merges a chunk's
+ * thousands of action patches with it.
+ */
+export function mergePatches(patches: readonly Patch[]): Patch {
+  const upserts = new Map<keyof Collections, Map<number, { id: number }>>();
   const out: Patch = {};
-  for (const p of patches) {
-    for (const key of Object.keys(p.upsert ?? {}) as (keyof Collections)[]) {
-      const incoming = (p.upsert?.[key] ?? []) as { id: number }[];
-      const existing = (out.upsert?.[key] ?? []) as { id: number }[];
-      const byId = new Map(existing.map((e) => [e.id, e]));
-      for (const e of incoming) byId.set(e.id, e);
-      out.upsert = { ...out.upsert, [key]: [...byId.values()] };
+  const events: SimEvent[] = [];
+  // An index loop: the patches are the command's own work, not a pass over the sandbox (test-list-passes.ts).
+  for (let i = 0; i < patches.length; i++) {
+    const p = patches[i]!;
+    const upsert = p.upsert;
+    if (upsert) {
+      for (const key of Object.keys(upsert) as (keyof Collections)[]) {
+        let byId = upserts.get(key);
+        if (!byId) upserts.set(key, (byId = new Map()));
+        for (const e of (upsert[key] ?? []) as { id: number }[]) byId.set(e.id, e);
+      }
     }
-    for (const key of Object.keys(p.remove ?? {}) as (keyof Collections)[]) {
-      out.remove = { ...out.remove, [key]: [...(out.remove?.[key] ?? []), ...(p.remove?.[key] ?? [])] };
+    if (p.remove) {
+      for (const key of Object.keys(p.remove) as (keyof Collections)[]) {
+        out.remove = { ...out.remove, [key]: [...(out.remove?.[key] ?? []), ...(p.remove[key] ?? [])] };
+      }
     }
-    if (p.events?.length) out.events = [...(out.events ?? []), ...p.events];
+    // One push per event: spreading a month of a big dealer's events would overflow the call stack.
+    if (p.events) for (const e of p.events) events.push(e);
     if (p.now !== undefined) out.now = p.now;
     if (p.settings !== undefined) out.settings = p.settings;
     if (p.faults !== undefined) out.faults = p.faults;
     if (p.lastIds !== undefined) out.lastIds = p.lastIds;
     if (p.dealer !== undefined) out.dealer = p.dealer;
   }
+  if (upserts.size) out.upsert = Object.fromEntries([...upserts].map(([key, byId]) => [key, [...byId.values()]])) as Patch['upsert'];
+  if (events.length) out.events = events;
   return out;
 }
 
@@ -122,8 +139,10 @@ export function applyPatch(state: SandboxState, patch: Patch, options: { events?
   }
   if (patch.events?.length && options.events !== false) {
     const events = ownList(state, 'events') as SimEvent[];
+    const packed = packedOf(events);
     // One push per event: spreading a month of a big dealer's events would overflow the call stack.
-    for (const e of patch.events) events.push(e);
+    if (packed) for (const e of patch.events) packed.push(e);
+    else for (const e of patch.events) events.push(e);
   }
   if (patch.now !== undefined) state.now = patch.now;
   if (patch.settings !== undefined) state.settings = patch.settings;

@@ -46,7 +46,7 @@ export function changePaymentMethod(
     method = requireAutoPayMethod(state, customer.id, input.billingMethodId, ctx.now);
   }
   const set = setAutoPayMethod(recurringInvoice, method.id, ctx);
-  return { patch: mergePatches(created, set.patch), result: { billingMethod: method, recurringInvoice: set.result } };
+  return { patch: mergePatches([created, set.patch]), result: { billingMethod: method, recurringInvoice: set.result } };
 }
 
 /** A billing method, once specified, cannot be removed (it may be updated or replaced). */

@@ -86,7 +86,7 @@ export function makeOneTimePayment(state: Readonly<SandboxState>, input: OneTime
     ]);
   }
   const settled = settle(state, { customerId: customer.id, method, allocations, source: 'one_time' }, ctx);
-  return { patch: mergePatches(created, settled.patch), result: settled.result };
+  return { patch: mergePatches([created, settled.patch]), result: settled.result };
 }
 
 /**

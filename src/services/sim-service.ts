@@ -1,6 +1,6 @@
 import { advanceClockSteps, type AdvanceChunk, type AdvanceResult } from '../domain/advance-clock.ts';
 import { advanceStepEnd, advanceTarget } from '../domain/advance-span.ts';
-import { MAX_EVENT_PAGE, matchesEventType, pageEvents, type EventFilter } from '../domain/event-page.ts';
+import { eventsMatching, MAX_EVENT_PAGE, pageEvents, type EventFilter } from '../domain/event-page.ts';
 import { cloneState } from '../domain/patch.ts';
 import { createAdcCredential, createLogin, updateAdcCredential, updateLogin, type AdcCredentialInput, type LoginInput, type LoginUpdate } from '../domain/dealer.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
@@ -150,7 +150,7 @@ export function createSimService({
     eventPage: (sandbox: string, filter: EventFilter) => pageEvents(runner.read(sandbox).events, filter),
     /** Every matching event, for in-process callers (the console); the API pages with eventPage. */
     events(sandbox: string, filter: { type?: string; after?: number }) {
-      return runner.read(sandbox).events.filter((e) => matchesEventType(e, filter.type) && (filter.after === undefined || e.id > filter.after));
+      return eventsMatching(runner.read(sandbox).events, filter);
     },
     journal(sandbox: string) {
       runner.read(sandbox);

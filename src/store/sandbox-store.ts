@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors.ts';
+import { packEvents } from '../domain/packed-events.ts';
 import { applyPatch, type Patch } from '../domain/patch.ts';
 import type { SandboxState } from '../domain/types.ts';
 import type { Persistence } from './persistence.ts';
@@ -85,6 +86,8 @@ export async function createStore(persistence: Persistence, options: StoreOption
     const sharer = createSharer();
     sharer.state(state);
     sharers.set(state.name, sharer);
+    // The timeline is held packed (a few words per event); it still reads as SimEvent[].
+    state.events = packEvents(state.events);
   };
   /** Every sandbox that exists: loaded, or on disk only. */
   const known = new Set<string>(await persistence.listNames());

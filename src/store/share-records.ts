@@ -1,3 +1,4 @@
+import { packedOf } from '../domain/packed-events.ts';
 import type { Patch } from '../domain/patch.ts';
 import type { Allocation, Invoice, InvoiceLine, Payment, SandboxState, SimEvent } from '../domain/types.ts';
 
@@ -56,6 +57,7 @@ export function createSharer(): Sharer {
   return {
     state(s) {
       for (const inv of s.invoices) invoice(inv);
+      if (packedOf(s.events)) return; // packed: already shared when it was packed
       const payments = byId(s.payments);
       for (const e of s.events) event(e, payments);
     },

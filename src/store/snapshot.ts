@@ -1,4 +1,5 @@
-import type { SandboxState } from '../domain/types.ts';
+import { PackedEvents, packedOf } from '../domain/packed-events.ts';
+import type { SandboxState, SimEvent } from '../domain/types.ts';
 import { internStrings } from './intern-strings.ts';
 
 // A snapshot is the sandbox's state as one JSON object plus `walSeq`: the sequence number of the last
@@ -22,7 +23,8 @@ export async function serializeSnapshot(state: Readonly<SandboxState>, seq: numb
 
 /** serializeSnapshot's text as consecutive parts (a big snapshot is written part by part, never joined). */
 export async function serializeSnapshotParts(state: Readonly<SandboxState>, seq: number): Promise<string[]> {
-  const frozen: [string, unknown][] = Object.entries(state).map(([k, v]) => [k, Array.isArray(v) ? v.slice() : v]);
+  // A packed event list is frozen by a copy (constant time), read a slice at a time below.
+  const frozen: [string, unknown][] = Object.entries(state).map(([k, v]) => [k, Array.isArray(v) ? (packedOf(v as SimEvent[])?.copy() ?? v.slice()) : v]);
   frozen.push([WAL_SEQ_KEY, seq]);
   const parts: string[] = [];
   let first = true;
@@ -30,7 +32,7 @@ export async function serializeSnapshotParts(state: Readonly<SandboxState>, seq:
     if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
     parts.push(`${first ? '{' : ','}${JSON.stringify(key)}:`);
     first = false;
-    if (Array.isArray(value) && value.length > SLICE) {
+    if ((Array.isArray(value) || value instanceof PackedEvents) && value.length > SLICE) {
       parts.push('[');
       for (let at = 0; at < value.length; at += SLICE) {
         const text = JSON.stringify(value.slice(at, at + SLICE));
@@ -39,7 +41,7 @@ export async function serializeSnapshotParts(state: Readonly<SandboxState>, seq:
       }
       parts.push(']');
     } else {
-      parts.push(JSON.stringify(value));
+      parts.push(JSON.stringify(value instanceof PackedEvents ? value.list : value));
     }
   }
   parts.push(first ? '{}' : '}');

@@ -26,7 +26,7 @@ async function payConcurrently(send: Send, state: () => SandboxState, dealer: De
   const method = await dealer.post('/customer_billings', billingData(1, CARD as never));
   expect(method.status).toBe(201);
   const billingMethodId = Number(method.body.data.id);
-  const before = structuredClone(state());
+  const before = JSON.parse(JSON.stringify(state())) as SandboxState;
   const { total } = owing(before, 1);
   expect(total).toBeGreaterThanOrEqual(PAYMENTS * 30);
   // Amounts 1..40 cents, so allocations straddle invoice boundaries.

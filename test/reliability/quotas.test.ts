@@ -1,5 +1,6 @@
 // Bounded memory: at most maxSandboxes sandboxes (one more is a 409 sandbox-quota-reached that changes
 // nothing); sandboxes on disk load on first use, leave memory when idle, and come back equal.
+import type { SandboxState } from '../../src/domain/types.ts';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -61,7 +62,7 @@ describe('sandboxes in memory only while used', () => {
     const first = await createStore(jsonFilePersistence(dir), { idleCheckEveryMs: 0 });
     for (const name of ['a', 'b', 'c']) await first.create(demo(name));
     await first.commit('b', laterClock('2019-06-01T00:00:00.000Z'));
-    const expected = structuredClone(first.require('b'));
+    const expected = JSON.parse(JSON.stringify(first.require('b'))) as SandboxState;
     await first.close();
 
     const store = await createStore(jsonFilePersistence(dir), { idleCheckEveryMs: 0 });
@@ -78,7 +79,7 @@ describe('sandboxes in memory only while used', () => {
     await store.create(demo('busy'));
     await store.create(demo('quiet'));
     await store.commit('quiet', laterClock('2019-05-01T00:00:00.000Z'));
-    const before = structuredClone(store.require('quiet'));
+    const before = JSON.parse(JSON.stringify(store.require('quiet'))) as SandboxState;
 
     clock = 999;
     store.get('busy');

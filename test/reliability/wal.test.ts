@@ -121,7 +121,7 @@ describe('write-ahead log', () => {
     const store = await createStore(jsonFilePersistence(dir));
     await store.create(demo());
     await store.commit('default', addCustomer(store.require('default'), 1));
-    const expected = structuredClone(store.require('default'));
+    const expected = JSON.parse(JSON.stringify(store.require('default'))) as SandboxState;
     const wal = path.join(files(dir), 'default.wal');
     appendFileSync(wal, '{"seq":3,"patch":{"upsert":{"customers":[{"id":99,"firstN');
     const again = await createStore(jsonFilePersistence(dir));
