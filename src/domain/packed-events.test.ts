@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eventsMatching, pageEvents } from './event-page.ts';
 import { packedOf, packEvents } from './packed-events.ts';
 import { applyPatch, cloneState } from './patch.ts';
-import { makeState } from './test-fixtures.ts';
+import { makeState } from '../../test/support/domain-fixtures.ts';
 import type { SimEvent } from './types.ts';
 
 const AT = '2019-01-01T00:00:00.000Z';

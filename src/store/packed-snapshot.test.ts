@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packEvents } from '../domain/packed-events.ts';
-import { makeState } from '../domain/test-fixtures.ts';
+import { makeState } from '../../test/support/domain-fixtures.ts';
 import type { SimEvent } from '../domain/types.ts';
 import { parseSnapshot, serializeSnapshot } from './snapshot.ts';
 
