@@ -46,10 +46,8 @@ export function createAuthenticator(store: Store): Authenticator {
     const { username, password } = parseBasic(header);
     switch (scheme) {
       case 'endUserBasic': {
-        // Indexed by username; a login renamed since it was indexed is found by the scan.
-        const login =
-          where(state.logins, 'username', (l) => l.username, username).find((l) => l.password === password) ??
-          state.logins.find((l) => l.username === username && l.password === password);
+        // Indexed by username (a rename moves the login in the index: lookup.ts noteReplaced).
+        const login = where(state.logins, 'username', (l) => l.username, username).find((l) => l.password === password);
         if (!login) throw unauthorized('The Alarm.com username or password is incorrect.');
         return { kind: 'endUser', loginId: login.id };
       }
