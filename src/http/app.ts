@@ -47,8 +47,10 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
   const faces = deps.faces ?? [];
   const plainOnError = onErrorHandler((err) => log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
   // An error is rendered in the format of the face that was serving (or owns the path): one onError per face.
-  const onError = (err: unknown, c: Context): Response => {
+  const onError = (err: unknown, c: Context): Response | Promise<Response> => {
     const face = faceOfOperation(faces, c.get('operation') as Operation | undefined) ?? faceOfPath(faces, c.req.path);
+    const loading = face?.load?.();
+    if (loading) return loading.then(() => (face!.onError ?? plainOnError)(err, c), () => plainOnError(err, c));
     return (face?.onError ?? plainOnError)(err, c);
   };
   // A sandbox still on disk is not loaded to journal a request that did not use it (e.g. health at start-up).
@@ -72,6 +74,10 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
     return res;
   };
   app.notFound((c) => {
+    const loading = faceOfPath(faces, c.req.path)?.load?.();
+    return loading ? loading.then(() => notFound(c)) : notFound(c);
+  });
+  const notFound = (c: Context): Response | Promise<Response> => {
     const started = performance.now();
     const face = faceOfPath(faces, c.req.path);
     const res = face?.onError
@@ -83,9 +89,9 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
     if (!(res instanceof Promise)) return recorded(c, res, started, undefined, null);
     return res.then(
       (r) => recorded(c, r, started, undefined, null),
-      (err: unknown) => recorded(c, onError(err, c), started, undefined, null),
+      (err: unknown) => Promise.resolve(onError(err, c)).then((r) => recorded(c, r, started, undefined, null)),
     );
-  });
+  };
   if (viaMiddleware) app.use('*', journalMiddleware(journalOptions));
   if (deps.strict) app.use('*', responseValidation({ validators, faces, onViolation: deps.onViolation, log }));
   deps.extend?.(app as unknown as Hono);
@@ -135,7 +141,12 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
     const showsAny = op.path.startsWith('/__sim/sandboxes');
     const shows = (sandbox: string) => (showsAny ? undefined : sandbox);
     const sandboxOf = (c: Context) => assertSandboxName(sandboxOfPrefix(c) ?? face?.sandboxOf?.(c) ?? headerOf(c, 'x-sandbox') ?? DEFAULT_SANDBOX);
+    // A lazy face's modules are imported before its first operation is served (lazy-face.ts).
     app.on(op.method, op.honoPath, (c): Response | Promise<Response> => {
+      const loading = face?.load?.();
+      return loading ? loading.then(() => route(c)) : route(c);
+    });
+    const route = (c: Context<Env>): Response | Promise<Response> => {
       if (viaMiddleware) return start(c, sandboxOf(c)); // errors go to onError, the journal middleware records
       const started = performance.now();
       let sandbox: string | undefined;
@@ -151,7 +162,7 @@ export function createHttpApp(deps: AppDeps): Hono<Env> {
       } catch (err) {
         return recorded(c, opError(err, c), started, sandbox, op.operationId);
       }
-    });
+    };
   }
   return app;
 }

@@ -18,7 +18,7 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 type Replayable = {
   resource: IdempotentResourceType;
   /** The response for the entity the request created; throws the same problem the first response was. */
-  render: (state: Readonly<SandboxState>, entity: never) => OpOutput;
+  render: (state: Readonly<SandboxState>, entity: never) => OpOutput | Promise<OpOutput>;
 };
 
 const paymentStatus = (p: unknown) => ((p as Payment).status === 'succeeded' ? 201 : 402);
@@ -66,7 +66,7 @@ export async function runIdempotent(store: Store, op: Operation, key: string, in
     const state = store.require(input.sandbox);
     const entity = byId(state[record.resource.type] as { id: number }[], record.resource.id);
     if (!entity) throw new DomainError('conflict', 'idempotency-resource-gone', 'Resource gone', `The ${record.resource.type} this Idempotency-Key created no longer exists.`);
-    const out = spec.render(state, entity as never);
+    const out = await spec.render(state, entity as never);
     return { ...out, headers: { ...out.headers, 'idempotent-replayed': 'true' } };
   };
   const earlier = findIdempotencyRecord(store.require(input.sandbox), scope, key);

@@ -2,11 +2,14 @@
 import type { BillingMethod, Customer, Invoice, Isp, Payment, RecurringInvoice, SandboxState } from '../../../domain/types.ts';
 import { requireSucceeded } from '../../../services/payment-outcome.ts';
 import { created, type OpOutput } from '../../operation.ts';
-import { singleDocument } from './document.ts';
-import { resourceType } from './resources/registry.ts';
 
-type Render<E> = (s: Readonly<SandboxState>, e: E) => OpOutput;
-const doc = <E extends { id: number }>(type: string): Render<E> => (s, e) => created(singleDocument(resourceType(type), e, s));
+// The documents' modules are imported on use (a replay follows a first request, which loaded them): this
+// table is read at start-up, the face itself loads on its first request (../lazy-faces.ts).
+type Render<E> = (s: Readonly<SandboxState>, e: E) => Promise<OpOutput>;
+const doc = <E extends { id: number }>(type: string): Render<E> => async (s, e) => {
+  const [{ singleDocument }, { resourceType }] = await Promise.all([import('./document.ts'), import('./resources/registry.ts')]);
+  return created(singleDocument(resourceType(type), e, s));
+};
 
 export const securityTraxReplays = {
   createCustomer: { resource: 'customers', render: doc<Customer>('customers') },
