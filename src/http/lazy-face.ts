@@ -3,8 +3,9 @@ import type { OpHandler } from './operation.ts';
 
 // Under tsx every module costs start-up time (resolved, transformed and source-mapped one by one): the
 // SecurityTrax and SOAP faces were 29 of the 122 loaded before a first answer, and the first request
-// (health, the Billing API) does not need them. A lazy face answers `tag`, `owns` and `errorSchema` at once and imports the rest on its first
-// request: the pipeline awaits `load()` before it calls any other hook (src/http/app.ts).
+// (health, the Billing API) does not need them. A lazy face answers `tag`, `owns` and `errorSchema` at
+// once and imports the rest on its first request: the pipeline awaits `load()` before it calls any other
+// hook (src/http/app.ts).
 
 type Hook = 'sandboxOf' | 'before' | 'readBody' | 'respond' | 'onError' | 'parseResponse';
 
