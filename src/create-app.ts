@@ -6,14 +6,10 @@ import { mountGuards, type GuardOptions } from './http/guards/index.ts';
 import { onErrorHandler } from './http/problem.ts';
 import type { Handlers } from './http/operation.ts';
 import type { ResponseViolation } from './http/response-validation.ts';
-import { alarmComSoapFace } from './http/faces/alarm-com-soap/face.ts';
-import { alarmComSoapRoutes } from './http/faces/alarm-com-soap/routes.ts';
 import { alarmComBillingRoutes, alarmComCreated } from './http/routes/alarm-com-routes.ts';
 import { scenarioRoutes } from './http/routes/scenario-routes.ts';
-import { createSecurityTraxFace } from './http/faces/securitytrax/face.ts';
-import { securityTraxCreated, securityTraxRoutes } from './http/faces/securitytrax/routes.ts';
-import { securityTraxSimRoutes } from './http/faces/securitytrax/sim-routes.ts';
-import { createTokens, type WallClock } from './http/faces/securitytrax/tokens.ts';
+import { lazyFaces } from './http/faces/lazy-faces.ts';
+import type { WallClock } from './http/faces/securitytrax/tokens.ts';
 import { simRoutes } from './http/routes/sim-routes.ts';
 import { specRoutes } from './http/routes/spec-routes.ts';
 import { findScenarioByName } from './scenarios/catalog.ts';
@@ -54,33 +50,32 @@ export function createApp(options: AppOptions): Hono {
   const services = createServices({ ...options, runScenario });
   const stateOf = (sandbox: string) => services.runner.read(sandbox);
   const basicAuth = createBasicAuthenticator(services.findLogin);
-  const tokens = createTokens({ store: options.store, now: options.wallClock });
-  const handlers: Handlers = {
-    ...securityTraxRoutes({ dealer: services.dealer, stateOf, tokens }),
-    ...securityTraxSimRoutes(services.runner),
-    ...alarmComSoapRoutes(services.adc, stateOf),
+  // The SecurityTrax and SOAP faces load on their first request: start-up under tsx pays per module.
+  const lazy = lazyFaces({ index, store: options.store, runner: services.runner, dealer: services.dealer, adc: services.adc, stateOf, wallClock: options.wallClock, log: options.log });
+  const handlers = {
+    ...lazy.handlers,
     ...alarmComBillingRoutes(services.billing, stateOf),
     ...simRoutes(services.sim, { version: VERSION, startedAt: performance.now() }),
     ...scenarioRoutes(services.sim, services.scenarioDirs),
     ...specRoutes(),
-  };
+  } as Handlers;
   const app = createPipeline({
     index,
     validators,
     handlers,
     // The integrator key alone (authenticate) is checked by the SecurityTrax face before this runs.
     authenticate: (scheme, sandbox, header) =>
-      scheme === 'securityTraxToken' ? tokens.verify(sandbox, header) : scheme === 'securityTraxIntegratorKey' ? { kind: 'none' } : basicAuth(scheme, sandbox, header),
+      scheme === 'securityTraxToken' ? lazy.verifyToken(sandbox, header) : scheme === 'securityTraxIntegratorKey' ? { kind: 'none' } : basicAuth(scheme, sandbox, header),
     store: options.store,
     journal: services.journal,
-    idempotency: { service: services.idempotency, renderers: { ...securityTraxCreated, ...alarmComCreated } },
+    idempotency: { service: services.idempotency, renderers: { ...lazy.created, ...alarmComCreated } },
     strict: options.strict,
     onViolation: options.onViolation,
     log: options.log,
     extend: options.extend ? (hono) => options.extend!(hono, services) : undefined,
     guards: (hono) => mountGuards(hono, { cors: options.cors, hosts: options.hosts, adminToken: options.adminToken }),
     fallback: lazyConsole(services, options.log),
-    faces: [createSecurityTraxFace({ store: options.store, tokens, log: options.log }), alarmComSoapFace({ log: options.log })],
+    faces: lazy.faces,
   });
   return app;
 }

@@ -27,6 +27,8 @@ export type Face = {
   parseResponse?: (text: string, contentType: string | null) => unknown;
   /** Schema (pointer into the spec) of the face's answers to unknown routes under it (strict validation). */
   errorSchema?: string;
+  /** A face loaded on first use (lazy-face.ts): a promise until its modules are in, then undefined. */
+  load?: () => Promise<void> | undefined;
 };
 
 export const faceOfOperation = (faces: readonly Face[], op: Operation | undefined): Face | undefined =>

@@ -52,8 +52,13 @@ export function createPipeline(deps: PipelineDeps): Hono {
   const faces = deps.faces ?? [];
   const plainOnError = onErrorHandler((err) => log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
   // An error is rendered in the format of the face that owns the path (an operation's route uses its face's):
-  // one onError per face.
-  const onError = (err: unknown, c: Context): Response => (faceOfPath(faces, c.req.path)?.onError ?? plainOnError)(err, c);
+  // one onError per face. A lazy face (lazy-face.ts) is loaded first.
+  const onError = (err: unknown, c: Context): Response | Promise<Response> => {
+    const face = faceOfPath(faces, c.req.path);
+    const loading = face?.load?.();
+    if (loading) return loading.then(() => (face!.onError ?? plainOnError)(err, c), () => plainOnError(err, c));
+    return (face?.onError ?? plainOnError)(err, c);
+  };
   // A sandbox still on disk is not loaded to journal a request that did not use it (e.g. health at start-up).
   const journalOptions = { journal, clockOf: (s: string) => (store.isLoaded(s) ? store.get(s)?.now : undefined), log };
   const record = requestRecorder(journalOptions);
@@ -76,6 +81,10 @@ export function createPipeline(deps: PipelineDeps): Hono {
     return res;
   };
   app.notFound((c) => {
+    const loading = faceOfPath(faces, c.req.path)?.load?.();
+    return loading ? loading.then(() => notFound(c)) : notFound(c);
+  });
+  const notFound = (c: Context): Response | Promise<Response> => {
     const started = performance.now();
     const face = faceOfPath(faces, c.req.path);
     const res = face?.onError
@@ -86,9 +95,9 @@ export function createPipeline(deps: PipelineDeps): Hono {
     if (!(res instanceof Promise)) return recorded(c, res, started, undefined, undefined);
     return res.then(
       (r) => recorded(c, r, started, undefined, undefined),
-      (err: unknown) => recorded(c, onError(err, c), started, undefined, undefined),
+      (err: unknown) => Promise.resolve(onError(err, c)).then((r) => recorded(c, r, started, undefined, undefined)),
     );
-  });
+  };
   deps.extend?.(app);
 
   for (const op of index.operations) {
@@ -129,7 +138,12 @@ export function createPipeline(deps: PipelineDeps): Hono {
     const showsAny = op.path.startsWith('/__sim/sandboxes');
     const shows = (sandbox: string) => (showsAny ? undefined : sandbox);
     const sandboxOf = (c: Context) => assertSandboxName(sandboxOfPrefix(c) ?? face?.sandboxOf?.(c) ?? headerOf(c, 'x-sandbox') ?? DEFAULT_SANDBOX);
+    // A lazy face's modules are imported before its first operation is served (lazy-face.ts).
     app.on(op.method, op.honoPath, (c): Response | Promise<Response> => {
+      const loading = face?.load?.();
+      return loading ? loading.then(() => route(c)) : route(c);
+    });
+    const route = (c: Context): Response | Promise<Response> => {
       const started = performance.now();
       let sandbox: string | undefined;
       try {
@@ -144,7 +158,7 @@ export function createPipeline(deps: PipelineDeps): Hono {
       } catch (err) {
         return recorded(c, opError(err, c), started, sandbox, op);
       }
-    });
+    };
   }
   return app;
 }

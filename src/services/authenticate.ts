@@ -18,9 +18,7 @@ export type FindLogin = (sandbox: string) => (username: string, password: string
 export function createLoginFinder(store: Store): FindLogin {
   return (sandbox) => {
     const state = store.require(sandbox);
-    // Indexed by username; a login renamed since it was indexed is found by the scan.
-    return (username, password) =>
-      where(state.logins, 'username', (l) => l.username, username).find((l) => l.password === password) ??
-      state.logins.find((l) => l.username === username && l.password === password);
+    // Indexed by username (a rename moves the login in the index: lookup.ts noteReplaced).
+    return (username, password) => where(state.logins, 'username', (l) => l.username, username).find((l) => l.password === password);
   };
 }
