@@ -1,18 +1,17 @@
-import { appendFileSync, readFileSync, truncateSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { constants } from 'node:fs';
 import { copyFile, link, mkdir, open, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import type { TextFile } from 'lowdb/node';
-import { applyPatch, type Patch } from '../domain/patch.ts';
 import type { SandboxState } from '../domain/types.ts';
+import { replayLog } from './patch-log.ts';
 import { parseSnapshot, serializeSnapshotParts } from './snapshot.ts';
 
 /** Appends up to this many characters (most commits: a payment is ~1,000) are written synchronously; bigger ones
  *  (a month of a big dealer's clock) go through the thread pool so the event loop is not held. */
 const SYNC_APPEND_MAX = 64 * 1024;
 
-/** One committed patch as the log stores it: a JSON line `{"seq":n,"patch":{...}}`. */
-export type LogEntry = { seq: number; patch: Patch };
+export { encodeLogEntry, type LogEntry } from './patch-log.ts';
 
 /** A sandbox as found on disk: its state (snapshot + replayed log) and the seq of the last patch in it. */
 export type StoredSandbox = { state: SandboxState; seq: number; logBytes: number; snapshotBytes: number };
@@ -46,7 +45,6 @@ export type Persistence = {
   copy?(from: string, to: string): Promise<{ logBytes: number; snapshotBytes: number }>;
 };
 
-export const encodeLogEntry = (seq: number, patch: Patch): string => `${JSON.stringify({ seq, patch })}\n`;
 
 /** Nothing outlives the process: the store's state in memory is already the truth, nothing to copy. */
 export function memoryPersistence(): Persistence {
@@ -250,52 +248,4 @@ async function writeInParts(temp: string, file: string, parts: readonly string[]
     await fh.close();
   }
   await rename(temp, file);
-}
-
-/**
- * Applies the log's entries newer than the snapshot, in order. Unparsable lines at the end (a torn
- * append) are ignored and cut off so the next append starts on a clean line; one in the middle is
- * corruption and stops the load with the file and line named.
- */
-function replayLog(file: string, state: SandboxState, fromSeq: number): { seq: number; bytes: number } {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { seq: fromSeq, bytes: 0 };
-    throw err;
-  }
-  let seq = fromSeq;
-  let good = 0; // bytes up to the end of the last good line
-  let badLine: number | null = null;
-  let start = 0;
-  let lineNo = 0;
-  while (start < buf.length) {
-    const nl = buf.indexOf(0x0a, start);
-    const end = nl === -1 ? buf.length : nl;
-    lineNo++;
-    const text = buf.toString('utf8', start, end);
-    let entry: LogEntry | null = null;
-    if (nl !== -1) {
-      try {
-        const parsed = JSON.parse(text) as LogEntry;
-        if (typeof parsed?.seq === 'number' && parsed.patch && typeof parsed.patch === 'object') entry = parsed;
-      } catch {
-        entry = null;
-      }
-    }
-    if (entry) {
-      if (badLine !== null) throw new Error(`${file}: line ${badLine} is corrupt but later lines are not; refusing to guess. Move the file away to start from the snapshot.`);
-      if (entry.seq > seq) {
-        applyPatch(state, entry.patch);
-        seq = entry.seq;
-      }
-      good = end + 1;
-    } else if (text.trim() !== '' && badLine === null) {
-      badLine = lineNo;
-    }
-    start = end + 1;
-  }
-  if (good < buf.length) truncateSync(file, good);
-  return { seq, bytes: good };
 }
