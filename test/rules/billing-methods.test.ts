@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { billingData } from '../support/securitytrax.ts';
+import { ADA, codeOf, dealerOf, link, ruleApp, type RuleApp } from './rule-app.ts';
+
+// Billing methods as the dealer types them in (src/domain/billing-method.ts, card.ts): what is refused,
+// what is kept (brand + last 4, never the number), the label the customer sees, and how each test
+// instrument of docs/architecture.md behaves when charged. Ada's clock: 2019-01-15.
+
+type Card = { number: string; expMonth?: number; expYear?: number; holderName?: string };
+const card = (t: RuleApp, c: Card) =>
+  dealerOf(t).post('/customer_billings', billingData(t.refs.ada!, { type: 'credit_card', card: { expMonth: 12, expYear: 2030, holderName: 'Ada Li', ...c } }));
+const bank = (t: RuleApp, b: { routingNumber?: string; accountNumber?: string; accountType?: string; bankName?: string; holderName?: string }) =>
+  dealerOf(t).post('/customer_billings', billingData(t.refs.ada!, { type: 'bank_account', bankAccount: { routingNumber: '110000000', accountNumber: '000123456789', accountType: 'checking', holderName: 'Ada Li', ...b } }));
+/** The label Ada sees once the method is her Auto Pay method. */
+const label = async (t: RuleApp, id: number): Promise<string> =>
+  (await t.on('PUT', '/alarm-com/api/billing/payment-method', { auth: ADA, body: { billingMethodId: id } })).body.paymentMethod.label;
+
+describe('billing methods typed in by the dealer', () => {
+  it('refuses bad numbers, bad or past expiries and numbers in name fields, and changes nothing', async () => {
+    const t = await ruleApp();
+    const before = JSON.stringify(t.state('rules'));
+    const refused: [Promise<unknown>, string][] = [
+      [card(t, { number: '4242424242424241' }), 'invalid-card-number'],
+      [card(t, { number: '42424242424' }), 'invalid-card-number'],
+      [card(t, { number: '4242424242424242', expMonth: 0 }), 'invalid-expiry'],
+      [card(t, { number: '4242424242424242', expMonth: 13 }), 'invalid-expiry'],
+      [card(t, { number: '4242424242424242', expYear: 1999 }), 'invalid-expiry'],
+      [card(t, { number: '4242424242424242', expYear: 3000 }), 'invalid-expiry'],
+      [card(t, { number: '4242424242424242', expMonth: 12, expYear: 2018 }), 'card-expired'],
+      [card(t, { number: '4242424242424242', holderName: 'Ada 4242-4242-4242-4242' }), 'number-in-name'],
+      [bank(t, { routingNumber: '11000000' }), 'invalid-routing-number'],
+      [bank(t, { accountNumber: '123' }), 'invalid-account-number'],
+      [bank(t, { holderName: '000123456789 0000' }), 'number-in-name'],
+      [bank(t, { bankName: 'Bank 4242 4242 4242' }), 'number-in-name'],
+    ];
+    for (const [res, code] of refused) expect(codeOf((await res) as never), code).toBe(code);
+    expect(JSON.stringify(t.state('rules'))).toBe(before);
+  });
+
+  it('keeps brand, last 4 and a trimmed name; a card is good through its expiry month', async () => {
+    const t = await ruleApp();
+    const thisMonth = await card(t, { number: ' 5555 5555 5555 4444 ', expMonth: 1, expYear: 2019, holderName: '  Ada Li ' });
+    expect(thisMonth.status).toBe(201);
+    expect(thisMonth.body.data.attributes).toMatchObject({ card_brand: 'mastercard', last_four: '4444', exp_month: 1, exp_year: 2019, holder_name: 'Ada Li' });
+    expect(JSON.stringify(t.state('rules'))).not.toContain('5555555555554444');
+    const labels: string[] = [];
+    for (const number of ['4242424242424242', '2221000000000009', '378282246310005', '6011111111111117', '6500000000000002', '3530111333300000']) {
+      labels.push(await label(t, Number((await card(t, { number })).body.data.id)));
+    }
+    expect(labels).toEqual(['Visa ending in 4242', 'Mastercard ending in 0009', 'American Express ending in 0005', 'Discover ending in 1117', 'Discover ending in 0002', 'Card ending in 0000']);
+    const savings = await bank(t, { accountType: 'savings', bankName: '  First Bank ', accountNumber: '000123456789' });
+    expect(savings.body.data.attributes).toMatchObject({ bank_name: 'First Bank', account_type: 'savings', last_four: '6789' });
+    expect(await label(t, Number(savings.body.data.id))).toBe('Savings ending in 6789');
+    expect(await label(t, Number((await bank(t, { bankName: '  ' })).body.data.id))).toBe('Checking ending in 6789');
+  });
+
+  it('a new expiry is for cards only, checked like a new card, and clears the expired flag', async () => {
+    const t = await ruleApp();
+    const expiry = (id: number | string, exp_month: number, exp_year: number) =>
+      dealerOf(t).patch(`/customer_billings/${id}`, { type: 'customer_billings', id: String(id), attributes: { exp_month, exp_year } });
+    const checking = Number((await bank(t, {})).body.data.id);
+    expect(codeOf(await expiry(checking, 1, 2031))).toBe('not-a-credit-card');
+    expect((await expiry(9999, 1, 2031)).status).toBe(404);
+    const short = Number((await card(t, { number: '4242424242424242', expMonth: 1, expYear: 2019 })).body.data.id);
+    await t.on('POST', '/__sim/clock/advance', { body: { to: '2019-02-01T00:00:00Z' } });
+    expect((await dealerOf(t).get(`/customer_billings/${short}`)).body.data.attributes).toMatchObject({ expired: true });
+    expect(codeOf(await expiry(short, 13, 2031))).toBe('invalid-expiry');
+    expect(codeOf(await expiry(short, 1, 2019))).toBe('card-expired');
+    const renewed = await expiry(short, 2, 2019);
+    expect(renewed.body.data.attributes).toMatchObject({ exp_month: 2, exp_year: 2019, expired: false });
+  });
+
+  it('each test instrument answers a charge as documented', async () => {
+    const t = await ruleApp();
+    const invoice = await dealerOf(t).post('/customer_invoices', {
+      type: 'customer_invoices',
+      attributes: { due_date: '2019-01-20', lines: [{ invoice_billable_item_id: '1', amount: '100.00' }] },
+      relationships: { customer: link('customers', t.refs.ada!) },
+    });
+    const charge = async (method: Promise<{ body: any }> | number) => {
+      const id = typeof method === 'number' ? method : Number((await method).body.data.id);
+      const res = await dealerOf(t).post('/customer_payments', {
+        type: 'customer_payments',
+        attributes: { amount: '1.00' },
+        relationships: { customer: link('customers', t.refs.ada!), customer_billing: link('customer_billings', id), customer_invoices: { data: [{ type: 'customer_invoices', id: String(invoice.body.data.id) }] } },
+      });
+      return res.status === 201 ? 'ok' : res.body.errors[0].meta.reason;
+    };
+    expect(await charge(card(t, { number: '4242424242424242' }))).toBe('ok');
+    expect(await charge(card(t, { number: '4000000000000002' }))).toBe('card_declined');
+    expect(await charge(card(t, { number: '4000000000009995' }))).toBe('insufficient_funds');
+    expect(await charge(card(t, { number: '4000000000000069' }))).toBe('expired_card');
+    expect(await charge(bank(t, {}))).toBe('ok');
+    expect(await charge(bank(t, { accountNumber: '000111111116' }))).toBe('bank_account_returned');
+    const twice = Number((await card(t, { number: '4000000000003022' })).body.data.id); // succeeds twice
+    expect([await charge(twice), await charge(twice), await charge(twice)]).toEqual(['ok', 'ok', 'card_declined']);
+  });
+});
