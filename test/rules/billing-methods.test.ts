@@ -19,21 +19,34 @@ describe('billing methods typed in by the dealer', () => {
   it('refuses bad numbers, bad or past expiries and numbers in name fields, and changes nothing', async () => {
     const t = await ruleApp();
     const before = JSON.stringify(t.state('rules'));
-    const refused: [Promise<unknown>, string][] = [
-      [card(t, { number: '4242424242424241' }), 'invalid-card-number'],
-      [card(t, { number: '42424242424' }), 'invalid-card-number'],
-      [card(t, { number: '4242424242424242', expMonth: 0 }), 'invalid-expiry'],
-      [card(t, { number: '4242424242424242', expMonth: 13 }), 'invalid-expiry'],
-      [card(t, { number: '4242424242424242', expYear: 1999 }), 'invalid-expiry'],
-      [card(t, { number: '4242424242424242', expYear: 3000 }), 'invalid-expiry'],
-      [card(t, { number: '4242424242424242', expMonth: 12, expYear: 2018 }), 'card-expired'],
-      [card(t, { number: '4242424242424242', holderName: 'Ada 4242-4242-4242-4242' }), 'number-in-name'],
-      [bank(t, { routingNumber: '11000000' }), 'invalid-routing-number'],
-      [bank(t, { accountNumber: '123' }), 'invalid-account-number'],
-      [bank(t, { holderName: '000123456789 0000' }), 'number-in-name'],
-      [bank(t, { bankName: 'Bank 4242 4242 4242' }), 'number-in-name'],
+    const at = (field: string) => ({ pointer: `/data/attributes/${field}` });
+    const named = (field: string) => `${field} looks like a card or account number; it would be stored and shown.`;
+    const refused: [Promise<{ body: any }>, string, string, string, { pointer: string }][] = [
+      [card(t, { number: '4242424242424241' }), 'invalid-card-number', 'Invalid card number', 'The card number is not a valid card number.', at('card_number')],
+      [card(t, { number: '42424242424' }), 'invalid-card-number', 'Invalid card number', 'The card number is not a valid card number.', at('card_number')],
+      [card(t, { number: '4242424242424242', expMonth: 0 }), 'invalid-expiry', 'Invalid expiry', 'Expiry month 0 is not 1-12.', at('exp_month')],
+      [card(t, { number: '4242424242424242', expMonth: 13 }), 'invalid-expiry', 'Invalid expiry', 'Expiry month 13 is not 1-12.', at('exp_month')],
+      [card(t, { number: '4242424242424242', expYear: 1999 }), 'invalid-expiry', 'Invalid expiry', 'Expiry year 1999 is not a four-digit year.', at('exp_year')],
+      [card(t, { number: '4242424242424242', expYear: 3000 }), 'invalid-expiry', 'Invalid expiry', 'Expiry year 3000 is not a four-digit year.', at('exp_year')],
+      [card(t, { number: '4242424242424242', expMonth: 12, expYear: 2018 }), 'card-expired', 'Card expired', 'The card expired at the end of 12/2018.', at('exp_month')],
+      [card(t, { number: '4242424242424242', expMonth: 1, expYear: 2018 }), 'card-expired', 'Card expired', 'The card expired at the end of 01/2018.', at('exp_month')],
+      [card(t, { number: '4242424242424242', holderName: 'Ada 4242-4242-4242-4242' }), 'number-in-name', 'Number in a name field', named('holderName'), at('holder_name')],
+      [bank(t, { routingNumber: '11000000' }), 'invalid-routing-number', 'Invalid routing number', 'A routing number is 9 digits.', at('routing_number')],
+      [bank(t, { routingNumber: '1100000001' }), 'invalid-routing-number', 'Invalid routing number', 'A routing number is 9 digits.', at('routing_number')],
+      [bank(t, { accountNumber: '123' }), 'invalid-account-number', 'Invalid account number', 'An account number is 4-17 digits.', at('account_number')],
+      [bank(t, { accountNumber: '000123456789000000' }), 'invalid-account-number', 'Invalid account number', 'An account number is 4-17 digits.', at('account_number')],
+      [bank(t, { holderName: '000123456789 0000' }), 'number-in-name', 'Number in a name field', named('holderName'), at('holder_name')],
+      [bank(t, { bankName: 'Bank 4242 4242 4242' }), 'number-in-name', 'Number in a name field', named('bankName'), at('bank_name')],
     ];
-    for (const [res, code] of refused) expect(codeOf((await res) as never), code).toBe(code);
+    for (const [res, code, title, detail, source] of refused) {
+      expect((await res).body.errors, code).toEqual([{ status: '422', code, title, detail, source }]);
+    }
+    // The end-user face shows the failing path and why.
+    const expired = await t.on('PUT', '/alarm-com/api/billing/payment-method', {
+      auth: ADA,
+      body: { newBillingMethod: { type: 'credit_card', card: { number: '4242424242424242', expMonth: 1, expYear: 2018, holderName: 'Ada Li' } } },
+    });
+    expect(expired.body).toMatchObject({ title: 'Card expired', errors: [{ path: '/card/expMonth', message: 'expired 01/2018' }] });
     expect(JSON.stringify(t.state('rules'))).toBe(before);
   });
 
