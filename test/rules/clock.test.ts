@@ -20,6 +20,11 @@ describe('advancing the clock, through HTTP', () => {
     const back = await advance(t, '2019-01-15T08:59:59Z');
     expect(back.status).toBe(422);
     expect(codeOf(back)).toBe('clock-cannot-go-back');
+    expect(back.body).toMatchObject({
+      title: 'Clock cannot go back',
+      detail: 'The clock is at 2019-01-15T09:00:00.000Z; 2019-01-15T08:59:59.000Z is in the past.',
+      errors: [{ path: '/to', message: 'must not be before 2019-01-15T09:00:00.000Z' }],
+    });
     expect(JSON.stringify(t.state('rules'))).toBe(before);
     const still = await advance(t, '2019-01-15T09:00:00Z');
     expect(still.status).toBe(200);
@@ -44,6 +49,8 @@ describe('advancing the clock, through HTTP', () => {
       ['invoice.past_due', '2019-02-02T00:00:00.000Z'], // Ada's: no method, owing after its due date
       ['clock.advanced', '2019-02-02T12:00:00.000Z'],
     ]);
+    expect(events.find((e) => e.type === 'billing_method.expired')!.data).toEqual({ billingMethodId: t.refs.benJan, customerId: t.refs.ben });
+    expect(events.find((e) => e.type === 'invoice.past_due')!.data).toMatchObject({ customerId: t.refs.ada, dueDate: '2019-02-01', balanceCents: 3000 });
     expect(events.at(-1)!.data).toEqual({ from: '2019-01-15T09:00:00.000Z', to: '2019-02-02T12:00:00.000Z', actions: 5 });
     const cards = t.state('rules').billingMethods.map((m) => [m.card?.expMonth, m.expired]);
     expect(cards).toEqual([[12, false], [12, false], [1, true]]);
