@@ -11,10 +11,10 @@ describe('the Pay window, through HTTP', () => {
   it('offers Balance Past Due, Current Balance and Full Balance, and any custom amount up to the balance due', async () => {
     const t = await testApp();
     const res = await options(t);
-    expect(res.options.map((o: { kind: string; amountCents: number }) => [o.kind, o.amountCents])).toEqual([
-      ['past_due', 2 * 3999],
-      ['current_balance', 3999],
-      ['full_balance', 3 * 3999],
+    expect(res.options).toEqual([
+      { kind: 'past_due', label: 'Balance Past Due', amountCents: 2 * 3999 },
+      { kind: 'current_balance', label: 'Current Balance', amountCents: 3999 },
+      { kind: 'full_balance', label: 'Full Balance', amountCents: 3 * 3999 },
     ]);
     expect(res.custom).toEqual({ minCents: 1, maxCents: 3 * 3999 });
   });
