@@ -76,4 +76,12 @@ describe('advancing the clock, through HTTP', () => {
     expect((await payments(t, ADA)).map((p) => [p.source, p.status, p.allocations[0]?.invoiceDueDate])).toEqual([['auto_pay', 'succeeded', '2019-03-01']]);
     expect((await t.on('GET', '/alarm-com/api/billing/summary', { auth: ADA })).body).toMatchObject({ balanceDueCents: 3000, balancePastDueCents: 3000 });
   });
+
+  it('an invoice whose due date starts exactly when the advance starts is still tried', async () => {
+    const t = await ruleApp();
+    await advance(t, '2019-02-01T00:00:00Z'); // Ada's invoice is created, with no method to charge
+    await t.on('PUT', '/alarm-com/api/billing/payment-method', { auth: ADA, body: { billingMethodId: t.refs.adaCard } });
+    await advance(t, '2019-02-01T00:01:00Z');
+    expect((await payments(t, ADA)).map((p) => [p.source, p.status, p.createdAt])).toEqual([['auto_pay', 'succeeded', '2019-02-01T00:00:00.000Z']]);
+  });
 });

@@ -27,7 +27,8 @@ describe('the Alarm.com role cache, through HTTP', () => {
     await t.on('POST', '/__sim/clock/advance', { body: { by: 'PT59M59S' } });
     expect(await screen(t)).toBe('role-cache-pending');
     expect(await eventTypes(t)).not.toContain('role_cache.refreshed');
-    await t.on('POST', '/__sim/clock/advance', { body: { by: 'PT1S' } });
+    const step = await t.on('POST', '/__sim/clock/advance', { body: { by: 'PT1S' } });
+    expect(step.body.events.at(-1)).toMatchObject({ type: 'clock.advanced', data: { actions: 1 } });
     expect(await eventTypes(t)).toContain('role_cache.refreshed');
     expect(await screen(t)).toBe('billing');
     const isp = await dealerOf(t).get(`/interactive_services_providers/${t.refs.acme}`);
