@@ -42,11 +42,13 @@ describe('billing methods typed in by the dealer', () => {
       expect((await res).body.errors, code).toEqual([{ status: '422', code, title, detail, source }]);
     }
     // The end-user face shows the failing path and why.
-    const expired = await t.on('PUT', '/alarm-com/api/billing/payment-method', {
-      auth: ADA,
-      body: { newBillingMethod: { type: 'credit_card', card: { number: '4242424242424242', expMonth: 1, expYear: 2018, holderName: 'Ada Li' } } },
-    });
-    expect(expired.body).toMatchObject({ title: 'Card expired', errors: [{ path: '/card/expMonth', message: 'expired 01/2018' }] });
+    const endUser = async (newBillingMethod: unknown) =>
+      (await t.on('PUT', '/alarm-com/api/billing/payment-method', { auth: ADA, body: { newBillingMethod } })).body;
+    const good = { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Ada Li' };
+    expect(await endUser({ type: 'credit_card', card: { ...good, expMonth: 1, expYear: 2018 } })).toMatchObject({ title: 'Card expired', errors: [{ path: '/card/expMonth', message: 'expired 01/2018' }] });
+    expect(await endUser({ type: 'credit_card', card: { ...good, number: '4242424242424241' } })).toMatchObject({ errors: [{ path: '/card/number', message: 'must be 12-19 digits passing the Luhn check' }] });
+    expect(await endUser({ type: 'credit_card', card: { ...good, holderName: '4242 4242 4242 4242' } })).toMatchObject({ errors: [{ path: '/card/holderName', message: 'must not contain a card or account number' }] });
+    expect((await dealerOf(t).post('/customer_billings', billingData(9999, { type: 'credit_card', card: good }))).body.errors[0].detail).toBe('Customer 9999 does not exist.');
     expect(JSON.stringify(t.state('rules'))).toBe(before);
   });
 
@@ -61,8 +63,11 @@ describe('billing methods typed in by the dealer', () => {
       labels.push(await label(t, Number((await card(t, { number })).body.data.id)));
     }
     expect(labels).toEqual(['Visa ending in 4242', 'Mastercard ending in 0009', 'American Express ending in 0005', 'Discover ending in 1117', 'Discover ending in 0002', 'Card ending in 0000']);
-    const savings = await bank(t, { accountType: 'savings', bankName: '  First Bank ', accountNumber: '000123456789' });
-    expect(savings.body.data.attributes).toMatchObject({ bank_name: 'First Bank', account_type: 'savings', last_four: '6789' });
+    const start = t.state('rules').events.length;
+    const savings = await bank(t, { accountType: 'savings', bankName: '  First Bank ', accountNumber: '000123456789', holderName: ' Ada Li 2nd ' });
+    expect(savings.body.data.attributes).toMatchObject({ bank_name: 'First Bank', account_type: 'savings', last_four: '6789', holder_name: 'Ada Li 2nd' });
+    const created = t.state('rules').events.slice(start).map((e) => [e.type, e.data]);
+    expect(created).toEqual([['billing_method.created', { billingMethodId: Number(savings.body.data.id), customerId: t.refs.ada, type: 'bank_account', label: 'Savings ending in 6789' }]]);
     expect(await label(t, Number(savings.body.data.id))).toBe('Savings ending in 6789');
     expect(await label(t, Number((await bank(t, { bankName: '  ' })).body.data.id))).toBe('Checking ending in 6789');
   });
@@ -72,15 +77,21 @@ describe('billing methods typed in by the dealer', () => {
     const expiry = (id: number | string, exp_month: number, exp_year: number) =>
       dealerOf(t).patch(`/customer_billings/${id}`, { type: 'customer_billings', id: String(id), attributes: { exp_month, exp_year } });
     const checking = Number((await bank(t, {})).body.data.id);
-    expect(codeOf(await expiry(checking, 1, 2031))).toBe('not-a-credit-card');
-    expect((await expiry(9999, 1, 2031)).status).toBe(404);
+    expect((await expiry(checking, 1, 2031)).body.errors[0]).toMatchObject({
+      code: 'not-a-credit-card', title: 'Not a credit card', detail: `Billing method ${checking} is a bank account; only cards have an expiry.`,
+    });
+    expect((await expiry(9999, 1, 2031)).body.errors[0]).toMatchObject({ status: '404', detail: 'Billing method 9999 does not exist.' });
     const short = Number((await card(t, { number: '4242424242424242', expMonth: 1, expYear: 2019 })).body.data.id);
     await t.on('POST', '/__sim/clock/advance', { body: { to: '2019-02-01T00:00:00Z' } });
     expect((await dealerOf(t).get(`/customer_billings/${short}`)).body.data.attributes).toMatchObject({ expired: true });
     expect(codeOf(await expiry(short, 13, 2031))).toBe('invalid-expiry');
     expect(codeOf(await expiry(short, 1, 2019))).toBe('card-expired');
+    const before = t.state('rules').events.length;
     const renewed = await expiry(short, 2, 2019);
     expect(renewed.body.data.attributes).toMatchObject({ exp_month: 2, exp_year: 2019, expired: false });
+    expect(t.state('rules').events.slice(before).map((e) => [e.type, e.data])).toEqual([
+      ['billing_method.updated', { billingMethodId: short, customerId: t.refs.ada, change: 'expiry', expMonth: 2, expYear: 2019 }],
+    ]);
   });
 
   it('each test instrument answers a charge as documented', async () => {
