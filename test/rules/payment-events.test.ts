@@ -18,6 +18,7 @@ describe('payments and their events, through HTTP', () => {
     const start = t.state('rules').events.length;
     const paid = await t.on('POST', '/alarm-com/api/billing/payments', { auth: ADA, body: { amountCents: 3500 } });
     expect(paid.status).toBe(201);
+    expect(paid.body.id).toBe(3); // after Ben's two Auto Pay payments
     const base = { paymentId: paid.body.id, customerId: t.refs.ada, amountCents: 3500, source: 'one_time', billingMethodId: t.refs.adaCard };
     expect(await eventsAfter(t, start)).toEqual([
       { type: 'payment.succeeded', data: { ...base, allocations: [{ invoiceId: invoices[0], amountCents: 3000 }, { invoiceId: invoices[1], amountCents: 500 }] } },
