@@ -90,6 +90,8 @@ describe('Billing Integration', () => {
     expect(failure('alarm-com-timeout')).toMatchObject({ kind: 'upstream_timeout', title: 'Alarm.com timed out' });
     expect(failure('something-else')).toMatchObject({ kind: 'conflict', title: 'Billing Integration not enabled' });
     expect(() => applyIntegrationChange(state, 9, { ok: true, enabled: true }, makeCtx(state))).toThrow('Interactive Services Provider 9 does not exist.');
+    const on = applyIntegrationChange(state, 1, { ok: true, enabled: true }, makeCtx(state));
+    expect(on.patch.events?.map((e) => [e.type, e.data])).toEqual([['integration.enabled', { ispId: 1 }]]);
     const same = applyIntegrationChange(state, 1, { ok: true, enabled: false }, makeCtx(state));
     expect(same).toEqual({ patch: {}, result: { isp: offIsp, failure: null } });
   });

@@ -39,7 +39,7 @@ describe('payments and their events, through HTTP', () => {
     const t = await ruleApp();
     await t.on('POST', '/__sim/clock/advance', { body: { to: '2019-02-01T12:00:00Z' } }); // Ben's invoice is auto-paid, Ada's is not
     const none = await t.on('POST', '/alarm-com/api/billing/payments', { auth: ADA, body: { amountCents: 100 } });
-    expect(none.body).toMatchObject({ title: 'No billing method', errors: [{ path: '/newBillingMethod', message: 'required when no billing method is saved' }] });
+    expect(none.body).toMatchObject({ title: 'No billing method', detail: 'There is no saved billing method; provide a new one.', errors: [{ path: '/newBillingMethod', message: 'required when no billing method is saved' }] });
     const pay = await dealerOf(t).post('/customer_payments', {
       type: 'customer_payments',
       attributes: { amount: '1.00' },
