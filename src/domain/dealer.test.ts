@@ -80,5 +80,6 @@ describe('dealer commands', () => {
     expect(renamed.result.username).toBe('janet');
     expect(renamed.patch.events?.map((e) => [e.type, e.data])).toEqual([['login.updated', { loginId: 1, username: 'janet' }]]);
     expect(createAdcCredential(state, { username: 'x', password: 'p', roles: ['A', 'A', 'B'] }, makeCtx(state)).result.roles).toEqual(['A', 'B']);
+    expect(createAdcCredential(state, { username: 'y', password: 'p' }, makeCtx(state)).result.roles).toEqual([]);
   });
 });

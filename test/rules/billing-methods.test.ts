@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { billingData } from '../support/securitytrax.ts';
-import { ADA, codeOf, dealerOf, link, ruleApp, type RuleApp } from './rule-app.ts';
+import { ADA, BEN, codeOf, dealerOf, link, ruleApp, type RuleApp } from './rule-app.ts';
 
 // Billing methods as the dealer types them in (src/domain/billing-method.ts, card.ts): what is refused,
 // what is kept (brand + last 4, never the number), the label the customer sees, and how each test
@@ -48,8 +48,13 @@ describe('billing methods typed in by the dealer', () => {
     expect(await endUser({ type: 'credit_card', card: { ...good, expMonth: 1, expYear: 2018 } })).toMatchObject({ title: 'Card expired', errors: [{ path: '/card/expMonth', message: 'expired 01/2018' }] });
     expect(await endUser({ type: 'credit_card', card: { ...good, number: '4242424242424241' } })).toMatchObject({ errors: [{ path: '/card/number', message: 'must be 12-19 digits passing the Luhn check' }] });
     expect(await endUser({ type: 'credit_card', card: { ...good, holderName: '4242 4242 4242 4242' } })).toMatchObject({ errors: [{ path: '/card/holderName', message: 'must not contain a card or account number' }] });
+    const renew = await t.on('PUT', '/alarm-com/api/billing/payment-method', { auth: BEN, body: { expiry: { expMonth: 1, expYear: 2018 } } });
+    expect(renew.body).toMatchObject({ title: 'Card expired', errors: [{ path: '/expiry/expMonth', message: 'expired 01/2018' }] });
     expect((await dealerOf(t).post('/customer_billings', billingData(9999, { type: 'credit_card', card: good }))).body.errors[0].detail).toBe('Customer 9999 does not exist.');
     expect(JSON.stringify(t.state('rules'))).toBe(before);
+    // The year's edges: 2000 is a year (long expired), 2999 the last one accepted.
+    expect(codeOf(await card(t, { number: '4242424242424242', expYear: 2000 }))).toBe('card-expired');
+    expect((await card(t, { number: '4242424242424242', expYear: 2999 })).body.data.attributes.exp_year).toBe(2999);
   });
 
   it('keeps brand, last 4 and a trimmed name; a card is good through its expiry month', async () => {
