@@ -8,6 +8,9 @@ describe('card numbers', () => {
     expect(luhnValid('4242424242424241')).toBe(false);
     expect(luhnValid('4242 4242 4242 4242')).toBe(false);
     expect(luhnValid('')).toBe(false);
+    // Number(' ') is 0: a space before or after the digits must not count as a zero digit.
+    expect(luhnValid(' 00')).toBe(false);
+    expect(luhnValid('00 ')).toBe(false);
   });
 
   it('card numbers typed in groups are read without the spaces', () => {
@@ -32,6 +35,11 @@ describe('card numbers', () => {
     expect(cardBrand('6011111111111117')).toBe('discover');
     expect(cardBrand('6500000000000002')).toBe('discover');
     expect(cardBrand('3530111333300000')).toBe('unknown');
+    expect(cardBrand('2221')).toBe('mastercard');
+    expect(cardBrand('2220999999999999')).toBe('unknown');
+    // Prefixes count at the start only.
+    expect(cardBrand('6034000000000000')).toBe('unknown');
+    expect(cardBrand('3065000000000000')).toBe('unknown');
   });
 });
 
@@ -53,6 +61,9 @@ describe('test instruments', () => {
       expect(cardBehavior(`${prefix}${check}`)).toEqual({ kind: 'succeed_then_decline', successes: n });
     }
     expect(cardBehavior('4000000000003005')).toEqual({ kind: 'succeed' }); // N = 0 is not a pattern card
+    // Luhn-valid, but longer than the pattern at either end: ordinary cards.
+    expect(cardBehavior('04000000000003014')).toEqual({ kind: 'succeed' });
+    expect(cardBehavior('40000000000030144')).toEqual({ kind: 'succeed' });
   });
 
   it('bank account 000111111116 is returned, any other account succeeds', () => {

@@ -69,4 +69,17 @@ describe('dealer commands', () => {
     expect(updated.patch.events?.[0]?.type).toBe('alarm_com_credential.updated');
     expect(() => createAdcCredential(after, { username: 'acme-isp', password: 'q' }, makeCtx(after))).toThrow(expect.objectContaining({ code: 'username-taken' }));
   });
+
+  it('checks what the faces cannot: calendar dates, renames, repeated roles', () => {
+    const state = makeState({ customers: [makeCustomer()], logins: [makeLogin({ customerId: null })] });
+    const bad = (input: { invoiceDate?: string; dueDate: string }) => () => createManualInvoice(state, { customerId: 1, lines: [{ lineItemId: 1, amountCents: 1 }], ...input }, makeCtx(state));
+    expect(bad({ invoiceDate: '2019-02-30', dueDate: '2019-03-10' })).toThrow(expect.objectContaining({ code: 'invalid-date', extensions: { errors: [{ path: '/invoiceDate', message: 'must be a calendar date YYYY-MM-DD' }] } }));
+    expect(bad({ dueDate: '2019-02-30' })).toThrow(expect.objectContaining({ code: 'invalid-date', extensions: { errors: [{ path: '/dueDate', message: 'must be a calendar date YYYY-MM-DD' }] } }));
+    expect(updateLogin(state, 1, { username: 'jane' }, makeCtx(state)).patch).toEqual({});
+    const renamed = updateLogin(state, 1, { username: 'janet' }, makeCtx(state));
+    expect(renamed.result.username).toBe('janet');
+    expect(renamed.patch.events?.map((e) => [e.type, e.data])).toEqual([['login.updated', { loginId: 1, username: 'janet' }]]);
+    expect(createAdcCredential(state, { username: 'x', password: 'p', roles: ['A', 'A', 'B'] }, makeCtx(state)).result.roles).toEqual(['A', 'B']);
+    expect(createAdcCredential(state, { username: 'y', password: 'p' }, makeCtx(state)).result.roles).toEqual([]);
+  });
 });

@@ -76,4 +76,36 @@ describe('Billing Integration', () => {
     expect(patch.upsert).toBeUndefined();
     expect(result.failure).toMatchObject({ kind: 'upstream_unavailable' });
   });
+
+  it('each Alarm.com refusal keeps its kind and title on the SecurityTrax side; an unknown one reads as a conflict', () => {
+    const state = makeState({ isps: [offIsp] });
+    const failure = (code: string) => {
+      const { patch, result } = applyIntegrationChange(state, 1, { ok: false, code, detail: 'why' }, makeCtx(state));
+      expect(patch.events?.[0]).toMatchObject({ type: 'integration.enable_failed', data: { ispId: 1, code, detail: 'why' } });
+      expect(result.isp.billingIntegration).toBe(false);
+      return { kind: result.failure?.kind, title: result.failure?.title, message: result.failure?.message, extensions: result.failure?.extensions };
+    };
+    expect(failure('invalid-credentials')).toEqual({ kind: 'validation', title: 'Alarm.com rejected the ISP credentials', message: 'why', extensions: { ispId: 1 } });
+    expect(failure('alarm-com-unavailable')).toMatchObject({ kind: 'upstream_unavailable', title: 'Alarm.com unavailable' });
+    expect(failure('alarm-com-timeout')).toMatchObject({ kind: 'upstream_timeout', title: 'Alarm.com timed out' });
+    expect(failure('something-else')).toMatchObject({ kind: 'conflict', title: 'Billing Integration not enabled' });
+    expect(() => applyIntegrationChange(state, 9, { ok: true, enabled: true }, makeCtx(state))).toThrow('Interactive Services Provider 9 does not exist.');
+    const on = applyIntegrationChange(state, 1, { ok: true, enabled: true }, makeCtx(state));
+    expect(on.patch.events?.map((e) => [e.type, e.data])).toEqual([['integration.enabled', { ispId: 1 }]]);
+    const same = applyIntegrationChange(state, 1, { ok: true, enabled: false }, makeCtx(state));
+    expect(same).toEqual({ patch: {}, result: { isp: offIsp, failure: null } });
+  });
+
+  it('web service sign-in and the SecurityTrax Role: the refusals say who and why', () => {
+    const state = makeState({ adcCredentials: [credential({ roles: [] })] });
+    expect(() => adcAuthenticate(state, 'acme-isp', 'wrong')).toThrow(expect.objectContaining({
+      kind: 'unauthorized', code: 'invalid-credentials', title: 'Invalid credentials', message: 'The Alarm.com username or password is incorrect.',
+    }));
+    expect(() => requireSecurityTraxRole(credential({ roles: [] }))).toThrow(expect.objectContaining({
+      kind: 'forbidden', code: 'securitytrax-role-missing', title: 'SecurityTrax Role missing', extensions: { username: 'acme-isp' },
+    }));
+    expect(() => setSecurityTraxSettings(state, 9, true, makeCtx(state))).toThrow('Alarm.com credential 9 does not exist.');
+    const set = setSecurityTraxSettings(state, 1, true, makeCtx(state));
+    expect(set.patch.events?.[0]).toMatchObject({ type: 'alarm_com.securitytrax_settings.updated', data: { credentialId: 1, billingIntegrationEnabled: true } });
+  });
 });

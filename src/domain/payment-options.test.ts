@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_AMOUNT_CENTS } from './money.ts';
 import { paymentOptions } from './payment-options.ts';
 
 describe('paymentOptions', () => {
@@ -22,5 +23,13 @@ describe('paymentOptions', () => {
       'full_balance',
     ]);
     expect(paymentOptions({ balanceDueCents: 0, balancePastDueCents: 0 })).toEqual({ options: [], custom: { minCents: 1, maxCents: 0 } });
+  });
+
+  it('offers no pre-defined amount past the maximum payment, and up to it', () => {
+    const at = paymentOptions({ balanceDueCents: MAX_AMOUNT_CENTS, balancePastDueCents: 0 });
+    expect(at.options.map((x) => x.kind)).toEqual(['current_balance', 'full_balance']);
+    const over = paymentOptions({ balanceDueCents: MAX_AMOUNT_CENTS + 1, balancePastDueCents: 1 });
+    expect(over.options.map((x) => [x.kind, x.amountCents])).toEqual([['past_due', 1], ['current_balance', MAX_AMOUNT_CENTS]]);
+    expect(over.custom.maxCents).toBe(MAX_AMOUNT_CENTS);
   });
 });

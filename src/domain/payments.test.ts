@@ -184,4 +184,12 @@ describe('makeDealerPayment', () => {
     expect(attempt(2, 99).message).toBe('Invoice 99 does not exist.');
     expect(attempt(9, 3).message).toBe('Customer 9 does not exist.');
   });
+
+  it('refuses a method given twice, and an invoice that does not exist', () => {
+    const state = owing();
+    const both = domainError(() => makeOneTimePayment(state, { loginId: 1, amountCents: 100, billingMethodId: 1, newBillingMethod: newVisa }, makeCtx(state)));
+    expect(both).toMatchObject({ code: 'ambiguous-billing-method', title: 'Ambiguous billing method', message: 'Give either billingMethodId or newBillingMethod, not both.' });
+    expect(both.extensions.errors).toEqual([{ path: '/billingMethodId', message: 'not allowed together with newBillingMethod' }]);
+    expect(domainError(() => chargeAutoPay(state, 999, makeCtx(state))).message).toBe('Invoice 999 does not exist.');
+  });
 });

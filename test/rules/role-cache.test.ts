@@ -27,8 +27,26 @@ describe('the Alarm.com role cache, through HTTP', () => {
     await t.on('POST', '/__sim/clock/advance', { body: { by: 'PT59M59S' } });
     expect(await screen(t)).toBe('role-cache-pending');
     expect(await eventTypes(t)).not.toContain('role_cache.refreshed');
-    await t.on('POST', '/__sim/clock/advance', { body: { by: 'PT1S' } });
+    const step = await t.on('POST', '/__sim/clock/advance', { body: { by: 'PT1S' } });
+    expect(step.body.events.at(-1)).toMatchObject({ type: 'clock.advanced', data: { actions: 1 } });
     expect(await eventTypes(t)).toContain('role_cache.refreshed');
+    expect(await screen(t)).toBe('billing');
+    const isp = await dealerOf(t).get(`/interactive_services_providers/${t.refs.acme}`);
+    expect(isp.body.data.attributes.role_cache_refreshed_at).toBe('2019-01-15T10:00:00.000Z');
+  });
+
+  it('an integration disabled before the cache catches up is not refreshed; a refreshed cache is not refreshed again', async () => {
+    const isps = ADA_SETUP.isps!.map((i) => ({ ...i, billingIntegration: false }));
+    const t = await ruleApp({ ...ADA_SETUP, isps });
+    const flag = (on: boolean) => dealerOf(t).patch(`/interactive_services_providers/${t.refs.acme}`, { type: 'interactive_services_providers', id: String(t.refs.acme), attributes: { billing_integration: on } });
+    await flag(true);
+    await t.on('POST', '/__sim/clock/advance', { body: { by: 'PT30M' } });
+    await flag(false);
+    await t.on('POST', '/__sim/clock/advance', { body: { by: 'PT2H' } });
+    expect(await eventTypes(t)).not.toContain('role_cache.refreshed');
+    await flag(true);
+    await t.on('POST', '/__sim/clock/advance', { body: { by: 'P1D' } });
+    expect((await eventTypes(t)).filter((e) => e === 'role_cache.refreshed')).toHaveLength(1);
     expect(await screen(t)).toBe('billing');
   });
 
