@@ -8,7 +8,7 @@ import { chargeAutoPay } from './payments.ts';
 import { byId } from './lookup.ts';
 import { event } from './events.ts';
 import { generateInvoice, isScheduleFinished } from './recurring.ts';
-import { autoPayAttemptAt } from './auto-pay.ts';
+import { autoPayAttemptAt, isAttemptInAdvance } from './auto-pay.ts';
 import { roleCacheReadyAt } from './role-cache.ts';
 import type { Invoice, IsoInstant, SandboxState, SimEvent } from './types.ts';
 
@@ -106,7 +106,7 @@ export function* advanceClockSteps(
   const pushInvoice = (inv: Invoice, generated: boolean): void => {
     if (inv.balanceCents <= 0) return;
     const autoPay = autoPayAt(inv);
-    if (autoPay !== null && (generated || autoPay >= from)) push(autoPay, Kind.AutoPay, inv.id);
+    if (autoPay !== null && isAttemptInAdvance(autoPay, from, generated)) push(autoPay, Kind.AutoPay, inv.id);
     if (inv.status === 'open') push(dayAfter(inv.dueDate), Kind.PastDue, inv.id);
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoPayAttemptAt, autoPayOf, isAutoPayOn, requireMethodKept } from './auto-pay.ts';
+import { autoPayAttemptAt, autoPayOf, isAttemptInAdvance, isAutoPayOn, requireMethodKept } from './auto-pay.ts';
 import { domainError, makeInvoice, makeRecurring } from '../../test/support/domain-fixtures.ts';
 
 describe('isAutoPayOn / autoPayOf', () => {
@@ -30,6 +30,16 @@ describe('autoPayAttemptAt', () => {
     expect(autoPayAttemptAt({ ...inv, autoPayAttemptedAt: '2019-03-06T00:00:00.000Z' }, ri)).toBeNull();
     expect(autoPayAttemptAt({ ...inv, recurringInvoiceId: 2 }, ri)).toBeNull();
     expect(autoPayAttemptAt({ ...inv, recurringInvoiceId: null }, ri)).toBeNull();
+  });
+});
+
+describe('isAttemptInAdvance', () => {
+  const from = '2019-02-10T00:00:00.000Z';
+  it('tries what falls due from the advance\'s start on, and what the advance generated even if due before', () => {
+    expect(isAttemptInAdvance('2019-02-10T00:00:00.000Z', from, false)).toBe(true);
+    expect(isAttemptInAdvance('2019-03-03T00:00:00.000Z', from, false)).toBe(true);
+    expect(isAttemptInAdvance('2019-02-09T00:00:00.000Z', from, false)).toBe(false);
+    expect(isAttemptInAdvance('2019-01-03T00:00:00.000Z', from, true)).toBe(true);
   });
 });
 

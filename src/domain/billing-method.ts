@@ -22,15 +22,19 @@ export type NewBillingMethodInput =
 
 export type ExpiryInput = { expMonth: number; expYear: number };
 
+/** Expiry years a card may have: the spec's bounds on every face that shows an expiry (PaymentMethod). */
+export const MIN_EXP_YEAR = 2000;
+export const MAX_EXP_YEAR = 2100;
+
 /** Rejects a malformed or already-passed expiry; `path` points at the month field of the request. */
 export function assertExpiry({ expMonth, expYear }: ExpiryInput, now: string, path: string): void {
   const yearPath = path.replace(/expMonth$/, 'expYear');
   if (!Number.isInteger(expMonth) || expMonth < 1 || expMonth > 12) {
     throw invalid('invalid-expiry', 'Invalid expiry', `Expiry month ${expMonth} is not 1-12.`, [{ path, message: 'must be 1-12' }]);
   }
-  if (!Number.isInteger(expYear) || expYear < 2000 || expYear > 2999) {
-    throw invalid('invalid-expiry', 'Invalid expiry', `Expiry year ${expYear} is not a four-digit year.`, [
-      { path: yearPath, message: 'must be a four-digit year' },
+  if (!Number.isInteger(expYear) || expYear < MIN_EXP_YEAR || expYear > MAX_EXP_YEAR) {
+    throw invalid('invalid-expiry', 'Invalid expiry', `Expiry year ${expYear} is not a year from ${MIN_EXP_YEAR} to ${MAX_EXP_YEAR}.`, [
+      { path: yearPath, message: `must be ${MIN_EXP_YEAR}-${MAX_EXP_YEAR}` },
     ]);
   }
   // Refused on input when the expiry month is already over at the virtual clock.
