@@ -1,7 +1,9 @@
-// The dealer page's new method, checked as the API's createBillingMethod (the other console writes call
-// checkApiRequest with their operation's request directly).
+// The dealer page's writes, checked as the SecurityTrax face's operations (createBillingMethod,
+// createRecurringInvoice, updateRecurringInvoice, updateIsp) would check their JSON:API documents; the other
+// console writes call checkApiRequest with their operation's request directly.
 import type { NewBillingMethodInput } from '../domain/billing-method.ts';
 import { DomainError } from '../domain/errors.ts';
+import { centsToDecimal } from '../domain/money.ts';
 import { resourceType } from '../http/faces/securitytrax/resources/registry.ts';
 import { checkApiRequest } from '../http/request-check.ts';
 
@@ -36,4 +38,48 @@ export function checkDealerMethod(sandbox: string, customerId: number, method: N
     const errors = (err.extensions.errors as { path: string; message: string }[]).map((e) => ({ ...e, path: fromWire.get(e.path) ?? e.path }));
     throw new DomainError(err.kind, err.code, err.title, err.message, { ...err.extensions, errors });
   }
+}
+
+/** Failing wire paths told back as the console form's own fields. */
+function inFormTerms(check: () => void, fields: Record<string, string>): void {
+  try {
+    check();
+  } catch (err) {
+    if (!(err instanceof DomainError) || !Array.isArray(err.extensions.errors)) throw err;
+    const errors = (err.extensions.errors as { path: string; message: string }[]).map((e) => ({ ...e, path: fields[e.path] ?? e.path }));
+    throw new DomainError(err.kind, err.code, err.title, err.message, { ...err.extensions, errors });
+  }
+}
+
+export type RecurringForm = { customerId: number; saleDate: string; startDate: string; lines: { lineItemId: number; amountCents: number }[] };
+
+/** The dealer page's new recurring invoice, checked as createRecurringInvoice; lines are MMR then the extra one. */
+export function checkDealerRecurringInvoice(sandbox: string, r: RecurringForm): void {
+  const attributes = {
+    sale_date: r.saleDate,
+    start_date: r.startDate,
+    lines: r.lines.map((l) => ({ invoice_billable_item_id: String(l.lineItemId), amount: centsToDecimal(l.amountCents) })),
+  };
+  const body = { data: { type: 'recurring_invoices', attributes, relationships: { customer: { data: { type: 'customers', id: String(r.customerId) } } } } };
+  const at = '/body/data/attributes';
+  inFormTerms(() => checkApiRequest('createRecurringInvoice', { path: { profile: sandbox }, body }), {
+    [`${at}/sale_date`]: '/saleDate',
+    [`${at}/start_date`]: '/startDate',
+    [`${at}/lines/0/amount`]: '/mmrDollars',
+    [`${at}/lines/1/amount`]: '/extraDollars',
+  });
+}
+
+/** The dealer page's Auto Pay method for a recurring invoice, checked as updateRecurringInvoice. */
+export function checkDealerRecurringMethod(sandbox: string, recurringInvoiceId: number, billingMethodId: number): void {
+  const body = { data: { type: 'recurring_invoices', id: String(recurringInvoiceId), relationships: { customer_billing: { data: { type: 'customer_billings', id: String(billingMethodId) } } } } };
+  inFormTerms(() => checkApiRequest('updateRecurringInvoice', { path: { profile: sandbox, id: String(recurringInvoiceId) }, body }), {
+    '/body/data/relationships/customer_billing/data/id': '/billingMethodId',
+  });
+}
+
+/** The dealer page's "Billing Integration" checkbox, checked as updateIsp. */
+export function checkDealerIsp(sandbox: string, ispId: number, billingIntegration: boolean): void {
+  const body = { data: { type: 'interactive_services_providers', id: String(ispId), attributes: { billing_integration: billingIntegration } } };
+  checkApiRequest('updateIsp', { path: { profile: sandbox, id: String(ispId) }, body });
 }

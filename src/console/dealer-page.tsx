@@ -10,7 +10,7 @@ import { MMR_LINE_ITEM_ID } from '../domain/types.ts';
 import { maskedLabel, type NewBillingMethodInput } from '../domain/billing-method.ts';
 import { checkApiRequest } from '../http/request-check.ts';
 import { ispView } from '../services/views.ts';
-import { checkDealerMethod } from './api-check.ts';
+import { checkDealerIsp, checkDealerMethod, checkDealerRecurringInvoice, checkDealerRecurringMethod } from './api-check.ts';
 import { ProblemBox, instantText } from './components.tsx';
 import type { ConsoleCx } from './context.ts';
 import { AddMethodForm, AddRecurringForm, LoginsTable, type DealerForm } from './dealer-forms.tsx';
@@ -100,7 +100,9 @@ export function dealerRoutes(app: Hono, services: Services, log: Log): void {
   const backTo = (form: DealerForm | 'isps', anchor: string = form) => (cx: ConsoleCx) => cx.href('/dealer', { form }) + `#${anchor}`;
   app.post('/dealer/isps/:ispId', action(services, log, backTo('isps'), async (cx, form, c) => {
     const billingIntegration = form.billingIntegration === 'on';
-    const isp = await cx.services.dealer.updateIsp(cx.sandbox, idOf(c.req.param('ispId'), 'ISP'), { billingIntegration });
+    const ispId = idOf(c.req.param('ispId'), 'ISP');
+    checkDealerIsp(cx.sandbox, ispId, billingIntegration);
+    const isp = await cx.services.dealer.updateIsp(cx.sandbox, ispId, { billingIntegration });
     return { to: '/dealer#isps', flash: `Saved ${isp.name}: Billing Integration ${isp.billingIntegration ? 'enabled' : 'disabled'}.` };
   }));
   app.post('/dealer/logins/:loginId', action(services, log, backTo('logins'), async (cx, form, c) => {
@@ -113,11 +115,16 @@ export function dealerRoutes(app: Hono, services: Services, log: Log): void {
   }));
   app.post('/dealer/recurring-invoices', action(services, log, backTo('add-recurring'), async (cx, form) => {
     const customerId = idOf(form.customerId, 'customer');
-    const ri = await cx.services.dealer.createRecurringInvoice(cx.sandbox, { customerId, saleDate: form.saleDate ?? '', startDate: form.startDate ?? '', lines: recurringLines(form) });
+    const input = { customerId, saleDate: form.saleDate ?? '', startDate: form.startDate ?? '', lines: recurringLines(form) };
+    checkDealerRecurringInvoice(cx.sandbox, input);
+    const ri = await cx.services.dealer.createRecurringInvoice(cx.sandbox, input);
     return { to: '/dealer#recurring', flash: `Recurring invoice #${ri.id} added with the MMR line; its first invoice is created on ${ri.startDate}.` };
   }));
   app.post('/dealer/recurring-invoices/:id', action(services, log, backTo('autopay', 'recurring'), async (cx, form, c) => {
-    const ri = await cx.services.dealer.updateRecurringInvoice(cx.sandbox, idOf(c.req.param('id'), 'recurring invoice'), idOf(form.billingMethodId, 'billing method'));
+    const recurringInvoiceId = idOf(c.req.param('id'), 'recurring invoice');
+    const billingMethodId = idOf(form.billingMethodId, 'billing method');
+    checkDealerRecurringMethod(cx.sandbox, recurringInvoiceId, billingMethodId);
+    const ri = await cx.services.dealer.updateRecurringInvoice(cx.sandbox, recurringInvoiceId, billingMethodId);
     return { to: '/dealer#recurring', flash: `Recurring invoice #${ri.id}: Auto Pay charges billing method #${ri.billingMethodId}.` };
   }));
   app.post('/dealer/billing-methods', action(services, log, backTo('add-method'), async (cx, form) => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { JANE as JANE_AUTH, testApp, type TestApp } from '../support/test-app.ts';
 import { billingData, dealerApi } from '../support/securitytrax.ts';
+import { recurringData } from '../rules/rule-app.ts';
 
 const JANE = 1;
 const CARD = { number: '4242 4242 4242 4242', expMonth: '8', expYear: '2031', cvv: '123', holderName: 'Jane Doe' };
@@ -55,6 +56,19 @@ describe('console writes pass the API request validation', () => {
     const res = await post(t, '/dealer/billing-methods?sandbox=default', { customerId: '1', type: 'credit_card', ...CARD, cvv: '1' });
     expect(res.get('code')).toBe('validation-failed');
     expect(res.getAll('field').join(' ')).toContain('/card/cvv');
+    expect(snapshot(t)).toBe(before);
+  });
+
+  it("the dealer's new recurring invoice: a sale date that is no date is refused as by createRecurringInvoice", async () => {
+    const t = await testApp();
+    const bad = { saleDate: '2019-02-30', startDate: '2019-03-03', lines: [{ lineItemId: 3, amountCents: 2999 }] };
+    const api = await dealerApi(t).post('/recurring_invoices', recurringData(1, bad));
+    expect(api.status).toBe(422);
+    expect(api.body.errors[0].source.pointer).toBe('/data/attributes/sale_date');
+    const before = snapshot(t);
+    const q = await post(t, '/dealer/recurring-invoices?sandbox=default', { customerId: '1', saleDate: '2019-02-30', startDate: '2019-03-03', mmrDollars: '29.99' });
+    expect(q.get('code')).toBe('validation-failed'); // the API's code for a request its spec refuses
+    expect(q.getAll('field').join(' ')).toContain('/saleDate');
     expect(snapshot(t)).toBe(before);
   });
 
