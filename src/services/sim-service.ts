@@ -19,7 +19,7 @@ export type SandboxCreate = { name: string; from?: string; scenario?: string; se
 
 /** The simulator's own controls: sandboxes, clock, settings, faults, timeline, fixtures. */
 /** Actions per chunk of an advance: small enough that other sandboxes are answered in between. */
-export const ADVANCE_CHUNK_ACTIONS = 1_000;
+export const ADVANCE_CHUNK_ACTIONS = 500;
 
 export function createSimService({
   store,
