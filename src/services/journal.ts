@@ -1,14 +1,9 @@
 // The request journal the simulator keeps per sandbox: the HTTP layer records into it (src/http/journal.ts),
 // the sim service lists and clears it.
-export type JournalEntry = {
-  id: number;
-  at: string;
-  method: string;
-  path: string;
-  status: number;
-  durationMs: number;
-  operationId: string | null;
-};
+import type { components } from '../generated/openapi.ts';
+
+/** One answered request, as GET /__sim/journal lists it (the spec's JournalEntry). */
+export type JournalEntry = components['schemas']['JournalEntry'];
 
 /** Per-sandbox request journal, in memory and capped: method, path, status and timing, never bodies. */
 export type Journal = {

@@ -1,5 +1,6 @@
 // Small, complete SandboxState fixtures for domain tests. Every builder takes overrides so a test
 // states only what matters to the rule it proves; everything else is a valid default.
+import { emptyState } from '../../src/seeds/build-state.ts';
 import { LINE_ITEM_CATALOGUE } from '../../src/seeds/line-items.ts';
 import { applyPatch, workingCopy, type Patch } from '../../src/domain/patch.ts';
 import { DomainError } from '../../src/domain/errors.ts';
@@ -39,26 +40,9 @@ const ID_KINDS = {
 
 /** A complete, valid SandboxState; lastIds default to the highest id present in each collection. */
 export function makeState(overrides: Partial<SandboxState> = {}): SandboxState {
-  const state: SandboxState = {
-    name: 'test',
-    seed: { kind: 'empty' },
-    now: NOW,
-    settings: { roleCacheMinutes: 60, adcTimeoutMs: 2000 },
-    faults: { declineNextCharges: 0, alarmComWebServices: 'up', slowMs: 0 },
-    customers: [],
-    isps: [],
-    adcCredentials: [],
-    logins: [],
-    lineItems: LINE_ITEMS.map((l) => ({ ...l })),
-    recurringInvoices: [],
-    invoices: [],
-    billingMethods: [],
-    payments: [],
-    idempotencyKeys: [],
-    events: [],
-    ...overrides,
-    lastIds: {},
-  };
+  // The seeds' empty sandbox, with a role cache of 60 minutes (DEFAULT_SETTINGS may change; these tests count on 60).
+  const base = emptyState('test', { kind: 'empty' }, NOW);
+  const state: SandboxState = { ...base, settings: { ...base.settings, roleCacheMinutes: 60 }, ...overrides, lastIds: {} };
   const lastIds: Record<string, number> = {};
   for (const [collection, kind] of Object.entries(ID_KINDS)) {
     const list = state[collection as keyof typeof ID_KINDS] as { id: number }[];
