@@ -17,10 +17,10 @@ import { eventsLink } from './views.ts';
 
 export type SandboxCreate = { name: string; from?: string; scenario?: string; seed?: 'demo' | 'empty' };
 
-/** The simulator's own controls: sandboxes, clock, settings, faults, timeline, fixtures. */
 /** Actions per chunk of an advance: small enough that other sandboxes are answered in between. */
 export const ADVANCE_CHUNK_ACTIONS = 500;
 
+/** The simulator's own controls: sandboxes, clock, settings, faults, timeline, fixtures. */
 export function createSimService({
   store,
   runner,
