@@ -1438,6 +1438,7 @@ export interface components {
                 /** @description A new expiry for a stored card (the billing method changes; it is never removed). */
                 attributes: {
                     exp_month: number;
+                    /** @description A year from 2000 to 2100; any other is a 422 `invalid-expiry`. */
                     exp_year: number;
                 };
             };
