@@ -27,22 +27,9 @@ const authHeader = (state: State) => {
   const [username, password] = LOGINS[state];
   return { Authorization: M.regex(/^Basic [A-Za-z0-9+/=]+$/, basic(username, password)) };
 };
-// Each interaction has its own mock server. On a loaded machine a GET once died before reaching it (fetch
-// failed, likely on a pooled connection to the previous server); pact then reports only "expected but not
-// received". A GET that fails at the connection is tried once more, and the first failure is printed.
-const getOnceMore = async (input: string, init: RequestInit): Promise<Response> => {
-  try {
-    return await fetch(input, init);
-  } catch (err) {
-    if ((init.method ?? 'GET') !== 'GET') throw err;
-    console.warn(`pact consumer: GET ${input} failed (${String((err as { cause?: unknown }).cause ?? err)}); trying once more`);
-    return fetch(input, init);
-  }
-};
-
 const client = (url: string, state: State): BillingClient => {
   const [username, password] = LOGINS[state];
-  return createBillingClient({ baseUrl: url, username, password, fetch: getOnceMore });
+  return createBillingClient({ baseUrl: url, username, password });
 };
 
 // Shapes the screen reads. Matchers check types/formats; literal values only where they define the case.
