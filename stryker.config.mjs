@@ -6,11 +6,7 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutate.config.ts' },
   plugins: ['@stryker-mutator/vitest-runner'],
-  mutate: [
-    'src/domain/**/*.ts',
-    '!src/domain/**/*.test.ts',
-    '!src/domain/types.ts',
-  ],
+  mutate: ['src/domain/**/*.ts', '!src/domain/**/*.test.ts', '!src/domain/types.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 1,
   timeoutMS: 10_000,

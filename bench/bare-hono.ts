@@ -7,5 +7,7 @@ const app = new Hono();
 const body = { status: 'ok', version: 'bare', sandboxes: 1, uptimeMs: 0 };
 app.get('/__sim/health', (c) => c.json(body));
 app.all('*', (c) => c.json(body));
-serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => console.log(`bare hono listening on http://127.0.0.1:${port}`));
+serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () =>
+  console.log(`bare hono listening on http://127.0.0.1:${port}`),
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));

@@ -3,5 +3,8 @@
 import { createServer } from 'node:http';
 
 const body = JSON.stringify({ status: 'ok', version: 'bare', sandboxes: 1, uptimeMs: 0 });
-createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body)).listen(Number(process.argv[2]), '127.0.0.1');
+createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body)).listen(
+  Number(process.argv[2]),
+  '127.0.0.1',
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(0));

@@ -32,10 +32,18 @@ export function summaryState(customers: number): SandboxState {
     settings: { roleCacheMinutes: 0 },
     alarmComCredentials: [{ username: isp.username, password: isp.password, roles: ['SecurityTrax'] }],
     isps: [isp],
-    customers: keys.map((n) => ({ key: `c${n}`, firstName: `First${n}`, lastName: `Last${n}`, email: `user${n}@example.com`, isp: 'acme' })),
+    customers: keys.map((n) => ({
+      key: `c${n}`,
+      firstName: `First${n}`,
+      lastName: `Last${n}`,
+      email: `user${n}@example.com`,
+      isp: 'acme',
+    })),
     logins: keys.map((n) => ({ username: `user${n}`, password: `pass${n}`, customer: `c${n}` })),
     // Every third customer has no Auto Pay, so some invoices stay open and past due.
-    billingMethods: keys.filter((n) => n % 3 !== 0).map((n) => ({ key: `m${n}`, customer: `c${n}`, type: 'credit_card' as const, card: CARD })),
+    billingMethods: keys
+      .filter((n) => n % 3 !== 0)
+      .map((n) => ({ key: `m${n}`, customer: `c${n}`, type: 'credit_card' as const, card: CARD })),
     recurringInvoices: keys.map((n) => ({
       key: `r${n}`,
       customer: `c${n}`,
@@ -62,7 +70,13 @@ export function paymentState(invoices: number): SandboxState {
     isps: [isp],
     customers: [
       { key: 'payer', firstName: 'Pat', lastName: 'Payer', email: 'payer@example.com', isp: 'acme' },
-      ...others.map((n) => ({ key: `o${n}`, firstName: `Other${n}`, lastName: 'Customer', email: `o${n}@example.com`, isp: 'acme' })),
+      ...others.map((n) => ({
+        key: `o${n}`,
+        firstName: `Other${n}`,
+        lastName: 'Customer',
+        email: `o${n}@example.com`,
+        isp: 'acme',
+      })),
     ],
     logins: [{ username: 'payer', password: 'payer-pass', customer: 'payer' }],
     billingMethods: [{ key: 'payerCard', customer: 'payer', type: 'credit_card', card: CARD }],
@@ -85,7 +99,16 @@ export function paymentState(invoices: number): SandboxState {
   for (let i = 0; i < invoices - existing; i++) {
     const customerId = refs[`o${(i % others.length) + 1}`]!;
     run(state, (s, ctx) =>
-      createManualInvoice(s, { customerId, invoiceDate: '2019-01-15', dueDate: '2019-02-15', lines: [{ lineItemId: 4, description: 'Service', amountCents: 1500 + (i % 50) }] }, ctx),
+      createManualInvoice(
+        s,
+        {
+          customerId,
+          invoiceDate: '2019-01-15',
+          dueDate: '2019-02-15',
+          lines: [{ lineItemId: 4, description: 'Service', amountCents: 1500 + (i % 50) }],
+        },
+        ctx,
+      ),
     );
   }
   return state;

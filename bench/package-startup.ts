@@ -27,7 +27,10 @@ async function toFirstAnswer(root: string, args: (port: number) => string[]): Pr
   const exited = new Promise((r) => child.once('exit', r));
   try {
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/__sim/health`).then((r) => r.arrayBuffer().then(() => r.ok), () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/__sim/health`).then(
+        (r) => r.arrayBuffer().then(() => r.ok),
+        () => false,
+      );
       if (ok) return performance.now() - t0;
       if (child.exitCode !== null) throw new Error(`${args(port).join(' ')} exited with ${child.exitCode}`);
       if (performance.now() - t0 > 30_000) throw new Error(`${args(port).join(' ')} did not answer within 30 s`);
@@ -70,4 +73,9 @@ export const packageRows = (p: PackageStartup): string[] => [
   `| \`trax-sim --help\` wall time (\`node dist/cli.js --help\`) | ${Math.round(p.help)} ms median of ${p.runs} |`,
 ];
 
-export const packageChecks = (p: PackageStartup): [string, boolean][] => [[`installed package start-up <= 2 x bare node:http: ${p.ratio.toFixed(2)} (${Math.round(p.trax)} / ${Math.round(p.bare)} ms)`, p.ratio <= 2]];
+export const packageChecks = (p: PackageStartup): [string, boolean][] => [
+  [
+    `installed package start-up <= 2 x bare node:http: ${p.ratio.toFixed(2)} (${Math.round(p.trax)} / ${Math.round(p.bare)} ms)`,
+    p.ratio <= 2,
+  ],
+];

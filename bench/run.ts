@@ -91,7 +91,16 @@ type Target = {
 
 type Sample = { rps: number; p99: number; rss: number; non2xx: number; errors: number };
 
-const cli = (port: number, dataDir: string | null) => ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', String(port), ...(dataDir ? ['--data', dataDir] : ['--memory']), '--quiet'];
+const cli = (port: number, dataDir: string | null) => [
+  '--import',
+  'tsx',
+  'src/cli.ts',
+  'serve',
+  '--port',
+  String(port),
+  ...(dataDir ? ['--data', dataDir] : ['--memory']),
+  '--quiet',
+];
 
 async function measure(target: Target): Promise<Sample> {
   const port = await freePort();
@@ -112,10 +121,21 @@ async function measure(target: Target): Promise<Sample> {
     // at the deadline without counting the answers still in flight (at most one per connection and run).
     const after = await sandboxPayments(port);
     const acked = warm['2xx'] + r['2xx'];
-    if (before !== null && after !== null && method === 'POST' && (after - before < acked || after - before > acked + 2 * CONNECTIONS)) {
+    if (
+      before !== null &&
+      after !== null &&
+      method === 'POST' &&
+      (after - before < acked || after - before > acked + 2 * CONNECTIONS)
+    ) {
       throw new Error(`${target.key}: ${acked} payments acknowledged but ${after - before} recorded`);
     }
-    return { rps: r.requests.average, p99: r.latency.p99, rss, non2xx: r.non2xx + warm.non2xx, errors: r.errors + r.timeouts };
+    return {
+      rps: r.requests.average,
+      p99: r.latency.p99,
+      rss,
+      non2xx: r.non2xx + warm.non2xx,
+      errors: r.errors + r.timeouts,
+    };
   } finally {
     await proc.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -153,9 +173,15 @@ async function startupMs(): Promise<Startup> {
       // SecurityTrax (JSON:API): authenticate, then a filtered list with the bearer token.
       const st = `http://127.0.0.1:${port}/securitytrax/default/user/v1`;
       const key = { 'x-securitytrax-integratorkey': DEMO_INTEGRATOR_KEY };
-      const auth = await fetch(`${st}/authenticate`, { method: 'POST', headers: { ...key, 'content-type': 'application/json' }, body: JSON.stringify({ username: 'dealer', password: 'dealer-pass' }) });
+      const auth = await fetch(`${st}/authenticate`, {
+        method: 'POST',
+        headers: { ...key, 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'dealer', password: 'dealer-pass' }),
+      });
       const token = ((await auth.json()) as { data: { attributes: { token: string } } }).data.attributes.token;
-      const res = await fetch(`${st}/customer_invoices?filter=${encodeURIComponent('customer_id = 1')}`, { headers: { ...key, authorization: `Bearer ${token}` } });
+      const res = await fetch(`${st}/customer_invoices?filter=${encodeURIComponent('customer_id = 1')}`, {
+        headers: { ...key, authorization: `Bearer ${token}` },
+      });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`first API request answered ${res.status}`);
       return { health, api: performance.now() - t0 };
@@ -167,14 +193,23 @@ async function startupMs(): Promise<Startup> {
   const cold = (await once()).health; // fills tsx's transform cache and the parsed-spec cache
   const runs: { health: number; api: number }[] = [];
   for (let i = 0; i < STARTUP_RUNS; i++) runs.push(await once());
-  return { cold, median: median(runs.map((r) => r.health)), runs: runs.map((r) => r.health), firstApi: median(runs.map((r) => r.api)) };
+  return {
+    cold,
+    median: median(runs.map((r) => r.health)),
+    runs: runs.map((r) => r.health),
+    firstApi: median(runs.map((r) => r.api)),
+  };
 }
 
 /** The whole test suite, as CI runs it (wall time). */
 function testSuite(): Promise<{ ms: number; ok: boolean; summary: string }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+    const child = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
     let out = '';
     const add = (d: Buffer) => (out += d.toString().replace(/\x1b\[[0-9;]*m/g, ''));
     child.stdout!.on('data', add);
@@ -217,8 +252,11 @@ async function main(): Promise<void> {
     payerMethodId = state.billingMethods.find((m) => m.customerId === state.logins[0]!.customerId)!.id;
     writeDataDir(templates[`pay${n}`]!, state);
   }
-  const jsonMb = (k: string) => (readFileSync(path.join(templates[k]!, 'sandboxes/default.json')).length / 1e6).toFixed(1);
-  console.log(`fixtures built in ${Math.round(performance.now() - t0)} ms (summary ${summary.customers.length} customers / ${summary.invoices.length} invoices, ${jsonMb('summary')} MB; payments 1k ${jsonMb('pay1000')} MB, 10k ${jsonMb('pay10000')} MB, 100k ${jsonMb('pay100000')} MB)`);
+  const jsonMb = (k: string) =>
+    (readFileSync(path.join(templates[k]!, 'sandboxes/default.json')).length / 1e6).toFixed(1);
+  console.log(
+    `fixtures built in ${Math.round(performance.now() - t0)} ms (summary ${summary.customers.length} customers / ${summary.invoices.length} invoices, ${jsonMb('summary')} MB; payments 1k ${jsonMb('pay1000')} MB, 10k ${jsonMb('pay10000')} MB, 100k ${jsonMb('pay100000')} MB)`,
+  );
 
   // The end user in the middle of the list (Basic auth, request validation on, the normal server).
   const user = 500;
@@ -227,16 +265,30 @@ async function main(): Promise<void> {
     label: `POST /alarm-com/api/billing/payments, ${n.toLocaleString('en-US')} invoices`,
     args: cli,
     template: templates[`pay${n}`],
-    request: { method: 'POST', path: '/alarm-com/api/billing/payments', headers: { authorization: basic('payer', 'payer-pass'), 'content-type': 'application/json' }, body: JSON.stringify({ amountCents: 100, billingMethodId: payerMethodId }) },
+    request: {
+      method: 'POST',
+      path: '/alarm-com/api/billing/payments',
+      headers: { authorization: basic('payer', 'payer-pass'), 'content-type': 'application/json' },
+      body: JSON.stringify({ amountCents: 100, billingMethodId: payerMethodId }),
+    },
   });
   const targets: Target[] = [
-    { key: 'bare', label: 'bare Hono, fixed JSON (ceiling)', args: (port) => ['--import', 'tsx', 'bench/bare-hono.ts', String(port)], request: { method: 'GET', path: '/__sim/health' } },
+    {
+      key: 'bare',
+      label: 'bare Hono, fixed JSON (ceiling)',
+      args: (port) => ['--import', 'tsx', 'bench/bare-hono.ts', String(port)],
+      request: { method: 'GET', path: '/__sim/health' },
+    },
     {
       key: 'summary',
       label: 'GET /alarm-com/api/billing/summary, 1,000 customers',
       args: cli,
       template: templates.summary,
-      request: { method: 'GET', path: '/alarm-com/api/billing/summary', headers: { authorization: basic(`user${user}`, `pass${user}`) } },
+      request: {
+        method: 'GET',
+        path: '/alarm-com/api/billing/summary',
+        headers: { authorization: basic(`user${user}`, `pass${user}`) },
+      },
     },
     pay(1_000),
     pay(10_000),
@@ -248,7 +300,9 @@ async function main(): Promise<void> {
     for (const t of targets) {
       const s = await measure(t);
       samples.get(t.key)!.push(s);
-      console.log(`round ${round} ${t.key.padEnd(10)} ${Math.round(s.rps).toString().padStart(7)} req/s  p99 ${s.p99} ms  rss ${s.rss} MB${s.non2xx || s.errors ? `  (non-2xx ${s.non2xx}, errors ${s.errors})` : ''}`);
+      console.log(
+        `round ${round} ${t.key.padEnd(10)} ${Math.round(s.rps).toString().padStart(7)} req/s  p99 ${s.p99} ms  rss ${s.rss} MB${s.non2xx || s.errors ? `  (non-2xx ${s.non2xx}, errors ${s.errors})` : ''}`,
+      );
     }
   }
   const startup = await startupMs();
@@ -256,7 +310,9 @@ async function main(): Promise<void> {
   const scenarioRow = await scenarios();
   rmSync(work, { recursive: true, force: true });
   const suite = process.env.BENCH_SKIP_TESTS ? null : await testSuite();
-  const scale = process.env.BENCH_SKIP_SCALE ? null : await scaleRows({ paymentRps: median(samples.get('pay100000')!.map((x) => x.rps)) });
+  const scale = process.env.BENCH_SKIP_SCALE
+    ? null
+    : await scaleRows({ paymentRps: median(samples.get('pay100000')!.map((x) => x.rps)) });
 
   const med = (k: string, f: keyof Sample) => median(samples.get(k)!.map((s) => s[f]));
   const rps = (k: string) => med(k, 'rps');
@@ -266,7 +322,10 @@ async function main(): Promise<void> {
     '',
     '| target | req/s | p99 ms | vs bare Hono | RSS after (MB) |',
     '| --- | ---: | ---: | ---: | ---: |',
-    ...targets.map((t) => `| ${t.label} | ${Math.round(rps(t.key)).toLocaleString('en-US')} | ${med(t.key, 'p99')} | ${(rps(t.key) / bare).toFixed(2)} | ${Math.round(med(t.key, 'rss'))} |`),
+    ...targets.map(
+      (t) =>
+        `| ${t.label} | ${Math.round(rps(t.key)).toLocaleString('en-US')} | ${med(t.key, 'p99')} | ${(rps(t.key) / bare).toFixed(2)} | ${Math.round(med(t.key, 'rss'))} |`,
+    ),
     '',
     `| other | value |`,
     '| --- | --- |',
@@ -283,11 +342,24 @@ async function main(): Promise<void> {
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const checks = [
     [`Billing summary >= 0.5 x bare Hono: ${(rps('summary') / bare).toFixed(2)}`, rps('summary') >= 0.5 * bare],
-    [`payments at 100k invoices >= 0.5 x at 1k: ${(rps('pay100000') / rps('pay1000')).toFixed(2)}`, rps('pay100000') >= 0.5 * rps('pay1000')],
+    [
+      `payments at 100k invoices >= 0.5 x at 1k: ${(rps('pay100000') / rps('pay1000')).toFixed(2)}`,
+      rps('pay100000') >= 0.5 * rps('pay1000'),
+    ],
     [`start-up to first answered request < 500 ms: ${Math.round(startup.median)} ms`, startup.median < 500],
     ...packageChecks(installed),
-    [`every request answered 2xx: ${bad.length ? `non-2xx/errors in ${bad.map(([k]) => k).join(', ')}` : 'yes'}`, bad.length === 0],
-    ...(suite ? ([[`whole test suite green in under 2 minutes: ${(suite.ms / 1000).toFixed(1)} s${suite.ok ? '' : ' (FAILED tests)'}`, suite.ok && suite.ms < 120_000]] as const) : []),
+    [
+      `every request answered 2xx: ${bad.length ? `non-2xx/errors in ${bad.map(([k]) => k).join(', ')}` : 'yes'}`,
+      bad.length === 0,
+    ],
+    ...(suite
+      ? ([
+          [
+            `whole test suite green in under 2 minutes: ${(suite.ms / 1000).toFixed(1)} s${suite.ok ? '' : ' (FAILED tests)'}`,
+            suite.ok && suite.ms < 120_000,
+          ],
+        ] as const)
+      : []),
   ] as const;
   if (scale) lines.push('', ...scale.lines);
   const all: (readonly [string, boolean])[] = [...checks, ...(scale?.checks ?? [])];

@@ -24,7 +24,13 @@ export function memorySetup(customers: number): Setup {
     settings: { roleCacheMinutes: 0 },
     alarmComCredentials: [{ username: 'acme-isp', password: 'isp-pass', roles: ['SecurityTrax'] }],
     isps: [{ key: 'acme', name: 'Acme', username: 'acme-isp', password: 'isp-pass', billingIntegration: true }],
-    generate: { count: customers, isp: 'acme', autoPay: Math.round((customers * 2) / 3), startDates: { from: '2019-01-01', to: '2019-01-28' }, amountCents: { min: 2999, max: 3599 } },
+    generate: {
+      count: customers,
+      isp: 'acme',
+      autoPay: Math.round((customers * 2) / 3),
+      startDates: { from: '2019-01-01', to: '2019-01-28' },
+      amountCents: { min: 2999, max: 3599 },
+    },
     advanceTo: '2019-03-20T00:00:00.000Z',
   };
 }
@@ -39,7 +45,11 @@ async function probe(file: string): Promise<void> {
   const m0 = process.memoryUsage();
   await store.create(parseSnapshot(readFileSync(file, 'utf8')).state);
   const name = store.names()[0]!;
-  if (process.env.MEM_DEBUG) { gc(); gc(); console.error('loaded', JSON.stringify(process.memoryUsage())); }
+  if (process.env.MEM_DEBUG) {
+    gc();
+    gc();
+    console.error('loaded', JSON.stringify(process.memoryUsage()));
+  }
   await createSimService({ store, runner, journal: createJournal() }).advanceClock(name, { by: 'P1M' });
   gc();
   gc();
@@ -53,9 +63,18 @@ async function probe(file: string): Promise<void> {
   const s = store.require(name);
   const invoices = s.invoices.length;
   if (process.env.MEM_DEBUG) console.error(JSON.stringify({ m0, m1 }));
-  console.log(JSON.stringify({ invoices, payments: s.payments.length, events: s.events.length, rssPerInvoice: (m1.rss - m0.rss) / invoices, heapPerInvoice: (m1.heapUsed - m0.heapUsed) / invoices }));
+  console.log(
+    JSON.stringify({
+      invoices,
+      payments: s.payments.length,
+      events: s.events.length,
+      rssPerInvoice: (m1.rss - m0.rss) / invoices,
+      heapPerInvoice: (m1.heapUsed - m0.heapUsed) / invoices,
+    }),
+  );
 }
 
 const [mode, a, b] = process.argv.slice(2);
-if (mode === 'build') writeFileSync(b!, JSON.stringify(buildState('memory', { kind: 'empty' }, memorySetup(Number(a))).state));
+if (mode === 'build')
+  writeFileSync(b!, JSON.stringify(buildState('memory', { kind: 'empty' }, memorySetup(Number(a))).state));
 else if (mode === 'probe') await probe(a!);

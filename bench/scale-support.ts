@@ -28,7 +28,22 @@ export type Server = { url: string; child: ChildProcess; startMs: number; stop()
 export async function serve(dataDir: string, timeoutMs = 600_000): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/cli.ts', 'serve', '--port', String(port), '--data', dataDir, '--quiet'], { cwd: ROOT, stdio: ['ignore', process.env.BENCH_SERVER_STDOUT === '1' ? 'inherit' : 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      'src/cli.ts',
+      'serve',
+      '--port',
+      String(port),
+      '--data',
+      dataDir,
+      '--quiet',
+    ],
+    { cwd: ROOT, stdio: ['ignore', process.env.BENCH_SERVER_STDOUT === '1' ? 'inherit' : 'ignore', 'pipe'] },
+  );
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -58,7 +73,10 @@ export async function serve(dataDir: string, timeoutMs = 600_000): Promise<Serve
 }
 
 /** One request, timed to its last byte; the body as text. */
-export async function timed(url: string, init: RequestInit = {}): Promise<{ ms: number; status: number; text: string }> {
+export async function timed(
+  url: string,
+  init: RequestInit = {},
+): Promise<{ ms: number; status: number; text: string }> {
   const t0 = performance.now();
   const res = await fetch(url, init);
   const text = await res.text();
@@ -66,7 +84,11 @@ export async function timed(url: string, init: RequestInit = {}): Promise<{ ms: 
 }
 
 export const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  timed(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  timed(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 /**
  * Open-loop latency: one request every `everyMs` whether or not earlier ones were answered (a blocked
@@ -74,7 +96,12 @@ export const postJson = (url: string, body: unknown, headers: Record<string, str
  * keep-alive connections (requests queue in the client, their time counted), until `until` settles or for
  * `until` ms. Returns the latencies' p99, how many were sent, and how many failed.
  */
-export async function openLoopP99(url: string, headers: Record<string, string>, everyMs: number, until: Promise<unknown> | number): Promise<{ p99: number; count: number; failed: number }> {
+export async function openLoopP99(
+  url: string,
+  headers: Record<string, string>,
+  everyMs: number,
+  until: Promise<unknown> | number,
+): Promise<{ p99: number; count: number; failed: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   const once = (): Promise<number | null> =>
     new Promise((resolve) => {
@@ -96,7 +123,11 @@ export async function openLoopP99(url: string, headers: Record<string, string>, 
   const results = await Promise.all(sent);
   agent.destroy();
   const ok = results.filter((r): r is number => r !== null).sort((a, b) => a - b);
-  return { p99: ok[Math.min(ok.length - 1, Math.floor(ok.length * 0.99))] ?? 0, count: results.length, failed: results.length - ok.length };
+  return {
+    p99: ok[Math.min(ok.length - 1, Math.floor(ok.length * 0.99))] ?? 0,
+    count: results.length,
+    failed: results.length - ok.length,
+  };
 }
 
 export function rssMb(pid: number): number {

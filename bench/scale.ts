@@ -26,7 +26,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const fmt = (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`;
 
 function monthEnd(count: number): SandboxState {
-  return buildState('default', { kind: 'scenario', name: SCENARIO }, withGeneratedCount(findScenarioByName(SCENARIO).given, count)).state;
+  return buildState(
+    'default',
+    { kind: 'scenario', name: SCENARIO },
+    withGeneratedCount(findScenarioByName(SCENARIO).given, count),
+  ).state;
 }
 
 /** A second, small sandbox whose Billing summary is read while the big one advances. */
@@ -50,7 +54,8 @@ async function advance(s: Server): Promise<{ ms: number; actions: number }> {
   const r = await postJson(`${s.url}/__sim/clock/advance`, { by: 'P1M' }, sandbox('default'));
   if (r.status !== 200) throw new Error(`advance answered ${r.status}: ${r.text.slice(0, 300)}`);
   // The answer lists the first page of events; the rest are read (untimed) through its `next` links.
-  const isAction = (e: { type: string }) => e.type === 'invoice.created' || e.type === 'payment.succeeded' || e.type === 'payment.failed';
+  const isAction = (e: { type: string }) =>
+    e.type === 'invoice.created' || e.type === 'payment.succeeded' || e.type === 'payment.failed';
   const first = JSON.parse(r.text) as { events: { type: string }[]; next: string | null };
   let actions = first.events.filter(isAction).length;
   for (let next = first.next; next !== null; ) {
@@ -68,18 +73,31 @@ function child(args: string[]): { ok: boolean; out: string; ms: number } {
   return { ok: r.status === 0, out: `${r.stdout}${r.stderr}`, ms: performance.now() - t0 };
 }
 
-function memoryPerInvoice(count: number, work: string): { rssPerInvoice: number; heapPerInvoice: number; invoices: number } {
+function memoryPerInvoice(
+  count: number,
+  work: string,
+): { rssPerInvoice: number; heapPerInvoice: number; invoices: number } {
   const file = path.join(work, `memory-${count}.json`);
   const built = child(['--import', 'tsx', 'bench/scale-memory.ts', 'build', String(count), file]);
   if (!built.ok) throw new Error(built.out);
   const probed = child(['--expose-gc', '--import', 'tsx', 'bench/scale-memory.ts', 'probe', file]);
   if (!probed.ok) throw new Error(probed.out);
   rmSync(file, { force: true });
-  return JSON.parse(probed.out.trim().split('\n').pop()!) as { rssPerInvoice: number; heapPerInvoice: number; invoices: number };
+  return JSON.parse(probed.out.trim().split('\n').pop()!) as {
+    rssPerInvoice: number;
+    heapPerInvoice: number;
+    invoices: number;
+  };
 }
 
 /** `paymentRps`: one-time payment requests per second at 100,000 invoices, measured earlier in this run. */
-export async function scaleRows({ paymentRps, log = console.log }: { paymentRps: number; log?: (line: string) => void }): Promise<ScaleReport> {
+export async function scaleRows({
+  paymentRps,
+  log = console.log,
+}: {
+  paymentRps: number;
+  log?: (line: string) => void;
+}): Promise<ScaleReport> {
   const t0 = performance.now();
   const big = Number(process.env.BENCH_SCALE_COUNT ?? 100_000);
   const small = Math.round(big / 10);
@@ -88,13 +106,18 @@ export async function scaleRows({ paymentRps, log = console.log }: { paymentRps:
     const dirs = { empty: path.join(work, 'empty'), big: path.join(work, 'big'), small: path.join(work, 'small') };
     let t = performance.now();
     const o = other();
-    for (const [dir, count] of [[dirs.small, small], [dirs.big, big]] as const) {
+    for (const [dir, count] of [
+      [dirs.small, small],
+      [dirs.big, big],
+    ] as const) {
       writeDataDir(dir, monthEnd(count));
       writeDataDir(dir, o);
     }
     writeDataDir(dirs.empty, { ...o, name: 'unused' });
     rmSync(path.join(dirs.empty, 'sandboxes', 'unused.json'));
-    log(`scale fixtures (${big.toLocaleString('en-US')} and ${small.toLocaleString('en-US')} customers, generated) built and written in ${fmt(performance.now() - t)}`);
+    log(
+      `scale fixtures (${big.toLocaleString('en-US')} and ${small.toLocaleString('en-US')} customers, generated) built and written in ${fmt(performance.now() - t)}`,
+    );
 
     // Start-up to the first answer, and clones, on the server holding the big sandbox.
     const emptyStarts: number[] = [];
@@ -102,17 +125,22 @@ export async function scaleRows({ paymentRps, log = console.log }: { paymentRps:
     const clone = await withServer(dirs.big, async (s) => {
       await postJson(`${s.url}/__sim/sandboxes`, { name: 'demo', seed: 'demo' });
       const demo: number[] = [];
-      for (let i = 0; i < 3; i++) demo.push((await postJson(`${s.url}/__sim/sandboxes`, { name: `demo-copy-${i}`, from: 'demo' })).ms);
+      for (let i = 0; i < 3; i++)
+        demo.push((await postJson(`${s.url}/__sim/sandboxes`, { name: `demo-copy-${i}`, from: 'demo' })).ms);
       await timed(`${s.url}/__sim/clock`, { headers: sandbox('default') });
       const bigClone = await postJson(`${s.url}/__sim/sandboxes`, { name: 'big-copy', from: 'default' });
       if (bigClone.status !== 201) throw new Error(`clone answered ${bigClone.status}: ${bigClone.text.slice(0, 300)}`);
       return { start: s.startMs, demo: median(demo), big: bigClone.ms };
     });
-    log(`start-up: empty ${fmt(median(emptyStarts))}, big ${fmt(clone.start)}; clone: demo ${fmt(clone.demo)}, big ${fmt(clone.big)}`);
+    log(
+      `start-up: empty ${fmt(median(emptyStarts))}, big ${fmt(clone.start)}; clone: demo ${fmt(clone.demo)}, big ${fmt(clone.big)}`,
+    );
 
     const smallAdvance = await withServer(dirs.small, advance);
     const bigAdvance = await withServer(dirs.big, advance);
-    log(`P1M advance: ${small.toLocaleString('en-US')} customers ${fmt(smallAdvance.ms)}, ${big.toLocaleString('en-US')} customers ${fmt(bigAdvance.ms)} (${bigAdvance.actions.toLocaleString('en-US')} actions)`);
+    log(
+      `P1M advance: ${small.toLocaleString('en-US')} customers ${fmt(smallAdvance.ms)}, ${big.toLocaleString('en-US')} customers ${fmt(bigAdvance.ms)} (${bigAdvance.actions.toLocaleString('en-US')} actions)`,
+    );
 
     // Billing summary on the other sandbox, idle and while the big advance runs: one request every 10 ms
     // (open loop, so a blocked event loop delays every request sent meanwhile).
@@ -122,18 +150,34 @@ export async function scaleRows({ paymentRps, log = console.log }: { paymentRps:
       await timed(url, { headers });
       await timed(`${s.url}/__sim/clock`, { headers: sandbox('default') });
       const idle = await openLoopP99(url, headers, 10, 3_000);
-      const busy = await openLoopP99(url, headers, 10, postJson(`${s.url}/__sim/clock/advance`, { by: 'P1M' }, sandbox('default')));
-      return { idle: Math.round(idle.p99 * 10) / 10, busy: Math.round(busy.p99), requests: busy.count, failed: idle.failed + busy.failed };
+      const busy = await openLoopP99(
+        url,
+        headers,
+        10,
+        postJson(`${s.url}/__sim/clock/advance`, { by: 'P1M' }, sandbox('default')),
+      );
+      return {
+        idle: Math.round(idle.p99 * 10) / 10,
+        busy: Math.round(busy.p99),
+        requests: busy.count,
+        failed: idle.failed + busy.failed,
+      };
     });
-    log(`summary p99 on another sandbox (a request every 10 ms): idle ${summary.idle} ms, during the big advance ${summary.busy} ms (${summary.requests} sent meanwhile, ${summary.failed} failed)`);
+    log(
+      `summary p99 on another sandbox (a request every 10 ms): idle ${summary.idle} ms, during the big advance ${summary.busy} ms (${summary.requests} sent meanwhile, ${summary.failed} failed)`,
+    );
 
     t = performance.now();
     const scenario = child(['--import', 'tsx', 'src/cli.ts', 'scenario', 'run', SCENARIO, '--count', String(big)]);
-    log(`${SCENARIO} at ${big.toLocaleString('en-US')}: ${scenario.ok ? 'passed' : 'FAILED'} in ${fmt(performance.now() - t)}`);
+    log(
+      `${SCENARIO} at ${big.toLocaleString('en-US')}: ${scenario.ok ? 'passed' : 'FAILED'} in ${fmt(performance.now() - t)}`,
+    );
 
     const memSmall = memoryPerInvoice(small, work);
     const memBig = memoryPerInvoice(big, work);
-    log(`memory per invoice: ${small.toLocaleString('en-US')} customers RSS ${Math.round(memSmall.rssPerInvoice)} B (heap ${Math.round(memSmall.heapPerInvoice)} B); ${big.toLocaleString('en-US')} customers RSS ${Math.round(memBig.rssPerInvoice)} B (heap ${Math.round(memBig.heapPerInvoice)} B)`);
+    log(
+      `memory per invoice: ${small.toLocaleString('en-US')} customers RSS ${Math.round(memSmall.rssPerInvoice)} B (heap ${Math.round(memSmall.heapPerInvoice)} B); ${big.toLocaleString('en-US')} customers RSS ${Math.round(memBig.rssPerInvoice)} B (heap ${Math.round(memBig.heapPerInvoice)} B)`,
+    );
 
     const ratio = (a: number, b: number) => a / b;
     const advanceRatio = ratio(bigAdvance.ms, smallAdvance.ms);
@@ -157,7 +201,10 @@ export async function scaleRows({ paymentRps, log = console.log }: { paymentRps:
       `| scale rows took | ${fmt(ms)} |`,
     ];
     const checks: [string, boolean][] = [
-      [`P1M advance ${big.toLocaleString('en-US')} / ${small.toLocaleString('en-US')} customers <= 12x: ${n(advanceRatio)}`, advanceRatio <= 12],
+      [
+        `P1M advance ${big.toLocaleString('en-US')} / ${small.toLocaleString('en-US')} customers <= 12x: ${n(advanceRatio)}`,
+        advanceRatio <= 12,
+      ],
       [`advance actions/s >= 2 x one-time payments/s: ${n(actionRate / paymentRps)}`, actionRate >= 2 * paymentRps],
       [`summary p99 during a big advance <= 10 x idle: ${n(summaryRatio)}`, summaryRatio <= 10],
       [`clone big / demo <= 10x: ${n(cloneRatio)}`, cloneRatio <= 10],

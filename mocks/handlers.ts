@@ -61,7 +61,9 @@ export async function createMockSimulator(options: MockSimulatorOptions = {}): P
   const { baseUrl = DEFAULT_BASE_URL, sandbox, scenario, ...appOptions } = options;
   const scenarios = appOptions.scenarios ?? loadScenarioSeeder();
   const store = await createStore(memoryPersistence());
-  await store.create(seedState('default', scenario ? { kind: 'scenario', name: scenario } : { kind: 'demo' }, scenarios));
+  await store.create(
+    seedState('default', scenario ? { kind: 'scenario', name: scenario } : { kind: 'demo' }, scenarios),
+  );
   const app = createApp({ ...appOptions, store, scenarios });
   return { app, store, baseUrl, handlers: createHandlers({ baseUrl, sandbox, app }) };
 }

@@ -75,12 +75,22 @@ const atLeastOne = (value: string | undefined): number | undefined | null => {
   return /^\d+$/.test(value) && Number(value) >= 1 ? Number(value) : null;
 };
 
-const list = (v: unknown): string[] => ((v as string[] | undefined) ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+const list = (v: unknown): string[] =>
+  ((v as string[] | undefined) ?? [])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 async function serveCommand(args: string[]): Promise<number> {
   const parsed = parseCommandArgs(SERVE, args);
   if (typeof parsed === 'number') return parsed;
-  const values = parsed.values as Record<string, string | undefined> & { memory?: boolean; strict?: boolean; quiet?: boolean; fsync?: boolean; 'cors-control'?: boolean };
+  const values = parsed.values as Record<string, string | undefined> & {
+    memory?: boolean;
+    strict?: boolean;
+    quiet?: boolean;
+    fsync?: boolean;
+    'cors-control'?: boolean;
+  };
   const rawPort = values.port ?? process.env.PORT ?? '4010';
   const port = Number(rawPort);
   if (!/^\d+$/.test(rawPort) || port > 65535) return usageError(`--port must be a port number, got ${rawPort}`);
@@ -92,13 +102,17 @@ async function serveCommand(args: string[]): Promise<number> {
   } catch (err) {
     return usageError((err as Error).message);
   }
-  if (values['cors-control'] && (corsOrigins.length === 0 || corsOrigins.includes('*'))) return usageError('--cors-control needs explicit --cors origins (not *)');
+  if (values['cors-control'] && (corsOrigins.length === 0 || corsOrigins.includes('*')))
+    return usageError('--cors-control needs explicit --cors origins (not *)');
   const adminToken = values['admin-token'] ?? process.env.TRAX_SIM_ADMIN_TOKEN;
-  if (adminToken !== undefined && adminToken.length < 8) return usageError('--admin-token must be at least 8 characters');
+  if (adminToken !== undefined && adminToken.length < 8)
+    return usageError('--admin-token must be at least 8 characters');
   const maxSandboxes = atLeastOne(values['max-sandboxes']);
-  if (maxSandboxes === null) return usageError(`--max-sandboxes must be a whole number of at least 1, got ${values['max-sandboxes']}`);
+  if (maxSandboxes === null)
+    return usageError(`--max-sandboxes must be a whole number of at least 1, got ${values['max-sandboxes']}`);
   const idleMinutes = atLeastOne(values['idle-minutes']);
-  if (idleMinutes === null) return usageError(`--idle-minutes must be a whole number of at least 1, got ${values['idle-minutes']}`);
+  if (idleMinutes === null)
+    return usageError(`--idle-minutes must be a whole number of at least 1, got ${values['idle-minutes']}`);
   let scenarioDirs: string[];
   try {
     scenarioDirs = scenarioFolders(parsed.values.scenarios as string[] | undefined);
@@ -121,24 +135,37 @@ async function serveCommand(args: string[]): Promise<number> {
     log: values.quiet ? undefined : (line) => console.log(line),
   });
   if (!isLoopbackHost(host) && adminToken) {
-    console.error(`WARNING: trax-sim is listening on ${host}, beyond this machine; /__sim and the console need the admin token you gave.`);
+    console.error(
+      `WARNING: trax-sim is listening on ${host}, beyond this machine; /__sim and the console need the admin token you gave.`,
+    );
   }
   const d = DEMO_CREDENTIALS;
   console.log(`trax-sim listening on ${server.url}  (console: ${server.url}/, health: ${server.url}/__sim/health)`);
-  console.log(`data: ${values.memory ? 'in memory' : data}${values.scenario ? `, scenario: ${values.scenario}` : ''}${values.strict ? ', strict response validation' : ''}`);
-  if (corsOrigins.length) console.log(`CORS: ${corsOrigins.join(', ')}${values['cors-control'] ? ' (API faces and /__sim)' : ' (API faces; /__sim not granted)'}`);
+  console.log(
+    `data: ${values.memory ? 'in memory' : data}${values.scenario ? `, scenario: ${values.scenario}` : ''}${values.strict ? ', strict response validation' : ''}`,
+  );
+  if (corsOrigins.length)
+    console.log(
+      `CORS: ${corsOrigins.join(', ')}${values['cors-control'] ? ' (API faces and /__sim)' : ' (API faces; /__sim not granted)'}`,
+    );
   // A sandbox still on disk is not loaded just to print this: start-up must not wait for a big one.
   const onDiskOnly = server.store.has('default') && !server.store.isLoaded('default');
   const seed = onDiskOnly ? undefined : server.store.get('default')?.seed;
   if (seed?.kind === 'demo') {
     console.log(`demo credentials (sandbox "default"):`);
-    console.log(`  SecurityTrax API         ${d.dealer.username} / ${d.dealer.password}, integrator key ${DEMO_INTEGRATOR_KEY} (base ${server.url}/securitytrax/default/user/v1)`);
-    console.log(`  Alarm.com web services   (SOAP, ${server.url}/alarm-com/WebServices/CustomerManagement.asmx?WSDL) ${d.isp.username} / ${d.isp.password} (has the SecurityTrax Role), ${d.ispWithoutRole.username} / ${d.ispWithoutRole.password} (lacks it)`);
+    console.log(
+      `  SecurityTrax API         ${d.dealer.username} / ${d.dealer.password}, integrator key ${DEMO_INTEGRATOR_KEY} (base ${server.url}/securitytrax/default/user/v1)`,
+    );
+    console.log(
+      `  Alarm.com web services   (SOAP, ${server.url}/alarm-com/WebServices/CustomerManagement.asmx?WSDL) ${d.isp.username} / ${d.isp.password} (has the SecurityTrax Role), ${d.ispWithoutRole.username} / ${d.ispWithoutRole.password} (lacks it)`,
+    );
     for (const u of d.endUsers) console.log(`  Alarm.com end user       ${u.username} / ${u.password}  ${u.note}`);
   } else if (onDiskOnly) {
     console.log('sandbox "default" is on disk and loads on first use (GET /__sim/sandboxes/default names its seed)');
   } else {
-    console.log(`sandbox "default" was seeded from ${seed?.kind === 'scenario' ? `scenario ${seed.name} (credentials in scenarios/${seed.name}.yaml)` : 'an empty seed'}`);
+    console.log(
+      `sandbox "default" was seeded from ${seed?.kind === 'scenario' ? `scenario ${seed.name} (credentials in scenarios/${seed.name}.yaml)` : 'an empty seed'}`,
+    );
   }
   const stop = async (signal: string) => {
     console.log(`${signal}: flushing the store and stopping`);
@@ -178,7 +205,11 @@ async function main(argv: string[]): Promise<number> {
       console.log(VERSION);
       return 0;
     default:
-      console.error(command.startsWith('-') ? `trax-sim: unknown option ${command} (see trax-sim --help)` : `trax-sim: unknown command ${command} (see trax-sim --help)`);
+      console.error(
+        command.startsWith('-')
+          ? `trax-sim: unknown option ${command} (see trax-sim --help)`
+          : `trax-sim: unknown command ${command} (see trax-sim --help)`,
+      );
       return 2;
   }
 }

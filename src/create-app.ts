@@ -46,12 +46,24 @@ export function createApp(options: AppOptions): Hono {
   const { index, validators } = compiledSpec();
   const dirs = options.scenarios?.dirs;
   // Loaded on first use, not at start-up; it builds apps of its own with this function.
-  const runScenario = (name: string) => import('./scenarios/replay-scenario.ts').then((m) => m.replayScenario(findScenarioByName(name, dirs), { dirs, createApp }));
+  const runScenario = (name: string) =>
+    import('./scenarios/replay-scenario.ts').then((m) =>
+      m.replayScenario(findScenarioByName(name, dirs), { dirs, createApp }),
+    );
   const services = createServices({ ...options, runScenario });
   const stateOf = (sandbox: string) => services.runner.read(sandbox);
   const basicAuth = createBasicAuthenticator(services.findLogin);
   // The SecurityTrax and SOAP faces load on their first request: start-up under tsx pays per module.
-  const lazy = lazyFaces({ index, store: options.store, runner: services.runner, dealer: services.dealer, adc: services.adc, stateOf, wallClock: options.wallClock, log: options.log });
+  const lazy = lazyFaces({
+    index,
+    store: options.store,
+    runner: services.runner,
+    dealer: services.dealer,
+    adc: services.adc,
+    stateOf,
+    wallClock: options.wallClock,
+    log: options.log,
+  });
   const handlers = {
     ...lazy.handlers,
     ...alarmComBillingRoutes(services.billing, stateOf),
@@ -65,7 +77,11 @@ export function createApp(options: AppOptions): Hono {
     handlers,
     // The integrator key alone (authenticate) is checked by the SecurityTrax face before this runs.
     authenticate: (scheme, sandbox, header) =>
-      scheme === 'securityTraxToken' ? lazy.verifyToken(sandbox, header) : scheme === 'securityTraxIntegratorKey' ? { kind: 'none' } : basicAuth(scheme, sandbox, header),
+      scheme === 'securityTraxToken'
+        ? lazy.verifyToken(sandbox, header)
+        : scheme === 'securityTraxIntegratorKey'
+          ? { kind: 'none' }
+          : basicAuth(scheme, sandbox, header),
     store: options.store,
     journal: services.journal,
     idempotency: { service: services.idempotency, renderers: { ...lazy.created, ...alarmComCreated } },
@@ -92,7 +108,11 @@ function lazyConsole(services: Services, log: ((line: string) => void) | undefin
       const pages = new HonoApp();
       mountConsole(pages, services, { log });
       pages.notFound(routeNotFound);
-      pages.onError(onErrorHandler((err) => log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)));
+      pages.onError(
+        onErrorHandler((err) =>
+          log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+        ),
+      );
       return pages;
     }));
   return async (c) => (await consoleApp()).fetch(c.req.raw, c.env);

@@ -43,26 +43,41 @@ export type RunningServer = {
 };
 
 /** Bound beyond loopback without a token: one is generated, and said loudly (it is the only way in). */
-export function adminTokenFor(host: string, given: string | undefined, warn: (text: string) => void): string | undefined {
+export function adminTokenFor(
+  host: string,
+  given: string | undefined,
+  warn: (text: string) => void,
+): string | undefined {
   if (given || isLoopbackHost(host)) return given || undefined;
   const token = generateAdminToken();
   const bar = '!'.repeat(78);
-  warn([
-    bar,
-    `!! trax-sim is listening on ${host}, beyond this machine: anyone who can reach it can use it.`,
-    '!! The control API (/__sim) and the console now need this generated admin token:',
-    `!!   ${token}`,
-    '!! Send it as "Authorization: Bearer <token>" or "X-Admin-Token: <token>"; open the console once as',
-    '!! /?token=<token>. Choose your own with --admin-token or TRAX_SIM_ADMIN_TOKEN.',
-    bar,
-  ].join('\n'));
+  warn(
+    [
+      bar,
+      `!! trax-sim is listening on ${host}, beyond this machine: anyone who can reach it can use it.`,
+      '!! The control API (/__sim) and the console now need this generated admin token:',
+      `!!   ${token}`,
+      '!! Send it as "Authorization: Bearer <token>" or "X-Admin-Token: <token>"; open the console once as',
+      '!! /?token=<token>. Choose your own with --admin-token or TRAX_SIM_ADMIN_TOKEN.',
+      bar,
+    ].join('\n'),
+  );
   return token;
 }
 
-export async function openStore(dataDir: string | null | undefined, options: { fsync?: boolean; log?: (line: string) => void } & StoreOptions = {}): Promise<Store> {
+export async function openStore(
+  dataDir: string | null | undefined,
+  options: { fsync?: boolean; log?: (line: string) => void } & StoreOptions = {},
+): Promise<Store> {
   const { fsync, log, ...storeOptions } = options;
-  const onError = (err: unknown) => log?.(`store: background compaction failed (the log is intact): ${err instanceof Error ? err.message : String(err)}`);
-  return createStore(dataDir ? jsonFilePersistence(dataDir, { fsync }) : memoryPersistence(), { onError, ...storeOptions });
+  const onError = (err: unknown) =>
+    log?.(
+      `store: background compaction failed (the log is intact): ${err instanceof Error ? err.message : String(err)}`,
+    );
+  return createStore(dataDir ? jsonFilePersistence(dataDir, { fsync }) : memoryPersistence(), {
+    onError,
+    ...storeOptions,
+  });
 }
 
 /** The port could not be bound: one line for the CLI, no stack trace. */
@@ -75,20 +90,39 @@ export class PortInUse extends Error {}
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const adminToken = adminTokenFor(host, options.adminToken ?? process.env.TRAX_SIM_ADMIN_TOKEN, options.warn ?? ((t) => console.error(t)));
+  const adminToken = adminTokenFor(
+    host,
+    options.adminToken ?? process.env.TRAX_SIM_ADMIN_TOKEN,
+    options.warn ?? ((t) => console.error(t)),
+  );
   const wanted = options.port ?? 4010;
   type Fetch = (req: Request, env?: unknown) => Response | Promise<Response>;
   let ready!: (fetch: Fetch) => void;
   const appFetch = new Promise<Fetch>((resolve) => (ready = resolve));
   let fetchNow: Fetch | undefined;
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: (req: Request, env: unknown) => (fetchNow ? fetchNow(req, env) : appFetch.then((f) => f(req, env))), port: wanted, hostname: host }, () => {
-      s.off('error', onError);
-      resolve(s);
-    });
+    const s = serve(
+      {
+        fetch: (req: Request, env: unknown) => (fetchNow ? fetchNow(req, env) : appFetch.then((f) => f(req, env))),
+        port: wanted,
+        hostname: host,
+      },
+      () => {
+        s.off('error', onError);
+        resolve(s);
+      },
+    );
     const onError = (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EADDRINUSE') reject(new PortInUse(`port ${wanted} on ${host} is in use (by another trax-sim or another program); stop it or choose another with --port`));
-      else if (err.code === 'EACCES') reject(new PortInUse(`port ${wanted} on ${host} cannot be bound without privileges; choose another with --port`));
+      if (err.code === 'EADDRINUSE')
+        reject(
+          new PortInUse(
+            `port ${wanted} on ${host} is in use (by another trax-sim or another program); stop it or choose another with --port`,
+          ),
+        );
+      else if (err.code === 'EACCES')
+        reject(
+          new PortInUse(`port ${wanted} on ${host} cannot be bound without privileges; choose another with --port`),
+        );
       else reject(err);
     };
     s.once('error', onError);
@@ -123,12 +157,27 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
   } catch (err) {
     // Anyone who got in meanwhile is told, not left hanging.
-    ready(() => problemResponse(problem(503, 'server-not-started', 'Server not started', 'The simulator could not open its data folder and is stopping.')));
+    ready(() =>
+      problemResponse(
+        problem(
+          503,
+          'server-not-started',
+          'Server not started',
+          'The simulator could not open its data folder and is stopping.',
+        ),
+      ),
+    );
     await closeServer();
     lock?.release();
     throw err;
   }
-  const app = createApp({ ...options, store, scenarios: options.scenarios, adminToken, hosts: { boundHost: host, allowedHosts: options.allowedHosts } });
+  const app = createApp({
+    ...options,
+    store,
+    scenarios: options.scenarios,
+    adminToken,
+    hosts: { boundHost: host, allowedHosts: options.allowedHosts },
+  });
   fetchNow = app.fetch as Fetch;
   ready(fetchNow);
   let closed: Promise<void> | undefined;

@@ -30,6 +30,11 @@ export type Simulator = {
 /** Starts a simulator in this process, for a test runner's global setup or a test file's beforeAll. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const { scenarios, dataDir, port = 0, ...rest } = options;
-  const server = await startServer({ ...rest, port, dataDir: dataDir ?? null, scenarios: loadScenarioSeeder(scenarioFolders(scenarios)) });
+  const server = await startServer({
+    ...rest,
+    port,
+    dataDir: dataDir ?? null,
+    scenarios: loadScenarioSeeder(scenarioFolders(scenarios)),
+  });
   return { url: server.url, port: server.port, close: () => server.close() };
 }

@@ -27,9 +27,18 @@ describe('bad input gets a 4xx problem and changes nothing', () => {
     const t = await testApp();
     const st = dealerApi(t);
     await unchanged(t, async () => {
-      const res = await st.post('/customers', { type: 'customers', attributes: { fname: 42, lname: 'X', email: 'x@example.com' } });
+      const res = await st.post('/customers', {
+        type: 'customers',
+        attributes: { fname: 42, lname: 'X', email: 'x@example.com' },
+      });
       expect(res.status).toBe(422);
-      expect(res.body.errors).toContainEqual(expect.objectContaining({ code: 'invalid-value', source: { pointer: '/data/attributes/fname' }, detail: '/data/attributes/fname must be string' }));
+      expect(res.body.errors).toContainEqual(
+        expect.objectContaining({
+          code: 'invalid-value',
+          source: { pointer: '/data/attributes/fname' },
+          detail: '/data/attributes/fname must be string',
+        }),
+      );
     });
   });
 
@@ -39,7 +48,9 @@ describe('bad input gets a 4xx problem and changes nothing', () => {
     await unchanged(t, async () => {
       const res = await st.post('/customers', { type: 'customers', attributes: { fname: 'Ann', lname: 'X' } });
       expect(res.status).toBe(422);
-      expect(res.body.errors).toContainEqual(expect.objectContaining({ code: 'required', source: { pointer: '/data/attributes/email' } }));
+      expect(res.body.errors).toContainEqual(
+        expect.objectContaining({ code: 'required', source: { pointer: '/data/attributes/email' } }),
+      );
     });
   });
 
@@ -51,7 +62,9 @@ describe('bad input gets a 4xx problem and changes nothing', () => {
       expect(res.headers.get('content-type')).toContain(PROBLEM);
       expect(res.body.type).toBe('https://trax-sim.dev/problems/sandbox-not-found');
       expect(res.body.detail).toContain('"nope"');
-      const st = await t.call('GET', `${stBase('nope')}/customers`, { headers: { 'x-securitytrax-integratorkey': 'TraxSim-Demo-Integrator-Key' } });
+      const st = await t.call('GET', `${stBase('nope')}/customers`, {
+        headers: { 'x-securitytrax-integratorkey': 'TraxSim-Demo-Integrator-Key' },
+      });
       expect(st.status).toBe(404);
       expect(st.body.errors[0]).toMatchObject({ status: '404', code: 'sandbox-not-found' });
     });
@@ -85,7 +98,9 @@ describe('bad input gets a 4xx problem and changes nothing', () => {
     const none = await t.call('GET', '/alarm-com/api/billing/summary');
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Basic/);
-    const wrong = await t.call('GET', '/alarm-com/api/billing/summary', { auth: `Basic ${Buffer.from('jane:nope').toString('base64')}` });
+    const wrong = await t.call('GET', '/alarm-com/api/billing/summary', {
+      auth: `Basic ${Buffer.from('jane:nope').toString('base64')}`,
+    });
     expect(wrong.status).toBe(401);
   });
 });

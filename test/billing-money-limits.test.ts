@@ -9,9 +9,15 @@ describe('issue 11, defect 3: end-user payment amounts', () => {
     const t = await testApp();
     const before = JSON.stringify(t.state());
     for (const raw of [String(MAX_AMOUNT_CENTS + 1), '9007199254740993', '1e308']) {
-      const res = await t.call('POST', '/alarm-com/api/billing/payments', { auth: JANE, rawBody: `{"amountCents":${raw},"billingMethodId":1}` });
+      const res = await t.call('POST', '/alarm-com/api/billing/payments', {
+        auth: JANE,
+        rawBody: `{"amountCents":${raw},"billingMethodId":1}`,
+      });
       expect(res.status, raw).toBe(422);
-      expect(res.body.errors, raw).toContainEqual({ path: '/body/amountCents', message: `must be <= ${MAX_AMOUNT_CENTS}` });
+      expect(res.body.errors, raw).toContainEqual({
+        path: '/body/amountCents',
+        message: `must be <= ${MAX_AMOUNT_CENTS}`,
+      });
     }
     expect(JSON.stringify(t.state())).toBe(before);
   });

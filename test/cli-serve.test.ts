@@ -19,10 +19,17 @@ describe('trax-sim serve', () => {
   it('data written through the server survives a restart (--data DIR)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'trax-data-'));
     const first = await spawnServe(['--data', dir, '--quiet']);
-    const created = await dealerApi(fetchCall(first.url)).post('/customers', { type: 'customers', attributes: { fname: 'Persisted', lname: 'Customer', email: 'p@example.com' } });
+    const created = await dealerApi(fetchCall(first.url)).post('/customers', {
+      type: 'customers',
+      attributes: { fname: 'Persisted', lname: 'Customer', email: 'p@example.com' },
+    });
     expect(created.status).toBe(201);
     const { id } = created.body.data as { id: string };
-    await fetch(`${first.url}/__sim/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ by: 'P1M' }) });
+    await fetch(`${first.url}/__sim/clock/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ by: 'P1M' }),
+    });
     const clockBefore = await (await fetch(`${first.url}/__sim/clock`)).json();
     expect(await first.stop('SIGINT')).toBe(0);
 

@@ -11,7 +11,11 @@ import { jsonFilePersistence } from '../src/store/persistence.ts';
 import { createStore } from '../src/store/sandbox-store.ts';
 import { JSON_API, ST_KEY, stBase } from './support/securitytrax.ts';
 
-const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 describe('cloning a sandbox (POST /__sim/sandboxes {"from"})', () => {
   it('writes on either side stay on that side, in memory and on disk', async () => {
@@ -25,13 +29,27 @@ describe('cloning a sandbox (POST /__sim/sandboxes {"from"})', () => {
     expect(store.require('copy').invoices).toBe(store.require('default').invoices); // shared until written
 
     // The clone moves on a month (invoices, Auto Pay, events); the source gets a new customer.
-    expect((await app.request('/__sim/clock/advance', { ...json({ by: 'P1M' }), headers: { 'content-type': 'application/json', 'x-sandbox': 'copy' } })).status).toBe(200);
+    expect(
+      (
+        await app.request('/__sim/clock/advance', {
+          ...json({ by: 'P1M' }),
+          headers: { 'content-type': 'application/json', 'x-sandbox': 'copy' },
+        })
+      ).status,
+    ).toBe(200);
     const key = { 'x-securitytrax-integratorkey': ST_KEY };
-    const signedIn = await app.request(`${stBase()}/authenticate`, { ...json({ username: 'dealer', password: 'dealer-pass' }), headers: { ...key, 'content-type': 'application/json' } });
+    const signedIn = await app.request(`${stBase()}/authenticate`, {
+      ...json({ username: 'dealer', password: 'dealer-pass' }),
+      headers: { ...key, 'content-type': 'application/json' },
+    });
     const token = ((await signedIn.json()) as { data: { attributes: { token: string } } }).data.attributes.token;
-    const customer = { data: { type: 'customers', attributes: { fname: 'Only', lname: 'Source', email: 'only@example.com' } } };
+    const customer = {
+      data: { type: 'customers', attributes: { fname: 'Only', lname: 'Source', email: 'only@example.com' } },
+    };
     const headers = { ...key, authorization: `Bearer ${token}`, 'content-type': JSON_API };
-    expect((await app.request(`${stBase()}/customers`, { method: 'POST', headers, body: JSON.stringify(customer) })).status).toBe(201);
+    expect(
+      (await app.request(`${stBase()}/customers`, { method: 'POST', headers, body: JSON.stringify(customer) })).status,
+    ).toBe(201);
 
     const source = store.require('default');
     const copy = store.require('copy');

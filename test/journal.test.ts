@@ -14,7 +14,15 @@ describe('request journal', () => {
     await t.call('GET', '/');
     await t.call('GET', '/__sim/clock', { sandbox: 'other' });
     const journal = await t.call('GET', '/__sim/journal');
-    const entries = journal.body.items.map((e: { method: string; path: string; status: number; operationId: string | null; at: string }) => [e.method, e.path, e.status, e.operationId, e.at]);
+    const entries = journal.body.items.map(
+      (e: { method: string; path: string; status: number; operationId: string | null; at: string }) => [
+        e.method,
+        e.path,
+        e.status,
+        e.operationId,
+        e.at,
+      ],
+    );
     expect(entries).toEqual([
       ['POST', '/__sim/sandboxes', 201, 'createSandbox', '2019-03-03T09:00:00.000Z'],
       ['GET', '/alarm-com/api/billing/summary', 200, 'getBillingSummary', '2019-03-03T09:00:00.000Z'],
@@ -37,8 +45,16 @@ describe('request journal', () => {
       await t.call('GET', '/alarm-com/api/billing/summary', { auth: JANE });
       const clock = await t.call('GET', '/__sim/clock');
       await t.call('GET', '/__sim/nowhere');
-      const journal = (await t.call('GET', '/__sim/journal')).body.items as { path: string; status: number; operationId: string | null }[];
-      return { clock: clock.status, violations: seen.length, journal: journal.map((e) => [e.path, e.status, e.operationId]) };
+      const journal = (await t.call('GET', '/__sim/journal')).body.items as {
+        path: string;
+        status: number;
+        operationId: string | null;
+      }[];
+      return {
+        clock: clock.status,
+        violations: seen.length,
+        journal: journal.map((e) => [e.path, e.status, e.operationId]),
+      };
     };
     const lenient = await entries(false);
     const strict = await entries(true);

@@ -21,7 +21,13 @@ describe('the Billing screen, against the simulator through MSW', () => {
   });
 
   it('reports a declined card as a typed error and changes no balance', async () => {
-    const attempt = billing.makePayment({ amountCents: 1000, newBillingMethod: { type: 'credit_card', card: { number: '4000000000000002', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' } } });
+    const attempt = billing.makePayment({
+      amountCents: 1000,
+      newBillingMethod: {
+        type: 'credit_card',
+        card: { number: '4000000000000002', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' },
+      },
+    });
     await expect(attempt).rejects.toBeInstanceOf(PaymentDeclinedError);
     await expect(attempt).rejects.toMatchObject({ status: 402, reason: 'card_declined' });
     expect((await billing.summary()).balanceDueCents).toBe(11997);
@@ -30,7 +36,15 @@ describe('the Billing screen, against the simulator through MSW', () => {
   it('can override one endpoint for a test (here: an outage)', async () => {
     server.use(
       http.get('http://trax-sim.test/alarm-com/api/billing/summary', () =>
-        HttpResponse.json({ type: 'https://trax-sim.dev/problems/unavailable', title: 'Unavailable', status: 503, detail: 'Try again later.' }, { status: 503, headers: { 'content-type': 'application/problem+json' } }),
+        HttpResponse.json(
+          {
+            type: 'https://trax-sim.dev/problems/unavailable',
+            title: 'Unavailable',
+            status: 503,
+            detail: 'Try again later.',
+          },
+          { status: 503, headers: { 'content-type': 'application/problem+json' } },
+        ),
       ),
     );
     const err = await billing.summary().catch((e: unknown) => e);

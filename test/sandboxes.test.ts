@@ -3,29 +3,42 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from './support/test-app.ts';
 import { dealerApi, flat } from './support/securitytrax.ts';
 
-const customer = (n: number) => ({ type: 'customers', attributes: { fname: `Test${n}`, lname: 'User', email: `t${n}@example.com` } });
+const customer = (n: number) => ({
+  type: 'customers',
+  attributes: { fname: `Test${n}`, lname: 'User', email: `t${n}@example.com` },
+});
 
 describe('sandboxes', () => {
-  it('two sandboxes used at once do not see each other\'s data', async () => {
+  it("two sandboxes used at once do not see each other's data", async () => {
     const t = await testApp();
     expect((await t.call('POST', '/__sim/sandboxes', { body: { name: 'alpha', seed: 'empty' } })).status).toBe(201);
     expect((await t.call('POST', '/__sim/sandboxes', { body: { name: 'beta', seed: 'empty' } })).status).toBe(201);
     // An empty sandbox has no dealer user until one is set.
     for (const sandbox of ['alpha', 'beta']) {
-      expect((await t.call('PUT', '/__sim/dealer', { sandbox, body: { username: 'dealer', password: 'dealer-pass' } })).status).toBe(200);
+      expect(
+        (await t.call('PUT', '/__sim/dealer', { sandbox, body: { username: 'dealer', password: 'dealer-pass' } }))
+          .status,
+      ).toBe(200);
     }
     const stAlpha = dealerApi(t, { profile: 'alpha' });
     const stBeta = dealerApi(t, { profile: 'beta' });
     await Promise.all([stAlpha.headers(), stBeta.headers()]);
     // Interleaved concurrent writes to both sandboxes.
-    await Promise.all(
-      Array.from({ length: 20 }, (_, n) =>
-        (n % 2 ? stAlpha : stBeta).post('/customers', customer(n)),
-      ),
-    );
+    await Promise.all(Array.from({ length: 20 }, (_, n) => (n % 2 ? stAlpha : stBeta).post('/customers', customer(n))));
     const alpha: Record<string, any>[] = (await stAlpha.get('/customers')).body.data.map(flat);
     const beta: Record<string, any>[] = (await stBeta.get('/customers')).body.data.map(flat);
-    expect(alpha.map((c) => c.fname).sort()).toEqual(['Test1', 'Test11', 'Test13', 'Test15', 'Test17', 'Test19', 'Test3', 'Test5', 'Test7', 'Test9']);
+    expect(alpha.map((c) => c.fname).sort()).toEqual([
+      'Test1',
+      'Test11',
+      'Test13',
+      'Test15',
+      'Test17',
+      'Test19',
+      'Test3',
+      'Test5',
+      'Test7',
+      'Test9',
+    ]);
     expect(beta).toHaveLength(10);
     expect(beta.every((c) => Number(c.fname.slice(4)) % 2 === 0)).toBe(true);
     // Each sandbox hands out its own ids and keeps its own clock.

@@ -10,10 +10,12 @@ describe('/__sim/scenarios', () => {
     const t = await testApp();
     const res = await t.call('GET', '/__sim/scenarios');
     expect(res.body.items.map((s: { name: string }) => s.name)).toHaveLength(scenarioFiles().length);
-    expect(res.body.items).toContainEqual(expect.objectContaining({ name: 'three-past-due', description: expect.stringContaining('Mar 3') }));
+    expect(res.body.items).toContainEqual(
+      expect.objectContaining({ name: 'three-past-due', description: expect.stringContaining('Mar 3') }),
+    );
   });
 
-  it('loads a scenario\'s starting state into the X-Sandbox sandbox, and reset goes back to it', async () => {
+  it("loads a scenario's starting state into the X-Sandbox sandbox, and reset goes back to it", async () => {
     const t = await testApp();
     await t.call('POST', '/__sim/sandboxes', { body: { name: 'qa', seed: 'empty' } });
     const loaded = await t.call('POST', '/__sim/scenarios/three-past-due/load', { sandbox: 'qa' });
@@ -30,7 +32,10 @@ describe('/__sim/scenarios', () => {
     const t = await testApp();
     const res = await t.call('POST', '/__sim/sandboxes', { body: { name: 'from-scn', scenario: 'no-mmr' } });
     expect(res.status).toBe(201);
-    const bob = await t.call('GET', '/alarm-com/api/billing/summary', { sandbox: 'from-scn', auth: basic('bob', 'bob-pass') });
+    const bob = await t.call('GET', '/alarm-com/api/billing/summary', {
+      sandbox: 'from-scn',
+      auth: basic('bob', 'bob-pass'),
+    });
     expect(bob.body.reasons).toEqual([expect.objectContaining({ code: 'no-mmr-recurring-invoice' })]);
   });
 
@@ -52,9 +57,11 @@ describe('/__sim/scenarios', () => {
 });
 
 describe('trax-sim serve --scenario', () => {
-  it('starts with the scenario\'s state loaded in the default sandbox', async () => {
+  it("starts with the scenario's state loaded in the default sandbox", async () => {
     const server = await spawnServe(['--memory', '--quiet', '--scenario', 'first-invoice-pending']);
-    const res = await fetch(`${server.url}/alarm-com/api/billing/summary`, { headers: { authorization: basic('zoe', 'zoe-pass') } });
+    const res = await fetch(`${server.url}/alarm-com/api/billing/summary`, {
+      headers: { authorization: basic('zoe', 'zoe-pass') },
+    });
     expect(res.status).toBe(200);
     expect((await res.json()).balanceDueCents).toBe(0);
     await server.stop();

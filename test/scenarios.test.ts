@@ -12,7 +12,10 @@ import { parseScenario, ScenarioFileError } from '../src/scenarios/scenario-file
 /** `trax-sim scenario run FILE` as a process: its exit code and output. */
 function scenarioRun(file: string): { status: number; stdout: string; stderr: string } {
   try {
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'scenario', 'run', file], { encoding: 'utf8', stdio: 'pipe' });
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'scenario', 'run', file], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     return { status: 0, stdout, stderr: '' };
   } catch (err) {
     const e = err as { status: number; stdout: string; stderr: string };
@@ -41,7 +44,9 @@ describe('scenario runner', () => {
     const report = await runScenarioFile(findScenario(file));
     expect(report.passed).toBe(false);
     const failed = report.steps.filter((s) => !s.passed);
-    expect(failed.map((s) => s.name)).toEqual(['The Billing screen on Mar 3 shows the balances and the two past-due invoices']);
+    expect(failed.map((s) => s.name)).toEqual([
+      'The Billing screen on Mar 3 shows the balances and the two past-due invoices',
+    ]);
     expect(failed[0]!.message).toBe('/body/balanceDueCents: expected 12000, got 11997');
     const text = textReport([report]);
     expect(text).toContain('FAIL three-past-due');
@@ -77,12 +82,17 @@ describe('scenario runner', () => {
   });
 
   it('invalid YAML is reported with its line', () => {
-    expect(() => parseScenario('name: x\n  bad: [unclosed', 'scenarios/x.yaml')).toThrow(/scenarios\/x\.yaml:\d+ \/: YAML/);
+    expect(() => parseScenario('name: x\n  bad: [unclosed', 'scenarios/x.yaml')).toThrow(
+      /scenarios\/x\.yaml:\d+ \/: YAML/,
+    );
   });
 
   it('the CLI reports a malformed file as a failed scenario, with exit code 1', () => {
     const file = path.join(tmp(), 'bad.yaml');
-    writeFileSync(file, 'name: bad\ndescription: x\ngiven: { clock: 2019-01-01 }\nsteps:\n  - advance: P1D\n    call: getClock\n');
+    writeFileSync(
+      file,
+      'name: bad\ndescription: x\ngiven: { clock: 2019-01-01 }\nsteps:\n  - advance: P1D\n    call: getClock\n',
+    );
     const { status, stdout } = scenarioRun(file);
     expect(status).toBe(1);
     expect(stdout).toContain(`FAIL bad (0.0 ms)  ${file}`);
@@ -102,6 +112,9 @@ describe('scenario runner', () => {
       error = err;
     }
     expect(error).toMatchObject({ kind: 'validation', code: 'invalid-scenario-file' });
-    expect((error as { extensions: { errors: unknown[] } }).extensions.errors).toContainEqual({ path: '/given/clock', message: expect.stringContaining('line 3') });
+    expect((error as { extensions: { errors: unknown[] } }).extensions.errors).toContainEqual({
+      path: '/given/clock',
+      message: expect.stringContaining('line 3'),
+    });
   });
 });

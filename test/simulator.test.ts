@@ -17,8 +17,14 @@ const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:
 function consumerFolder(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'trax-own-'));
   copyFileSync(path.join(OWN, 'own-customer.yaml'), path.join(dir, 'own-customer.yaml'));
-  const own = readFileSync(path.join(OWN, 'own-customer.yaml'), 'utf8').replace('name: own-customer', 'name: three-past-due');
-  writeFileSync(path.join(dir, 'three-past-due.yaml'), own.replace(/^description: .*$/m, 'description: The consumer version.'));
+  const own = readFileSync(path.join(OWN, 'own-customer.yaml'), 'utf8').replace(
+    'name: own-customer',
+    'name: three-past-due',
+  );
+  writeFileSync(
+    path.join(dir, 'three-past-due.yaml'),
+    own.replace(/^description: .*$/m, 'description: The consumer version.'),
+  );
   return dir;
 }
 
@@ -30,7 +36,9 @@ describe('scenario folders', () => {
 
   it('list every scenario once, a name found first in a consumer folder winning', () => {
     const list = listScenarios(scenarioFolders([consumerFolder()]));
-    expect(list.filter((s) => s.name === 'three-past-due').map((s) => s.description)).toEqual(['The consumer version.']);
+    expect(list.filter((s) => s.name === 'three-past-due').map((s) => s.description)).toEqual([
+      'The consumer version.',
+    ]);
     expect(list.map((s) => s.name)).toContain('own-customer');
     expect(list.map((s) => s.name)).toContain('declined-card');
   });
@@ -50,20 +58,34 @@ describe('startSimulator', () => {
 
   it('listens on a free port with the demo data in memory', async () => {
     expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const res = await fetch(`${sim.url}/alarm-com/api/billing/summary`, { headers: { authorization: basic('jane', 'jane-pass') } });
+    const res = await fetch(`${sim.url}/alarm-com/api/billing/summary`, {
+      headers: { authorization: basic('jane', 'jane-pass') },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ balanceDueCents: expect.any(Number) });
   });
 
   it('seeds sandboxes from a consumer scenario, lists it, and runs the consumer version of a bundled name', async () => {
-    const created = await fetch(`${sim.url}/__sim/sandboxes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'mine', scenario: 'own-customer' }) });
+    const created = await fetch(`${sim.url}/__sim/sandboxes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'mine', scenario: 'own-customer' }),
+    });
     expect(created.status).toBe(201);
-    const summary = await fetch(`${sim.url}/alarm-com/api/billing/summary`, { headers: { authorization: basic('ana', 'ana-pass'), 'x-sandbox': 'mine' } });
+    const summary = await fetch(`${sim.url}/alarm-com/api/billing/summary`, {
+      headers: { authorization: basic('ana', 'ana-pass'), 'x-sandbox': 'mine' },
+    });
     expect(await summary.json()).toMatchObject({ balanceDueCents: 4500 });
-    const list = (await (await fetch(`${sim.url}/__sim/scenarios`)).json()) as { items: { name: string; description: string }[] };
+    const list = (await (await fetch(`${sim.url}/__sim/scenarios`)).json()) as {
+      items: { name: string; description: string }[];
+    };
     expect(list.items.find((s) => s.name === 'three-past-due')?.description).toBe('The consumer version.');
     const run = await fetch(`${sim.url}/__sim/scenarios/three-past-due/run`, { method: 'POST' });
-    expect(await run.json()).toMatchObject({ name: 'three-past-due', passed: true, steps: [{ name: 'The first invoice is due today and unpaid', passed: true }] });
+    expect(await run.json()).toMatchObject({
+      name: 'three-past-due',
+      passed: true,
+      steps: [{ name: 'The first invoice is due today and unpaid', passed: true }],
+    });
   });
 
   it('serves the spec it validates against at GET /__sim/openapi.yaml', async () => {

@@ -10,13 +10,19 @@ const ASMX = '/alarm-com/WebServices/CustomerManagement.asmx';
 const S11 = 'http://schemas.xmlsoap.org/soap/envelope/';
 const ADC = 'http://www.alarm.com/WebServices';
 const AUTH = `<soap:Header><Authentication xmlns="${ADC}"><User>acme-isp</User><Password>isp-pass</Password></Authentication></soap:Header>`;
-const envelope = (body: string, header = AUTH, ns = S11) => `<?xml version="1.0"?><soap:Envelope xmlns:soap="${ns}">${header}<soap:Body>${body}</soap:Body></soap:Envelope>`;
+const envelope = (body: string, header = AUTH, ns = S11) =>
+  `<?xml version="1.0"?><soap:Envelope xmlns:soap="${ns}">${header}<soap:Body>${body}</soap:Body></soap:Envelope>`;
 const TEXT_XML = { 'content-type': 'text/xml; charset=utf-8' };
 
 async function post(t: TestApp, body: string, headers: Record<string, string> = TEXT_XML, path = ASMX) {
   const res = await t.app.request(path, { method: 'POST', headers, body });
   const text = await res.text();
-  return { status: res.status, type: res.headers.get('content-type') ?? '', text, answer: readSoapAnswer('GetSecurityTraxSettings', text) };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    text,
+    answer: readSoapAnswer('GetSecurityTraxSettings', text),
+  };
 }
 
 /** The request is refused with a client fault of `code`, in SOAP 1.1, and the store is unchanged. */
@@ -37,7 +43,13 @@ describe('SOAP face: bad input is a fault, never a 500, and changes nothing', ()
   it('broken XML', async () => {
     const t = await testApp();
     await refused(t, 'malformed-xml', envelope(set).slice(0, -20));
-    await refused(t, 'malformed-xml', envelope(`<SetSecurityTraxSettings xmlns="${ADC}"><BillingIntegrationEnabled>&undeclared;</BillingIntegrationEnabled></SetSecurityTraxSettings>`));
+    await refused(
+      t,
+      'malformed-xml',
+      envelope(
+        `<SetSecurityTraxSettings xmlns="${ADC}"><BillingIntegrationEnabled>&undeclared;</BillingIntegrationEnabled></SetSecurityTraxSettings>`,
+      ),
+    );
   });
 
   it('not an envelope, or an envelope without a Body', async () => {
@@ -48,15 +60,27 @@ describe('SOAP face: bad input is a fault, never a 500, and changes nothing', ()
 
   it('a DOCTYPE: XXE and an entity bomb are refused before any expansion', async () => {
     const t = await testApp();
-    await refused(t, 'doctype-not-allowed', `<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${envelope(set.replace('false', '&xxe;'))}`);
+    await refused(
+      t,
+      'doctype-not-allowed',
+      `<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${envelope(set.replace('false', '&xxe;'))}`,
+    );
     const lol = `<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>`;
     await refused(t, 'doctype-not-allowed', `${lol}${envelope(set.replace('false', '&c;'))}`);
   });
 
   it('nesting too deep, and a body over the size limit', async () => {
     const t = await testApp();
-    await refused(t, 'xml-too-deep', envelope(`<SetSecurityTraxSettings xmlns="${ADC}">${'<x>'.repeat(40)}${'</x>'.repeat(40)}</SetSecurityTraxSettings>`));
-    const big = envelope(`<SetSecurityTraxSettings xmlns="${ADC}"><BillingIntegrationEnabled>${'x'.repeat(MAX_BODY_BYTES)}</BillingIntegrationEnabled></SetSecurityTraxSettings>`);
+    await refused(
+      t,
+      'xml-too-deep',
+      envelope(
+        `<SetSecurityTraxSettings xmlns="${ADC}">${'<x>'.repeat(40)}${'</x>'.repeat(40)}</SetSecurityTraxSettings>`,
+      ),
+    );
+    const big = envelope(
+      `<SetSecurityTraxSettings xmlns="${ADC}"><BillingIntegrationEnabled>${'x'.repeat(MAX_BODY_BYTES)}</BillingIntegrationEnabled></SetSecurityTraxSettings>`,
+    );
     await refused(t, 'payload-too-large', big);
   });
 
@@ -73,9 +97,29 @@ describe('SOAP face: bad input is a fault, never a 500, and changes nothing', ()
     const get = `<GetSecurityTraxSettings xmlns="${ADC}"/>`;
     const res = await refused(t, 'validation-failed', envelope(get, ''));
     expect(res.text).toContain('/body/Envelope/Header is required');
-    await refused(t, 'validation-failed', envelope(get, '<soap:Header><Authentication><User>acme-isp</User><Password>isp-pass</Password></Authentication></soap:Header>'));
-    await refused(t, 'validation-failed', envelope(get, `<soap:Header><Authentication xmlns="${ADC}"><Password>isp-pass</Password></Authentication></soap:Header>`));
-    await refused(t, 'validation-failed', envelope(`<SetSecurityTraxSettings xmlns="${ADC}"><BillingIntegrationEnabled>maybe</BillingIntegrationEnabled></SetSecurityTraxSettings>`));
+    await refused(
+      t,
+      'validation-failed',
+      envelope(
+        get,
+        '<soap:Header><Authentication><User>acme-isp</User><Password>isp-pass</Password></Authentication></soap:Header>',
+      ),
+    );
+    await refused(
+      t,
+      'validation-failed',
+      envelope(
+        get,
+        `<soap:Header><Authentication xmlns="${ADC}"><Password>isp-pass</Password></Authentication></soap:Header>`,
+      ),
+    );
+    await refused(
+      t,
+      'validation-failed',
+      envelope(
+        `<SetSecurityTraxSettings xmlns="${ADC}"><BillingIntegrationEnabled>maybe</BillingIntegrationEnabled></SetSecurityTraxSettings>`,
+      ),
+    );
   });
 
   it('wrong credentials: an InvalidCredentials client fault, and the setting is unchanged', async () => {
@@ -89,15 +133,25 @@ describe('SOAP face: bad input is a fault, never a 500, and changes nothing', ()
     await refused(t, 'unsupported-media-type', envelope(set), { 'content-type': 'application/json' });
     await refused(t, 'unsupported-media-type', envelope(set), {});
     await refused(t, 'version-mismatch', envelope(set, AUTH, 'http://www.w3.org/2003/05/soap-envelope'));
-    await refused(t, 'soap-action-mismatch', envelope(set), { ...TEXT_XML, soapaction: `"${ADC}/GetSecurityTraxSettings"` });
+    await refused(t, 'soap-action-mismatch', envelope(set), {
+      ...TEXT_XML,
+      soapaction: `"${ADC}/GetSecurityTraxSettings"`,
+    });
   });
 
   it('SOAP 1.2 requests get SOAP 1.2 faults (Sender + subcode), HTTP 400', async () => {
     const t = await testApp();
-    const res = await post(t, envelope(set, AUTH.replace('isp-pass', 'wrong'), 'http://www.w3.org/2003/05/soap-envelope'), { 'content-type': 'application/soap+xml; charset=utf-8' });
+    const res = await post(
+      t,
+      envelope(set, AUTH.replace('isp-pass', 'wrong'), 'http://www.w3.org/2003/05/soap-envelope'),
+      { 'content-type': 'application/soap+xml; charset=utf-8' },
+    );
     expect(res.status).toBe(400);
     expect(res.type).toMatch(/^application\/soap\+xml/);
-    expect(res.answer).toMatchObject({ kind: 'fault', fault: { faultcode: 'soap:Sender', subcode: 'InvalidCredentials', code: 'invalid-credentials' } });
+    expect(res.answer).toMatchObject({
+      kind: 'fault',
+      fault: { faultcode: 'soap:Sender', subcode: 'InvalidCredentials', code: 'invalid-credentials' },
+    });
   });
 
   it('the WSDL URL without ?WSDL, an unknown sandbox, an unknown service, and the removed JSON routes', async () => {
@@ -127,7 +181,12 @@ describe('SOAP face: simulated faults', () => {
     const t = await testApp();
     await t.call('PUT', '/__sim/faults', { body: { alarmComWebServices: 'down' } });
     const before = JSON.stringify(t.state().adcCredentials);
-    const r = soapRequest('1.1', 'SetSecurityTraxSettings', { username: 'acme-isp', password: 'isp-pass' }, { BillingIntegrationEnabled: 'false' });
+    const r = soapRequest(
+      '1.1',
+      'SetSecurityTraxSettings',
+      { username: 'acme-isp', password: 'isp-pass' },
+      { BillingIntegrationEnabled: 'false' },
+    );
     const res = await post(t, r.body, r.headers);
     expect(res.status).toBe(503);
     expect(res.text).toContain('<faultcode>soap:Server.AlarmComUnavailable</faultcode>');
@@ -136,13 +195,19 @@ describe('SOAP face: simulated faults', () => {
 
   it('slow past adcTimeoutMs: 504 with a Receiver fault AlarmComTimeout (SOAP 1.2)', async () => {
     // The service never answers on its own: only the face's timeout ends the call.
-    const t = await testApp({ sleep: (_ms, signal) => new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true })) });
+    const t = await testApp({
+      sleep: (_ms, signal) =>
+        new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true })),
+    });
     await t.call('PATCH', '/__sim/settings', { body: { adcTimeoutMs: 20 } });
     await t.call('PUT', '/__sim/faults', { body: { alarmComWebServices: 'slow', slowMs: 60_000 } });
     const r = soapRequest('1.2', 'GetSecurityTraxSettings', { username: 'acme-isp', password: 'isp-pass' });
     const res = await post(t, r.body, r.headers);
     expect(res.status).toBe(504);
-    expect(res.answer).toMatchObject({ kind: 'fault', fault: { faultcode: 'soap:Receiver', subcode: 'AlarmComTimeout', code: 'alarm-com-timeout' } });
+    expect(res.answer).toMatchObject({
+      kind: 'fault',
+      fault: { faultcode: 'soap:Receiver', subcode: 'AlarmComTimeout', code: 'alarm-com-timeout' },
+    });
   });
 });
 
@@ -151,7 +216,12 @@ describe('a base URL is enough: /sandboxes/{name} selects the sandbox', () => {
     const t = await testApp();
     const created = await t.call('POST', '/__sim/sandboxes', { body: { name: 'mine', scenario: 'three-past-due' } });
     expect(created.status).toBe(201);
-    const r = soapRequest('1.1', 'SetSecurityTraxSettings', { username: 'acme-isp', password: 'isp-pass' }, { BillingIntegrationEnabled: 'false' });
+    const r = soapRequest(
+      '1.1',
+      'SetSecurityTraxSettings',
+      { username: 'acme-isp', password: 'isp-pass' },
+      { BillingIntegrationEnabled: 'false' },
+    );
     const viaPrefix = await post(t, r.body, r.headers, `/sandboxes/mine${ASMX}`);
     const viaHeader = await post(t, r.body, { ...r.headers, 'x-sandbox': 'mine' });
     expect(viaPrefix.status).toBe(viaHeader.status);

@@ -4,8 +4,10 @@
 import type { operations } from '../../src/generated/openapi.ts';
 import { basicAuth, bodyOf, specClient, type ClientOptions, type Schemas } from './http.ts';
 
-type Json<Op extends keyof operations, Status extends keyof operations[Op]['responses']> =
-  operations[Op]['responses'][Status] extends { content: { 'application/json': infer T } } ? T : never;
+type Json<
+  Op extends keyof operations,
+  Status extends keyof operations[Op]['responses'],
+> = operations[Op]['responses'][Status] extends { content: { 'application/json': infer T } } ? T : never;
 type Body<Op extends keyof operations> =
   NonNullable<operations[Op]['requestBody']> extends { content: { 'application/json': infer T } } ? T : never;
 
@@ -49,20 +51,31 @@ export const BILLING_PATH = '/alarm-com/api/billing';
  * PaymentDeclinedError, ValidationProblemError, ...) carrying the problem body.
  */
 export function createBillingClient(options: ClientOptions): BillingClient {
-  const headers: Record<string, string> = { accept: 'application/json', authorization: basicAuth(options.username, options.password), ...options.headers };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    authorization: basicAuth(options.username, options.password),
+    ...options.headers,
+  };
   if (options.sandbox !== undefined) headers['x-sandbox'] = options.sandbox;
   const api = specClient({ baseUrl: options.baseUrl, fetch: options.fetch, headers });
   return {
     summary: async () => bodyOf(await api.GET('/alarm-com/api/billing/summary')),
     paymentOptions: async () => bodyOf(await api.GET('/alarm-com/api/billing/payment-options')),
     makePayment: async (body, { idempotencyKey } = {}) =>
-      bodyOf(await api.POST('/alarm-com/api/billing/payments', { body, params: { header: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} } as never })),
+      bodyOf(
+        await api.POST('/alarm-com/api/billing/payments', {
+          body,
+          params: { header: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} } as never,
+        }),
+      ),
     paymentMethod: async () => bodyOf(await api.GET('/alarm-com/api/billing/payment-method')),
     changePaymentMethod: async (body) => bodyOf(await api.PUT('/alarm-com/api/billing/payment-method', { body })),
     setAutoPay: async (enabled) => bodyOf(await api.PUT('/alarm-com/api/billing/autopay', { body: { enabled } })),
     payments: async () => bodyOf(await api.GET('/alarm-com/api/billing/payments')).items,
-    payment: async (paymentId) => bodyOf(await api.GET('/alarm-com/api/billing/payments/{paymentId}', { params: { path: { paymentId } } })),
+    payment: async (paymentId) =>
+      bodyOf(await api.GET('/alarm-com/api/billing/payments/{paymentId}', { params: { path: { paymentId } } })),
     bills: async () => bodyOf(await api.GET('/alarm-com/api/billing/bills')).items,
-    bill: async (invoiceId) => bodyOf(await api.GET('/alarm-com/api/billing/bills/{invoiceId}', { params: { path: { invoiceId } } })),
+    bill: async (invoiceId) =>
+      bodyOf(await api.GET('/alarm-com/api/billing/bills/{invoiceId}', { params: { path: { invoiceId } } })),
   };
 }

@@ -31,7 +31,11 @@ export function basicAuth(username: string, password: string): string {
 }
 
 /** An openapi-fetch client for the whole spec: paths, parameters and bodies are typed from it. */
-export function specClient(options: { baseUrl: string; fetch?: FetchLike; headers?: Record<string, string> }): SpecClient {
+export function specClient(options: {
+  baseUrl: string;
+  fetch?: FetchLike;
+  headers?: Record<string, string>;
+}): SpecClient {
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   return createClient<paths>({
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
@@ -39,7 +43,11 @@ export function specClient(options: { baseUrl: string; fetch?: FetchLike; header
     // openapi-fetch hands over a Request; FetchLike transports (app.request, MSW) take (url, init).
     fetch: async (request: Request) => {
       const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
-      return doFetch(request.url, { method: request.method, headers: Object.fromEntries(request.headers), body: body || undefined });
+      return doFetch(request.url, {
+        method: request.method,
+        headers: Object.fromEntries(request.headers),
+        body: body || undefined,
+      });
     },
   });
 }
@@ -50,15 +58,28 @@ export function bodyOf<T>(result: { data?: T; error?: unknown; response: Respons
   return result.data as T;
 }
 
-export type Send = <T>(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string> }) => Promise<T>;
+export type Send = <T>(
+  method: string,
+  path: string,
+  options?: { body?: unknown; headers?: Record<string, string> },
+) => Promise<T>;
 
 /** Plain JSON sender with HTTP Basic (the web services client, until that face speaks SOAP). */
 export function createSender(options: ClientOptions): Send {
   const base = options.baseUrl.replace(/\/+$/, '');
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const authorization = basicAuth(options.username, options.password);
-  return async <T>(method: string, path: string, call: { body?: unknown; headers?: Record<string, string> } = {}): Promise<T> => {
-    const headers: Record<string, string> = { accept: 'application/json', authorization, ...options.headers, ...call.headers };
+  return async <T>(
+    method: string,
+    path: string,
+    call: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<T> => {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      authorization,
+      ...options.headers,
+      ...call.headers,
+    };
     if (options.sandbox !== undefined) headers['x-sandbox'] = options.sandbox;
     let body: string | undefined;
     if (call.body !== undefined) {

@@ -33,4 +33,10 @@ export {
   type WebServicesClient,
   type WebServicesClientOptions,
 } from './web-services-client.ts';
-export { createSecurityTraxClient, JSON_API, type JsonApiErrorDocument, type SecurityTraxClient, type SecurityTraxClientOptions } from './securitytrax-client.ts';
+export {
+  createSecurityTraxClient,
+  JSON_API,
+  type JsonApiErrorDocument,
+  type SecurityTraxClient,
+  type SecurityTraxClientOptions,
+} from './securitytrax-client.ts';

@@ -53,7 +53,8 @@ export class ValidationProblemError extends ProblemError {
   }
 }
 
-const isObject = (body: unknown): body is Record<string, unknown> => body !== null && typeof body === 'object' && !Array.isArray(body);
+const isObject = (body: unknown): body is Record<string, unknown> =>
+  body !== null && typeof body === 'object' && !Array.isArray(body);
 
 /** The typed error for a non-2xx answer (a body that is not a problem is wrapped in one). */
 export function toProblemError(status: number, statusText: string, body: unknown): ProblemError {

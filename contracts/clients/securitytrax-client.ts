@@ -25,7 +25,11 @@ export type SecurityTraxClient = SpecClient & { profile: string };
 export function createSecurityTraxClient(options: SecurityTraxClientOptions): SecurityTraxClient {
   const profile = options.profile ?? 'default';
   const keyHeader = { 'X-SecurityTrax-IntegratorKey': options.integratorKey };
-  const api = specClient({ baseUrl: options.baseUrl, fetch: options.fetch, headers: { ...keyHeader, accept: JSON_API } });
+  const api = specClient({
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+    headers: { ...keyHeader, accept: JSON_API },
+  });
   const login = specClient({ baseUrl: options.baseUrl, fetch: options.fetch, headers: keyHeader });
   let token: { value: string; expiresAt: number } | undefined;
   const bearer = async (): Promise<string> => {

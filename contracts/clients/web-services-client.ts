@@ -52,7 +52,10 @@ export function createWebServicesClient(options: WebServicesClientOptions): WebS
   const url = options.serviceUrl ?? `${options.baseUrl.replace(/\/+$/, '')}${SERVICE_PATH}`;
   const version = options.soapVersion ?? '1.1';
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const call = async (operation: SoapOperationName, input?: Record<string, string>): Promise<SecurityTraxSettingsResult> => {
+  const call = async (
+    operation: SoapOperationName,
+    input?: Record<string, string>,
+  ): Promise<SecurityTraxSettingsResult> => {
     const request = soapRequest(version, operation, options, input);
     const headers: Record<string, string> = { ...options.headers, ...request.headers };
     if (options.sandbox !== undefined) headers['x-sandbox'] = options.sandbox;
@@ -64,6 +67,7 @@ export function createWebServicesClient(options: WebServicesClientOptions): WebS
   };
   return {
     getSecurityTraxSettings: () => call('GetSecurityTraxSettings'),
-    setSecurityTraxSettings: (enabled) => call('SetSecurityTraxSettings', { BillingIntegrationEnabled: String(enabled) }),
+    setSecurityTraxSettings: (enabled) =>
+      call('SetSecurityTraxSettings', { BillingIntegrationEnabled: String(enabled) }),
   };
 }

@@ -4,7 +4,12 @@
 // state); the only parameter is `advanceTo`, a virtual-clock target reached after loading it.
 import { MatchersV3 as M } from '@pact-foundation/pact';
 import { describe, expect } from 'vitest';
-import { BillingNotConfiguredError, createBillingClient, PaymentDeclinedError, type BillingClient } from '../clients/index.ts';
+import {
+  BillingNotConfiguredError,
+  createBillingClient,
+  PaymentDeclinedError,
+  type BillingClient,
+} from '../clients/index.ts';
 import { pactSuite } from './pact-support.ts';
 
 const { pact, interaction } = pactSuite('alarm-com-billing-screen', 'securitytrax-billing');
@@ -44,8 +49,19 @@ const methodView = (label: string, last4: string) => ({
   last4: M.regex(/^\d{4}$/, last4),
   expired: M.boolean(false),
 });
-const summaryInvoice = (invoiceId: number, dueDate: string, balanceCents: number) => ({ invoiceId: M.integer(invoiceId), dueDate: date(dueDate), balanceCents: M.integer(balanceCents) });
-const paymentView = (example: { amountCents: number; status: string; source: string; label: string; last4: string; createdAt: string }) => ({
+const summaryInvoice = (invoiceId: number, dueDate: string, balanceCents: number) => ({
+  invoiceId: M.integer(invoiceId),
+  dueDate: date(dueDate),
+  balanceCents: M.integer(balanceCents),
+});
+const paymentView = (example: {
+  amountCents: number;
+  status: string;
+  source: string;
+  label: string;
+  last4: string;
+  createdAt: string;
+}) => ({
   id: M.integer(1),
   amountCents: M.integer(example.amountCents),
   createdAt: M.regex(INSTANT, example.createdAt),
@@ -114,11 +130,18 @@ describe('alarm-com-billing-screen -> securitytrax-billing', () => {
         b.headers(PROBLEM_TYPE).jsonBody({
           type: `${PROBLEMS}billing-not-configured`,
           title: M.string('Billing Not Configured'),
-          reasons: M.eachLike({ code: M.equal('no-mmr-recurring-invoice'), message: M.string('The SecurityTrax account has no Recurring Invoice with the MMR (ID 3) Invoice Line Item.') }),
+          reasons: M.eachLike({
+            code: M.equal('no-mmr-recurring-invoice'),
+            message: M.string(
+              'The SecurityTrax account has no Recurring Invoice with the MMR (ID 3) Invoice Line Item.',
+            ),
+          }),
         }),
       )
       .executeTest(async (server) => {
-        const err = await client(server.url, 'no-mmr').summary().catch((e: unknown) => e);
+        const err = await client(server.url, 'no-mmr')
+          .summary()
+          .catch((e: unknown) => e);
         expect(err).toBeInstanceOf(BillingNotConfiguredError);
         expect((err as BillingNotConfiguredError).reasons.map((r) => r.code)).toEqual(['no-mmr-recurring-invoice']);
       });
@@ -134,11 +157,16 @@ describe('alarm-com-billing-screen -> securitytrax-billing', () => {
         b.headers(PROBLEM_TYPE).jsonBody({
           type: `${PROBLEMS}billing-not-configured`,
           title: M.string('Billing Not Configured'),
-          reasons: M.eachLike({ code: M.equal('login-not-linked'), message: M.string('This Alarm.com login is not linked to a SecurityTrax account.') }),
+          reasons: M.eachLike({
+            code: M.equal('login-not-linked'),
+            message: M.string('This Alarm.com login is not linked to a SecurityTrax account.'),
+          }),
         }),
       )
       .executeTest(async (server) => {
-        const err = await client(server.url, 'billing-not-configured').summary().catch((e: unknown) => e);
+        const err = await client(server.url, 'billing-not-configured')
+          .summary()
+          .catch((e: unknown) => e);
         expect(err).toBeInstanceOf(BillingNotConfiguredError);
         expect((err as BillingNotConfiguredError).reasons[0]?.code).toBe('login-not-linked');
       });
@@ -152,7 +180,11 @@ describe('alarm-com-billing-screen -> securitytrax-billing', () => {
       .withRequest('GET', `${API}/payment-options`, (b) => b.headers(authHeader('three-past-due')))
       .willRespondWith(200, (b) =>
         b.headers(JSON_TYPE).jsonBody({
-          options: M.eachLike({ kind: M.regex(/^(past_due|current_balance|full_balance)$/, 'past_due'), label: M.string('Balance Past Due'), amountCents: M.integer(7998) }),
+          options: M.eachLike({
+            kind: M.regex(/^(past_due|current_balance|full_balance)$/, 'past_due'),
+            label: M.string('Balance Past Due'),
+            amountCents: M.integer(7998),
+          }),
           custom: { minCents: M.integer(1), maxCents: M.integer(11997) },
         }),
       )
@@ -163,7 +195,8 @@ describe('alarm-com-billing-screen -> securitytrax-billing', () => {
       });
   });
 
-  const newCard = (number: string) => ({ type: 'credit_card', card: { number, expMonth: 8, expYear: 2031, holderName: 'Lee Chan' } }) as const;
+  const newCard = (number: string) =>
+    ({ type: 'credit_card', card: { number, expMonth: 8, expYear: 2031, holderName: 'Lee Chan' } }) as const;
 
   interaction('one-time payment: succeeds', async () => {
     const body = { amountCents: 4500, newBillingMethod: newCard('4242 4242 4242 4242') };
@@ -171,12 +204,25 @@ describe('alarm-com-billing-screen -> securitytrax-billing', () => {
       .addInteraction()
       .given('declined-card')
       .uponReceiving('a one-time payment of the balance with a good new card')
-      .withRequest('POST', `${API}/payments`, (b) => b.headers({ ...authHeader('declined-card'), 'Content-Type': 'application/json' }).jsonBody(body))
+      .withRequest('POST', `${API}/payments`, (b) =>
+        b.headers({ ...authHeader('declined-card'), 'Content-Type': 'application/json' }).jsonBody(body),
+      )
       .willRespondWith(201, (b) =>
         b.headers(JSON_TYPE).jsonBody({
-          ...paymentView({ amountCents: 4500, status: 'succeeded', source: 'one_time', label: 'Visa ending in 4242', last4: '4242', createdAt: '2019-01-10T12:00:00.000Z' }),
+          ...paymentView({
+            amountCents: 4500,
+            status: 'succeeded',
+            source: 'one_time',
+            label: 'Visa ending in 4242',
+            last4: '4242',
+            createdAt: '2019-01-10T12:00:00.000Z',
+          }),
           status: 'succeeded',
-          allocations: M.eachLike({ invoiceId: M.integer(1), invoiceDueDate: date('2019-01-10'), amountCents: M.integer(4500) }),
+          allocations: M.eachLike({
+            invoiceId: M.integer(1),
+            invoiceDueDate: date('2019-01-10'),
+            amountCents: M.integer(4500),
+          }),
         }),
       )
       .executeTest(async (server) => {
@@ -192,17 +238,24 @@ describe('alarm-com-billing-screen -> securitytrax-billing', () => {
       .addInteraction()
       .given('declined-card')
       .uponReceiving('a one-time payment with a card that is declined')
-      .withRequest('POST', `${API}/payments`, (b) => b.headers({ ...authHeader('declined-card'), 'Content-Type': 'application/json' }).jsonBody(body))
+      .withRequest('POST', `${API}/payments`, (b) =>
+        b.headers({ ...authHeader('declined-card'), 'Content-Type': 'application/json' }).jsonBody(body),
+      )
       .willRespondWith(402, (b) =>
         b.headers(PROBLEM_TYPE).jsonBody({
           type: `${PROBLEMS}payment-declined`,
           detail: M.string('The card was declined. No balance was changed.'),
           paymentId: M.integer(1),
-          reason: M.regex(/^(card_declined|insufficient_funds|expired_card|bank_account_returned|processor_fault)$/, 'card_declined'),
+          reason: M.regex(
+            /^(card_declined|insufficient_funds|expired_card|bank_account_returned|processor_fault)$/,
+            'card_declined',
+          ),
         }),
       )
       .executeTest(async (server) => {
-        const err = await client(server.url, 'declined-card').makePayment(body).catch((e: unknown) => e);
+        const err = await client(server.url, 'declined-card')
+          .makePayment(body)
+          .catch((e: unknown) => e);
         expect(err).toBeInstanceOf(PaymentDeclinedError);
         expect((err as PaymentDeclinedError).reason).toBe('card_declined');
         expect((err as PaymentDeclinedError).status).toBe(402);
@@ -215,10 +268,16 @@ describe('alarm-com-billing-screen -> securitytrax-billing', () => {
       .addInteraction()
       .given('declined-card')
       .uponReceiving('a change of the Auto Pay payment method to a new card')
-      .withRequest('PUT', `${API}/payment-method`, (b) => b.headers({ ...authHeader('declined-card'), 'Content-Type': 'application/json' }).jsonBody(body))
+      .withRequest('PUT', `${API}/payment-method`, (b) =>
+        b.headers({ ...authHeader('declined-card'), 'Content-Type': 'application/json' }).jsonBody(body),
+      )
       .willRespondWith(200, (b) =>
         b.headers(JSON_TYPE).jsonBody({
-          paymentMethod: { ...methodView('Visa ending in 4242', '4242'), expMonth: M.integer(8), expYear: M.integer(2031) },
+          paymentMethod: {
+            ...methodView('Visa ending in 4242', '4242'),
+            expMonth: M.integer(8),
+            expYear: M.integer(2031),
+          },
           autoPay: { enabled: true, canBeDisabled: false },
         }),
       )
@@ -237,7 +296,16 @@ describe('alarm-com-billing-screen -> securitytrax-billing', () => {
       .withRequest('GET', `${API}/payments`, (b) => b.headers(authHeader('new-card-not-autopay')))
       .willRespondWith(200, (b) =>
         b.headers(JSON_TYPE).jsonBody({
-          items: M.eachLike(paymentView({ amountCents: 3300, status: 'succeeded', source: 'auto_pay', label: 'Visa ending in 3030', last4: '3030', createdAt: '2019-02-05T00:00:00.000Z' })),
+          items: M.eachLike(
+            paymentView({
+              amountCents: 3300,
+              status: 'succeeded',
+              source: 'auto_pay',
+              label: 'Visa ending in 3030',
+              last4: '3030',
+              createdAt: '2019-02-05T00:00:00.000Z',
+            }),
+          ),
         }),
       )
       .executeTest(async (server) => {
@@ -255,9 +323,20 @@ describe('alarm-com-billing-screen -> securitytrax-billing', () => {
       .withRequest('GET', `${API}/payments/1`, (b) => b.headers(authHeader('new-card-not-autopay')))
       .willRespondWith(200, (b) =>
         b.headers(JSON_TYPE).jsonBody({
-          ...paymentView({ amountCents: 3300, status: 'succeeded', source: 'auto_pay', label: 'Visa ending in 3030', last4: '3030', createdAt: '2019-01-05T00:00:00.000Z' }),
+          ...paymentView({
+            amountCents: 3300,
+            status: 'succeeded',
+            source: 'auto_pay',
+            label: 'Visa ending in 3030',
+            last4: '3030',
+            createdAt: '2019-01-05T00:00:00.000Z',
+          }),
           id: 1,
-          allocations: M.eachLike({ invoiceId: M.integer(1), invoiceDueDate: date('2019-01-05'), amountCents: M.integer(3300) }),
+          allocations: M.eachLike({
+            invoiceId: M.integer(1),
+            invoiceDueDate: date('2019-01-05'),
+            amountCents: M.integer(3300),
+          }),
         }),
       )
       .executeTest(async (server) => {

@@ -18,7 +18,8 @@ export const MOCK_HOST = '127.0.0.2';
 
 export const PACT_DIR = fileURLToPath(new URL('../pacts/', import.meta.url));
 
-export const pactFile = (consumer: string, provider: string): string => path.join(PACT_DIR, `${consumer}-${provider}.json`);
+export const pactFile = (consumer: string, provider: string): string =>
+  path.join(PACT_DIR, `${consumer}-${provider}.json`);
 
 type Interaction = { description: string; providerStates?: { name: string; params?: unknown }[] };
 
@@ -39,7 +40,14 @@ export function pactSuite(consumer: string, provider: string) {
   const dir = mkdtempSync(path.join(tmpdir(), 'trax-pact-'));
   // The mock servers listen on their own loopback address: on 127.0.0.1 a busy suite once had another test's
   // simulator answer at the mock server's URL (the test passed, pact saw no request).
-  const pact = new PactV4({ consumer, provider, dir, host: MOCK_HOST, spec: SpecificationVersion.SPECIFICATION_VERSION_V4, logLevel: 'error' });
+  const pact = new PactV4({
+    consumer,
+    provider,
+    dir,
+    host: MOCK_HOST,
+    spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
+    logLevel: 'error',
+  });
   let declared = 0;
   let passed = 0;
   let failed = false;

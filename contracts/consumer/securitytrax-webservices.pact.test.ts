@@ -17,8 +17,12 @@ const { pact, interaction } = pactSuite('securitytrax', 'alarm-com-webservices')
 const ASMX = '/alarm-com/WebServices/CustomerManagement.asmx';
 const ADC = 'http://www.alarm.com/WebServices';
 const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/';
-const ROLE_MISSING = 'The Alarm.com credentials "norole-isp" do not have the SecurityTrax Role. Ask Alarm.com to add the SecurityTrax Role to these credentials.';
-const CREDENTIALS = { 'role-cache-delay': ['acme-isp', 'isp-pass'], 'role-missing': ['norole-isp', 'isp-pass'] } as const;
+const ROLE_MISSING =
+  'The Alarm.com credentials "norole-isp" do not have the SecurityTrax Role. Ask Alarm.com to add the SecurityTrax Role to these credentials.';
+const CREDENTIALS = {
+  'role-cache-delay': ['acme-isp', 'isp-pass'],
+  'role-missing': ['norole-isp', 'isp-pass'],
+} as const;
 type State = keyof typeof CREDENTIALS;
 type Operation = 'GetSecurityTraxSettings' | 'SetSecurityTraxSettings';
 
@@ -58,10 +62,15 @@ const requestHeaders = (operation: Operation) => ({
 const XML_TYPE = { 'Content-Type': 'text/xml; charset=utf-8' };
 
 function resultBody(operation: Operation, fill: (result: XmlElement) => void): string {
-  return envelope((body) => body.appendElement(`${operation}Response`, adcNamespace(), (response) => response.appendElement(`${operation}Result`, none(), fill)));
+  return envelope((body) =>
+    body.appendElement(`${operation}Response`, adcNamespace(), (response) =>
+      response.appendElement(`${operation}Result`, none(), fill),
+    ),
+  );
 }
 
-const client = (url: string, [username, password]: readonly [string, string]) => createWebServicesClient({ baseUrl: url, username, password });
+const client = (url: string, [username, password]: readonly [string, string]) =>
+  createWebServicesClient({ baseUrl: url, username, password });
 
 describe('securitytrax -> alarm-com-webservices (SOAP 1.1)', () => {
   interaction('GetSecurityTraxSettings with the role', async () => {
@@ -69,7 +78,11 @@ describe('securitytrax -> alarm-com-webservices (SOAP 1.1)', () => {
       .addInteraction()
       .given('role-cache-delay')
       .uponReceiving('GetSecurityTraxSettings with credentials that have the SecurityTrax role')
-      .withRequest('POST', ASMX, (b) => b.headers(requestHeaders('GetSecurityTraxSettings')).xmlBody(requestBody('GetSecurityTraxSettings', CREDENTIALS['role-cache-delay'])))
+      .withRequest('POST', ASMX, (b) =>
+        b
+          .headers(requestHeaders('GetSecurityTraxSettings'))
+          .xmlBody(requestBody('GetSecurityTraxSettings', CREDENTIALS['role-cache-delay'])),
+      )
       .willRespondWith(200, (b) =>
         b.headers(XML_TYPE).xmlBody(
           resultBody('GetSecurityTraxSettings', (r) => {
@@ -91,7 +104,11 @@ describe('securitytrax -> alarm-com-webservices (SOAP 1.1)', () => {
       .addInteraction()
       .given('role-cache-delay')
       .uponReceiving('SetSecurityTraxSettings enabling the integration with credentials that have the role')
-      .withRequest('POST', ASMX, (b) => b.headers(requestHeaders('SetSecurityTraxSettings')).xmlBody(requestBody('SetSecurityTraxSettings', CREDENTIALS['role-cache-delay'], true)))
+      .withRequest('POST', ASMX, (b) =>
+        b
+          .headers(requestHeaders('SetSecurityTraxSettings'))
+          .xmlBody(requestBody('SetSecurityTraxSettings', CREDENTIALS['role-cache-delay'], true)),
+      )
       .willRespondWith(200, (b) =>
         b.headers(XML_TYPE).xmlBody(
           resultBody('SetSecurityTraxSettings', (r) => {
@@ -115,21 +132,30 @@ describe('securitytrax -> alarm-com-webservices (SOAP 1.1)', () => {
         .given('role-missing')
         .uponReceiving(`${operation} with credentials that lack the SecurityTrax role`)
         .withRequest('POST', ASMX, (b) =>
-          b.headers(requestHeaders(operation)).xmlBody(requestBody(operation, CREDENTIALS['role-missing'], operation === 'SetSecurityTraxSettings' ? true : undefined)),
+          b
+            .headers(requestHeaders(operation))
+            .xmlBody(
+              requestBody(
+                operation,
+                CREDENTIALS['role-missing'],
+                operation === 'SetSecurityTraxSettings' ? true : undefined,
+              ),
+            ),
         )
         .willRespondWith(200, (b) =>
-          b
-            .headers(XML_TYPE)
-            .xmlBody(
-              resultBody(operation, (r) => {
-                r.appendElement('Success', none(), 'false');
-                r.appendElement('ErrorMessage', none(), ROLE_MISSING);
-              }),
-            )
+          b.headers(XML_TYPE).xmlBody(
+            resultBody(operation, (r) => {
+              r.appendElement('Success', none(), 'false');
+              r.appendElement('ErrorMessage', none(), ROLE_MISSING);
+            }),
+          ),
         )
         .executeTest(async (server) => {
           const c = client(server.url, CREDENTIALS['role-missing']);
-          const result = operation === 'GetSecurityTraxSettings' ? await c.getSecurityTraxSettings() : await c.setSecurityTraxSettings(true);
+          const result =
+            operation === 'GetSecurityTraxSettings'
+              ? await c.getSecurityTraxSettings()
+              : await c.setSecurityTraxSettings(true);
           expect(result.Success).toBe(false);
           expect(result.ErrorMessage).toContain('SecurityTrax Role');
         });
@@ -141,20 +167,30 @@ describe('securitytrax -> alarm-com-webservices (SOAP 1.1)', () => {
       .addInteraction()
       .given('role-missing')
       .uponReceiving('GetSecurityTraxSettings with a wrong password')
-      .withRequest('POST', ASMX, (b) => b.headers(requestHeaders('GetSecurityTraxSettings')).xmlBody(requestBody('GetSecurityTraxSettings', ['norole-isp', 'wrong-pass'])))
+      .withRequest('POST', ASMX, (b) =>
+        b
+          .headers(requestHeaders('GetSecurityTraxSettings'))
+          .xmlBody(requestBody('GetSecurityTraxSettings', ['norole-isp', 'wrong-pass'])),
+      )
       .willRespondWith(400, (b) =>
         b.headers(XML_TYPE).xmlBody(
           envelope((body) =>
             body.appendElement('soap:Fault', none(), (fault) => {
               fault.appendElement('faultcode', none(), 'soap:Client.InvalidCredentials');
               fault.appendElement('faultstring', none(), 'The Alarm.com username or password is incorrect.');
-              fault.appendElement('detail', none(), (d) => d.appendElement('FaultDetail', adcNamespace(), (f) => f.appendElement('Code', none(), 'invalid-credentials')));
+              fault.appendElement('detail', none(), (d) =>
+                d.appendElement('FaultDetail', adcNamespace(), (f) =>
+                  f.appendElement('Code', none(), 'invalid-credentials'),
+                ),
+              );
             }),
           ),
         ),
       )
       .executeTest(async (server) => {
-        const err = await client(server.url, ['norole-isp', 'wrong-pass']).getSecurityTraxSettings().catch((e: unknown) => e);
+        const err = await client(server.url, ['norole-isp', 'wrong-pass'])
+          .getSecurityTraxSettings()
+          .catch((e: unknown) => e);
         expect(err).toBeInstanceOf(SoapFaultError);
         expect((err as SoapFaultError).code).toBe('invalid-credentials');
         expect((err as SoapFaultError).status).toBe(400);

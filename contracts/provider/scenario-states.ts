@@ -14,12 +14,17 @@ import { listScenarios } from '../../src/scenarios/catalog.ts';
 export const STATE_SETUP_PATH = '/_pactSetup';
 const PARAMS = ['advanceTo', 'advanceBy'] as const;
 
-const NO_STATE = 'the interaction has no provider state: every interaction must name a scenario (scenarios/<name>.yaml)';
+const NO_STATE =
+  'the interaction has no provider state: every interaction must name a scenario (scenarios/<name>.yaml)';
 
 type StateHandlers = NonNullable<VerifierOptions['stateHandlers']>;
 // The verifier's proxy is an express app; only these members of its request/response are used.
 type FilterRequest = { path: string; body?: unknown; headers: Record<string, string | string[] | undefined> };
-type FilterResponse = { status(code: number): FilterResponse; type(contentType: string): FilterResponse; send(body: string): unknown };
+type FilterResponse = {
+  status(code: number): FilterResponse;
+  type(contentType: string): FilterResponse;
+  send(body: string): unknown;
+};
 export type RequestFilter = (req: FilterRequest, res: FilterResponse, next: (err?: unknown) => void) => void;
 
 export type ScenarioStatesOptions = {
@@ -52,7 +57,11 @@ export function scenarioProviderStates(options: ScenarioStatesOptions): Scenario
   const sim = async (method: string, path: string, body?: unknown, sandbox?: string) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (sandbox) headers['x-sandbox'] = sandbox;
-    const res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
   };
@@ -61,10 +70,12 @@ export function scenarioProviderStates(options: ScenarioStatesOptions): Scenario
   for (const scenario of names) {
     stateHandlers[scenario] = async (params?: unknown) => {
       try {
-        if (current) throw new Error(`the interaction has more than one provider state; give exactly one scenario name`);
+        if (current)
+          throw new Error(`the interaction has more than one provider state; give exactly one scenario name`);
         const p = (params ?? {}) as Record<string, unknown>;
         const unknown = Object.keys(p).filter((k) => !(PARAMS as readonly string[]).includes(k));
-        if (unknown.length) throw new Error(`unknown parameter(s) ${unknown.join(', ')} (supported: ${PARAMS.join(', ')})`);
+        if (unknown.length)
+          throw new Error(`unknown parameter(s) ${unknown.join(', ')} (supported: ${PARAMS.join(', ')})`);
         const sandbox = `${prefix}-${++counter}`;
         // A sandbox left behind by an interrupted run against a long-lived simulator is replaced.
         await sim('POST', '/__sim/sandboxes', { name: sandbox, scenario }).catch(async (err: Error) => {
@@ -103,7 +114,10 @@ export function scenarioProviderStates(options: ScenarioStatesOptions): Scenario
     }
     if (problem || !current) {
       const detail = problem ?? NO_STATE;
-      res.status(500).type('application/problem+json').send(JSON.stringify({ type: 'about:blank', title: 'Provider state not set up', status: 500, detail }));
+      res
+        .status(500)
+        .type('application/problem+json')
+        .send(JSON.stringify({ type: 'about:blank', title: 'Provider state not set up', status: 500, detail }));
       return;
     }
     req.headers['x-sandbox'] = current;

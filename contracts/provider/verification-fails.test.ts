@@ -29,7 +29,9 @@ async function rejection(server: RunningServer, pactFile: string): Promise<Outco
 }
 
 /** A pact made of the committed billing pact's interactions, each rewritten by `edit`. */
-function editedPact(edit: (interaction: Record<string, unknown>, index: number) => Record<string, unknown> | null): string {
+function editedPact(
+  edit: (interaction: Record<string, unknown>, index: number) => Record<string, unknown> | null,
+): string {
   const pact = JSON.parse(readFileSync(BILLING_PACT, 'utf8')) as { interactions: Record<string, unknown>[] };
   pact.interactions = pact.interactions.map(edit).filter((i): i is Record<string, unknown> => i !== null);
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'trax-pact-edit-')), 'edited.json');
@@ -45,7 +47,8 @@ describe('a provider that renames a response field', () => {
       app.use('/alarm-com/*', async (c, next) => {
         await next();
         const text = await c.res.clone().text();
-        if (text.includes('"balanceDueCents"')) c.res = new Response(text.replaceAll('"balanceDueCents"', '"balanceDue"'), c.res);
+        if (text.includes('"balanceDueCents"'))
+          c.res = new Response(text.replaceAll('"balanceDueCents"', '"balanceDue"'), c.res);
       });
     server = await startServer({ port: 0, dataDir: null, scenarios: loadScenarioSeeder(), extend: renameField });
   });
@@ -54,9 +57,14 @@ describe('a provider that renames a response field', () => {
   it('fails verification on exactly the interactions that read the field', async () => {
     const outcome = await rejection(server, BILLING_PACT);
     const failed = outcome.errors.map((e) => e.interaction.replace(/^.* - /, '')).sort();
-    expect(failed).toEqual(['a summary request for a configured account with nothing due', 'a summary request for an account with past-due invoices']);
+    expect(failed).toEqual([
+      'a summary request for a configured account with nothing due',
+      'a summary request for an account with past-due invoices',
+    ]);
     for (const e of outcome.errors) {
-      expect(e.mismatch.mismatches?.map((m) => m.mismatch)).toContain('Actual map is missing the following keys: balanceDueCents');
+      expect(e.mismatch.mismatches?.map((m) => m.mismatch)).toContain(
+        'Actual map is missing the following keys: balanceDueCents',
+      );
     }
   }, 60_000);
 });
@@ -69,7 +77,9 @@ describe('provider states that are not scenarios', () => {
   afterAll(() => server?.close());
 
   it('an unknown state has no handler, so its interaction fails (no catch-all)', async () => {
-    const file = editedPact((i, n) => (n === 0 ? { ...i, providerStates: [{ name: 'no-such-scenario' }] } : n === 1 ? i : null));
+    const file = editedPact((i, n) =>
+      n === 0 ? { ...i, providerStates: [{ name: 'no-such-scenario' }] } : n === 1 ? i : null,
+    );
     const outcome = await rejection(server, file);
     expect(outcome.errors).toHaveLength(1);
     expect(outcome.interactionResults?.map((r) => r.result)).toEqual(['Error', 'OK']);
@@ -87,13 +97,17 @@ describe('provider states that are not scenarios', () => {
   }, 60_000);
 
   it('two provider states in one interaction fail', async () => {
-    const file = editedPact((i, n) => (n === 0 ? { ...i, providerStates: [{ name: 'declined-card' }, { name: 'no-mmr' }] } : null));
+    const file = editedPact((i, n) =>
+      n === 0 ? { ...i, providerStates: [{ name: 'declined-card' }, { name: 'no-mmr' }] } : null,
+    );
     const outcome = await rejection(server, file);
     expect(printed(outcome)).toContain('more than one provider state');
   }, 60_000);
 
   it('an unknown state parameter fails', async () => {
-    const file = editedPact((i, n) => (n === 0 ? { ...i, providerStates: [{ name: 'declined-card', params: { clock: '2020-01-01' } }] } : null));
+    const file = editedPact((i, n) =>
+      n === 0 ? { ...i, providerStates: [{ name: 'declined-card', params: { clock: '2020-01-01' } }] } : null,
+    );
     const outcome = await rejection(server, file);
     expect(outcome.errors).toHaveLength(1);
     expect(printed(outcome)).toContain('unknown parameter(s) clock');

@@ -12,7 +12,13 @@ let states: ScenarioStates;
 
 beforeAll(async () => {
   // strict: every response the verifier sees is also validated against spec/openapi.yaml.
-  server = await startServer({ port: 0, dataDir: null, scenarios: loadScenarioSeeder(), strict: true, onViolation: recordViolation });
+  server = await startServer({
+    port: 0,
+    dataDir: null,
+    scenarios: loadScenarioSeeder(),
+    strict: true,
+    onViolation: recordViolation,
+  });
   states = scenarioProviderStates({ simulatorUrl: server.url });
 });
 afterAll(() => server?.close());

@@ -13,13 +13,23 @@ const BILLING_PACT = committedPacts().find((f) => f.includes('billing-screen'))!
 function ownCustomerPact(): string {
   const pact = JSON.parse(readFileSync(BILLING_PACT, 'utf8')) as { interactions: Record<string, unknown>[] };
   const summary = pact.interactions.find((i) => (i.request as { path: string }).path.endsWith('/summary'))!;
-  pact.interactions = [{
-    ...summary,
-    description: 'a summary request given a consumer scenario',
-    providerStates: [{ name: 'own-customer' }],
-    request: { method: 'GET', path: '/alarm-com/api/billing/summary', headers: { Authorization: [`Basic ${Buffer.from('ana:ana-pass').toString('base64')}`] } },
-    response: { status: 200, headers: { 'Content-Type': ['application/json'] }, body: { content: { balanceDueCents: 4500 }, contentType: 'application/json', encoded: false } },
-  }];
+  pact.interactions = [
+    {
+      ...summary,
+      description: 'a summary request given a consumer scenario',
+      providerStates: [{ name: 'own-customer' }],
+      request: {
+        method: 'GET',
+        path: '/alarm-com/api/billing/summary',
+        headers: { Authorization: [`Basic ${Buffer.from('ana:ana-pass').toString('base64')}`] },
+      },
+      response: {
+        status: 200,
+        headers: { 'Content-Type': ['application/json'] },
+        body: { content: { balanceDueCents: 4500 }, contentType: 'application/json', encoded: false },
+      },
+    },
+  ];
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'trax-pact-')), 'own.json');
   writeFileSync(file, JSON.stringify(pact));
   return file;
@@ -27,7 +37,9 @@ function ownCustomerPact(): string {
 
 describe('verifyPacts', () => {
   it('verifies the committed pacts against a simulator it starts and stops', async () => {
-    await expect(verifyPacts({ pactFiles: committedPacts(), scenarios: [OWN] })).resolves.toHaveLength(committedPacts().length);
+    await expect(verifyPacts({ pactFiles: committedPacts(), scenarios: [OWN] })).resolves.toHaveLength(
+      committedPacts().length,
+    );
   }, 60_000);
 
   it('knows a consumer scenario as a provider state when given its folder, and only then', async () => {

@@ -36,7 +36,8 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<string[]
   try {
     const states = providerStates({ simulatorUrl: providerBaseUrl, scenarios: options.scenarios });
     const results: string[] = [];
-    for (const pactFile of options.pactFiles) results.push(await verifyPact({ providerBaseUrl, pactFile, states, logLevel: options.logLevel }));
+    for (const pactFile of options.pactFiles)
+      results.push(await verifyPact({ providerBaseUrl, pactFile, states, logLevel: options.logLevel }));
     return results;
   } finally {
     await sim?.close();

@@ -14,7 +14,8 @@ export const committedPacts = (dir = PACT_DIR): string[] =>
     .sort()
     .map((f) => path.join(dir, f));
 
-export const providerOf = (pactFile: string): string => (JSON.parse(readFileSync(pactFile, 'utf8')) as { provider: { name: string } }).provider.name;
+export const providerOf = (pactFile: string): string =>
+  (JSON.parse(readFileSync(pactFile, 'utf8')) as { provider: { name: string } }).provider.name;
 
 export type VerifyOptions = {
   providerBaseUrl: string;
@@ -27,7 +28,10 @@ export type VerifyOptions = {
 /** What the native verifier reports when verification fails (it rejects with this as JSON). */
 export type VerificationReport = {
   result: boolean;
-  errors: { interaction: string; mismatch: { mismatches?: { mismatch: string; path?: string; type?: string }[]; message?: string } }[];
+  errors: {
+    interaction: string;
+    mismatch: { mismatches?: { mismatch: string; path?: string; type?: string }[]; message?: string };
+  }[];
   interactionResults?: { description: string; result: string }[];
   output: string[];
 };
@@ -49,14 +53,21 @@ export class PactVerificationError extends Error {
           ...(e.mismatch.message ? [`    ${e.mismatch.message}`] : []),
         ])
       : [raw];
-    super(`${path.basename(pactFile)}: ${report ? `${report.errors.length} interaction(s) failed verification` : 'verification failed'}\n${lines.join('\n')}`);
+    super(
+      `${path.basename(pactFile)}: ${report ? `${report.errors.length} interaction(s) failed verification` : 'verification failed'}\n${lines.join('\n')}`,
+    );
     this.name = 'PactVerificationError';
     this.report = report;
   }
 }
 
 /** Resolves with the verifier's summary; rejects with a PactVerificationError when any interaction fails. */
-export async function verifyPact({ providerBaseUrl, pactFile, states, logLevel = 'error' }: VerifyOptions): Promise<string> {
+export async function verifyPact({
+  providerBaseUrl,
+  pactFile,
+  states,
+  logLevel = 'error',
+}: VerifyOptions): Promise<string> {
   const s = states ?? scenarioProviderStates({ simulatorUrl: providerBaseUrl });
   const verifier = new Verifier({
     provider: providerOf(pactFile),

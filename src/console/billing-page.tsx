@@ -18,10 +18,24 @@ import { PaymentsTable } from './payments-page.tsx';
 function DueLine({ summary }: { summary: BillingSummary }) {
   const current = summary.currentInvoice;
   if (current) {
-    if (current.dueDate === utcDate(summary.asOf)) return <span data-testid="due-line">Due today, <DateText date={current.dueDate} /></span>;
-    return <span data-testid="due-line">Due <DateText date={current.dueDate} /></span>;
+    if (current.dueDate === utcDate(summary.asOf))
+      return (
+        <span data-testid="due-line">
+          Due today, <DateText date={current.dueDate} />
+        </span>
+      );
+    return (
+      <span data-testid="due-line">
+        Due <DateText date={current.dueDate} />
+      </span>
+    );
   }
-  if (summary.dueDate) return <span data-testid="due-line">Past due since <DateText date={summary.dueDate} /></span>;
+  if (summary.dueDate)
+    return (
+      <span data-testid="due-line">
+        Past due since <DateText date={summary.dueDate} />
+      </span>
+    );
   return <span data-testid="due-line">No balance due</span>;
 }
 
@@ -33,13 +47,24 @@ function UnpaidInvoices({ summary }: { summary: BillingSummary }) {
   if (!rows.length) return null;
   return (
     <table data-testid="unpaid-invoices">
-      <thead><tr><th>Invoice</th><th>Due date</th><th class="num">Balance</th><th>Status</th></tr></thead>
+      <thead>
+        <tr>
+          <th>Invoice</th>
+          <th>Due date</th>
+          <th class="num">Balance</th>
+          <th>Status</th>
+        </tr>
+      </thead>
       <tbody>
         {rows.map((i) => (
           <tr data-invoice={i.invoiceId}>
             <td data-label="Invoice">#{i.invoiceId}</td>
-            <td data-label="Due date"><DateText date={i.dueDate} /></td>
-            <td class="num" data-label="Balance">{money(i.balanceCents)}</td>
+            <td data-label="Due date">
+              <DateText date={i.dueDate} />
+            </td>
+            <td class="num" data-label="Balance">
+              {money(i.balanceCents)}
+            </td>
             <td data-label="Status">{i.pastDue ? <Badge kind="past_due" /> : <Badge kind="open" />}</td>
           </tr>
         ))}
@@ -64,24 +89,41 @@ function overview(cx: ConsoleCx, who: EndUser): PageResult {
       <div class="card row">
         <div>
           <h2>Balance Due</h2>
-          <div class="amount" data-testid="balance-due">{money(summary.balanceDueCents)}</div>
-          <div class="muted"><DueLine summary={summary} /></div>
+          <div class="amount" data-testid="balance-due">
+            {money(summary.balanceDueCents)}
+          </div>
+          <div class="muted">
+            <DueLine summary={summary} />
+          </div>
         </div>
-        {summary.balanceDueCents > 0 ? <a class="btn" href={link('/billing/pay')} data-testid="pay">Pay</a> : null}
+        {summary.balanceDueCents > 0 ? (
+          <a class="btn" href={link('/billing/pay')} data-testid="pay">
+            Pay
+          </a>
+        ) : null}
       </div>
       {summary.balancePastDueCents > 0 ? (
         <div class="card past-due">
           <h2>Balance Past Due</h2>
-          <div class="amount bad" data-testid="balance-past-due">{money(summary.balancePastDueCents)}</div>
+          <div class="amount bad" data-testid="balance-past-due">
+            {money(summary.balancePastDueCents)}
+          </div>
         </div>
       ) : null}
-      {summary.balanceDueCents > 0 ? <div class="card"><h2>Unpaid invoices</h2><UnpaidInvoices summary={summary} /></div> : null}
+      {summary.balanceDueCents > 0 ? (
+        <div class="card">
+          <h2>Unpaid invoices</h2>
+          <UnpaidInvoices summary={summary} />
+        </div>
+      ) : null}
       <div class="card row">
         <div>
           <h2>Current Payment Method</h2>
           <MethodText method={method} testId="payment-method" />
         </div>
-        <a class="btn secondary" href={link('/billing/method')} data-testid="change-method">Change</a>
+        <a class="btn secondary" href={link('/billing/method')} data-testid="change-method">
+          Change
+        </a>
       </div>
       <div class="card">
         <h2>Auto Pay</h2>
@@ -90,13 +132,20 @@ function overview(cx: ConsoleCx, who: EndUser): PageResult {
           {summary.autoPay.enabled ? 'On' : 'Off'}
         </label>
         <span class="muted small">
-          {summary.autoPay.enabled ? 'Auto Pay cannot be turned off.' : 'Auto Pay turns on when a payment method is set.'}
+          {summary.autoPay.enabled
+            ? 'Auto Pay cannot be turned off.'
+            : 'Auto Pay turns on when a payment method is set.'}
         </span>
       </div>
       <div class="card">
-        <div class="row"><h2>Payments</h2><a href={link('/billing/payments')}>All payments</a></div>
+        <div class="row">
+          <h2>Payments</h2>
+          <a href={link('/billing/payments')}>All payments</a>
+        </div>
         <PaymentsTable cx={cx} who={who} state={state} payments={recent} />
-        <p><a href={link('/billing/bills')}>Bills (all invoices)</a></p>
+        <p>
+          <a href={link('/billing/bills')}>Bills (all invoices)</a>
+        </p>
       </div>
     </div>
   );
@@ -104,5 +153,8 @@ function overview(cx: ConsoleCx, who: EndUser): PageResult {
 }
 
 export function billingPageRoutes(app: Hono, services: Services, log: Log): void {
-  app.get('/billing', page(services, log, (cx) => billingScreen(cx)));
+  app.get(
+    '/billing',
+    page(services, log, (cx) => billingScreen(cx)),
+  );
 }

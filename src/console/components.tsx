@@ -21,12 +21,18 @@ export function ProblemBox({ problem, range, id }: { problem: ProblemView; range
       ) : null}
       <details data-testid="problem-details">
         <summary>Details</summary>
-        {problem.code ? <div>Problem <code>{problem.code}</code></div> : null}
+        {problem.code ? (
+          <div>
+            Problem <code>{problem.code}</code>
+          </div>
+        ) : null}
         <div data-testid="problem-detail">{problem.detail}</div>
         {problem.fields.length ? (
           <ul data-testid="problem-fields">
             {problem.fields.map((f) => (
-              <li><code>{f}</code></li>
+              <li>
+                <code>{f}</code>
+              </li>
             ))}
           </ul>
         ) : null}
@@ -37,7 +43,11 @@ export function ProblemBox({ problem, range, id }: { problem: ProblemView; range
 
 /** The sentence under a form field; the field points at it with aria-describedby. */
 export function FieldError({ id, text }: { id: string; text: string | undefined }) {
-  return text ? <span class="field-error" id={id} data-testid={id}>{text}</span> : null;
+  return text ? (
+    <span class="field-error" id={id} data-testid={id}>
+      {text}
+    </span>
+  ) : null;
 }
 
 /** Attributes of an input that has (or has not) an error sentence with id `errId`. */
@@ -82,7 +92,9 @@ export function DataList({ data }: { data: Record<string, unknown> }) {
   return (
     <dl class="data">
       {Object.entries(data).map(([k, v]) => (
-        <div><dt>{k}</dt> <dd>{valueText(k, v)}</dd></div>
+        <div>
+          <dt>{k}</dt> <dd>{valueText(k, v)}</dd>
+        </div>
       ))}
     </dl>
   );
@@ -93,7 +105,10 @@ function valueText(key: string, v: unknown): string {
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return longDate(v);
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return instantText(v);
   if (Array.isArray(v)) return v.map((x) => valueText(key, x)).join('; ');
-  if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k} ${valueText(k, x)}`).join(', ');
+  if (v && typeof v === 'object')
+    return Object.entries(v)
+      .map(([k, x]) => `${k} ${valueText(k, x)}`)
+      .join(', ');
   return String(v);
 }
 

@@ -36,9 +36,17 @@ export function linkTo(path: string, sandbox: string, params: Params = {}): stri
 
 /** What a DomainError says, as the API's problem would: title, detail, field errors, reasons. */
 export function problemOf(err: DomainError): ProblemView {
-  const errors = Array.isArray(err.extensions.errors) ? (err.extensions.errors as { path: string; message: string }[]) : [];
+  const errors = Array.isArray(err.extensions.errors)
+    ? (err.extensions.errors as { path: string; message: string }[])
+    : [];
   const reasons = Array.isArray(err.extensions.reasons) ? (err.extensions.reasons as { message: string }[]) : [];
-  return { code: err.code, title: err.title, detail: err.message, fields: errors.map((e) => `${e.path} ${e.message}`), reasons: reasons.map((r) => r.message) };
+  return {
+    code: err.code,
+    title: err.title,
+    detail: err.message,
+    fields: errors.map((e) => `${e.path} ${e.message}`),
+    reasons: reasons.map((r) => r.message),
+  };
 }
 
 /** The query-string form of a problem, for redirect-after-post. */
@@ -52,7 +60,13 @@ export function problemParams(p: ProblemView): URLSearchParams {
 function problemFromQuery(q: URLSearchParams): ProblemView | null {
   const title = q.get('error');
   if (!title) return null;
-  return { code: q.get('code') ?? '', title, detail: q.get('detail') ?? '', fields: q.getAll('field'), reasons: q.getAll('reason') };
+  return {
+    code: q.get('code') ?? '',
+    title,
+    detail: q.get('detail') ?? '',
+    fields: q.getAll('field'),
+    reasons: q.getAll('reason'),
+  };
 }
 
 export function consoleCx(c: Context, services: Services): ConsoleCx {
@@ -73,7 +87,12 @@ export function consoleCx(c: Context, services: Services): ConsoleCx {
 export function loginIdOf(cx: ConsoleCx): number {
   const raw = cx.query.get('login') ?? '';
   if (!/^\d+$/.test(raw)) {
-    throw new DomainError('bad_request', 'login-required', 'Choose a login', 'Open the Billing screen from the list of logins on the home page (?login=<loginId>).');
+    throw new DomainError(
+      'bad_request',
+      'login-required',
+      'Choose a login',
+      'Open the Billing screen from the list of logins on the home page (?login=<loginId>).',
+    );
   }
   return Number(raw);
 }

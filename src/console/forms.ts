@@ -7,9 +7,12 @@ export function dollarsToCents(text: string, path = '/amount'): number {
   const clean = text.replace(/[$,\s]/g, '');
   const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(clean);
   if (!m) {
-    throw invalid('invalid-amount', 'Check the amount', text.trim() ? `"${text.slice(0, 40)}" is not an amount in dollars (e.g. 25 or 25.50).` : 'No amount was entered.', [
-      { path, message: 'dollars and cents, e.g. 25.50' },
-    ]);
+    throw invalid(
+      'invalid-amount',
+      'Check the amount',
+      text.trim() ? `"${text.slice(0, 40)}" is not an amount in dollars (e.g. 25 or 25.50).` : 'No amount was entered.',
+      [{ path, message: 'dollars and cents, e.g. 25.50' }],
+    );
   }
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
@@ -18,7 +21,9 @@ export function dollarsToCents(text: string, path = '/amount'): number {
 export function wholeNumber(form: Record<string, string>, name: string, path: string, label = name): number {
   const raw = (form[name] ?? '').trim();
   if (!/^\d{1,4}$/.test(raw)) {
-    throw invalid('invalid-form', 'Check the form', `The ${label} must be a number.`, [{ path, message: 'must be a number' }]);
+    throw invalid('invalid-form', 'Check the form', `The ${label} must be a number.`, [
+      { path, message: 'must be a number' },
+    ]);
   }
   return Number(raw);
 }

@@ -20,8 +20,21 @@ const UNEXPECTED: ProblemView = {
   reasons: [],
 };
 
-async function html(c: Context, cx: ConsoleCx | null, title: string, body: Child, status = 200, ownNotices = false): Promise<Response> {
-  const page = cx ? <Layout cx={cx} title={title} ownNotices={ownNotices}>{body}</Layout> : <ProblemOnly>{body}</ProblemOnly>;
+async function html(
+  c: Context,
+  cx: ConsoleCx | null,
+  title: string,
+  body: Child,
+  status = 200,
+  ownNotices = false,
+): Promise<Response> {
+  const page = cx ? (
+    <Layout cx={cx} title={title} ownNotices={ownNotices}>
+      {body}
+    </Layout>
+  ) : (
+    <ProblemOnly>{body}</ProblemOnly>
+  );
   const text = await page;
   return c.html(`<!doctype html>${text}`, status as 200);
 }
@@ -29,8 +42,19 @@ async function html(c: Context, cx: ConsoleCx | null, title: string, body: Child
 function ProblemOnly({ children }: { children?: Child }) {
   return (
     <html lang="en">
-      <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>trax-sim console</title></head>
-      <body><main>{children}<p><a href="/">Back to the console</a></p></main></body>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>trax-sim console</title>
+      </head>
+      <body>
+        <main>
+          {children}
+          <p>
+            <a href="/">Back to the console</a>
+          </p>
+        </main>
+      </body>
     </html>
   );
 }
@@ -41,17 +65,25 @@ async function renderError(c: Context, cx: ConsoleCx | null, err: unknown, log: 
       <div>
         <h1>{err.kind === 'not_found' ? 'Not found' : err.title}</h1>
         <ProblemBox problem={problemOf(err)} />
-        <p><a href={cx ? cx.href('/') : '/'}>Back to the logins</a></p>
+        <p>
+          <a href={cx ? cx.href('/') : '/'}>Back to the logins</a>
+        </p>
       </div>
     );
     return html(c, cx, err.title, body, STATUS_BY_KIND[err.kind]);
   }
-  log(`console error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  log(
+    `console error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+  );
   return html(c, null, UNEXPECTED.title, <ProblemBox problem={UNEXPECTED} />, 500);
 }
 
 /** A GET page: `render` reads through the services; errors render inside the layout. */
-export function page(services: Services, log: Log, render: (cx: ConsoleCx, c: Context) => PageResult | Promise<PageResult>) {
+export function page(
+  services: Services,
+  log: Log,
+  render: (cx: ConsoleCx, c: Context) => PageResult | Promise<PageResult>,
+) {
   return async (c: Context): Promise<Response> => {
     let cx: ConsoleCx | null = null;
     try {
@@ -89,7 +121,8 @@ export function action(
       cx = consoleCx(c, services);
       form = await formOf(c);
       const out = await run(cx, form, c);
-      if ('render' in out) return await html(c, cx, out.render.title, out.render.body, out.render.status, out.render.ownNotices);
+      if ('render' in out)
+        return await html(c, cx, out.render.title, out.render.body, out.render.status, out.render.ownNotices);
       return c.redirect(linkTo(out.to, out.sandbox ?? cx.sandbox, { ...out.params, flash: out.flash }), 303);
     } catch (err) {
       if (cx && err instanceof DomainError) {

@@ -18,31 +18,67 @@ function homeScreen(cx: ConsoleCx): PageResult {
       <h1>Alarm.com end users</h1>
       <p class="muted">
         Sandbox <code>{cx.sandbox}</code>. Open a login's Billing screen (Settings › Account Management › Billing), the{' '}
-        <a href={cx.href('/dealer')}>dealer view</a> of SecurityTrax, or <a href={cx.href('/time')}>move the clock and load scenarios</a>.
+        <a href={cx.href('/dealer')}>dealer view</a> of SecurityTrax, or{' '}
+        <a href={cx.href('/time')}>move the clock and load scenarios</a>.
       </p>
       {logins.length ? (
         <table data-testid="logins">
-          <thead><tr><th>Login</th><th>SecurityTrax account</th><th>Billing</th><th><span class="sr-only">Actions</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th>Login</th>
+              <th>SecurityTrax account</th>
+              <th>Billing</th>
+              <th>
+                <span class="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {logins.map((l) => {
               const customer = l.customerId === null ? undefined : customers.get(l.customerId);
               const e = billingEligibility(state, l.id, state.now);
               return (
                 <tr data-login={l.username}>
-                  <td data-label="Login"><code>{l.username}</code> <span class="muted small">#{l.id}</span></td>
-                  <td data-label="Account">{customer ? `${customer.firstName} ${customer.lastName} (#${customer.id})` : <span class="muted">not linked</span>}</td>
-                  <td data-label="Billing">
-                    {e.configured ? <Badge kind="ok" text="configured" /> : <Badge kind="bad" text="Billing Not Configured" />}
-                    {e.configured ? null : <div class="small muted">{e.reasons.map((r) => r.message.replace(ISO_INSTANT, (at) => instantText(at))).join(' ')}</div>}
+                  <td data-label="Login">
+                    <code>{l.username}</code> <span class="muted small">#{l.id}</span>
                   </td>
-                  <td><a class="btn secondary" href={cx.href('/billing', { login: l.id })} aria-label={`Billing screen of ${l.username}`}>Billing screen</a></td>
+                  <td data-label="Account">
+                    {customer ? (
+                      `${customer.firstName} ${customer.lastName} (#${customer.id})`
+                    ) : (
+                      <span class="muted">not linked</span>
+                    )}
+                  </td>
+                  <td data-label="Billing">
+                    {e.configured ? (
+                      <Badge kind="ok" text="configured" />
+                    ) : (
+                      <Badge kind="bad" text="Billing Not Configured" />
+                    )}
+                    {e.configured ? null : (
+                      <div class="small muted">
+                        {e.reasons.map((r) => r.message.replace(ISO_INSTANT, (at) => instantText(at))).join(' ')}
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    <a
+                      class="btn secondary"
+                      href={cx.href('/billing', { login: l.id })}
+                      aria-label={`Billing screen of ${l.username}`}
+                    >
+                      Billing screen
+                    </a>
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       ) : (
-        <p class="muted">This sandbox has no Alarm.com logins. Create one with POST /__sim/logins, or load a scenario.</p>
+        <p class="muted">
+          This sandbox has no Alarm.com logins. Create one with POST /__sim/logins, or load a scenario.
+        </p>
       )}
     </div>
   );

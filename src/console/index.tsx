@@ -29,7 +29,12 @@ export function mountConsole(app: Hono, services: Services, options: ConsoleOpti
   // Any other page a browser asks for (GET, accepting HTML): a page saying so in the layout. Other
   // clients keep the API's route-not-found problem.
   const notFoundPage = page(services, log, (_cx, c) => {
-    throw new DomainError('not_found', 'page-not-found', 'Page not found', `There is no console page at ${c.req.path.slice(0, 200)}.`);
+    throw new DomainError(
+      'not_found',
+      'page-not-found',
+      'Page not found',
+      `There is no console page at ${c.req.path.slice(0, 200)}.`,
+    );
   });
   app.get('*', (c) => ((c.req.header('accept') ?? '').includes('text/html') ? notFoundPage(c) : routeNotFound(c)));
 }

@@ -20,7 +20,9 @@ function SandboxPicker({ cx }: { cx: ConsoleCx }) {
         Sandbox
         <select name="sandbox" data-testid="sandbox-picker">
           {names.map((n) => (
-            <option value={n} selected={n === cx.sandbox}>{n}</option>
+            <option value={n} selected={n === cx.sandbox}>
+              {n}
+            </option>
           ))}
         </select>
       </label>
@@ -28,7 +30,9 @@ function SandboxPicker({ cx }: { cx: ConsoleCx }) {
         <input type="hidden" name={k} value={v} />
       ))}
       {/* An explicit button: changing the selection alone never navigates (keyboard and screen-reader users browse options). */}
-      <button type="submit" class="secondary" data-testid="switch-sandbox">Switch</button>
+      <button type="submit" class="secondary" data-testid="switch-sandbox">
+        Switch
+      </button>
     </form>
   );
 }
@@ -45,13 +49,27 @@ function clockOf(cx: ConsoleCx): string {
 export function Notices({ cx, problem = true }: { cx: ConsoleCx; problem?: boolean }) {
   return (
     <div>
-      {cx.flash ? <div class="flash" role="status" data-testid="flash">{cx.flash}</div> : null}
+      {cx.flash ? (
+        <div class="flash" role="status" data-testid="flash">
+          {cx.flash}
+        </div>
+      ) : null}
       {problem && cx.problem ? <ProblemBox problem={cx.problem} /> : null}
     </div>
   );
 }
 
-export function Layout({ cx, title, ownNotices = false, children }: { cx: ConsoleCx; title: string; ownNotices?: boolean; children?: Child }) {
+export function Layout({
+  cx,
+  title,
+  ownNotices = false,
+  children,
+}: {
+  cx: ConsoleCx;
+  title: string;
+  ownNotices?: boolean;
+  children?: Child;
+}) {
   return (
     <html lang="en">
       <head>
@@ -61,16 +79,22 @@ export function Layout({ cx, title, ownNotices = false, children }: { cx: Consol
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
       </head>
       <body>
-        <a class="skip" href="#main" data-testid="skip-link">Skip to main content</a>
+        <a class="skip" href="#main" data-testid="skip-link">
+          Skip to main content
+        </a>
         <header class="top">
-          <a class="brand" href={cx.href('/')}>trax-sim console</a>
+          <a class="brand" href={cx.href('/')}>
+            trax-sim console
+          </a>
           <nav aria-label="Console">
             <a href={cx.href('/')}>Logins</a>
             <a href={cx.href('/dealer')}>Dealer (SecurityTrax)</a>
             <a href={cx.href('/time')}>Time &amp; scenarios</a>
           </nav>
           <span class="spacer" />
-          <span class="clock" data-testid="clock">Clock: {clockOf(cx)}</span>
+          <span class="clock" data-testid="clock">
+            Clock: {clockOf(cx)}
+          </span>
           <SandboxPicker cx={cx} />
         </header>
         <main id="main" tabindex={-1}>

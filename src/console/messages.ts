@@ -38,7 +38,7 @@ const FIELD_TEXT: Record<string, string> = {
   mmrDollars: 'Enter the MMR amount in dollars, e.g. 39.99 (0.00 is allowed).',
   extraDollars: 'Enter the line amount in dollars, e.g. 25.00.',
   lineItemId: 'Choose an invoice line item from the catalogue.',
-  billingMethodId: 'Choose one of the customer\'s cards or bank accounts that has not expired.',
+  billingMethodId: "Choose one of the customer's cards or bank accounts that has not expired.",
 };
 
 /** Field name -> the sentence shown under that field. */
@@ -48,7 +48,8 @@ export function fieldMessages(p: ProblemView | null, range?: AmountRange): Recor
   for (const pointer of pointers(p)) {
     const field = fieldOf(pointer);
     if (field === 'dollars') out[field] = amountText(range);
-    else if (p.code === 'card-expired' && (field === 'expMonth' || field === 'expYear')) out.expMonth = 'This card has expired. Enter a later expiry date.';
+    else if (p.code === 'card-expired' && (field === 'expMonth' || field === 'expYear'))
+      out.expMonth = 'This card has expired. Enter a later expiry date.';
     else out[field] = FIELD_TEXT[field] ?? 'Check this field.';
   }
   return out;
@@ -65,7 +66,8 @@ const SUMMARY: Record<string, string> = {
 /** The one-line summary shown above a form or on a page. */
 export function userMessage(p: ProblemView, range?: AmountRange): string {
   const fields = fieldMessages(p, range);
-  if (p.code === 'payment-declined') return `${p.detail.replace(/ No balance was changed\.$/, '')} ${SUMMARY['payment-declined']}`;
+  if (p.code === 'payment-declined')
+    return `${p.detail.replace(/ No balance was changed\.$/, '')} ${SUMMARY['payment-declined']}`;
   const known = SUMMARY[p.code];
   if (known) return known;
   const sentences = Object.values(fields);

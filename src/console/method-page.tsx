@@ -36,7 +36,9 @@ function methodScreen(cx: ConsoleCx): PageResult {
         <div class="card">
           <h2>Current Payment Method</h2>
           <MethodText method={current} testId="payment-method" />
-          <p class="muted small">A payment method cannot be removed, only updated or replaced. Setting one enrols the account in Auto Pay.</p>
+          <p class="muted small">
+            A payment method cannot be removed, only updated or replaced. Setting one enrols the account in Auto Pay.
+          </p>
         </div>
         <form method="post" action={post} class="card" data-testid="new-card-form" id="card" novalidate>
           <h2>Use a new card</h2>
@@ -57,8 +59,30 @@ function methodScreen(cx: ConsoleCx): PageResult {
             <h2>Update the expiry of the current card</h2>
             {box('expiry')}
             <input type="hidden" name="mode" value="expiry" />
-            <label>Expiry month <input type="text" inputmode="numeric" maxlength={2} name="expMonth" value={String(current.expMonth ?? '')} style="width:5em" {...invalidAttrs('expiry-expMonth-error', expiryErrors.expMonth)} /></label>
-            <label>Expiry year <input type="text" inputmode="numeric" maxlength={4} name="expYear" value={String(current.expYear ?? '')} style="width:6em" {...invalidAttrs('expiry-expYear-error', expiryErrors.expYear)} /></label>
+            <label>
+              Expiry month{' '}
+              <input
+                type="text"
+                inputmode="numeric"
+                maxlength={2}
+                name="expMonth"
+                value={String(current.expMonth ?? '')}
+                style="width:5em"
+                {...invalidAttrs('expiry-expMonth-error', expiryErrors.expMonth)}
+              />
+            </label>
+            <label>
+              Expiry year{' '}
+              <input
+                type="text"
+                inputmode="numeric"
+                maxlength={4}
+                name="expYear"
+                value={String(current.expYear ?? '')}
+                style="width:6em"
+                {...invalidAttrs('expiry-expYear-error', expiryErrors.expYear)}
+              />
+            </label>
             <FieldError id="expiry-expMonth-error" text={expiryErrors.expMonth} />
             <FieldError id="expiry-expYear-error" text={expiryErrors.expYear} />
             <button type="submit">Update expiry</button>
@@ -72,23 +96,36 @@ function methodScreen(cx: ConsoleCx): PageResult {
 
 function inputOf(form: Record<string, string>): ChangePaymentMethodInput {
   if (form.mode === 'expiry') {
-    return { expiry: { expMonth: wholeNumber(form, 'expMonth', '/expiry/expMonth', 'expiry month'), expYear: wholeNumber(form, 'expYear', '/expiry/expYear', 'expiry year') } };
+    return {
+      expiry: {
+        expMonth: wholeNumber(form, 'expMonth', '/expiry/expMonth', 'expiry month'),
+        expYear: wholeNumber(form, 'expYear', '/expiry/expYear', 'expiry year'),
+      },
+    };
   }
   return { newBillingMethod: form.mode === 'bank' ? newBankAccountOf(form) : newCardOf(form) };
 }
 
-const modeOf = (form: Record<string, string>): Mode => (form.mode === 'bank' || form.mode === 'expiry' ? form.mode : 'card');
+const modeOf = (form: Record<string, string>): Mode =>
+  form.mode === 'bank' || form.mode === 'expiry' ? form.mode : 'card';
 
 export function methodRoutes(app: Hono, services: Services, log: Log): void {
   app.get('/billing/method', page(services, log, methodScreen));
-  const back = (cx: ConsoleCx, form: Record<string, string>) => cx.href('/billing/method', { login: cx.query.get('login'), mode: modeOf(form) }) + `#${modeOf(form)}`;
-  app.post('/billing/method', action(services, log, back, async (cx, form) => {
-    const who = endUserOf(cx);
-    const input = inputOf(form);
-    checkApiRequest('changePaymentMethod', { body: input });
-    const { billingMethod } = await cx.services.billing.changePaymentMethod(cx.sandbox, who.loginId, input);
-    const label = paymentMethodView(billingMethod).label;
-    const flash = form.mode === 'expiry' ? `Expiry updated: ${label}.` : `Payment method changed to ${label}; Auto Pay uses it from now on.`;
-    return { to: '/billing', params: { login: who.loginId }, flash };
-  }));
+  const back = (cx: ConsoleCx, form: Record<string, string>) =>
+    cx.href('/billing/method', { login: cx.query.get('login'), mode: modeOf(form) }) + `#${modeOf(form)}`;
+  app.post(
+    '/billing/method',
+    action(services, log, back, async (cx, form) => {
+      const who = endUserOf(cx);
+      const input = inputOf(form);
+      checkApiRequest('changePaymentMethod', { body: input });
+      const { billingMethod } = await cx.services.billing.changePaymentMethod(cx.sandbox, who.loginId, input);
+      const label = paymentMethodView(billingMethod).label;
+      const flash =
+        form.mode === 'expiry'
+          ? `Expiry updated: ${label}.`
+          : `Payment method changed to ${label}; Auto Pay uses it from now on.`;
+      return { to: '/billing', params: { login: who.loginId }, flash };
+    }),
+  );
 }

@@ -19,7 +19,17 @@ type Options = ReturnType<Services['billing']['paymentOptions']>;
 
 const AMOUNT_CODES = new Set(['invalid-amount', 'amount-exceeds-balance', 'nothing-owed']);
 
-function AmountStep({ cx, who, opts, problem }: { cx: ConsoleCx; who: EndUser; opts: Options; problem: ProblemView | null }) {
+function AmountStep({
+  cx,
+  who,
+  opts,
+  problem,
+}: {
+  cx: ConsoleCx;
+  who: EndUser;
+  opts: Options;
+  problem: ProblemView | null;
+}) {
   const { options, custom } = opts.options;
   const range = { minCents: custom.minCents, maxCents: custom.maxCents };
   const typed = problem ? (cx.query.get('dollars') ?? '') : '';
@@ -35,14 +45,44 @@ function AmountStep({ cx, who, opts, problem }: { cx: ConsoleCx; who: EndUser; o
       <fieldset class="choices" data-selects="choice-custom">
         <legend class="sr-only">Amount</legend>
         {options.map((o, i) => (
-          <label><input type="radio" name="choice" value={String(o.amountCents)} checked={i === 0 && !problem} data-kind={o.kind} /> {o.label}: <strong>{money(o.amountCents)}</strong></label>
+          <label>
+            <input
+              type="radio"
+              name="choice"
+              value={String(o.amountCents)}
+              checked={i === 0 && !problem}
+              data-kind={o.kind}
+            />{' '}
+            {o.label}: <strong>{money(o.amountCents)}</strong>
+          </label>
         ))}
         <label>
-          <input type="radio" name="choice" value="custom" id="choice-custom" checked={options.length === 0 || problem !== null} data-kind="custom" /> Other amount
+          <input
+            type="radio"
+            name="choice"
+            value="custom"
+            id="choice-custom"
+            checked={options.length === 0 || problem !== null}
+            data-kind="custom"
+          />{' '}
+          Other amount
         </label>
         <label class="block">
-          $ <input type="text" name="dollars" value={typed} inputmode="decimal" placeholder="0.00" style="width:8em" aria-label="Other amount in dollars" aria-describedby={described} aria-invalid={err ? 'true' : undefined} />
-          <span class="muted small" id="amount-range">{money(custom.minCents)} to {money(custom.maxCents)}</span>
+          ${' '}
+          <input
+            type="text"
+            name="dollars"
+            value={typed}
+            inputmode="decimal"
+            placeholder="0.00"
+            style="width:8em"
+            aria-label="Other amount in dollars"
+            aria-describedby={described}
+            aria-invalid={err ? 'true' : undefined}
+          />
+          <span class="muted small" id="amount-range">
+            {money(custom.minCents)} to {money(custom.maxCents)}
+          </span>
         </label>
         <FieldError id="dollars-error" text={err} />
       </fieldset>
@@ -51,7 +91,19 @@ function AmountStep({ cx, who, opts, problem }: { cx: ConsoleCx; who: EndUser; o
   );
 }
 
-function MethodStep({ cx, who, opts, amountCents, problem }: { cx: ConsoleCx; who: EndUser; opts: Options; amountCents: number; problem: ProblemView | null }) {
+function MethodStep({
+  cx,
+  who,
+  opts,
+  amountCents,
+  problem,
+}: {
+  cx: ConsoleCx;
+  who: EndUser;
+  opts: Options;
+  amountCents: number;
+  problem: ProblemView | null;
+}) {
   const saved = methodById(opts.state, opts.savedMethodId);
   const holder = who.customer ? `${who.customer.firstName} ${who.customer.lastName}` : '';
   const wantsNew = !saved || cx.query.get('method') === 'new' || problem !== null;
@@ -59,15 +111,30 @@ function MethodStep({ cx, who, opts, amountCents, problem }: { cx: ConsoleCx; wh
     <form method="post" action={billingHref(cx, who, '/billing/pay')} class="card" data-testid="pay-method" novalidate>
       <h2>2. Pay {money(amountCents)} with</h2>
       {problem ? <ProblemBox problem={problem} /> : null}
-      <p class="small"><a href={billingHref(cx, who, '/billing/pay')}>Change amount</a></p>
+      <p class="small">
+        <a href={billingHref(cx, who, '/billing/pay')}>Change amount</a>
+      </p>
       <input type="hidden" name="amountCents" value={String(amountCents)} />
       <fieldset class="choices">
         <legend class="sr-only">Payment method</legend>
-        {saved ? <label><input type="radio" name="method" value="saved" checked={!wantsNew} /> Saved method: <MethodText method={paymentMethodView(saved)} /></label> : null}
-        <label><input type="radio" name="method" value="new" id="method-new" checked={wantsNew} /> A new card (saved in SecurityTrax; Auto Pay keeps its method)</label>
+        {saved ? (
+          <label>
+            <input type="radio" name="method" value="saved" checked={!wantsNew} /> Saved method:{' '}
+            <MethodText method={paymentMethodView(saved)} />
+          </label>
+        ) : null}
+        <label>
+          <input type="radio" name="method" value="new" id="method-new" checked={wantsNew} /> A new card (saved in
+          SecurityTrax; Auto Pay keeps its method)
+        </label>
       </fieldset>
-      <fieldset data-selects="method-new" id="new-card"><legend>New card</legend><CardFields id="pay" holder={holder} errors={fieldMessages(problem)} /></fieldset>
-      <button type="submit" data-testid="make-payment">Make Payment</button>
+      <fieldset data-selects="method-new" id="new-card">
+        <legend>New card</legend>
+        <CardFields id="pay" holder={holder} errors={fieldMessages(problem)} />
+      </fieldset>
+      <button type="submit" data-testid="make-payment">
+        Make Payment
+      </button>
     </form>
   );
 }
@@ -78,7 +145,12 @@ function chosenAmount(cx: ConsoleCx, who: EndUser): { cents: number | null; prob
   const choice = cx.query.get('choice');
   if (!(direct && /^\d+$/.test(direct)) && !choice) return { cents: null, problem: null };
   try {
-    const cents = direct && /^\d+$/.test(direct) ? Number(direct) : choice && /^\d+$/.test(choice) ? Number(choice) : dollarsToCents(cx.query.get('dollars') ?? '', '/dollars');
+    const cents =
+      direct && /^\d+$/.test(direct)
+        ? Number(direct)
+        : choice && /^\d+$/.test(choice)
+          ? Number(choice)
+          : dollarsToCents(cx.query.get('dollars') ?? '', '/dollars');
     cx.services.billing.checkPaymentAmount(cx.sandbox, who.loginId, cents);
     return { cents, problem: null };
   } catch (err) {
@@ -91,10 +163,21 @@ function payScreen(cx: ConsoleCx): PageResult {
   return billingPage(cx, (who) => {
     const opts = cx.services.billing.paymentOptions(cx.sandbox, who.loginId);
     const { cents, problem } = chosenAmount(cx, who);
-    const step = cents === null
-      ? <AmountStep cx={cx} who={who} opts={opts} problem={problem} />
-      : <MethodStep cx={cx} who={who} opts={opts} amountCents={cents} problem={cx.problem} />;
-    return { title: 'Pay', body: <div><BillingHeader cx={cx} who={who} title="Make a payment" problem={false} />{step}</div> };
+    const step =
+      cents === null ? (
+        <AmountStep cx={cx} who={who} opts={opts} problem={problem} />
+      ) : (
+        <MethodStep cx={cx} who={who} opts={opts} amountCents={cents} problem={cx.problem} />
+      );
+    return {
+      title: 'Pay',
+      body: (
+        <div>
+          <BillingHeader cx={cx} who={who} title="Make a payment" problem={false} />
+          {step}
+        </div>
+      ),
+    };
   });
 }
 

@@ -13,7 +13,15 @@ export function ScenarioList({ cx }: { cx: ConsoleCx }) {
     scenarios = listScenarios(cx.services.scenarioDirs);
   } catch (err) {
     const detail = String((err as Error).message ?? err);
-    return <ProblemBox problem={err instanceof DomainError ? problemOf(err) : { code: 'scenarios-unavailable', title: 'Scenarios unavailable', detail, fields: [], reasons: [] }} />;
+    return (
+      <ProblemBox
+        problem={
+          err instanceof DomainError
+            ? problemOf(err)
+            : { code: 'scenarios-unavailable', title: 'Scenarios unavailable', detail, fields: [], reasons: [] }
+        }
+      />
+    );
   }
   if (!scenarios.length) return <p class="muted">No scenario files in scenarios/.</p>;
   return (
@@ -25,11 +33,22 @@ export function ScenarioList({ cx }: { cx: ConsoleCx }) {
           <form method="get" action="/time/scenarios/load" class="inline">
             <input type="hidden" name="sandbox" value={cx.sandbox} />
             <input type="hidden" name="scenario" value={s.name} />
-            <button type="submit" data-testid={`load-${s.name}`} aria-label={`Load ${s.name}`}>Load</button>
+            <button type="submit" data-testid={`load-${s.name}`} aria-label={`Load ${s.name}`}>
+              Load
+            </button>
           </form>{' '}
           <form method="post" action={cx.href('/time/scenarios')} class="inline">
             <input type="hidden" name="scenario" value={s.name} />
-            <button type="submit" name="op" value="run" class="secondary" data-testid={`run-${s.name}`} aria-label={`Run ${s.name}`}>Run</button>
+            <button
+              type="submit"
+              name="op"
+              value="run"
+              class="secondary"
+              data-testid={`run-${s.name}`}
+              aria-label={`Run ${s.name}`}
+            >
+              Run
+            </button>
           </form>
         </li>
       ))}
@@ -47,15 +66,19 @@ export function confirmLoad(cx: ConsoleCx): PageResult {
       <h1>Load scenario {scenario.name}?</h1>
       <div class="card" data-testid="confirm-load">
         <p>
-          This replaces everything in sandbox <code>{cx.sandbox}</code> (customers, invoices, payments, events and its request journal) with the
-          starting state of <code>{scenario.name}</code>. It cannot be undone.
+          This replaces everything in sandbox <code>{cx.sandbox}</code> (customers, invoices, payments, events and its
+          request journal) with the starting state of <code>{scenario.name}</code>. It cannot be undone.
         </p>
         <p class="small muted">{scenario.description}</p>
         <form method="post" action={cx.href('/time/scenarios')} class="inline">
           <input type="hidden" name="scenario" value={scenario.name} />
-          <button type="submit" name="op" value="load" data-testid="confirm-load-button">Load and replace {cx.sandbox}</button>
+          <button type="submit" name="op" value="load" data-testid="confirm-load-button">
+            Load and replace {cx.sandbox}
+          </button>
         </form>{' '}
-        <a class="btn secondary" href={cx.href('/time')} data-testid="cancel-load">Cancel</a>
+        <a class="btn secondary" href={cx.href('/time')} data-testid="cancel-load">
+          Cancel
+        </a>
       </div>
     </div>
   );

@@ -73,18 +73,28 @@ describe('advanceClockSteps', () => {
         makeCard({ card: { brand: 'visa', last4: '4242', expMonth: 2, expYear: 2019, holderName: 'Jane Doe' } }),
         makeCard({ id: 2, customerId: 2 }),
       ],
-      recurringInvoices: [makeRecurring({ billingMethodId: 1 }), makeRecurring({ id: 2, customerId: 2, billingMethodId: 2 })],
+      recurringInvoices: [
+        makeRecurring({ billingMethodId: 1 }),
+        makeRecurring({ id: 2, customerId: 2, billingMethodId: 2 }),
+      ],
     });
     const to = '2019-06-01T00:00:00.000Z';
     const one = whole(start, to);
     const many = chunked(start, to, 1);
     expect(many.chunks).toBeGreaterThan(10);
     expect(json(many.state)).toBe(json(one.state));
-    expect(one.state.events.map((e) => e.type)).toEqual(expect.arrayContaining(['role_cache.refreshed', 'billing_method.expired', 'payment.failed', 'payment.succeeded']));
+    expect(one.state.events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['role_cache.refreshed', 'billing_method.expired', 'payment.failed', 'payment.succeeded']),
+    );
   });
 
   it('advanceClock is the advance in one chunk', () => {
-    const start = makeState({ now: '2019-01-01T00:00:00.000Z', customers: [makeCustomer()], billingMethods: [makeCard()], recurringInvoices: [makeRecurring({ billingMethodId: 1 })] });
+    const start = makeState({
+      now: '2019-01-01T00:00:00.000Z',
+      customers: [makeCustomer()],
+      billingMethods: [makeCard()],
+      recurringInvoices: [makeRecurring({ billingMethodId: 1 })],
+    });
     const chunks = [...advanceClockSteps(start, '2019-03-01T00:00:00.000Z', { ids: sequentialIds(start.lastIds).ids })];
     expect(chunks).toHaveLength(1);
     expect(chunks[0]?.result.done).toBe(true);

@@ -4,12 +4,26 @@ import { sequentialIds } from './ids.ts';
 import { checkInvariants } from './invariants.ts';
 import { applyIntegrationChange } from './integration.ts';
 import { countListPasses } from './test-list-passes.ts';
-import { applied, makeCard, makeCtx, makeCustomer, makeInvoice, makeIsp, makeRecurring, makeState } from '../../test/support/domain-fixtures.ts';
+import {
+  applied,
+  makeCard,
+  makeCtx,
+  makeCustomer,
+  makeInvoice,
+  makeIsp,
+  makeRecurring,
+  makeState,
+} from '../../test/support/domain-fixtures.ts';
 import type { BillingMethod, SandboxState } from './types.ts';
 
 const JAN_1 = '2019-01-01T00:00:00.000Z';
 // The decline test card 4000 0000 0000 0002, as billing-method.ts stores it.
-const declineCard = (o: Partial<BillingMethod> = {}) => makeCard({ card: { brand: 'visa', last4: '0002', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' }, behavior: { kind: 'decline' }, ...o });
+const declineCard = (o: Partial<BillingMethod> = {}) =>
+  makeCard({
+    card: { brand: 'visa', last4: '0002', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' },
+    behavior: { kind: 'decline' },
+    ...o,
+  });
 
 /** Advances like the service: commits the patch with the ids handed out. */
 function advance(state: SandboxState, to: string) {
@@ -20,7 +34,12 @@ function advance(state: SandboxState, to: string) {
 
 /** Customer 1 with card 1 and an MMR recurring invoice starting 2019-01-03, on Auto Pay with card 1. */
 const autoPayState = (card: BillingMethod, netDays = 0) =>
-  makeState({ now: JAN_1, customers: [makeCustomer()], billingMethods: [card], recurringInvoices: [makeRecurring({ billingMethodId: 1, netDays })] });
+  makeState({
+    now: JAN_1,
+    customers: [makeCustomer()],
+    billingMethods: [card],
+    recurringInvoices: [makeRecurring({ billingMethodId: 1, netDays })],
+  });
 
 const types = (s: SandboxState) => s.events.map((e) => `${e.at.slice(0, 10)} ${e.type}`);
 
@@ -30,18 +49,34 @@ describe('advanceClock', () => {
     expect(before.invoices[0]).toMatchObject({ dueDate: '2019-01-08', status: 'open', balanceCents: 2999 });
     expect(before.payments).toHaveLength(0);
     const after = advance(before, '2019-01-08T00:00:00.000Z').state;
-    expect(after.payments[0]).toMatchObject({ source: 'auto_pay', status: 'succeeded', amountCents: 2999, billingMethodId: 1, createdAt: '2019-01-08T00:00:00.000Z' });
-    expect(after.invoices[0]).toMatchObject({ status: 'paid', balanceCents: 0, autoPayAttemptedAt: '2019-01-08T00:00:00.000Z' });
+    expect(after.payments[0]).toMatchObject({
+      source: 'auto_pay',
+      status: 'succeeded',
+      amountCents: 2999,
+      billingMethodId: 1,
+      createdAt: '2019-01-08T00:00:00.000Z',
+    });
+    expect(after.invoices[0]).toMatchObject({
+      status: 'paid',
+      balanceCents: 0,
+      autoPayAttemptedAt: '2019-01-08T00:00:00.000Z',
+    });
     expect(after.now).toBe('2019-01-08T00:00:00.000Z');
   });
 
   it('a declined Auto Pay leaves the invoice unpaid and it becomes past due the next day', () => {
     const onDue = advance(autoPayState(declineCard()), '2019-01-03T23:59:59.999Z').state;
     expect(onDue.payments[0]).toMatchObject({ status: 'failed', failureReason: 'card_declined' });
-    expect(onDue.invoices[0]).toMatchObject({ status: 'open', balanceCents: 2999, autoPayAttemptedAt: '2019-01-03T00:00:00.000Z' });
+    expect(onDue.invoices[0]).toMatchObject({
+      status: 'open',
+      balanceCents: 2999,
+      autoPayAttemptedAt: '2019-01-03T00:00:00.000Z',
+    });
     const next = advance(onDue, '2019-01-04T00:00:00.000Z').state;
     expect(next.invoices[0]?.status).toBe('past_due');
-    expect(next.events.filter((e) => e.type === 'invoice.past_due').map((e) => e.at)).toEqual(['2019-01-04T00:00:00.000Z']);
+    expect(next.events.filter((e) => e.type === 'invoice.past_due').map((e) => e.at)).toEqual([
+      '2019-01-04T00:00:00.000Z',
+    ]);
     expect(next.payments).toHaveLength(1); // Auto Pay tries an invoice once
   });
 
@@ -58,9 +93,15 @@ describe('advanceClock', () => {
       ['2019-03-03T00:00:00.000Z', 'failed'],
     ]);
     expect(types(state)).toEqual([
-      '2019-01-03 invoice.created', '2019-01-03 payment.failed', '2019-01-04 invoice.past_due',
-      '2019-02-03 invoice.created', '2019-02-03 payment.failed', '2019-02-04 invoice.past_due',
-      '2019-03-03 invoice.created', '2019-03-03 payment.failed', '2019-03-03 clock.advanced',
+      '2019-01-03 invoice.created',
+      '2019-01-03 payment.failed',
+      '2019-01-04 invoice.past_due',
+      '2019-02-03 invoice.created',
+      '2019-02-03 payment.failed',
+      '2019-02-04 invoice.past_due',
+      '2019-03-03 invoice.created',
+      '2019-03-03 payment.failed',
+      '2019-03-03 clock.advanced',
     ]);
     expect(result).toMatchObject({ from: JAN_1, now: '2019-03-03T12:00:00.000Z' });
     expect(result.events).toHaveLength(9);
@@ -69,9 +110,15 @@ describe('advanceClock', () => {
   });
 
   it('the role cache refreshes roleCacheMinutes after enabling', () => {
-    const start = makeState({ isps: [makeIsp({ billingIntegration: false, billingIntegrationEnabledAt: null, roleCacheRefreshedAt: null })] });
+    const start = makeState({
+      isps: [makeIsp({ billingIntegration: false, billingIntegrationEnabledAt: null, roleCacheRefreshedAt: null })],
+    });
     const enabled = applied(start, applyIntegrationChange(start, 1, { ok: true, enabled: true }, makeCtx(start)).patch);
-    expect(enabled.isps[0]).toMatchObject({ billingIntegration: true, billingIntegrationEnabledAt: start.now, roleCacheRefreshedAt: null });
+    expect(enabled.isps[0]).toMatchObject({
+      billingIntegration: true,
+      billingIntegrationEnabledAt: start.now,
+      roleCacheRefreshedAt: null,
+    });
     const early = advance(enabled, '2019-03-03T00:59:59.999Z').state;
     expect(early.isps[0]?.roleCacheRefreshedAt).toBeNull();
     const later = advance(early, '2019-03-03T02:00:00.000Z').state;
@@ -80,7 +127,9 @@ describe('advanceClock', () => {
   });
 
   it('a card whose expiry the clock passes is marked expired and Auto Pay then fails', () => {
-    const card = makeCard({ card: { brand: 'visa', last4: '4242', expMonth: 2, expYear: 2019, holderName: 'Jane Doe' } });
+    const card = makeCard({
+      card: { brand: 'visa', last4: '4242', expMonth: 2, expYear: 2019, holderName: 'Jane Doe' },
+    });
     const { state } = advance(autoPayState(card), '2019-03-03T00:00:00.000Z');
     expect(state.billingMethods[0]?.expired).toBe(true);
     expect(state.payments.map((p) => [p.createdAt.slice(0, 10), p.status, p.failureReason])).toEqual([
@@ -109,7 +158,11 @@ describe('advanceClock', () => {
   it('a backdated schedule catches up at once, Auto Pay trying each generated invoice', () => {
     const state = autoPayState(makeCard());
     const after = advance({ ...state, now: '2019-03-03T12:00:00.000Z' }, '2019-03-03T12:00:00.000Z').state;
-    expect(after.invoices.map((i) => [i.dueDate, i.status])).toEqual([['2019-01-03', 'paid'], ['2019-02-03', 'paid'], ['2019-03-03', 'paid']]);
+    expect(after.invoices.map((i) => [i.dueDate, i.status])).toEqual([
+      ['2019-01-03', 'paid'],
+      ['2019-02-03', 'paid'],
+      ['2019-03-03', 'paid'],
+    ]);
     expect(after.payments.every((p) => p.createdAt === '2019-03-03T12:00:00.000Z')).toBe(true);
   });
 
@@ -118,7 +171,16 @@ describe('advanceClock', () => {
       now: JAN_1,
       customers: [makeCustomer(), makeCustomer({ id: 2 })],
       billingMethods: [declineCard(), makeCard({ id: 2, customerId: 2 })],
-      recurringInvoices: [makeRecurring({ billingMethodId: 1 }), makeRecurring({ id: 2, customerId: 2, billingMethodId: 2, startDate: '2019-01-31', nextInvoiceDate: '2019-01-31' })],
+      recurringInvoices: [
+        makeRecurring({ billingMethodId: 1 }),
+        makeRecurring({
+          id: 2,
+          customerId: 2,
+          billingMethodId: 2,
+          startDate: '2019-01-31',
+          nextInvoiceDate: '2019-01-31',
+        }),
+      ],
       invoices: [makeInvoice({ id: 1, recurringInvoiceId: null, dueDate: '2018-12-20' })],
     });
     const snapshot = structuredClone(state);
@@ -143,36 +205,63 @@ describe('advanceClock', () => {
     // 2 actions a month (invoice + past due) for ~4,200 years is more than the guard allows.
     const state = makeState({ now: JAN_1, customers: [makeCustomer()], recurringInvoices: [makeRecurring()] });
     expect(MAX_ACTIONS).toBe(100_000);
-    expect(() => advance(state, '6219-01-01T00:00:00.000Z')).toThrow(expect.objectContaining({ code: 'advance-too-far' }));
+    expect(() => advance(state, '6219-01-01T00:00:00.000Z')).toThrow(
+      expect.objectContaining({ code: 'advance-too-far' }),
+    );
   });
 
-  it('the action guard scales with the sandbox: a big dealer\'s month fits', () => {
+  it("the action guard scales with the sandbox: a big dealer's month fits", () => {
     const small = makeState({ recurringInvoices: [makeRecurring()] });
     expect(actionLimit(small)).toBe(MAX_ACTIONS + 40);
-    const big = makeState({ recurringInvoices: Array.from({ length: 100_000 }, (_, i) => makeRecurring({ id: i + 1 })) });
+    const big = makeState({
+      recurringInvoices: Array.from({ length: 100_000 }, (_, i) => makeRecurring({ id: i + 1 })),
+    });
     expect(actionLimit(big)).toBeGreaterThan(3 * 100_000); // invoice + Auto Pay + past due each
   });
 
   it('a month walks each list a fixed number of times and copies each at most once, however much falls due', () => {
     const n = 3_000; // customers on Auto Pay, each with a year of paid invoices
     const monthOver = (due: number) => {
-      const customers = [], billingMethods = [], recurringInvoices = [], invoices = [];
+      const customers = [],
+        billingMethods = [],
+        recurringInvoices = [],
+        invoices = [];
       for (let c = 1; c <= n; c++) {
         customers.push(makeCustomer({ id: c }));
         billingMethods.push(makeCard({ id: c, customerId: c }));
         const next = c <= due ? '2019-01-03' : '2019-06-03';
-        recurringInvoices.push(makeRecurring({ id: c, customerId: c, billingMethodId: c, startDate: '2018-01-03', nextInvoiceDate: next, invoicesCreated: 12 }));
+        recurringInvoices.push(
+          makeRecurring({
+            id: c,
+            customerId: c,
+            billingMethodId: c,
+            startDate: '2018-01-03',
+            nextInvoiceDate: next,
+            invoicesCreated: 12,
+          }),
+        );
       }
       for (let m = 1; m <= 12; m++) {
         for (let c = 1; c <= n; c++) {
           const dueDate = `2018-${String(m).padStart(2, '0')}-03`;
-          invoices.push(makeInvoice({ id: invoices.length + 1, customerId: c, dueDate, balanceCents: 0, status: 'paid', autoPayAttemptedAt: `${dueDate}T00:00:00.000Z` }));
+          invoices.push(
+            makeInvoice({
+              id: invoices.length + 1,
+              customerId: c,
+              dueDate,
+              balanceCents: 0,
+              status: 'paid',
+              autoPayAttemptedAt: `${dueDate}T00:00:00.000Z`,
+            }),
+          );
         }
       }
       const state = makeState({ now: JAN_1, customers, billingMethods, recurringInvoices, invoices });
       const copies: string[] = [];
       const probe = { copied: (key: string) => copies.push(key) };
-      const { result, passes } = countListPasses(n, () => advanceClock(state, '2019-02-01T00:00:00.000Z', { ids: sequentialIds(state.lastIds).ids, probe }));
+      const { result, passes } = countListPasses(n, () =>
+        advanceClock(state, '2019-02-01T00:00:00.000Z', { ids: sequentialIds(state.lastIds).ids, probe }),
+      );
       return { passes, copies, patch: result.patch };
     };
     const few = monthOver(10);

@@ -23,7 +23,8 @@ export const MAX_ACTIONS = 100_000;
 export const ACTIONS_PER_RECURRING_INVOICE = 40;
 
 /** The guard scales with the sandbox: a 100,000-customer month is ~250,000 actions. */
-export const actionLimit = (state: Readonly<SandboxState>): number => MAX_ACTIONS + ACTIONS_PER_RECURRING_INVOICE * state.recurringInvoices.length;
+export const actionLimit = (state: Readonly<SandboxState>): number =>
+  MAX_ACTIONS + ACTIONS_PER_RECURRING_INVOICE * state.recurringInvoices.length;
 
 export type AdvanceResult = { from: IsoInstant; now: IsoInstant; events: SimEvent[]; actions: number };
 
@@ -39,7 +40,12 @@ const SCANS_PER_ACTION = 10;
 
 export type AdvanceCtx = { ids: IdGen; probe?: CopyProbe };
 
-export function advanceClock(state: Readonly<SandboxState>, target: IsoInstant, ctx: AdvanceCtx, step?: AdvanceStep): CommandResult<AdvanceResult> {
+export function advanceClock(
+  state: Readonly<SandboxState>,
+  target: IsoInstant,
+  ctx: AdvanceCtx,
+  step?: AdvanceStep,
+): CommandResult<AdvanceResult> {
   // One chunk holds the whole advance (no action limit per chunk).
   const only = advanceClockSteps(state, target, ctx, { step }).next();
   if (only.done) throw new Error('advanceClockSteps ended without a chunk');
@@ -78,7 +84,11 @@ export function* advanceClockSteps(
   const limit = actionLimit(state);
   const guard = (count: number): void => {
     if (count > limit) {
-      throw invalid('advance-too-far', 'Advance too far', `More than ${limit} actions fall due in one step of the advance (at most a month).`);
+      throw invalid(
+        'advance-too-far',
+        'Advance too far',
+        `More than ${limit} actions fall due in one step of the advance (at most a month).`,
+      );
     }
   };
   // One instant string per day: every action of a day shares it (as its time, and in what it stores).
@@ -99,7 +109,10 @@ export function* advanceClockSteps(
     if (at <= to) queue.push({ at, kind, id }); // canonical ISO strings sort as instants
   };
   const autoPayAt = (inv: Invoice): IsoInstant | null =>
-    autoPayAttemptAt(inv, inv.recurringInvoiceId === null ? undefined : byId(work.recurringInvoices, inv.recurringInvoiceId));
+    autoPayAttemptAt(
+      inv,
+      inv.recurringInvoiceId === null ? undefined : byId(work.recurringInvoices, inv.recurringInvoiceId),
+    );
   // Auto Pay tries an invoice on its due date only: one that came due before this advance started
   // (before a billing method was set) is left for a one-time payment. Invoices generated during the
   // advance get their due-date step even when a backdated schedule makes it late.
@@ -114,7 +127,10 @@ export function* advanceClockSteps(
   // itself a long task. A look at one entity costs far less than an action.
   const scanBudget = maxActions * SCANS_PER_ACTION;
   let scanned = 0;
-  const nothingYet = (): AdvanceChunk => ({ patch: {}, result: { from, now: work.now, events: [], actions: 0, done: false } });
+  const nothingYet = (): AdvanceChunk => ({
+    patch: {},
+    result: { from, now: work.now, events: [], actions: 0, done: false },
+  });
   for (const ri of work.recurringInvoices) {
     if (!isScheduleFinished(ri)) push(dayStart(ri.nextInvoiceDate), Kind.Generate, ri.id);
     if (++scanned % scanBudget === 0) ids = (yield nothingYet()) ?? ids;
@@ -128,7 +144,8 @@ export function* advanceClockSteps(
     if (readyAt !== null) push(new Date(readyAt).toISOString(), Kind.RoleCache, isp.id);
   }
   for (const bm of work.billingMethods) {
-    if (bm.type === 'credit_card' && bm.card && !bm.expired) push(new Date(cardExpiresAt(bm.card.expMonth, bm.card.expYear)).toISOString(), Kind.CardExpiry, bm.id);
+    if (bm.type === 'credit_card' && bm.card && !bm.expired)
+      push(new Date(cardExpiresAt(bm.card.expMonth, bm.card.expYear)).toISOString(), Kind.CardExpiry, bm.id);
     if (++scanned % scanBudget === 0) ids = (yield nothingYet()) ?? ids;
   }
 
@@ -150,7 +167,11 @@ export function* advanceClockSteps(
         work.now = clock;
       }
       const patch = mergePatches(out);
-      ids = (yield { patch, result: { from, now: work.now, events: patch.events ?? [], actions: count - chunkStart, done: false } }) ?? ids;
+      ids =
+        (yield {
+          patch,
+          result: { from, now: work.now, events: patch.events ?? [], actions: count - chunkStart, done: false },
+        }) ?? ids;
       out = [];
       chunkStart = count;
     }
@@ -176,13 +197,21 @@ export function* advanceClockSteps(
       const inv = byId(work.invoices, id);
       if (!inv || inv.balanceCents <= 0 || inv.status !== 'open') continue;
       guard(++count);
-      const e = event(c, 'invoice.past_due', { invoiceId: id, customerId: inv.customerId, dueDate: inv.dueDate, balanceCents: inv.balanceCents });
+      const e = event(c, 'invoice.past_due', {
+        invoiceId: id,
+        customerId: inv.customerId,
+        dueDate: inv.dueDate,
+        balanceCents: inv.balanceCents,
+      });
       apply({ upsert: { invoices: [{ ...inv, status: 'past_due' }] }, events: [e] });
     } else if (kind === Kind.RoleCache) {
       const isp = byId(work.isps, id);
       if (!isp || !isp.billingIntegration || isp.roleCacheRefreshedAt !== null) continue;
       guard(++count);
-      apply({ upsert: { isps: [{ ...isp, roleCacheRefreshedAt: c.now }] }, events: [event(c, 'role_cache.refreshed', { ispId: id })] });
+      apply({
+        upsert: { isps: [{ ...isp, roleCacheRefreshedAt: c.now }] },
+        events: [event(c, 'role_cache.refreshed', { ispId: id })],
+      });
     } else {
       const bm = byId(work.billingMethods, id);
       if (!bm || bm.expired) continue;
@@ -194,7 +223,11 @@ export function* advanceClockSteps(
 
   const announce = step ?? { announce: true, from, actionsBefore: 0 };
   if (announce.announce) {
-    const done = event({ now: to, ids }, 'clock.advanced', { from: announce.from, to, actions: announce.actionsBefore + count });
+    const done = event({ now: to, ids }, 'clock.advanced', {
+      from: announce.from,
+      to,
+      actions: announce.actionsBefore + count,
+    });
     out.push({ events: [done] });
   }
   out.push({ now: to });

@@ -8,7 +8,8 @@ export const Kind = { Generate: 1, AutoPay: 2, PastDue: 3, RoleCache: 4, CardExp
 export type Kind = (typeof Kind)[keyof typeof Kind];
 export type Action = { at: IsoInstant; kind: Kind; id: number };
 
-const before = (a: Action, b: Action): boolean => (a.at !== b.at ? a.at < b.at : a.kind !== b.kind ? a.kind < b.kind : a.id < b.id);
+const before = (a: Action, b: Action): boolean =>
+  a.at !== b.at ? a.at < b.at : a.kind !== b.kind ? a.kind < b.kind : a.id < b.id;
 
 /** Binary min-heap of actions by (time, kind, id). */
 export class ActionQueue {

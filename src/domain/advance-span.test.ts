@@ -12,7 +12,12 @@ describe('advance span', () => {
   });
 
   it('refuses more, and spans no Date can hold, with a 422 naming the limit and the field', () => {
-    for (const [input, path] of [[{ by: 'P10Y1D' }, '/by'], [{ by: 'P1000Y' }, '/by'], [{ by: 'P99999999999999999999D' }, '/by'], [{ to: '2029-03-04' }, '/to']] as const) {
+    for (const [input, path] of [
+      [{ by: 'P10Y1D' }, '/by'],
+      [{ by: 'P1000Y' }, '/by'],
+      [{ by: 'P99999999999999999999D' }, '/by'],
+      [{ to: '2029-03-04' }, '/to'],
+    ] as const) {
       const err = domainError(() => advanceTarget(NOW, input));
       expect(err.code).toBe('advance-too-long');
       expect(err.message).toContain('P10Y');

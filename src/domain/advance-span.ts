@@ -14,9 +14,12 @@ export const MAX_ADVANCE = `P${MAX_ADVANCE_YEARS}Y`;
 export const ADVANCE_STEP = 'P1M';
 
 const tooFar = (from: IsoInstant, path: string): Error =>
-  invalid('advance-too-long', 'Advance too long', `One advance may move the clock at most ${MAX_ADVANCE_YEARS} years (${MAX_ADVANCE}), to ${addDuration(from, MAX_ADVANCE)}; advance in several steps.`, [
-    { path, message: `must be at most ${MAX_ADVANCE} after the current time` },
-  ]);
+  invalid(
+    'advance-too-long',
+    'Advance too long',
+    `One advance may move the clock at most ${MAX_ADVANCE_YEARS} years (${MAX_ADVANCE}), to ${addDuration(from, MAX_ADVANCE)}; advance in several steps.`,
+    [{ path, message: `must be at most ${MAX_ADVANCE} after the current time` }],
+  );
 
 /** The instant an advance request `{ by }` or `{ to }` means from `now`; 422 past the maximum span. */
 export function advanceTarget(now: IsoInstant, input: { by?: string; to?: string }): IsoInstant {

@@ -30,18 +30,31 @@ describe('allocateOldestFirst', () => {
       { invoiceId: 3, amountCents: 500 },
     ]);
     const sameDay = [makeInvoice({ id: 9, dueDate: '2019-03-03' }), makeInvoice({ id: 4, dueDate: '2019-03-03' })];
-    expect(allocateOldestFirst(sameDay, 3000)).toEqual([{ invoiceId: 4, amountCents: 2999 }, { invoiceId: 9, amountCents: 1 }]);
+    expect(allocateOldestFirst(sameDay, 3000)).toEqual([
+      { invoiceId: 4, amountCents: 2999 },
+      { invoiceId: 9, amountCents: 1 },
+    ]);
   });
 
   it('byDueDate orders by due date, then id', () => {
-    const [a, b, c] = [makeInvoice({ id: 2, dueDate: '2019-01-01' }), makeInvoice({ id: 1, dueDate: '2019-02-01' }), makeInvoice({ id: 3, dueDate: '2019-02-01' })];
-    expect([byDueDate(a, b), byDueDate(b, a), byDueDate(b, c), byDueDate(c, b), byDueDate(b, b)]).toEqual([-1, 1, -2, 2, 0]);
+    const [a, b, c] = [
+      makeInvoice({ id: 2, dueDate: '2019-01-01' }),
+      makeInvoice({ id: 1, dueDate: '2019-02-01' }),
+      makeInvoice({ id: 3, dueDate: '2019-02-01' }),
+    ];
+    expect([byDueDate(a, b), byDueDate(b, a), byDueDate(b, c), byDueDate(c, b), byDueDate(b, b)]).toEqual([
+      -1, 1, -2, 2, 0,
+    ]);
   });
 
   it('the amount must be a positive whole number of cents', () => {
     for (const amount of [0, -5, 10.5, Number.NaN]) {
       const err = domainError(() => allocateOldestFirst(invoices(), amount));
-      expect([err.kind, err.code, err.extensions]).toEqual(['validation', 'invalid-amount', { errors: [{ path: '/amountCents', message: expect.any(String) }] }]);
+      expect([err.kind, err.code, err.extensions]).toEqual([
+        'validation',
+        'invalid-amount',
+        { errors: [{ path: '/amountCents', message: expect.any(String) }] },
+      ]);
     }
   });
 
@@ -49,12 +62,20 @@ describe('allocateOldestFirst', () => {
     const err = domainError(() => allocateOldestFirst(invoices(), 4000));
     expect([err.kind, err.code]).toEqual(['validation', 'amount-exceeds-balance']);
     expect(err.message).toBe('The amount $40.00 is more than the balance due of $39.99.');
-    expect([err.title, err.extensions]).toEqual(['Amount exceeds balance', { errors: [{ path: '/amountCents', message: 'must be at most 3999' }] }]);
+    expect([err.title, err.extensions]).toEqual([
+      'Amount exceeds balance',
+      { errors: [{ path: '/amountCents', message: 'must be at most 3999' }] },
+    ]);
   });
 
   it('nothing can be paid when nothing is owed', () => {
     const err = domainError(() => allocateOldestFirst([makeInvoice({ balanceCents: 0, status: 'paid' })], 100));
-    expect([err.kind, err.code, err.title, err.message]).toEqual(['conflict', 'nothing-owed', 'Nothing owed', 'There is no outstanding balance to pay.']);
+    expect([err.kind, err.code, err.title, err.message]).toEqual([
+      'conflict',
+      'nothing-owed',
+      'Nothing owed',
+      'There is no outstanding balance to pay.',
+    ]);
   });
 
   it('formats cents as dollars', () => {

@@ -21,7 +21,7 @@ describe('autoPayAttemptAt', () => {
     expect(autoPayAttemptAt(inv, ri)).toBe('2019-03-06T00:00:00.000Z');
   });
 
-  it('is null when Auto Pay is off, nothing is owed, it already tried, or the invoice is not the recurring invoice\'s', () => {
+  it("is null when Auto Pay is off, nothing is owed, it already tried, or the invoice is not the recurring invoice's", () => {
     expect(autoPayAttemptAt(inv, makeRecurring())).toBeNull();
     expect(autoPayAttemptAt(inv, undefined)).toBeNull();
     expect(autoPayAttemptAt({ ...inv, balanceCents: 0 }, ri)).toBeNull();
@@ -35,7 +35,7 @@ describe('autoPayAttemptAt', () => {
 
 describe('isAttemptInAdvance', () => {
   const from = '2019-02-10T00:00:00.000Z';
-  it('tries what falls due from the advance\'s start on, and what the advance generated even if due before', () => {
+  it("tries what falls due from the advance's start on, and what the advance generated even if due before", () => {
     expect(isAttemptInAdvance('2019-02-10T00:00:00.000Z', from, false)).toBe(true);
     expect(isAttemptInAdvance('2019-03-03T00:00:00.000Z', from, false)).toBe(true);
     expect(isAttemptInAdvance('2019-02-09T00:00:00.000Z', from, false)).toBe(false);
@@ -48,7 +48,11 @@ describe('requireMethodKept', () => {
     expect(() => requireMethodKept(3)).not.toThrow();
     for (const removal of [null, undefined, '3', {}]) {
       const err = domainError(() => requireMethodKept(removal));
-      expect([err.kind, err.code, err.title]).toEqual(['conflict', 'billing-method-cannot-be-removed', 'Billing method cannot be removed']);
+      expect([err.kind, err.code, err.title]).toEqual([
+        'conflict',
+        'billing-method-cannot-be-removed',
+        'Billing method cannot be removed',
+      ]);
       expect(err.message).toMatch(/cannot be removed/);
     }
   });

@@ -15,7 +15,9 @@ export function isAutoPayOn<T extends Pick<RecurringInvoice, 'billingMethodId'>>
 export type AutoPayStatus = { enabled: boolean; canBeDisabled: false };
 
 /** What every face shows of Auto Pay: on with a method, and never something the customer can turn off. */
-export function autoPayOf(recurringInvoice: Pick<RecurringInvoice, 'billingMethodId'> | null | undefined): AutoPayStatus {
+export function autoPayOf(
+  recurringInvoice: Pick<RecurringInvoice, 'billingMethodId'> | null | undefined,
+): AutoPayStatus {
   return { enabled: isAutoPayOn(recurringInvoice), canBeDisabled: false };
 }
 
@@ -24,7 +26,10 @@ export function autoPayOf(recurringInvoice: Pick<RecurringInvoice, 'billingMetho
  * not: Auto Pay is off, nothing is owed, or it has already tried (a decline is not retried, the
  * invoice goes past due instead).
  */
-export function autoPayAttemptAt(invoice: Invoice, recurringInvoice: RecurringInvoice | null | undefined): IsoInstant | null {
+export function autoPayAttemptAt(
+  invoice: Invoice,
+  recurringInvoice: RecurringInvoice | null | undefined,
+): IsoInstant | null {
   if (!isAutoPayOn(recurringInvoice) || invoice.recurringInvoiceId !== recurringInvoice.id) return null;
   if (invoice.balanceCents <= 0 || invoice.autoPayAttemptedAt !== null) return null;
   return startOfDay(invoice.dueDate);

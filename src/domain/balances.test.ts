@@ -19,7 +19,13 @@ const threeUnpaid = () =>
 describe('billingSummary', () => {
   it('no Balance Due until SecurityTrax creates the first invoice', () => {
     const s = summary(makeConfiguredState());
-    expect(s).toMatchObject({ balanceDueCents: 0, dueDate: null, balancePastDueCents: 0, pastDueInvoices: [], currentInvoice: null });
+    expect(s).toMatchObject({
+      balanceDueCents: 0,
+      dueDate: null,
+      balancePastDueCents: 0,
+      pastDueInvoices: [],
+      currentInvoice: null,
+    });
   });
 
   it('a Balance Past Due lists the unpaid invoices due before today; the invoice due today is current', () => {
@@ -28,15 +34,32 @@ describe('billingSummary', () => {
     expect(s.dueDate).toBe('2019-01-03');
     expect(s.balancePastDueCents).toBe(2 * 2999);
     expect(s.pastDueInvoices.map((i) => i.invoiceId)).toEqual([1, 2]);
-    expect(s.currentInvoice).toEqual({ invoiceId: 3, invoiceDate: '2019-03-03', dueDate: '2019-03-03', balanceCents: 2999 });
+    expect(s.currentInvoice).toEqual({
+      invoiceId: 3,
+      invoiceDate: '2019-03-03',
+      dueDate: '2019-03-03',
+      balanceCents: 2999,
+    });
   });
 
   it('balance due ignores invoices not created from the selected recurring invoice', () => {
     const state = makeConfiguredState({
-      recurringInvoices: [makeRecurring({ id: 1, saleDate: '2018-01-01' }), makeRecurring({ id: 2, saleDate: '2018-06-01' })],
+      recurringInvoices: [
+        makeRecurring({ id: 1, saleDate: '2018-01-01' }),
+        makeRecurring({ id: 2, saleDate: '2018-06-01' }),
+      ],
       invoices: [
-        makeInvoice({ id: 1, recurringInvoiceId: 1, totalCents: 5000, lines: [{ lineItemId: 3, description: 'MMR', amountCents: 5000 }] }),
-        makeInvoice({ id: 2, recurringInvoiceId: null, lines: [{ lineItemId: 1, description: 'Equipment', amountCents: 20000 }] }),
+        makeInvoice({
+          id: 1,
+          recurringInvoiceId: 1,
+          totalCents: 5000,
+          lines: [{ lineItemId: 3, description: 'MMR', amountCents: 5000 }],
+        }),
+        makeInvoice({
+          id: 2,
+          recurringInvoiceId: null,
+          lines: [{ lineItemId: 1, description: 'Equipment', amountCents: 20000 }],
+        }),
         makeInvoice({ id: 3, recurringInvoiceId: 2 }),
       ],
     });
@@ -47,7 +70,10 @@ describe('billingSummary', () => {
 
   it('paid invoices do not count and a partly paid invoice counts its remaining balance', () => {
     const state = makeConfiguredState({
-      invoices: [makeInvoice({ id: 1, dueDate: '2019-02-03', balanceCents: 0, status: 'paid' }), makeInvoice({ id: 2, balanceCents: 1000 })],
+      invoices: [
+        makeInvoice({ id: 1, dueDate: '2019-02-03', balanceCents: 0, status: 'paid' }),
+        makeInvoice({ id: 2, balanceCents: 1000 }),
+      ],
     });
     expect(summary(state)).toMatchObject({ balanceDueCents: 1000, dueDate: '2019-03-03', balancePastDueCents: 0 });
   });
@@ -68,7 +94,10 @@ describe('isPastDue / integrationInvoices', () => {
     expect(isPastDue({ ...inv, balanceCents: 0 }, '2019-04-01')).toBe(false);
     const state = makeConfiguredState({ invoices: [inv] });
     const view = (now: string) => summary(state, now);
-    expect(view('2019-03-03T23:59:59.999Z')).toMatchObject({ balancePastDueCents: 0, currentInvoice: { invoiceId: 1 } });
+    expect(view('2019-03-03T23:59:59.999Z')).toMatchObject({
+      balancePastDueCents: 0,
+      currentInvoice: { invoiceId: 1 },
+    });
     expect(view('2019-03-04T00:00:00.000Z')).toMatchObject({ balancePastDueCents: 2999, currentInvoice: null });
     // Today is the UTC date, also for an instant written with an offset.
     expect(view('2019-03-04T01:00:00.000+02:00')).toMatchObject({ balancePastDueCents: 0 });
@@ -77,7 +106,11 @@ describe('isPastDue / integrationInvoices', () => {
 
   it('integration invoices are listed oldest first by due date, then id', () => {
     const state = makeConfiguredState({
-      invoices: [makeInvoice({ id: 1, dueDate: '2019-02-03' }), makeInvoice({ id: 2, dueDate: '2019-01-03' }), makeInvoice({ id: 3, dueDate: '2019-01-03' })],
+      invoices: [
+        makeInvoice({ id: 1, dueDate: '2019-02-03' }),
+        makeInvoice({ id: 2, dueDate: '2019-01-03' }),
+        makeInvoice({ id: 3, dueDate: '2019-01-03' }),
+      ],
     });
     expect(integrationInvoices(state, 1).map((i) => i.id)).toEqual([2, 3, 1]);
   });

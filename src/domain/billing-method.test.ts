@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createBillingMethod, maskedLabel, updateCardExpiry, type NewBillingMethodInput } from './billing-method.ts';
 import { checkInvariants } from './invariants.ts';
-import { applied, domainError, makeBank, makeCard, makeConfiguredState, makeCtx } from '../../test/support/domain-fixtures.ts';
+import {
+  applied,
+  domainError,
+  makeBank,
+  makeCard,
+  makeConfiguredState,
+  makeCtx,
+} from '../../test/support/domain-fixtures.ts';
 
-const visa = (o: Partial<{ number: string; expMonth: number; expYear: number; cvv: string }> = {}): NewBillingMethodInput => ({
+const visa = (
+  o: Partial<{ number: string; expMonth: number; expYear: number; cvv: string }> = {},
+): NewBillingMethodInput => ({
   type: 'credit_card',
   card: { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2030, holderName: 'Jane Doe', ...o },
 });
@@ -67,7 +76,9 @@ describe('createBillingMethod', () => {
 
   it('a card expiring in the current month is still accepted', () => {
     const state = makeConfiguredState();
-    expect(createBillingMethod(state, 1, visa({ expMonth: 3, expYear: 2019 }), makeCtx(state)).result.expired).toBe(false);
+    expect(createBillingMethod(state, 1, visa({ expMonth: 3, expYear: 2019 }), makeCtx(state)).result.expired).toBe(
+      false,
+    );
   });
 
   it('an unknown customer is not found', () => {
@@ -79,10 +90,20 @@ describe('createBillingMethod', () => {
     const state = makeConfiguredState();
     const input: NewBillingMethodInput = {
       type: 'bank_account',
-      bankAccount: { routingNumber: '110000000', accountNumber: '000111111116', accountType: 'savings', holderName: 'Jane Doe' },
+      bankAccount: {
+        routingNumber: '110000000',
+        accountNumber: '000111111116',
+        accountType: 'savings',
+        holderName: 'Jane Doe',
+      },
     };
     const { patch, result } = createBillingMethod(state, 1, input, makeCtx(state));
-    expect(result.bankAccount).toEqual({ bankName: null, accountType: 'savings', last4: '1116', holderName: 'Jane Doe' });
+    expect(result.bankAccount).toEqual({
+      bankName: null,
+      accountType: 'savings',
+      last4: '1116',
+      holderName: 'Jane Doe',
+    });
     expect(result.behavior).toEqual({ kind: 'bank_returned' });
     expect(JSON.stringify(patch)).not.toMatch(/000111111116|110000000/);
   });
@@ -90,7 +111,14 @@ describe('createBillingMethod', () => {
 
 describe('updateCardExpiry', () => {
   it('a customer can update an expiration date, which clears the expired flag', () => {
-    const state = makeConfiguredState({ billingMethods: [makeCard({ card: { brand: 'visa', last4: '4242', expMonth: 1, expYear: 2019, holderName: 'J' }, expired: true })] });
+    const state = makeConfiguredState({
+      billingMethods: [
+        makeCard({
+          card: { brand: 'visa', last4: '4242', expMonth: 1, expYear: 2019, holderName: 'J' },
+          expired: true,
+        }),
+      ],
+    });
     const { patch, result } = updateCardExpiry(state, 1, { expMonth: 1, expYear: 2022 }, makeCtx(state));
     expect(result.card).toMatchObject({ expMonth: 1, expYear: 2022 });
     expect(result.expired).toBe(false);

@@ -1,6 +1,13 @@
 // Billing methods as SecurityTrax stores them: brand/bank + last 4 + expiry + holder, and the
 // processor behaviour derived from the number. The full number and the CVV never reach the state.
-import { bankBehavior, cardBehavior, cardBrand, isCardExpired, isValidCardNumber, normalizeCardNumber } from './card.ts';
+import {
+  bankBehavior,
+  cardBehavior,
+  cardBrand,
+  isCardExpired,
+  isValidCardNumber,
+  normalizeCardNumber,
+} from './card.ts';
 import { byId } from './lookup.ts';
 import { DomainError, invalid, notFound } from './errors.ts';
 import { event } from './events.ts';
@@ -30,12 +37,17 @@ export const MAX_EXP_YEAR = 2100;
 export function assertExpiry({ expMonth, expYear }: ExpiryInput, now: string, path: string): void {
   const yearPath = path.replace(/expMonth$/, 'expYear');
   if (!Number.isInteger(expMonth) || expMonth < 1 || expMonth > 12) {
-    throw invalid('invalid-expiry', 'Invalid expiry', `Expiry month ${expMonth} is not 1-12.`, [{ path, message: 'must be 1-12' }]);
+    throw invalid('invalid-expiry', 'Invalid expiry', `Expiry month ${expMonth} is not 1-12.`, [
+      { path, message: 'must be 1-12' },
+    ]);
   }
   if (!Number.isInteger(expYear) || expYear < MIN_EXP_YEAR || expYear > MAX_EXP_YEAR) {
-    throw invalid('invalid-expiry', 'Invalid expiry', `Expiry year ${expYear} is not a year from ${MIN_EXP_YEAR} to ${MAX_EXP_YEAR}.`, [
-      { path: yearPath, message: `must be ${MIN_EXP_YEAR}-${MAX_EXP_YEAR}` },
-    ]);
+    throw invalid(
+      'invalid-expiry',
+      'Invalid expiry',
+      `Expiry year ${expYear} is not a year from ${MIN_EXP_YEAR} to ${MAX_EXP_YEAR}.`,
+      [{ path: yearPath, message: `must be ${MIN_EXP_YEAR}-${MAX_EXP_YEAR}` }],
+    );
   }
   // Refused on input when the expiry month is already over at the virtual clock.
   if (isCardExpired(expMonth, expYear, now)) {
@@ -49,9 +61,12 @@ export function assertExpiry({ expMonth, expYear }: ExpiryInput, now: string, pa
 /** Names are stored and shown: a card or account number typed into one must not land in the state. */
 function assertNoNumber(value: string | undefined, path: string): void {
   if (value !== undefined && /\d{12,}/.test(value.replace(/[\s.-]/g, ''))) {
-    throw invalid('number-in-name', 'Number in a name field', `${path.split('/').pop()} looks like a card or account number; it would be stored and shown.`, [
-      { path, message: 'must not contain a card or account number' },
-    ]);
+    throw invalid(
+      'number-in-name',
+      'Number in a name field',
+      `${path.split('/').pop()} looks like a card or account number; it would be stored and shown.`,
+      [{ path, message: 'must not contain a card or account number' }],
+    );
   }
 }
 
@@ -93,7 +108,12 @@ function buildMethod(customerId: number, input: NewBillingMethodInput, ctx: Ctx)
     ...base,
     type: 'bank_account',
     card: null,
-    bankAccount: { bankName: bankName?.trim() || null, accountType, last4: accountNumber.slice(-4), holderName: holderName.trim() },
+    bankAccount: {
+      bankName: bankName?.trim() || null,
+      accountType,
+      last4: accountNumber.slice(-4),
+      holderName: holderName.trim(),
+    },
     behavior: bankBehavior(accountNumber),
   };
 }
@@ -108,7 +128,12 @@ export function createBillingMethod(
   if (!byId(state.customers, customerId)) throw notFound('Customer', customerId);
   const fields = buildMethod(customerId, input, ctx);
   const method: BillingMethod = { id: ctx.ids('billingMethod'), ...fields };
-  const e = event(ctx, 'billing_method.created', { billingMethodId: method.id, customerId, type: method.type, label: maskedLabel(method) });
+  const e = event(ctx, 'billing_method.created', {
+    billingMethodId: method.id,
+    customerId,
+    type: method.type,
+    label: maskedLabel(method),
+  });
   return { patch: { upsert: { billingMethods: [method] }, events: [e] }, result: method };
 }
 
@@ -122,7 +147,12 @@ export function updateCardExpiry(
   const current = byId(state.billingMethods, billingMethodId);
   if (!current) throw notFound('Billing method', billingMethodId);
   if (current.type !== 'credit_card' || !current.card) {
-    throw new DomainError('conflict', 'not-a-credit-card', 'Not a credit card', `Billing method ${billingMethodId} is a bank account; only cards have an expiry.`);
+    throw new DomainError(
+      'conflict',
+      'not-a-credit-card',
+      'Not a credit card',
+      `Billing method ${billingMethodId} is a bank account; only cards have an expiry.`,
+    );
   }
   assertExpiry(expiry, ctx.now, '/expiry/expMonth');
   const method: BillingMethod = {
@@ -130,8 +160,17 @@ export function updateCardExpiry(
     card: { ...current.card, expMonth: expiry.expMonth, expYear: expiry.expYear },
     expired: false,
   };
-  const data = { billingMethodId, customerId: method.customerId, change: 'expiry', expMonth: expiry.expMonth, expYear: expiry.expYear };
-  return { patch: { upsert: { billingMethods: [method] }, events: [event(ctx, 'billing_method.updated', data)] }, result: method };
+  const data = {
+    billingMethodId,
+    customerId: method.customerId,
+    change: 'expiry',
+    expMonth: expiry.expMonth,
+    expYear: expiry.expYear,
+  };
+  return {
+    patch: { upsert: { billingMethods: [method] }, events: [event(ctx, 'billing_method.updated', data)] },
+    result: method,
+  };
 }
 
 const BRAND_LABELS: Record<CardBrand, string> = {

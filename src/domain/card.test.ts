@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bankBehavior, cardBehavior, cardBrand, isCardExpired, isValidCardNumber, luhnValid, normalizeCardNumber } from './card.ts';
+import {
+  bankBehavior,
+  cardBehavior,
+  cardBrand,
+  isCardExpired,
+  isValidCardNumber,
+  luhnValid,
+  normalizeCardNumber,
+} from './card.ts';
 
 describe('card numbers', () => {
   it('accepts Luhn-valid numbers and rejects the rest', () => {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addDuration, addMinutes, addMonthsClamped, compareInstant, isIsoDate, parseDuration, startOfDay, toDate, toInstant } from './dates.ts';
+import {
+  addDays,
+  addDuration,
+  addMinutes,
+  addMonthsClamped,
+  compareInstant,
+  isIsoDate,
+  parseDuration,
+  startOfDay,
+  toDate,
+  toInstant,
+} from './dates.ts';
 
 describe('dates', () => {
   it('converts between instants and calendar dates in UTC', () => {
@@ -24,9 +35,22 @@ describe('dates', () => {
     expect(parseDuration('P1Y2M3DT4H5M6S')).toEqual({ years: 1, months: 2, days: 3, hours: 4, minutes: 5, seconds: 6 });
     expect(parseDuration('P2W').days).toBe(14);
     expect(parseDuration('PT1H').hours).toBe(1);
-    for (const bad of ['P', 'PT', '1D', 'P1H', 'P1DT', '', 'xP1D', 'P1Dx']) expect(() => parseDuration(bad), bad).toThrow(expect.objectContaining({ code: 'invalid-duration' }));
-    expect(parseDuration('P10Y11M12W13DT14H15M16.25S')).toEqual({ years: 10, months: 11, days: 12 * 7 + 13, hours: 14, minutes: 15, seconds: 16.25 });
-    expect(() => parseDuration('P1H')).toThrow(expect.objectContaining({ title: 'Invalid duration', message: '"P1H" is not an ISO 8601 duration such as P1D or PT1H.' }));
+    for (const bad of ['P', 'PT', '1D', 'P1H', 'P1DT', '', 'xP1D', 'P1Dx'])
+      expect(() => parseDuration(bad), bad).toThrow(expect.objectContaining({ code: 'invalid-duration' }));
+    expect(parseDuration('P10Y11M12W13DT14H15M16.25S')).toEqual({
+      years: 10,
+      months: 11,
+      days: 12 * 7 + 13,
+      hours: 14,
+      minutes: 15,
+      seconds: 16.25,
+    });
+    expect(() => parseDuration('P1H')).toThrow(
+      expect.objectContaining({
+        title: 'Invalid duration',
+        message: '"P1H" is not an ISO 8601 duration such as P1D or PT1H.',
+      }),
+    );
   });
 
   it('adds durations calendar-aware', () => {
@@ -36,13 +60,21 @@ describe('dates', () => {
     expect(addDuration('2019-03-03T00:00:00.000Z', 'PT1H')).toBe('2019-03-03T01:00:00.000Z');
     expect(addDuration('2019-03-03T00:00:00.000Z', 'P2W')).toBe('2019-03-17T00:00:00.000Z');
     expect(addDuration('2019-01-31T00:00:00.000Z', 'P1Y2M3DT4H5M6S')).toBe('2020-04-03T04:05:06.000Z');
-    expect(addDuration('2019-01-31T12:00:00.000Z', { years: 0, months: 1, days: 1, hours: 0, minutes: 0, seconds: 0.5 })).toBe('2019-03-01T12:00:00.500Z');
+    expect(
+      addDuration('2019-01-31T12:00:00.000Z', { years: 0, months: 1, days: 1, hours: 0, minutes: 0, seconds: 0.5 }),
+    ).toBe('2019-03-01T12:00:00.500Z');
   });
 
   it('normalises instants and refuses what is not one', () => {
     expect(toInstant('2019-03-03')).toBe('2019-03-03T00:00:00.000Z');
     expect(toInstant('2019-03-03T10:00:00+02:00')).toBe('2019-03-03T08:00:00.000Z');
-    expect(() => toInstant('soon')).toThrow(expect.objectContaining({ code: 'invalid-instant', title: 'Invalid instant', message: '"soon" is not an ISO 8601 instant.' }));
+    expect(() => toInstant('soon')).toThrow(
+      expect.objectContaining({
+        code: 'invalid-instant',
+        title: 'Invalid instant',
+        message: '"soon" is not an ISO 8601 instant.',
+      }),
+    );
   });
 
   it('compares instants', () => {

@@ -6,8 +6,7 @@ import type { IsoDate, IsoInstant } from './types.ts';
 
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DURATION_RE =
-  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const DURATION_RE = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 export type Duration = { years: number; months: number; days: number; hours: number; minutes: number; seconds: number };
 
@@ -80,7 +79,7 @@ export function addDuration(instant: IsoInstant, duration: string | Duration): I
   if (d.years || d.months) {
     const t = new Date(ms);
     const [y, m, day] = shiftMonth(t.getUTCFullYear(), t.getUTCMonth() + 1, d.years * 12 + d.months, t.getUTCDate());
-    ms = Date.UTC(y, m - 1, day) + (ms % DAY_MS + DAY_MS) % DAY_MS;
+    ms = Date.UTC(y, m - 1, day) + (((ms % DAY_MS) + DAY_MS) % DAY_MS);
   }
   ms += d.days * DAY_MS + d.hours * 3_600_000 + d.minutes * 60_000 + Math.round(d.seconds * 1000);
   return new Date(ms).toISOString();

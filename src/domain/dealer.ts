@@ -13,12 +13,25 @@ import type { AdcCredential, AdcLogin, Customer, Invoice, IsoDate, Isp, SandboxS
 
 export type CreateCustomerInput = { firstName: string; lastName: string; email: string; ispId?: number | null };
 
-export function createCustomer(state: Readonly<SandboxState>, input: CreateCustomerInput, ctx: Ctx): CommandResult<Customer> {
+export function createCustomer(
+  state: Readonly<SandboxState>,
+  input: CreateCustomerInput,
+  ctx: Ctx,
+): CommandResult<Customer> {
   const ispId = input.ispId ?? null;
   if (ispId !== null && !byId(state.isps, ispId)) {
-    throw invalid('unknown-isp', 'Unknown Interactive Services Provider', `ISP ${ispId} does not exist.`, [{ path: '/ispId', message: 'unknown ISP' }]);
+    throw invalid('unknown-isp', 'Unknown Interactive Services Provider', `ISP ${ispId} does not exist.`, [
+      { path: '/ispId', message: 'unknown ISP' },
+    ]);
   }
-  const customer: Customer = { id: ctx.ids('customer'), firstName: input.firstName, lastName: input.lastName, email: input.email, ispId, createdAt: ctx.now };
+  const customer: Customer = {
+    id: ctx.ids('customer'),
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email: input.email,
+    ispId,
+    createdAt: ctx.now,
+  };
   const e = event(ctx, 'customer.created', { customerId: customer.id, ispId });
   return { patch: { upsert: { customers: [customer] }, events: [e] }, result: customer };
 }
@@ -27,7 +40,13 @@ export type IspInput = { name: string; username: string; password: string };
 
 export function createIsp(state: Readonly<SandboxState>, input: IspInput, ctx: Ctx): CommandResult<Isp> {
   // The integration starts off: only a SecurityTrax employee enables it, through Alarm.com.
-  const isp: Isp = { id: ctx.ids('isp'), ...pick(input), billingIntegration: false, billingIntegrationEnabledAt: null, roleCacheRefreshedAt: null };
+  const isp: Isp = {
+    id: ctx.ids('isp'),
+    ...pick(input),
+    billingIntegration: false,
+    billingIntegrationEnabledAt: null,
+    roleCacheRefreshedAt: null,
+  };
   const e = event(ctx, 'isp.created', { ispId: isp.id, name: isp.name, username: isp.username });
   return { patch: { upsert: { isps: [isp] }, events: [e] }, result: isp };
 }
@@ -35,10 +54,17 @@ export function createIsp(state: Readonly<SandboxState>, input: IspInput, ctx: C
 const pick = ({ name, username, password }: IspInput): IspInput => ({ name, username, password });
 
 /** Name/credentials only; the billingIntegration flag changes through applyIntegrationChange. */
-export function updateIspDetails(state: Readonly<SandboxState>, ispId: number, input: Partial<IspInput>, ctx: Ctx): CommandResult<Isp> {
+export function updateIspDetails(
+  state: Readonly<SandboxState>,
+  ispId: number,
+  input: Partial<IspInput>,
+  ctx: Ctx,
+): CommandResult<Isp> {
   const isp = state.isps.find((i) => i.id === ispId);
   if (!isp) throw notFound('Interactive Services Provider', ispId);
-  const changed = (['name', 'username', 'password'] as const).filter((k) => input[k] !== undefined && input[k] !== isp[k]);
+  const changed = (['name', 'username', 'password'] as const).filter(
+    (k) => input[k] !== undefined && input[k] !== isp[k],
+  );
   if (changed.length === 0) return { patch: {}, result: isp };
   const next: Isp = { ...isp, ...Object.fromEntries(changed.map((k) => [k, input[k]])) };
   const e = event(ctx, 'isp.updated', { ispId, changed });
@@ -48,16 +74,25 @@ export function updateIspDetails(state: Readonly<SandboxState>, ispId: number, i
 export type ManualInvoiceInput = { customerId: number; invoiceDate?: IsoDate; dueDate: IsoDate; lines: LineInput[] };
 
 /** A one-off invoice: never viewable/payable through the Alarm.com Billing Integration. */
-export function createManualInvoice(state: Readonly<SandboxState>, input: ManualInvoiceInput, ctx: Ctx): CommandResult<Invoice> {
+export function createManualInvoice(
+  state: Readonly<SandboxState>,
+  input: ManualInvoiceInput,
+  ctx: Ctx,
+): CommandResult<Invoice> {
   if (!byId(state.customers, input.customerId)) throw notFound('Customer', input.customerId);
   const invoiceDate = input.invoiceDate ?? toDate(ctx.now);
   requireDate(invoiceDate, '/invoiceDate');
   requireDate(input.dueDate, '/dueDate');
   if (input.dueDate < invoiceDate) {
-    throw invalid('due-before-invoice-date', 'Due date before invoice date', 'dueDate cannot be before invoiceDate.', [{ path: '/dueDate', message: 'must be on or after invoiceDate' }]);
+    throw invalid('due-before-invoice-date', 'Due date before invoice date', 'dueDate cannot be before invoiceDate.', [
+      { path: '/dueDate', message: 'must be on or after invoiceDate' },
+    ]);
   }
   const lines = resolveLines(state, input.lines);
-  const totalCents = requireAmountCents(lines.reduce((sum, l) => sum + l.amountCents, 0), '/lines');
+  const totalCents = requireAmountCents(
+    lines.reduce((sum, l) => sum + l.amountCents, 0),
+    '/lines',
+  );
   const invoice: Invoice = {
     id: ctx.ids('invoice'),
     customerId: input.customerId,
@@ -71,7 +106,14 @@ export function createManualInvoice(state: Readonly<SandboxState>, input: Manual
     autoPayAttemptedAt: null,
     createdAt: ctx.now,
   };
-  const e = event(ctx, 'invoice.created', { invoiceId: invoice.id, customerId: invoice.customerId, recurringInvoiceId: null, invoiceDate, dueDate: invoice.dueDate, totalCents });
+  const e = event(ctx, 'invoice.created', {
+    invoiceId: invoice.id,
+    customerId: invoice.customerId,
+    recurringInvoiceId: null,
+    invoiceDate,
+    dueDate: invoice.dueDate,
+    totalCents,
+  });
   return { patch: { upsert: { invoices: [invoice] }, events: [e] }, result: invoice };
 }
 
@@ -99,7 +141,12 @@ export function createLogin(state: Readonly<SandboxState>, input: LoginInput, ct
 export type LoginUpdate = { username?: string; password?: string; customerId?: number | null };
 
 /** Links (customerId), unlinks (customerId: null) or renames an end-user login. */
-export function updateLogin(state: Readonly<SandboxState>, loginId: number, input: LoginUpdate, ctx: Ctx): CommandResult<AdcLogin> {
+export function updateLogin(
+  state: Readonly<SandboxState>,
+  loginId: number,
+  input: LoginUpdate,
+  ctx: Ctx,
+): CommandResult<AdcLogin> {
   const login = byId(state.logins, loginId);
   if (!login) throw notFound('Login', loginId);
   if (input.username !== undefined && input.username !== login.username && loginNamed(state, input.username)) {
@@ -117,9 +164,11 @@ export function updateLogin(state: Readonly<SandboxState>, loginId: number, inpu
     events.push(event(ctx, 'login.updated', { loginId, username: next.username }));
   }
   if (next.customerId !== login.customerId) {
-    events.push(next.customerId === null
-      ? event(ctx, 'login.unlinked', { loginId, customerId: login.customerId })
-      : event(ctx, 'login.linked', { loginId, customerId: next.customerId, previousCustomerId: login.customerId }));
+    events.push(
+      next.customerId === null
+        ? event(ctx, 'login.unlinked', { loginId, customerId: login.customerId })
+        : event(ctx, 'login.linked', { loginId, customerId: next.customerId, previousCustomerId: login.customerId }),
+    );
   }
   if (events.length === 0) return { patch: {}, result: login };
   return { patch: { upsert: { logins: [next] }, events }, result: next };
@@ -127,7 +176,11 @@ export function updateLogin(state: Readonly<SandboxState>, loginId: number, inpu
 
 export type AdcCredentialInput = { username: string; password: string; roles?: string[] };
 
-export function createAdcCredential(state: Readonly<SandboxState>, input: AdcCredentialInput, ctx: Ctx): CommandResult<AdcCredential> {
+export function createAdcCredential(
+  state: Readonly<SandboxState>,
+  input: AdcCredentialInput,
+  ctx: Ctx,
+): CommandResult<AdcCredential> {
   if (state.adcCredentials.some((c) => c.username === input.username)) throw usernameTaken(input.username);
   const credential: AdcCredential = {
     id: ctx.ids('adcCredential'),
@@ -136,7 +189,11 @@ export function createAdcCredential(state: Readonly<SandboxState>, input: AdcCre
     roles: [...new Set(input.roles ?? [])],
     securityTraxSettings: { billingIntegrationEnabled: false, updatedAt: null },
   };
-  const e = event(ctx, 'alarm_com_credential.created', { credentialId: credential.id, username: credential.username, roles: credential.roles });
+  const e = event(ctx, 'alarm_com_credential.created', {
+    credentialId: credential.id,
+    username: credential.username,
+    roles: credential.roles,
+  });
   return { patch: { upsert: { adcCredentials: [credential] }, events: [e] }, result: credential };
 }
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { billingEligibility, requireConfigured } from './eligibility.ts';
-import { domainError, makeConfiguredState, makeCustomer, makeIsp, makeLogin, makeRecurring, NOW } from '../../test/support/domain-fixtures.ts';
+import {
+  domainError,
+  makeConfiguredState,
+  makeCustomer,
+  makeIsp,
+  makeLogin,
+  makeRecurring,
+  NOW,
+} from '../../test/support/domain-fixtures.ts';
 
 const codes = (e: ReturnType<typeof billingEligibility>) => (e.configured ? [] : e.reasons.map((r) => r.code));
 const enabledAt = (at: string) => makeIsp({ billingIntegrationEnabledAt: at, roleCacheRefreshedAt: null });
@@ -13,9 +21,9 @@ describe('billingEligibility', () => {
   });
 
   it('Billing Not Configured when the Alarm.com login is not linked to a SecurityTrax account', () => {
-    expect(codes(billingEligibility(makeConfiguredState({ logins: [makeLogin({ customerId: null })] }), 1, NOW))).toEqual([
-      'login-not-linked',
-    ]);
+    expect(
+      codes(billingEligibility(makeConfiguredState({ logins: [makeLogin({ customerId: null })] }), 1, NOW)),
+    ).toEqual(['login-not-linked']);
     // Linked to an account that no longer exists: same thing, and nothing else can be evaluated.
     expect(codes(billingEligibility(makeConfiguredState({ customers: [] }), 1, NOW))).toEqual(['login-not-linked']);
   });
@@ -24,11 +32,16 @@ describe('billingEligibility', () => {
     const noIsp = makeConfiguredState({ customers: [makeCustomer({ ispId: null })] });
     const missingIsp = makeConfiguredState({ isps: [] });
     const disabled = makeConfiguredState({ isps: [makeIsp({ billingIntegration: false })] });
-    for (const s of [noIsp, missingIsp, disabled]) expect(codes(billingEligibility(s, 1, NOW))).toEqual(['integration-not-enabled']);
+    for (const s of [noIsp, missingIsp, disabled])
+      expect(codes(billingEligibility(s, 1, NOW))).toEqual(['integration-not-enabled']);
   });
 
   it('Billing Not Configured when the account has no recurring invoice with the MMR line item', () => {
-    const s = makeConfiguredState({ recurringInvoices: [makeRecurring({ lines: [{ lineItemId: 4, description: 'Service', amountCents: 100, occurrences: null }] })] });
+    const s = makeConfiguredState({
+      recurringInvoices: [
+        makeRecurring({ lines: [{ lineItemId: 4, description: 'Service', amountCents: 100, occurrences: null }] }),
+      ],
+    });
     expect(codes(billingEligibility(s, 1, NOW))).toEqual(['no-mmr-recurring-invoice']);
   });
 
@@ -50,7 +63,9 @@ describe('billingEligibility', () => {
   });
 
   it('a role-cache refresh after the latest enablement ends the wait', () => {
-    const s = makeConfiguredState({ isps: [makeIsp({ billingIntegrationEnabledAt: '2019-03-02T23:30:00.000Z', roleCacheRefreshedAt: NOW })] });
+    const s = makeConfiguredState({
+      isps: [makeIsp({ billingIntegrationEnabledAt: '2019-03-02T23:30:00.000Z', roleCacheRefreshedAt: NOW })],
+    });
     expect(billingEligibility(s, 1, NOW).configured).toBe(true);
   });
 
@@ -64,8 +79,12 @@ describe('billingEligibility', () => {
       const e = billingEligibility(s, 1, now);
       return e.configured ? [] : e.reasons.map((r) => r.message);
     };
-    expect(messages(makeConfiguredState({ logins: [makeLogin({ customerId: null })] }))).toEqual(['This Alarm.com login is not linked to a SecurityTrax account.']);
-    expect(messages(makeConfiguredState({ isps: [makeIsp({ billingIntegration: false })] }))).toEqual(['Interactive Services Provider 1 does not have the Billing Integration enabled.']);
+    expect(messages(makeConfiguredState({ logins: [makeLogin({ customerId: null })] }))).toEqual([
+      'This Alarm.com login is not linked to a SecurityTrax account.',
+    ]);
+    expect(messages(makeConfiguredState({ isps: [makeIsp({ billingIntegration: false })] }))).toEqual([
+      'Interactive Services Provider 1 does not have the Billing Integration enabled.',
+    ]);
     expect(messages(makeConfiguredState({ customers: [makeCustomer({ ispId: null })] }))).toEqual([
       'The SecurityTrax account is not configured with an Alarm.com Interactive Services Provider.',
     ]);
@@ -82,7 +101,13 @@ describe('requireConfigured', () => {
     expect([err.kind, err.code, err.title]).toEqual(['conflict', 'billing-not-configured', 'Billing Not Configured']);
     expect(err.extensions.reasons).toEqual([{ code: 'no-mmr-recurring-invoice', message: expect.any(String) }]);
     expect(err.message).toContain('MMR');
-    const two = domainError(() => requireConfigured(makeConfiguredState({ isps: [makeIsp({ billingIntegration: false })], recurringInvoices: [] }), 1, NOW));
+    const two = domainError(() =>
+      requireConfigured(
+        makeConfiguredState({ isps: [makeIsp({ billingIntegration: false })], recurringInvoices: [] }),
+        1,
+        NOW,
+      ),
+    );
     expect(two.message).toBe(
       'Billing Not Configured: Interactive Services Provider 1 does not have the Billing Integration enabled. The SecurityTrax account has no Recurring Invoice with the MMR (ID 3) Invoice Line Item.',
     );

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { MAX_EVENT_PAGE, pageEvents } from './event-page.ts';
 import type { SimEvent } from './types.ts';
 
-const events: SimEvent[] = Array.from({ length: 250 }, (_, i) => ({ id: i + 1, at: '2019-03-03T00:00:00.000Z', type: i % 2 ? 'payment.failed' : 'invoice.created', data: {} }));
+const events: SimEvent[] = Array.from({ length: 250 }, (_, i) => ({
+  id: i + 1,
+  at: '2019-03-03T00:00:00.000Z',
+  type: i % 2 ? 'payment.failed' : 'invoice.created',
+  data: {},
+}));
 
 describe('pageEvents', () => {
   it('answers 100 by default, with where the next page starts', () => {

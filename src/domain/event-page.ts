@@ -10,7 +10,8 @@ export type EventPage = { items: SimEvent[]; filter: EventFilter & { limit: numb
 
 /** `type` matches itself and its sub-types: `payment` matches `payment.failed`. */
 export const matchesEventType = (e: SimEvent, type: string | undefined): boolean => matchesType(e.type, type);
-const matchesType = (t: string, type: string | undefined): boolean => type === undefined || t === type || t.startsWith(`${type}.`);
+const matchesType = (t: string, type: string | undefined): boolean =>
+  type === undefined || t === type || t.startsWith(`${type}.`);
 
 /** First position whose id is greater than `after` (events are in id order). */
 function firstAfter(events: readonly SimEvent[], after: number): number {
@@ -57,6 +58,7 @@ export function eventsMatching(events: readonly SimEvent[], filter: { type?: str
   if (!packed) return events.slice(from).filter((e) => matchesEventType(e, filter.type));
   if (filter.type === undefined && from === 0) return packed.copy().list;
   const out: SimEvent[] = [];
-  for (let at = from; at < packed.length; at++) if (matchesType(packed.typeAt(at), filter.type)) out.push(packed.get(at));
+  for (let at = from; at < packed.length; at++)
+    if (matchesType(packed.typeAt(at), filter.type)) out.push(packed.get(at));
   return out;
 }

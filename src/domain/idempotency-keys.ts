@@ -6,10 +6,12 @@ import type { IdempotencyRecord, IsoInstant } from './types.ts';
 
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 
-export const idempotencyKeyExpiresAt = (record: Pick<IdempotencyRecord, 'createdAt'>): IsoInstant => addMinutes(record.createdAt, IDEMPOTENCY_KEY_TTL_HOURS * 60);
+export const idempotencyKeyExpiresAt = (record: Pick<IdempotencyRecord, 'createdAt'>): IsoInstant =>
+  addMinutes(record.createdAt, IDEMPOTENCY_KEY_TTL_HOURS * 60);
 
 /** True while the record still answers retries of its key. */
-export const isIdempotencyKeyLive = (record: Pick<IdempotencyRecord, 'createdAt'>, now: IsoInstant): boolean => now < idempotencyKeyExpiresAt(record);
+export const isIdempotencyKeyLive = (record: Pick<IdempotencyRecord, 'createdAt'>, now: IsoInstant): boolean =>
+  now < idempotencyKeyExpiresAt(record);
 
 /**
  * Ids of the expired records. Records are kept in the order they were made and the clock only moves

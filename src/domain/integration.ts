@@ -28,7 +28,12 @@ const FAILURES: Record<string, { kind: ErrorKind; title: string }> = {
   'alarm-com-timeout': { kind: 'upstream_timeout', title: 'Alarm.com timed out' },
 };
 
-export function applyIntegrationChange(state: Readonly<SandboxState>, ispId: number, outcome: IntegrationOutcome, ctx: Ctx): CommandResult<IntegrationChange> {
+export function applyIntegrationChange(
+  state: Readonly<SandboxState>,
+  ispId: number,
+  outcome: IntegrationOutcome,
+  ctx: Ctx,
+): CommandResult<IntegrationChange> {
   const isp = state.isps.find((i) => i.id === ispId);
   if (!isp) throw notFound('Interactive Services Provider', ispId);
 
@@ -48,10 +53,14 @@ export function applyIntegrationChange(state: Readonly<SandboxState>, ispId: num
   } else {
     next = { ...isp, billingIntegration: false, roleCacheRefreshedAt: null };
   }
-  const changed = { upsert: { isps: [next] }, events: [event(ctx, outcome.enabled ? 'integration.enabled' : 'integration.disabled', { ispId })] };
+  const changed = {
+    upsert: { isps: [next] },
+    events: [event(ctx, outcome.enabled ? 'integration.enabled' : 'integration.disabled', { ispId })],
+  };
   // Alarm.com caches roles: end users see Billing only when the cache is ready (the clock refreshes it).
   const readyAt = roleCacheReadyAt(next, state.settings.roleCacheMinutes);
-  if (readyAt === null || readyAt > Date.parse(ctx.now)) return { patch: changed, result: { isp: next, failure: null } };
+  if (readyAt === null || readyAt > Date.parse(ctx.now))
+    return { patch: changed, result: { isp: next, failure: null } };
   const refreshed = refreshRoleCache(next, ctx);
   return { patch: mergePatches([changed, refreshed.patch]), result: { isp: refreshed.result, failure: null } };
 }
@@ -60,7 +69,12 @@ export function applyIntegrationChange(state: Readonly<SandboxState>, ispId: num
 export function adcAuthenticate(state: Readonly<SandboxState>, username: string, password: string): AdcCredential {
   const credential = state.adcCredentials.find((c) => c.username === username && c.password === password);
   if (!credential) {
-    throw new DomainError('unauthorized', 'invalid-credentials', 'Invalid credentials', 'The Alarm.com username or password is incorrect.');
+    throw new DomainError(
+      'unauthorized',
+      'invalid-credentials',
+      'Invalid credentials',
+      'The Alarm.com username or password is incorrect.',
+    );
   }
   return credential;
 }
@@ -77,10 +91,18 @@ export function requireSecurityTraxRole(credential: Readonly<AdcCredential>): vo
   );
 }
 
-export function setSecurityTraxSettings(state: Readonly<SandboxState>, credentialId: number, enabled: boolean, ctx: Ctx): CommandResult<AdcCredential> {
+export function setSecurityTraxSettings(
+  state: Readonly<SandboxState>,
+  credentialId: number,
+  enabled: boolean,
+  ctx: Ctx,
+): CommandResult<AdcCredential> {
   const credential = state.adcCredentials.find((c) => c.id === credentialId);
   if (!credential) throw notFound('Alarm.com credential', credentialId);
-  const next: AdcCredential = { ...credential, securityTraxSettings: { billingIntegrationEnabled: enabled, updatedAt: ctx.now } };
+  const next: AdcCredential = {
+    ...credential,
+    securityTraxSettings: { billingIntegrationEnabled: enabled, updatedAt: ctx.now },
+  };
   const e = event(ctx, 'alarm_com.securitytrax_settings.updated', { credentialId, billingIntegrationEnabled: enabled });
   return { patch: { upsert: { adcCredentials: [next] }, events: [e] }, result: next };
 }

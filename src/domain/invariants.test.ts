@@ -8,7 +8,14 @@ describe('checkInvariants', () => {
       billingMethods: [makeCard()],
       invoices: [makeInvoice({ id: 1, balanceCents: 0, status: 'paid' }), makeInvoice({ id: 2, balanceCents: 998 })],
       payments: [
-        makePayment({ id: 1, amountCents: 5000, allocations: [{ invoiceId: 1, amountCents: 2999 }, { invoiceId: 2, amountCents: 2001 }] }),
+        makePayment({
+          id: 1,
+          amountCents: 5000,
+          allocations: [
+            { invoiceId: 1, amountCents: 2999 },
+            { invoiceId: 2, amountCents: 2001 },
+          ],
+        }),
         makePayment({ id: 2, status: 'failed', failureReason: 'card_declined', allocations: [] }),
       ],
     });
@@ -41,11 +48,18 @@ describe('checkInvariants', () => {
         makePayment({ id: 2, status: 'failed', failureReason: 'card_declined' }),
       ],
     });
-    expect(checkInvariants(state)).toEqual(['payment 1: allocations sum to 2999, amount is 3000', 'payment 2: failed but has 1 allocation(s)']);
+    expect(checkInvariants(state)).toEqual([
+      'payment 1: allocations sum to 2999, amount is 3000',
+      'payment 2: failed but has 1 allocation(s)',
+    ]);
   });
 
   it('no billing method holds anything that looks like a full card number', () => {
-    const leaky = makeCard({ card: { brand: 'visa', last4: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'J' } });
-    expect(checkInvariants(makeConfiguredState({ billingMethods: [leaky] }))).toEqual(['billing method 1: holds a full card or account number']);
+    const leaky = makeCard({
+      card: { brand: 'visa', last4: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'J' },
+    });
+    expect(checkInvariants(makeConfiguredState({ billingMethods: [leaky] }))).toEqual([
+      'billing method 1: holds a full card or account number',
+    ]);
   });
 });

@@ -10,7 +10,8 @@ export function checkInvariants(state: Readonly<SandboxState>): string[] {
   const violations: string[] = [];
   // Every amount is a safe integer within the maximum: NaN, Infinity or 2^53+ would make every sum below lie.
   const amount = (where: string, n: unknown): void => {
-    if (!isAmountCents(n)) violations.push(`${where}: ${String(n)} is not a whole number of cents from 0 to ${MAX_AMOUNT_CENTS}`);
+    if (!isAmountCents(n))
+      violations.push(`${where}: ${String(n)} is not a whole number of cents from 0 to ${MAX_AMOUNT_CENTS}`);
   };
   for (const p of state.payments) {
     amount(`payment ${p.id} amountCents`, p.amountCents);
@@ -21,30 +22,36 @@ export function checkInvariants(state: Readonly<SandboxState>): string[] {
     amount(`invoice ${inv.id} balanceCents`, inv.balanceCents);
     inv.lines.forEach((l, i) => amount(`invoice ${inv.id} lines/${i}`, l.amountCents));
   }
-  for (const ri of state.recurringInvoices) ri.lines.forEach((l, i) => amount(`recurring invoice ${ri.id} lines/${i}`, l.amountCents));
+  for (const ri of state.recurringInvoices)
+    ri.lines.forEach((l, i) => amount(`recurring invoice ${ri.id} lines/${i}`, l.amountCents));
   const invoiceIds = new Set(state.invoices.map((i) => i.id));
 
   const paidByInvoice = new Map<number, number>();
   for (const p of state.payments) {
     const allocated = p.allocations.reduce((s, a) => s + a.amountCents, 0);
     if (p.status === 'succeeded') {
-      if (allocated !== p.amountCents) violations.push(`payment ${p.id}: allocations sum to ${allocated}, amount is ${p.amountCents}`);
+      if (allocated !== p.amountCents)
+        violations.push(`payment ${p.id}: allocations sum to ${allocated}, amount is ${p.amountCents}`);
       for (const a of p.allocations) {
-        if (!invoiceIds.has(a.invoiceId)) violations.push(`payment ${p.id}: allocated to missing invoice ${a.invoiceId}`);
+        if (!invoiceIds.has(a.invoiceId))
+          violations.push(`payment ${p.id}: allocated to missing invoice ${a.invoiceId}`);
         if (a.amountCents <= 0) violations.push(`payment ${p.id}: non-positive allocation to invoice ${a.invoiceId}`);
         paidByInvoice.set(a.invoiceId, (paidByInvoice.get(a.invoiceId) ?? 0) + a.amountCents);
       }
     } else if (p.allocations.length > 0) {
       violations.push(`payment ${p.id}: failed but has ${p.allocations.length} allocation(s)`);
     }
-    if (!Number.isInteger(p.amountCents) || p.amountCents <= 0) violations.push(`payment ${p.id}: amount ${p.amountCents} is not a positive integer`);
+    if (!Number.isInteger(p.amountCents) || p.amountCents <= 0)
+      violations.push(`payment ${p.id}: amount ${p.amountCents} is not a positive integer`);
   }
 
   for (const inv of state.invoices) {
     const linesTotal = inv.lines.reduce((s, l) => s + l.amountCents, 0);
-    if (linesTotal !== inv.totalCents) violations.push(`invoice ${inv.id}: lines sum to ${linesTotal}, total is ${inv.totalCents}`);
+    if (linesTotal !== inv.totalCents)
+      violations.push(`invoice ${inv.id}: lines sum to ${linesTotal}, total is ${inv.totalCents}`);
     const expected = inv.totalCents - (paidByInvoice.get(inv.id) ?? 0);
-    if (inv.balanceCents !== expected) violations.push(`invoice ${inv.id}: balance ${inv.balanceCents}, expected ${expected}`);
+    if (inv.balanceCents !== expected)
+      violations.push(`invoice ${inv.id}: balance ${inv.balanceCents}, expected ${expected}`);
     if (inv.balanceCents < 0 || inv.balanceCents > inv.totalCents) {
       violations.push(`invoice ${inv.id}: balance ${inv.balanceCents} outside 0..${inv.totalCents}`);
     }
@@ -55,7 +62,8 @@ export function checkInvariants(state: Readonly<SandboxState>): string[] {
   }
 
   for (const m of state.billingMethods) {
-    if (LONG_DIGITS.test(JSON.stringify(m))) violations.push(`billing method ${m.id}: holds a full card or account number`);
+    if (LONG_DIGITS.test(JSON.stringify(m)))
+      violations.push(`billing method ${m.id}: holds a full card or account number`);
   }
   // The journal is state too: billing-method events must not leak the number either.
   for (const e of state.events) {

@@ -26,7 +26,8 @@ function indexOf<T>(list: readonly T[], name: string, key: (e: T) => unknown): I
   const byName = indexesOf(list, true);
   if (!byName) return undefined;
   let idx = byName.get(name);
-  if (!idx || idx.seen > list.length) byName.set(name, (idx = { seen: 0, key: key as (e: unknown) => unknown, positions: new Map() }));
+  if (!idx || idx.seen > list.length)
+    byName.set(name, (idx = { seen: 0, key: key as (e: unknown) => unknown, positions: new Map() }));
   for (let at = idx.seen; at < list.length; at++) {
     const k = key(list[at] as T);
     const found = idx.positions.get(k);

@@ -7,7 +7,11 @@ const state = makeState({
     makeCard({ id: 1, customerId: 1 }),
     makeCard({ id: 2, customerId: 2 }),
     makeCard({ id: 3, customerId: 1, expired: true }),
-    makeCard({ id: 4, customerId: 1, card: { brand: 'visa', last4: '1111', expMonth: 2, expYear: 2019, holderName: 'J' } }),
+    makeCard({
+      id: 4,
+      customerId: 1,
+      card: { brand: 'visa', last4: '1111', expMonth: 2, expYear: 2019, holderName: 'J' },
+    }),
     makeBank({ id: 5, customerId: 1 }),
   ],
 });
@@ -25,12 +29,16 @@ describe('isMethodExpired', () => {
 });
 
 describe('requireOwnMethod / requireAutoPayMethod', () => {
-  it('gives the customer\'s own method; another customer\'s or an unknown id is the same 404', () => {
+  it("gives the customer's own method; another customer's or an unknown id is the same 404", () => {
     expect(requireOwnMethod(state, 1, 1).id).toBe(1);
     expect(requireOwnMethod(state, 1, 3).id).toBe(3);
     for (const id of [2, 99]) {
       const err = domainError(() => requireOwnMethod(state, 1, id));
-      expect([err.kind, err.code, err.message]).toEqual(['not_found', 'not-found', `Billing method ${id} does not exist.`]);
+      expect([err.kind, err.code, err.message]).toEqual([
+        'not_found',
+        'not-found',
+        `Billing method ${id} does not exist.`,
+      ]);
     }
   });
 
@@ -40,7 +48,12 @@ describe('requireOwnMethod / requireAutoPayMethod', () => {
     expect(domainError(() => requireAutoPayMethod(state, 1, 2, NOW)).code).toBe('not-found');
     for (const id of [3, 4]) {
       const err = domainError(() => requireAutoPayMethod(state, 1, id, NOW));
-      expect([err.kind, err.code, err.title, err.extensions]).toEqual(['validation', 'card-expired', 'Card expired', { errors: [{ path: '/billingMethodId', message: 'expired' }] }]);
+      expect([err.kind, err.code, err.title, err.extensions]).toEqual([
+        'validation',
+        'card-expired',
+        'Card expired',
+        { errors: [{ path: '/billingMethodId', message: 'expired' }] },
+      ]);
       expect(err.message).toBe(`Billing method ${id} has expired; update its expiry first.`);
     }
   });

@@ -13,7 +13,11 @@ export function isMethodExpired(method: BillingMethod, now: IsoInstant): boolean
  * The customer's own method. Another customer's method id is "not found" for this customer (404),
  * exactly like an id that does not exist: the answer never tells whether someone else has it.
  */
-export function requireOwnMethod(state: Readonly<SandboxState>, customerId: number, billingMethodId: number): BillingMethod {
+export function requireOwnMethod(
+  state: Readonly<SandboxState>,
+  customerId: number,
+  billingMethodId: number,
+): BillingMethod {
   const method = byId(state.billingMethods, billingMethodId);
   if (!method || method.customerId !== customerId) throw notFound('Billing method', billingMethodId);
   return method;
@@ -24,7 +28,12 @@ export function requireOwnMethod(state: Readonly<SandboxState>, customerId: numb
  * Auto Pay with a card known to be expired would only produce declines. A one-time or dealer payment
  * may still use one: the processor declines it and the failed payment is kept in the history.
  */
-export function requireAutoPayMethod(state: Readonly<SandboxState>, customerId: number, billingMethodId: number, now: IsoInstant): BillingMethod {
+export function requireAutoPayMethod(
+  state: Readonly<SandboxState>,
+  customerId: number,
+  billingMethodId: number,
+  now: IsoInstant,
+): BillingMethod {
   const method = requireOwnMethod(state, customerId, billingMethodId);
   if (isMethodExpired(method, now)) {
     throw invalid('card-expired', 'Card expired', `Billing method ${method.id} has expired; update its expiry first.`, [

@@ -13,8 +13,10 @@ describe('money', () => {
   });
 
   it('refuses more than two decimals, signs, exponents, non-finite and over-maximum amounts', () => {
-    for (const bad of ['1.234', '-1', '+1', '1e3', '', '.5', '1.', 'abc', '100000.01', ' 1 2']) expect(decimalToCents(bad), bad).toBeNull();
-    for (const bad of [1e21, Number.NaN, Number.POSITIVE_INFINITY, -3, 1.005]) expect(decimalToCents(bad), String(bad)).toBeNull();
+    for (const bad of ['1.234', '-1', '+1', '1e3', '', '.5', '1.', 'abc', '100000.01', ' 1 2'])
+      expect(decimalToCents(bad), bad).toBeNull();
+    for (const bad of [1e21, Number.NaN, Number.POSITIVE_INFINITY, -3, 1.005])
+      expect(decimalToCents(bad), String(bad)).toBeNull();
   });
 
   it('shows cents as two-decimal strings', () => {
@@ -34,10 +36,12 @@ describe('money', () => {
   });
 
   it('a refused amount names the field, the range and what it got', () => {
-    expect(() => requireAmountCents(-1, '/lines/0/amountCents')).toThrow(expect.objectContaining({
-      code: 'invalid-amount',
-      title: 'Invalid amount',
-      message: 'amountCents must be a whole number of cents from 0 to 10000000 ($100000.00); got -1.',
-    }));
+    expect(() => requireAmountCents(-1, '/lines/0/amountCents')).toThrow(
+      expect.objectContaining({
+        code: 'invalid-amount',
+        title: 'Invalid amount',
+        message: 'amountCents must be a whole number of cents from 0 to 10000000 ($100000.00); got -1.',
+      }),
+    );
   });
 });

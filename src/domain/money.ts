@@ -19,9 +19,12 @@ export function isAmountCents(n: unknown, max = MAX_AMOUNT_CENTS): n is number {
  */
 export function requireAmountCents(n: unknown, path: string, min = 0): number {
   if (isAmountCents(n) && n >= min) return n;
-  throw invalid('invalid-amount', 'Invalid amount', `${path.split('/').pop()} must be a whole number of cents from ${min} to ${MAX_AMOUNT_CENTS} ($${centsToDecimal(MAX_AMOUNT_CENTS)}); got ${String(n)}.`, [
-    { path, message: `must be an integer from ${min} to ${MAX_AMOUNT_CENTS}` },
-  ]);
+  throw invalid(
+    'invalid-amount',
+    'Invalid amount',
+    `${path.split('/').pop()} must be a whole number of cents from ${min} to ${MAX_AMOUNT_CENTS} ($${centsToDecimal(MAX_AMOUNT_CENTS)}); got ${String(n)}.`,
+    [{ path, message: `must be an integer from ${min} to ${MAX_AMOUNT_CENTS}` }],
+  );
 }
 
 const DECIMAL = /^(\d{1,15})(?:\.(\d{1,2}))?$/;

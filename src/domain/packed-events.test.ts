@@ -14,12 +14,17 @@ export function sampleEvents(n: number): SimEvent[] {
   for (let i = 1; i <= n; i++) {
     const k = i % 6;
     const data: Record<string, unknown> =
-      k === 0 ? { invoiceId: i, customerId: 7, invoiceDate: '2019-01-01', totalCents: 2999 }
-      : k === 1 ? { paymentId: i, amountCents: 2999, source: 'auto_pay', allocations }
-      : k === 2 ? { ispId: null, customerId: i }
-      : k === 3 ? { amount: 1.5, big: 2 ** 40, negative: -3, flag: true, roles: ['SecurityTrax'] }
-      : k === 4 ? {}
-      : { code: 'x', nested: { a: [1, { b: 'c' }] } };
+      k === 0
+        ? { invoiceId: i, customerId: 7, invoiceDate: '2019-01-01', totalCents: 2999 }
+        : k === 1
+          ? { paymentId: i, amountCents: 2999, source: 'auto_pay', allocations }
+          : k === 2
+            ? { ispId: null, customerId: i }
+            : k === 3
+              ? { amount: 1.5, big: 2 ** 40, negative: -3, flag: true, roles: ['SecurityTrax'] }
+              : k === 4
+                ? {}
+                : { code: 'x', nested: { a: [1, { b: 'c' }] } };
     out.push({ id: i, at: i % 2 ? AT : `2019-01-0${1 + (i % 9)}T00:00:00.000Z`, type: `t${k}.done`, data });
   }
   return out;
@@ -43,14 +48,24 @@ describe('packed events', () => {
   });
 
   it('keeps an event of another layout whole', () => {
-    const odd = [{ type: 'x', id: 1, at: AT, data: { a: 1 } }, { id: 2, at: AT, type: 'y', data: [1, 2] }, { id: 3, at: AT, type: 'z', data: { a: 1 }, extra: true }] as unknown as SimEvent[];
+    const odd = [
+      { type: 'x', id: 1, at: AT, data: { a: 1 } },
+      { id: 2, at: AT, type: 'y', data: [1, 2] },
+      { id: 3, at: AT, type: 'z', data: { a: 1 }, extra: true },
+    ] as unknown as SimEvent[];
     expect(JSON.stringify(packEvents(odd))).toBe(JSON.stringify(odd));
   });
 
   it('pages on ids and types as a plain list does', () => {
     const events = sampleEvents(5_000);
     const packed = packEvents(events);
-    for (const filter of [{}, { after: 4_100, limit: 50 }, { type: 't1', after: 10, limit: 1000 }, { type: 't9' }, { after: 5_000 }]) {
+    for (const filter of [
+      {},
+      { after: 4_100, limit: 50 },
+      { type: 't1', after: 10, limit: 1000 },
+      { type: 't9' },
+      { after: 5_000 },
+    ]) {
       expect(pageEvents(packed, filter)).toEqual(pageEvents(events, filter));
     }
   });
@@ -86,7 +101,9 @@ describe('eventsMatching (every matching event, for in-process readers)', () => 
     for (const filter of [{}, { after: 4_000 }, { type: 't1' }, { type: 't1', after: 2_500 }, { type: 't9' }]) {
       expect(eventsMatching(packed, filter)).toEqual(eventsMatching(events, filter));
     }
-    expect(eventsMatching(events, { type: 't1', after: 2_500 })).toEqual(events.filter((e) => e.type === 't1.done' && e.id > 2_500));
+    expect(eventsMatching(events, { type: 't1', after: 2_500 })).toEqual(
+      events.filter((e) => e.type === 't1.done' && e.id > 2_500),
+    );
     // Without a filter, a copy: appending to it leaves the sandbox's list alone.
     const all = eventsMatching(packed, {});
     all.push(sampleEvents(1)[0]!);

@@ -38,7 +38,14 @@ const EVENT_KEYS = ['id', 'at', 'type', 'data'];
 
 /** A chunk starts small (a demo sandbox has a few hundred events) and grows by doubling. */
 function newChunk(): Chunk {
-  return { offsets: new Int32Array(65), words: new Int32Array(512), used: 0, count: 0, values: [], interned: new Map() };
+  return {
+    offsets: new Int32Array(65),
+    words: new Int32Array(512),
+    used: 0,
+    count: 0,
+    values: [],
+    interned: new Map(),
+  };
 }
 
 function copyChunk(c: Chunk, count: number): Chunk {
@@ -48,7 +55,14 @@ function copyChunk(c: Chunk, count: number): Chunk {
   values.forEach((v, i) => {
     if (v === null || typeof v !== 'object') interned.set(v, i);
   });
-  return { offsets: grown(c.offsets, count + 1, 2 * count + 2), words: grown(c.words, used, 2 * used), used, count, values, interned };
+  return {
+    offsets: grown(c.offsets, count + 1, 2 * count + 2),
+    words: grown(c.words, used, 2 * used),
+    used,
+    count,
+    values,
+    interned,
+  };
 }
 
 /** The first `keep` entries of `a`, in a new array of at least `size` (and at least 64) entries. */
@@ -161,7 +175,8 @@ function ref(c: Chunk, v: unknown): number {
 
 function room(c: Chunk, words: number): void {
   if (c.used + words > c.words.length) c.words = grown(c.words, c.used, Math.max(c.words.length * 2, c.used + words));
-  if (c.count + 2 > c.offsets.length) c.offsets = grown(c.offsets, c.count + 1, Math.min(c.offsets.length * 2, CHUNK + 1));
+  if (c.count + 2 > c.offsets.length)
+    c.offsets = grown(c.offsets, c.count + 1, Math.min(c.offsets.length * 2, CHUNK + 1));
 }
 
 function encode(shapes: Shapes, c: Chunk, e: SimEvent): void {
@@ -185,7 +200,14 @@ function encode(shapes: Shapes, c: Chunk, e: SimEvent): void {
 
 /** The shape `e` packs as (added if new), or RAW. */
 function shapeOf(shapes: Shapes, e: SimEvent): number {
-  if (!hasKeys(e, EVENT_KEYS) || typeof e.type !== 'string' || e.data === null || typeof e.data !== 'object' || Array.isArray(e.data)) return RAW;
+  if (
+    !hasKeys(e, EVENT_KEYS) ||
+    typeof e.type !== 'string' ||
+    e.data === null ||
+    typeof e.data !== 'object' ||
+    Array.isArray(e.data)
+  )
+    return RAW;
   const keys = Object.keys(e.data);
   if (keys.length + 2 > MAX_VALUES || Object.getPrototypeOf(e.data) !== Object.prototype) return RAW;
   let refs = isSmall(e.id) ? 0 : 1;
@@ -246,8 +268,12 @@ function handler(p: PackedEvents): ProxyHandler<SimEvent[]> {
       if (key === 'length') return p.length;
       const i = indexOf(key);
       if (i !== -1) return i < p.length ? p.get(i) : undefined;
-      if (key === Symbol.iterator || key === 'values') return function* () { for (let j = 0; j < p.length; j++) yield p.get(j); };
-      if (key === 'slice') return (from = 0, to = p.length) => p.slice(from < 0 ? p.length + from : from, to < 0 ? p.length + to : to);
+      if (key === Symbol.iterator || key === 'values')
+        return function* () {
+          for (let j = 0; j < p.length; j++) yield p.get(j);
+        };
+      if (key === 'slice')
+        return (from = 0, to = p.length) => p.slice(from < 0 ? p.length + from : from, to < 0 ? p.length + to : to);
       return Reflect.get(target, key, receiver) as unknown;
     },
     set(target, key, value) {
@@ -266,7 +292,8 @@ function handler(p: PackedEvents): ProxyHandler<SimEvent[]> {
     getOwnPropertyDescriptor(target, key) {
       if (key === 'length') return { value: p.length, writable: true, enumerable: false, configurable: false };
       const i = indexOf(key);
-      if (i !== -1) return i < p.length ? { value: p.get(i), writable: true, enumerable: true, configurable: true } : undefined;
+      if (i !== -1)
+        return i < p.length ? { value: p.get(i), writable: true, enumerable: true, configurable: true } : undefined;
       return Reflect.getOwnPropertyDescriptor(target, key);
     },
     deleteProperty: immutable,

@@ -21,7 +21,17 @@ export type CommandResult<T> = { patch: Patch; result: T };
 /** Every list of a sandbox: what a clone shares and copies on first write. */
 export type ListKey = keyof Collections | 'events';
 export const LIST_KEYS: readonly ListKey[] = [
-  'customers', 'isps', 'adcCredentials', 'logins', 'lineItems', 'recurringInvoices', 'invoices', 'billingMethods', 'payments', 'idempotencyKeys', 'events',
+  'customers',
+  'isps',
+  'adcCredentials',
+  'logins',
+  'lineItems',
+  'recurringInvoices',
+  'invoices',
+  'billingMethods',
+  'payments',
+  'idempotencyKeys',
+  'events',
 ];
 
 /** Counts the copies copy-on-write makes (tests assert work, never time). */
@@ -34,8 +44,14 @@ type Marked = SandboxState & { [SHARED]?: Set<ListKey>; [PROBE]?: CopyProbe };
 const PROBE = Symbol('copy probe');
 
 function mark(state: SandboxState, probe?: CopyProbe): void {
-  Object.defineProperty(state, SHARED, { value: new Set(LIST_KEYS), configurable: true, writable: true, enumerable: false });
-  if (probe) Object.defineProperty(state, PROBE, { value: probe, configurable: true, writable: true, enumerable: false });
+  Object.defineProperty(state, SHARED, {
+    value: new Set(LIST_KEYS),
+    configurable: true,
+    writable: true,
+    enumerable: false,
+  });
+  if (probe)
+    Object.defineProperty(state, PROBE, { value: probe, configurable: true, writable: true, enumerable: false });
 }
 
 /** The list, copied first if it is still shared with another state. */
@@ -59,7 +75,13 @@ function ownList(state: Marked, key: ListKey): { id: number }[] {
  * show in the clone.
  */
 export function cloneState(source: SandboxState, changes: Partial<SandboxState>, probe?: CopyProbe): SandboxState {
-  const copy: SandboxState = { ...source, lastIds: { ...source.lastIds }, settings: { ...source.settings }, faults: { ...source.faults }, ...changes };
+  const copy: SandboxState = {
+    ...source,
+    lastIds: { ...source.lastIds },
+    settings: { ...source.settings },
+    faults: { ...source.faults },
+    ...changes,
+  };
   mark(source, probe);
   mark(copy, probe);
   return copy;
@@ -108,7 +130,8 @@ export function mergePatches(patches: readonly Patch[]): Patch {
     if (p.lastIds !== undefined) out.lastIds = p.lastIds;
     if (p.dealer !== undefined) out.dealer = p.dealer;
   }
-  if (upserts.size) out.upsert = Object.fromEntries([...upserts].map(([key, byId]) => [key, [...byId.values()]])) as Patch['upsert'];
+  if (upserts.size)
+    out.upsert = Object.fromEntries([...upserts].map(([key, byId]) => [key, [...byId.values()]])) as Patch['upsert'];
   if (events.length) out.events = events;
   return out;
 }
@@ -171,7 +194,8 @@ function allExact(value: unknown): boolean {
     for (let i = 0; i < value.length; i++) if (!allExact(value[i])) return false;
     return true;
   }
-  for (const key in value as Record<string, unknown>) if (!allExact((value as Record<string, unknown>)[key])) return false;
+  for (const key in value as Record<string, unknown>)
+    if (!allExact((value as Record<string, unknown>)[key])) return false;
   return true;
 }
 

@@ -3,7 +3,7 @@ import { billingScreenPayments } from './payment-history.ts';
 import { makeConfiguredState, makeInvoice, makePayment } from '../../test/support/domain-fixtures.ts';
 
 describe('billingScreenPayments', () => {
-  it('lists the customer\'s payments newest first, failed ones included, but not dealer payments of other invoices', () => {
+  it("lists the customer's payments newest first, failed ones included, but not dealer payments of other invoices", () => {
     const base = makeConfiguredState();
     const recurringInvoiceId = base.recurringInvoices[0]!.id;
     const state = makeConfiguredState({

@@ -6,9 +6,17 @@ import type { Payment, SandboxState } from './types.ts';
  * (failed attempts included, so a decline is visible), and dealer payments only when they paid an
  * invoice of the selected recurring invoice. Payments for other invoices belong to the Payment Portal.
  */
-export function billingScreenPayments(state: Readonly<SandboxState>, customerId: number, recurringInvoiceId: number): Payment[] {
+export function billingScreenPayments(
+  state: Readonly<SandboxState>,
+  customerId: number,
+  recurringInvoiceId: number,
+): Payment[] {
   const invoiceIds = new Set(integrationInvoices(state, recurringInvoiceId).map((i) => i.id));
   return state.payments
-    .filter((p) => p.customerId === customerId && (p.source !== 'dealer' || p.allocations.some((a) => invoiceIds.has(a.invoiceId))))
+    .filter(
+      (p) =>
+        p.customerId === customerId &&
+        (p.source !== 'dealer' || p.allocations.some((a) => invoiceIds.has(a.invoiceId))),
+    )
     .reverse();
 }

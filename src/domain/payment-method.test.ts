@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { NewBillingMethodInput } from './billing-method.ts';
 import { checkInvariants } from './invariants.ts';
 import { changePaymentMethod, removePaymentMethod, setAutoPay } from './payment-method.ts';
-import { applied, domainError, makeBank, makeCard, makeConfiguredState, makeCtx, makeCustomer, makeRecurring } from '../../test/support/domain-fixtures.ts';
+import {
+  applied,
+  domainError,
+  makeBank,
+  makeCard,
+  makeConfiguredState,
+  makeCtx,
+  makeCustomer,
+  makeRecurring,
+} from '../../test/support/domain-fixtures.ts';
 import type { SandboxState } from './types.ts';
 
 const newVisa: NewBillingMethodInput = {
@@ -10,7 +19,11 @@ const newVisa: NewBillingMethodInput = {
   card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' },
 };
 const withAutoPay = (o: Partial<SandboxState> = {}) =>
-  makeConfiguredState({ recurringInvoices: [makeRecurring({ billingMethodId: 1 })], billingMethods: [makeCard()], ...o });
+  makeConfiguredState({
+    recurringInvoices: [makeRecurring({ billingMethodId: 1 })],
+    billingMethods: [makeCard()],
+    ...o,
+  });
 
 describe('changePaymentMethod', () => {
   it('a billing method provided by the customer enrols them in Auto Pay', () => {
@@ -30,7 +43,10 @@ describe('changePaymentMethod', () => {
   });
 
   it('the expiration date of the current billing method can be updated', () => {
-    const expired = makeCard({ card: { brand: 'visa', last4: '4242', expMonth: 1, expYear: 2019, holderName: 'J' }, expired: true });
+    const expired = makeCard({
+      card: { brand: 'visa', last4: '4242', expMonth: 1, expYear: 2019, holderName: 'J' },
+      expired: true,
+    });
     const state = withAutoPay({ billingMethods: [expired] });
     const { patch, result } = changePaymentMethod(state, 1, { expiry: { expMonth: 1, expYear: 2022 } }, makeCtx(state));
     expect(result.billingMethod).toMatchObject({ id: 1, expired: false, card: { expMonth: 1, expYear: 2022 } });
@@ -40,18 +56,27 @@ describe('changePaymentMethod', () => {
 
   it('an expiry cannot be updated before any billing method is set', () => {
     const state = makeConfiguredState();
-    const err = domainError(() => changePaymentMethod(state, 1, { expiry: { expMonth: 1, expYear: 2022 } }, makeCtx(state)));
+    const err = domainError(() =>
+      changePaymentMethod(state, 1, { expiry: { expMonth: 1, expYear: 2022 } }, makeCtx(state)),
+    );
     expect([err.kind, err.code]).toEqual(['conflict', 'no-billing-method']);
   });
 
   it("another customer's billing method cannot be chosen", () => {
-    const state = withAutoPay({ customers: [makeCustomer(), makeCustomer({ id: 2 })], billingMethods: [makeCard(), makeCard({ id: 2, customerId: 2 })] });
-    expect(domainError(() => changePaymentMethod(state, 1, { billingMethodId: 2 }, makeCtx(state))).kind).toBe('not_found');
+    const state = withAutoPay({
+      customers: [makeCustomer(), makeCustomer({ id: 2 })],
+      billingMethods: [makeCard(), makeCard({ id: 2, customerId: 2 })],
+    });
+    expect(domainError(() => changePaymentMethod(state, 1, { billingMethodId: 2 }, makeCtx(state))).kind).toBe(
+      'not_found',
+    );
   });
 
   it('an expired card cannot become the Auto Pay method', () => {
     const state = withAutoPay({ billingMethods: [makeCard(), makeCard({ id: 2, expired: true })] });
-    expect(domainError(() => changePaymentMethod(state, 1, { billingMethodId: 2 }, makeCtx(state))).code).toBe('card-expired');
+    expect(domainError(() => changePaymentMethod(state, 1, { billingMethodId: 2 }, makeCtx(state))).code).toBe(
+      'card-expired',
+    );
   });
 
   it('choosing the method already in use changes nothing', () => {
@@ -61,7 +86,9 @@ describe('changePaymentMethod', () => {
 
   it('changing the payment method needs the billing integration to be configured', () => {
     const state = withAutoPay({ recurringInvoices: [] });
-    expect(domainError(() => changePaymentMethod(state, 1, { billingMethodId: 1 }, makeCtx(state))).code).toBe('billing-not-configured');
+    expect(domainError(() => changePaymentMethod(state, 1, { billingMethodId: 1 }, makeCtx(state))).code).toBe(
+      'billing-not-configured',
+    );
   });
 });
 
@@ -81,6 +108,9 @@ describe('removePaymentMethod / setAutoPay', () => {
   });
 
   it('turning Auto Pay on when a billing method is set changes nothing', () => {
-    expect(setAutoPay(withAutoPay(), 1, true)).toEqual({ patch: {}, result: { enabled: true, canBeDisabled: false, billingMethodId: 1 } });
+    expect(setAutoPay(withAutoPay(), 1, true)).toEqual({
+      patch: {},
+      result: { enabled: true, canBeDisabled: false, billingMethodId: 1 },
+    });
   });
 });

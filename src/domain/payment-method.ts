@@ -1,7 +1,12 @@
 // "Current Payment Method" on the Billing screen. Setting a method on the selected recurring invoice
 // is what enrols the customer in Auto Pay; once set it can be updated or replaced, never removed,
 // and Auto Pay cannot be turned off.
-import { createBillingMethod, updateCardExpiry, type ExpiryInput, type NewBillingMethodInput } from './billing-method.ts';
+import {
+  createBillingMethod,
+  updateCardExpiry,
+  type ExpiryInput,
+  type NewBillingMethodInput,
+} from './billing-method.ts';
 import { isAutoPayOn, requireMethodKept } from './auto-pay.ts';
 import { requireConfigured } from './eligibility.ts';
 import { DomainError } from './errors.ts';
@@ -66,8 +71,16 @@ export function setAutoPay(
 ): CommandResult<AutoPayState> {
   const { recurringInvoice } = requireConfigured(state, loginId, now);
   if (!enabled) {
-    throw new DomainError('conflict', 'autopay-cannot-be-disabled', 'Auto Pay cannot be disabled', 'Auto Pay cannot be disabled or turned off.');
+    throw new DomainError(
+      'conflict',
+      'autopay-cannot-be-disabled',
+      'Auto Pay cannot be disabled',
+      'Auto Pay cannot be disabled or turned off.',
+    );
   }
   if (!isAutoPayOn(recurringInvoice)) throw noMethod();
-  return { patch: {}, result: { enabled: true, canBeDisabled: false, billingMethodId: recurringInvoice.billingMethodId } };
+  return {
+    patch: {},
+    result: { enabled: true, canBeDisabled: false, billingMethodId: recurringInvoice.billingMethodId },
+  };
 }

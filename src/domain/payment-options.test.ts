@@ -22,14 +22,20 @@ describe('paymentOptions', () => {
       'past_due',
       'full_balance',
     ]);
-    expect(paymentOptions({ balanceDueCents: 0, balancePastDueCents: 0 })).toEqual({ options: [], custom: { minCents: 1, maxCents: 0 } });
+    expect(paymentOptions({ balanceDueCents: 0, balancePastDueCents: 0 })).toEqual({
+      options: [],
+      custom: { minCents: 1, maxCents: 0 },
+    });
   });
 
   it('offers no pre-defined amount past the maximum payment, and up to it', () => {
     const at = paymentOptions({ balanceDueCents: MAX_AMOUNT_CENTS, balancePastDueCents: 0 });
     expect(at.options.map((x) => x.kind)).toEqual(['current_balance', 'full_balance']);
     const over = paymentOptions({ balanceDueCents: MAX_AMOUNT_CENTS + 1, balancePastDueCents: 1 });
-    expect(over.options.map((x) => [x.kind, x.amountCents])).toEqual([['past_due', 1], ['current_balance', MAX_AMOUNT_CENTS]]);
+    expect(over.options.map((x) => [x.kind, x.amountCents])).toEqual([
+      ['past_due', 1],
+      ['current_balance', MAX_AMOUNT_CENTS],
+    ]);
     expect(over.custom.maxCents).toBe(MAX_AMOUNT_CENTS);
   });
 });

@@ -7,7 +7,9 @@ export type PaymentOptionKind = 'past_due' | 'current_balance' | 'full_balance';
 export type PaymentOption = { kind: PaymentOptionKind; label: string; amountCents: Cents };
 export type PaymentOptions = { options: PaymentOption[]; custom: { minCents: Cents; maxCents: Cents } };
 
-export function paymentOptions(summary: Pick<BillingSummary, 'balanceDueCents' | 'balancePastDueCents'>): PaymentOptions {
+export function paymentOptions(
+  summary: Pick<BillingSummary, 'balanceDueCents' | 'balancePastDueCents'>,
+): PaymentOptions {
   const { balanceDueCents, balancePastDueCents } = summary;
   const candidates: PaymentOption[] = [
     { kind: 'past_due', label: 'Balance Past Due', amountCents: balancePastDueCents },

@@ -33,7 +33,13 @@ function settle(state: Readonly<SandboxState>, s: Settlement, ctx: Ctx): Command
     allocations: outcome.ok ? s.allocations : [],
     createdAt: ctx.now,
   };
-  const base = { paymentId: payment.id, customerId: s.customerId, amountCents, source: s.source, billingMethodId: method.id };
+  const base = {
+    paymentId: payment.id,
+    customerId: s.customerId,
+    amountCents,
+    source: s.source,
+    billingMethodId: method.id,
+  };
   const events = [
     outcome.ok
       ? event(ctx, 'payment.succeeded', { ...base, allocations: s.allocations })
@@ -45,7 +51,10 @@ function settle(state: Readonly<SandboxState>, s: Settlement, ctx: Ctx): Command
     if (!current) throw notFound('Invoice', a.invoiceId);
     const balanceCents = current.balanceCents - a.amountCents;
     invoices.push({ ...current, balanceCents, status: balanceCents === 0 ? 'paid' : current.status });
-    if (balanceCents === 0) events.push(event(ctx, 'invoice.paid', { invoiceId: current.id, customerId: s.customerId, paymentId: payment.id }));
+    if (balanceCents === 0)
+      events.push(
+        event(ctx, 'invoice.paid', { invoiceId: current.id, customerId: s.customerId, paymentId: payment.id }),
+      );
   }
   const patch: Patch = { upsert: { payments: [payment], billingMethods: [method], invoices }, events };
   if (faults !== state.faults) patch.faults = faults;
@@ -60,12 +69,19 @@ export type OneTimePaymentInput = {
 };
 
 /** "Pay" on the Billing screen: applied oldest first over the integration invoices only. */
-export function makeOneTimePayment(state: Readonly<SandboxState>, input: OneTimePaymentInput, ctx: Ctx): CommandResult<PaymentResult> {
+export function makeOneTimePayment(
+  state: Readonly<SandboxState>,
+  input: OneTimePaymentInput,
+  ctx: Ctx,
+): CommandResult<PaymentResult> {
   const { customer, recurringInvoice } = requireConfigured(state, input.loginId, ctx.now);
   if (input.billingMethodId !== undefined && input.newBillingMethod !== undefined) {
-    throw invalid('ambiguous-billing-method', 'Ambiguous billing method', 'Give either billingMethodId or newBillingMethod, not both.', [
-      { path: '/billingMethodId', message: 'not allowed together with newBillingMethod' },
-    ]);
+    throw invalid(
+      'ambiguous-billing-method',
+      'Ambiguous billing method',
+      'Give either billingMethodId or newBillingMethod, not both.',
+      [{ path: '/billingMethodId', message: 'not allowed together with newBillingMethod' }],
+    );
   }
   const allocations = allocateOldestFirst(integrationInvoices(state, recurringInvoice.id), input.amountCents);
 
@@ -94,10 +110,15 @@ export function makeOneTimePayment(state: Readonly<SandboxState>, input: OneTime
  * invoice's method, once. The attempt is stamped whatever the outcome, so a decline is not retried
  * and the invoice goes past due. Nothing happens (null, empty patch) when there is nothing to try.
  */
-export function chargeAutoPay(state: Readonly<SandboxState>, invoiceId: number, ctx: Ctx): CommandResult<Payment | null> {
+export function chargeAutoPay(
+  state: Readonly<SandboxState>,
+  invoiceId: number,
+  ctx: Ctx,
+): CommandResult<Payment | null> {
   const invoice = byId(state.invoices, invoiceId);
   if (!invoice) throw notFound('Invoice', invoiceId);
-  const recurring = invoice.recurringInvoiceId === null ? undefined : byId(state.recurringInvoices, invoice.recurringInvoiceId);
+  const recurring =
+    invoice.recurringInvoiceId === null ? undefined : byId(state.recurringInvoices, invoice.recurringInvoiceId);
   const at = autoPayAttemptAt(invoice, recurring);
   if (at === null || !isAutoPayOn(recurring) || ctx.now < at) return { patch: {}, result: null };
   const method = requireOwnMethod(state, invoice.customerId, recurring.billingMethodId);
@@ -106,26 +127,39 @@ export function chargeAutoPay(state: Readonly<SandboxState>, invoiceId: number, 
   // The invoice as settled (paid, or untouched when declined), stamped; built directly (runs per Auto Pay).
   const upsert = settled.patch.upsert ?? {};
   const after = upsert.invoices?.find((i) => i.id === invoiceId) ?? invoice;
-  const invoices = [...(upsert.invoices ?? []).filter((i) => i.id !== invoiceId), { ...after, autoPayAttemptedAt: ctx.now }];
+  const invoices = [
+    ...(upsert.invoices ?? []).filter((i) => i.id !== invoiceId),
+    { ...after, autoPayAttemptedAt: ctx.now },
+  ];
   return { patch: { ...settled.patch, upsert: { ...upsert, invoices } }, result: settled.result.payment };
 }
 
-export type DealerPaymentInput = { customerId: number; billingMethodId: number; amountCents: number; invoiceIds?: number[] };
+export type DealerPaymentInput = {
+  customerId: number;
+  billingMethodId: number;
+  amountCents: number;
+  invoiceIds?: number[];
+};
 
 /**
  * A payment taken by the dealer in SecurityTrax, integration invoices or not: applied oldest first (the same
  * allocation as every other payment) over the invoices named, or over all the customer's invoices when none are.
  */
-export function makeDealerPayment(state: Readonly<SandboxState>, input: DealerPaymentInput, ctx: Ctx): CommandResult<PaymentResult> {
+export function makeDealerPayment(
+  state: Readonly<SandboxState>,
+  input: DealerPaymentInput,
+  ctx: Ctx,
+): CommandResult<PaymentResult> {
   const { customerId, billingMethodId, amountCents, invoiceIds } = input;
   if (!byId(state.customers, customerId)) throw notFound('Customer', customerId);
-  const invoices = invoiceIds === undefined
-    ? state.invoices.filter((i) => i.customerId === customerId)
-    : [...new Set(invoiceIds)].map((id) => {
-        const invoice = byId(state.invoices, id);
-        if (!invoice || invoice.customerId !== customerId) throw notFound('Invoice', id);
-        return invoice;
-      });
+  const invoices =
+    invoiceIds === undefined
+      ? state.invoices.filter((i) => i.customerId === customerId)
+      : [...new Set(invoiceIds)].map((id) => {
+          const invoice = byId(state.invoices, id);
+          if (!invoice || invoice.customerId !== customerId) throw notFound('Invoice', id);
+          return invoice;
+        });
   const method = requireOwnMethod(state, customerId, billingMethodId);
   const allocations = allocateOldestFirst(invoices, amountCents);
   return settle(state, { customerId, method, allocations, source: 'dealer' }, ctx);

@@ -16,7 +16,8 @@ describe('charge', () => {
   });
 
   it('each test instrument declines with its documented reason', () => {
-    const reason = (behavior: BillingMethod['behavior'], m = makeCard({ behavior })) => charge(m, faults(), NOW).outcome;
+    const reason = (behavior: BillingMethod['behavior'], m = makeCard({ behavior })) =>
+      charge(m, faults(), NOW).outcome;
     expect(reason({ kind: 'decline' })).toEqual({ ok: false, reason: 'card_declined' });
     expect(reason({ kind: 'insufficient_funds' })).toEqual({ ok: false, reason: 'insufficient_funds' });
     expect(reason({ kind: 'expired' })).toEqual({ ok: false, reason: 'expired_card' });
@@ -38,7 +39,10 @@ describe('charge', () => {
   });
 
   it('a stored card whose expiry the clock passed fails with expired_card', () => {
-    expect(charge(makeCard({ card: expiredCard }), faults(), NOW).outcome).toEqual({ ok: false, reason: 'expired_card' });
+    expect(charge(makeCard({ card: expiredCard }), faults(), NOW).outcome).toEqual({
+      ok: false,
+      reason: 'expired_card',
+    });
     expect(charge(makeCard({ expired: true }), faults(), NOW).outcome).toEqual({ ok: false, reason: 'expired_card' });
   });
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
 import { createRecurringInvoice, generateInvoice, updateRecurringBillingMethod } from './recurring.ts';
-import { applied, makeCard, makeCtx, makeCustomer, makeRecurring, makeState } from '../../test/support/domain-fixtures.ts';
+import {
+  applied,
+  makeCard,
+  makeCtx,
+  makeCustomer,
+  makeRecurring,
+  makeState,
+} from '../../test/support/domain-fixtures.ts';
 import { MMR_LINE_ITEM_ID, type SandboxState } from './types.ts';
 
 /** Generates n invoices in a row, returning the final state. */
@@ -19,52 +26,111 @@ describe('createRecurringInvoice', () => {
     const state = base();
     const { patch, result } = createRecurringInvoice(
       state,
-      { customerId: 1, saleDate: '2019-01-01', startDate: '2019-01-03', lines: [{ lineItemId: MMR_LINE_ITEM_ID, amountCents: 2999 }] },
+      {
+        customerId: 1,
+        saleDate: '2019-01-01',
+        startDate: '2019-01-03',
+        lines: [{ lineItemId: MMR_LINE_ITEM_ID, amountCents: 2999 }],
+      },
       makeCtx(state),
     );
-    expect(result).toMatchObject({ id: 1, nextInvoiceDate: '2019-01-03', netDays: 0, invoicesCreated: 0, billingMethodId: null });
+    expect(result).toMatchObject({
+      id: 1,
+      nextInvoiceDate: '2019-01-03',
+      netDays: 0,
+      invoicesCreated: 0,
+      billingMethodId: null,
+    });
     expect(result.lines).toEqual([{ lineItemId: 3, description: 'MMR', amountCents: 2999, occurrences: null }]);
     expect(patch.events?.map((e) => e.type)).toEqual(['recurring_invoice.created']);
   });
 
   it('a billing method given at creation enrols the customer in Auto Pay', () => {
     const state = base();
-    const input = { customerId: 1, saleDate: '2019-01-01', startDate: '2019-01-03', lines: [{ lineItemId: 3, amountCents: 2999 }], billingMethodId: 1 };
+    const input = {
+      customerId: 1,
+      saleDate: '2019-01-01',
+      startDate: '2019-01-03',
+      lines: [{ lineItemId: 3, amountCents: 2999 }],
+      billingMethodId: 1,
+    };
     const { patch } = createRecurringInvoice(state, input, makeCtx(state));
     expect(patch.events?.map((e) => e.type)).toEqual(['recurring_invoice.created', 'autopay.enabled']);
   });
 
   it('rejects unknown line items, negative amounts and foreign billing methods', () => {
-    const state = makeState({ customers: [makeCustomer(), makeCustomer({ id: 2 })], billingMethods: [makeCard({ customerId: 2 })] });
-    const input = { customerId: 1, saleDate: '2019-01-01', startDate: '2019-01-03', lines: [{ lineItemId: 3, amountCents: 100 }, { lineItemId: 99, amountCents: 1 }] };
+    const state = makeState({
+      customers: [makeCustomer(), makeCustomer({ id: 2 })],
+      billingMethods: [makeCard({ customerId: 2 })],
+    });
+    const input = {
+      customerId: 1,
+      saleDate: '2019-01-01',
+      startDate: '2019-01-03',
+      lines: [
+        { lineItemId: 3, amountCents: 100 },
+        { lineItemId: 99, amountCents: 1 },
+      ],
+    };
     const attempt = (over: object) => () => createRecurringInvoice(state, { ...input, ...over }, makeCtx(state));
-    expect(attempt({})).toThrow(expect.objectContaining({ code: 'unknown-line-item', extensions: { errors: [{ path: '/lines/1/lineItemId', message: expect.any(String) }] } }));
-    expect(attempt({ lines: [{ lineItemId: 3, amountCents: -1 }] })).toThrow(expect.objectContaining({ code: 'invalid-amount' }));
-    expect(attempt({ lines: [{ lineItemId: 3, amountCents: 1.5 }] })).toThrow(expect.objectContaining({ code: 'invalid-amount' }));
-    expect(attempt({ lines: [{ lineItemId: 3, amountCents: 1 }], billingMethodId: 1 })).toThrow(expect.objectContaining({ code: 'not-found' }));
+    expect(attempt({})).toThrow(
+      expect.objectContaining({
+        code: 'unknown-line-item',
+        extensions: { errors: [{ path: '/lines/1/lineItemId', message: expect.any(String) }] },
+      }),
+    );
+    expect(attempt({ lines: [{ lineItemId: 3, amountCents: -1 }] })).toThrow(
+      expect.objectContaining({ code: 'invalid-amount' }),
+    );
+    expect(attempt({ lines: [{ lineItemId: 3, amountCents: 1.5 }] })).toThrow(
+      expect.objectContaining({ code: 'invalid-amount' }),
+    );
+    expect(attempt({ lines: [{ lineItemId: 3, amountCents: 1 }], billingMethodId: 1 })).toThrow(
+      expect.objectContaining({ code: 'not-found' }),
+    );
     expect(attempt({ customerId: 9 })).toThrow(expect.objectContaining({ kind: 'not_found' }));
   });
 });
 
 describe('updateRecurringBillingMethod', () => {
   it('setting the first method enables Auto Pay, changing it is a billing method update', () => {
-    const state = makeState({ customers: [makeCustomer()], billingMethods: [makeCard(), makeCard({ id: 2 })], recurringInvoices: [makeRecurring()] });
+    const state = makeState({
+      customers: [makeCustomer()],
+      billingMethods: [makeCard(), makeCard({ id: 2 })],
+      recurringInvoices: [makeRecurring()],
+    });
     const first = updateRecurringBillingMethod(state, 1, 1, makeCtx(state));
     expect(first.result.billingMethodId).toBe(1);
     expect(first.patch.events?.map((e) => e.type)).toEqual(['autopay.enabled']);
     const after = applied(state, first.patch);
     const second = updateRecurringBillingMethod(after, 1, 2, makeCtx(after));
-    expect(second.patch.events?.[0]).toMatchObject({ type: 'billing_method.updated', data: { billingMethodId: 2, previousBillingMethodId: 1 } });
+    expect(second.patch.events?.[0]).toMatchObject({
+      type: 'billing_method.updated',
+      data: { billingMethodId: 2, previousBillingMethodId: 1 },
+    });
   });
 
   it('an expired card cannot become the Auto Pay method', () => {
-    const expired = makeCard({ id: 2, card: { brand: 'visa', last4: '4242', expMonth: 1, expYear: 2019, holderName: 'Jane Doe' } });
-    const state = makeState({ customers: [makeCustomer()], billingMethods: [makeCard(), expired], recurringInvoices: [makeRecurring()] });
-    expect(() => updateRecurringBillingMethod(state, 1, 2, makeCtx(state))).toThrow(expect.objectContaining({ code: 'card-expired' }));
+    const expired = makeCard({
+      id: 2,
+      card: { brand: 'visa', last4: '4242', expMonth: 1, expYear: 2019, holderName: 'Jane Doe' },
+    });
+    const state = makeState({
+      customers: [makeCustomer()],
+      billingMethods: [makeCard(), expired],
+      recurringInvoices: [makeRecurring()],
+    });
+    expect(() => updateRecurringBillingMethod(state, 1, 2, makeCtx(state))).toThrow(
+      expect.objectContaining({ code: 'card-expired' }),
+    );
   });
 
   it('a billing method cannot be removed', () => {
-    const state = makeState({ customers: [makeCustomer()], recurringInvoices: [makeRecurring({ billingMethodId: 1 })], billingMethods: [makeCard()] });
+    const state = makeState({
+      customers: [makeCustomer()],
+      recurringInvoices: [makeRecurring({ billingMethodId: 1 })],
+      billingMethods: [makeCard()],
+    });
     const remove = () => updateRecurringBillingMethod(state, 1, null as unknown as number, makeCtx(state));
     expect(remove).toThrow(expect.objectContaining({ kind: 'conflict', code: 'billing-method-cannot-be-removed' }));
   });
@@ -81,7 +147,13 @@ describe('generateInvoice', () => {
       ['2019-04-30', '2019-05-10'],
     ]);
     expect(state.recurringInvoices[0]).toMatchObject({ nextInvoiceDate: '2019-05-31', invoicesCreated: 4 });
-    expect(state.invoices[0]).toMatchObject({ status: 'open', totalCents: 2999, balanceCents: 2999, autoPayAttemptedAt: null, recurringInvoiceId: 1 });
+    expect(state.invoices[0]).toMatchObject({
+      status: 'open',
+      totalCents: 2999,
+      balanceCents: 2999,
+      autoPayAttemptedAt: null,
+      recurringInvoiceId: 1,
+    });
   });
 
   it('installment lines stop after their number of occurrences', () => {
@@ -113,7 +185,9 @@ describe('generateInvoice', () => {
   });
 
   it('stops once every line is a finished installment', () => {
-    const ri = makeRecurring({ lines: [{ lineItemId: 1, description: 'Equipment', amountCents: 100, occurrences: 1 }] });
+    const ri = makeRecurring({
+      lines: [{ lineItemId: 1, description: 'Equipment', amountCents: 100, occurrences: 1 }],
+    });
     const state = generate(makeState({ customers: [makeCustomer()], recurringInvoices: [ri] }), 1);
     expect(() => generateInvoice(state, 1, makeCtx(state))).toThrow(DomainError);
   });

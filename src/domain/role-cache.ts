@@ -24,5 +24,8 @@ export function roleCacheReadyAt(isp: Isp, roleCacheMinutes: number): number | n
 /** The role cache catches up now: end users of the ISP's customers see the Billing screen. */
 export function refreshRoleCache(isp: Isp, ctx: Ctx): CommandResult<Isp> {
   const next: Isp = { ...isp, roleCacheRefreshedAt: ctx.now };
-  return { patch: { upsert: { isps: [next] }, events: [event(ctx, 'role_cache.refreshed', { ispId: isp.id })] }, result: next };
+  return {
+    patch: { upsert: { isps: [next] }, events: [event(ctx, 'role_cache.refreshed', { ispId: isp.id })] },
+    result: next,
+  };
 }

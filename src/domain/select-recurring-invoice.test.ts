@@ -4,7 +4,12 @@ import { makeRecurring, makeState } from '../../test/support/domain-fixtures.ts'
 import { MMR_LINE_ITEM_ID } from './types.ts';
 
 const service = { lineItemId: 4, description: 'Service', amountCents: 1500, occurrences: null };
-const mmr = (amountCents: number) => ({ lineItemId: MMR_LINE_ITEM_ID, description: 'MMR', amountCents, occurrences: null });
+const mmr = (amountCents: number) => ({
+  lineItemId: MMR_LINE_ITEM_ID,
+  description: 'MMR',
+  amountCents,
+  occurrences: null,
+});
 
 describe('selectRecurringInvoice', () => {
   it('only a recurring invoice with the MMR (ID 3) line item is eligible', () => {
@@ -14,7 +19,9 @@ describe('selectRecurringInvoice', () => {
   });
 
   it('an MMR line of $0.00 still makes the recurring invoice eligible', () => {
-    const r = makeRecurring({ lines: [mmr(0), { ...service, lineItemId: 1, description: 'Equipment', amountCents: 49900, occurrences: 1 }] });
+    const r = makeRecurring({
+      lines: [mmr(0), { ...service, lineItemId: 1, description: 'Equipment', amountCents: 49900, occurrences: 1 }],
+    });
     expect(hasMmr(r)).toBe(true);
     expect(selectRecurringInvoice(makeState({ recurringInvoices: [r] }), 1)?.id).toBe(1);
   });

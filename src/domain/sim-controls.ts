@@ -5,15 +5,26 @@ import type { Faults, SandboxSettings, SandboxState } from './types.ts';
 
 // The simulator's own knobs are state too: changing them is a command with an event, like any other.
 
-export function updateSettings(state: Readonly<SandboxState>, input: Partial<SandboxSettings>, ctx: Ctx): CommandResult<SandboxSettings> {
+export function updateSettings(
+  state: Readonly<SandboxState>,
+  input: Partial<SandboxSettings>,
+  ctx: Ctx,
+): CommandResult<SandboxSettings> {
   const settings = { ...state.settings, ...input };
   return { patch: { settings, events: [event(ctx, 'settings.updated', { ...input })] }, result: settings };
 }
 
 /** The dealer API's user; the event names the user, never the password. */
-export function setDealerCredentials(state: Readonly<SandboxState>, input: { username: string; password: string }, ctx: Ctx): CommandResult<{ username: string }> {
+export function setDealerCredentials(
+  state: Readonly<SandboxState>,
+  input: { username: string; password: string },
+  ctx: Ctx,
+): CommandResult<{ username: string }> {
   const dealer = { username: input.username, password: input.password };
-  return { patch: { dealer, events: [event(ctx, 'dealer.credentials.updated', { username: dealer.username })] }, result: { username: dealer.username } };
+  return {
+    patch: { dealer, events: [event(ctx, 'dealer.credentials.updated', { username: dealer.username })] },
+    result: { username: dealer.username },
+  };
 }
 
 export function setFaults(state: Readonly<SandboxState>, input: Partial<Faults>, ctx: Ctx): CommandResult<Faults> {

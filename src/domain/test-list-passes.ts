@@ -1,7 +1,23 @@
 // Test helper: counts passes over big lists (array methods that walk a list, and iterations), so tests
 // can prove that work is linear in what changes, by counting it instead of timing it.
 
-const WALKING = ['find', 'findIndex', 'findLast', 'some', 'every', 'filter', 'map', 'flatMap', 'forEach', 'reduce', 'slice', 'indexOf', 'includes', 'concat', 'sort'] as const;
+const WALKING = [
+  'find',
+  'findIndex',
+  'findLast',
+  'some',
+  'every',
+  'filter',
+  'map',
+  'flatMap',
+  'forEach',
+  'reduce',
+  'slice',
+  'indexOf',
+  'includes',
+  'concat',
+  'sort',
+] as const;
 
 /** Runs fn and counts the passes over arrays of at least `minLength` elements it made. */
 export function countListPasses<T>(minLength: number, fn: () => T): { result: T; passes: number } {

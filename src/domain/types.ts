@@ -113,7 +113,12 @@ export type BillingMethod = {
   type: 'credit_card' | 'bank_account';
   /** Never the full number or CVV: brand + last 4 (+ expiry) only. */
   card: { brand: CardBrand; last4: string; expMonth: number; expYear: number; holderName: string } | null;
-  bankAccount: { bankName: string | null; accountType: 'checking' | 'savings'; last4: string; holderName: string } | null;
+  bankAccount: {
+    bankName: string | null;
+    accountType: 'checking' | 'savings';
+    last4: string;
+    holderName: string;
+  } | null;
   behavior: InstrumentBehavior;
   /** Charges attempted so far with this method (drives succeed_then_decline). */
   chargeCount: number;
@@ -167,7 +172,13 @@ export type Faults = {
 };
 
 /** Collections a creating request's Idempotency-Key can point at. */
-export type IdempotentResourceType = 'customers' | 'isps' | 'recurringInvoices' | 'invoices' | 'billingMethods' | 'payments';
+export type IdempotentResourceType =
+  | 'customers'
+  | 'isps'
+  | 'recurringInvoices'
+  | 'invoices'
+  | 'billingMethods'
+  | 'payments';
 
 /**
  * What a creating request sent with an Idempotency-Key produced, committed in the same patch as the

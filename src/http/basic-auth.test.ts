@@ -15,9 +15,11 @@ async function demo() {
   await store.create(seedState('default', { kind: 'demo' }));
   const runner = createCommandRunner({ store });
   const authenticate = createBasicAuthenticator(createLoginFinder(store));
-  const login = (sandbox: string, user: string, pass: string) => authenticate('endUserBasic', sandbox, basic(user, pass));
+  const login = (sandbox: string, user: string, pass: string) =>
+    authenticate('endUserBasic', sandbox, basic(user, pass));
   const jane = store.require('default').logins.find((l) => l.username === 'jane')!;
-  const rename = (sandbox: string, username: string) => runner.run(sandbox, (s, ctx) => updateLogin(s, jane.id, { username }, ctx));
+  const rename = (sandbox: string, username: string) =>
+    runner.run(sandbox, (s, ctx) => updateLogin(s, jane.id, { username }, ctx));
   return { store, login, jane, rename };
 }
 
@@ -47,6 +49,8 @@ describe('end-user Basic authentication by username', () => {
 
   it('a wrong password is refused even for a name the index knows', async () => {
     const { login } = await demo();
-    expect(() => login('default', 'jane', 'not-her-password')).toThrow(expect.objectContaining({ kind: 'unauthorized' }));
+    expect(() => login('default', 'jane', 'not-her-password')).toThrow(
+      expect.objectContaining({ kind: 'unauthorized' }),
+    );
   });
 });

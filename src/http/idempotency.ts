@@ -4,7 +4,12 @@
 // resource by the same function as the first answer) and runs nothing; the same key with another request
 // is a 422 `idempotency-key-reused`.
 import type { IdempotencyRecord, IdempotentResourceType, Payment, SandboxState } from '../domain/types.ts';
-import { IdempotentReplay, requestFingerprint, type IdempotencyService, type IdempotentRequest } from '../services/idempotency.ts';
+import {
+  IdempotentReplay,
+  requestFingerprint,
+  type IdempotencyService,
+  type IdempotentRequest,
+} from '../services/idempotency.ts';
 import type { Operation } from './openapi-index.ts';
 import type { Auth, OpHandler, OpInput, OpOutput } from './operation.ts';
 
@@ -24,7 +29,10 @@ export type CreatedRenderers = Record<string, CreatedRenderer<never>>;
 
 /** True when the operation takes an Idempotency-Key (declared in the spec) and has a renderer to replay with. */
 export function isIdempotent(op: Operation, renderers: CreatedRenderers): boolean {
-  return op.operationId in renderers && op.params.some((p) => p.in === 'header' && p.name.toLowerCase() === IDEMPOTENCY_HEADER);
+  return (
+    op.operationId in renderers &&
+    op.params.some((p) => p.in === 'header' && p.name.toLowerCase() === IDEMPOTENCY_HEADER)
+  );
 }
 
 function scopeOf(auth: Auth): string {
@@ -43,7 +51,13 @@ const paymentStatus = (p: unknown) => ((p as Payment).status === 'succeeded' ? 2
 export type IdempotentRun = { service: IdempotencyService; renderers: CreatedRenderers };
 
 /** Runs `handler` once per key, the keyed request in its input (`idempotency`); replays the recorded outcome for a retry. */
-export async function runIdempotent({ service, renderers }: IdempotentRun, op: Operation, key: string, input: OpInput, handler: OpHandler): Promise<OpOutput> {
+export async function runIdempotent(
+  { service, renderers }: IdempotentRun,
+  op: Operation,
+  key: string,
+  input: OpInput,
+  handler: OpHandler,
+): Promise<OpOutput> {
   const renderer = renderers[op.operationId]!;
   const resourceType = renderer.resource;
   const request: IdempotentRequest = {

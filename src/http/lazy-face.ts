@@ -54,6 +54,7 @@ export function lazyFace<H extends Record<string, OpHandler>>(
     return loaded.face;
   };
   const delegate = face as Record<Hook, unknown>;
-  for (const hook of hooks) delegate[hook] = (...args: unknown[]) => (loadedFace()[hook] as (...a: unknown[]) => unknown)(...args);
+  for (const hook of hooks)
+    delegate[hook] = (...args: unknown[]) => (loadedFace()[hook] as (...a: unknown[]) => unknown)(...args);
   return { face, handlers: handlers as H };
 }

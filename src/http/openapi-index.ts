@@ -39,11 +39,14 @@ const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 // Parsing the 3,000-line YAML takes ~170 ms, a third of the start-up budget; its JSON form parses in ~2 ms.
 // The parsed spec is cached by content hash, so an edited spec is never served stale.
 const NODE_MODULES = packageFile('node_modules');
-const CACHE_DIR = existsSync(NODE_MODULES) ? path.join(NODE_MODULES, '.cache', 'trax-sim') : path.join(tmpdir(), 'trax-sim-cache');
+const CACHE_DIR = existsSync(NODE_MODULES)
+  ? path.join(NODE_MODULES, '.cache', 'trax-sim')
+  : path.join(tmpdir(), 'trax-sim-cache');
 
 // The build writes the parsed spec into dist/ too: an installed package (maybe read-only) parses no YAML.
 const SHIPPED_CACHE_DIR = packageFile('dist');
-export const specCacheName = (text: string): string => `openapi-${createHash('sha256').update(text).digest('hex').slice(0, 32)}.json`;
+export const specCacheName = (text: string): string =>
+  `openapi-${createHash('sha256').update(text).digest('hex').slice(0, 32)}.json`;
 
 export function loadSpec(file = SPEC_PATH): Json {
   const text = readFileSync(file, 'utf8');
@@ -104,7 +107,12 @@ export function indexSpec(doc: Json): OpenApiIndex {
       for (const [base, list] of sources) {
         list.forEach((_, i) => {
           const [ptr, param] = deref(doc, `${base}/${i}`);
-          params.push({ name: param.name as string, in: param.in as ParamLocation, required: Boolean(param.required), schemaPointer: `${ptr}/schema` });
+          params.push({
+            name: param.name as string,
+            in: param.in as ParamLocation,
+            required: Boolean(param.required),
+            schemaPointer: `${ptr}/schema`,
+          });
         });
       }
       let bodyPointer: string | null = null;
@@ -121,11 +129,15 @@ export function indexSpec(doc: Json): OpenApiIndex {
       for (const status of Object.keys((op.responses ?? {}) as Json)) {
         const [ptr, res] = deref(doc, `${opPointer}/responses/${esc(status)}`);
         const content = res.content as Json | undefined;
-        responses[status] = content ? Object.fromEntries(Object.keys(content).map((type) => [type, `${ptr}/content/${esc(type)}/schema`])) : null;
+        responses[status] = content
+          ? Object.fromEntries(Object.keys(content).map((type) => [type, `${ptr}/content/${esc(type)}/schema`]))
+          : null;
       }
       const requirements = (op.security as Json[] | undefined) ?? topSecurity;
       // An empty requirement ({}) makes credentials optional: the admin token is checked by its own guard.
-      const security = requirements.some((r) => Object.keys(r).length === 0) ? [] : requirements.flatMap((s) => Object.keys(s));
+      const security = requirements.some((r) => Object.keys(r).length === 0)
+        ? []
+        : requirements.flatMap((s) => Object.keys(s));
       operations.push({
         operationId: op.operationId as string,
         method: method.toUpperCase(),

@@ -4,10 +4,7 @@ import type { IdempotentRequest } from '../services/idempotency.ts';
 export type OperationId = keyof operations;
 
 /** Who the request authenticated as, decided by the operation's security scheme in the spec. */
-export type Auth =
-  | { kind: 'none' }
-  | { kind: 'dealer' }
-  | { kind: 'endUser'; loginId: number };
+export type Auth = { kind: 'none' } | { kind: 'dealer' } | { kind: 'endUser'; loginId: number };
 
 export type OpInput = {
   sandbox: string;

@@ -16,8 +16,14 @@ const REASONS: Record<string, string> = {
 export function requireSucceeded(payment: Payment): Payment {
   if (payment.status === 'succeeded') return payment;
   const reason = payment.failureReason ?? 'processor_fault';
-  throw new DomainError('payment_declined', 'payment-declined', 'Payment declined', `${REASONS[reason] ?? reason} No balance was changed.`, {
-    paymentId: payment.id,
-    reason,
-  });
+  throw new DomainError(
+    'payment_declined',
+    'payment-declined',
+    'Payment declined',
+    `${REASONS[reason] ?? reason} No balance was changed.`,
+    {
+      paymentId: payment.id,
+      reason,
+    },
+  );
 }

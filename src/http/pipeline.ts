@@ -50,13 +50,19 @@ export function createPipeline(deps: PipelineDeps): Hono {
   // A /sandboxes/{name} prefix routes as the path without it (see sandbox-prefix.ts).
   const app = new Hono({ getPath: pathWithoutSandboxPrefix });
   const faces = deps.faces ?? [];
-  const plainOnError = onErrorHandler((err) => log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+  const plainOnError = onErrorHandler((err) =>
+    log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+  );
   // An error is rendered in the format of the face that owns the path (an operation's route uses its face's):
   // one onError per face. A lazy face (lazy-face.ts) is loaded first.
   const onError = (err: unknown, c: Context): Response | Promise<Response> => {
     const face = faceOfPath(faces, c.req.path);
     const loading = face?.load?.();
-    if (loading) return loading.then(() => (face!.onError ?? plainOnError)(err, c), () => plainOnError(err, c));
+    if (loading)
+      return loading.then(
+        () => (face!.onError ?? plainOnError)(err, c),
+        () => plainOnError(err, c),
+      );
     return (face?.onError ?? plainOnError)(err, c);
   };
   // A sandbox still on disk is not loaded to journal a request that did not use it (e.g. health at start-up).
@@ -75,8 +81,15 @@ export function createPipeline(deps: PipelineDeps): Hono {
   app.onError(onError);
   deps.guards?.(app);
   // Per-request closures stay anonymous: tsx keeps function names with a defineProperty per creation.
-  const recorded = (c: Context, res: Response, started: number, sandbox: string | undefined, op: Operation | undefined): Response | Promise<Response> => {
-    if (check) return check(c, res, op).then((r) => (record(c, r.status, started, sandbox, op?.operationId ?? null), r));
+  const recorded = (
+    c: Context,
+    res: Response,
+    started: number,
+    sandbox: string | undefined,
+    op: Operation | undefined,
+  ): Response | Promise<Response> => {
+    if (check)
+      return check(c, res, op).then((r) => (record(c, r.status, started, sandbox, op?.operationId ?? null), r));
     record(c, res.status, started, sandbox, op?.operationId ?? null);
     return res;
   };
@@ -114,16 +127,28 @@ export function createPipeline(deps: PipelineDeps): Hono {
     const before = face?.before;
     // Reads (no body, synchronous handler) answer without a single await: every promise hop costs
     // throughput on a server that does ~20k small requests a second.
-    const serve = (c: Context, sandbox: string, { hasBody, body }: { hasBody: boolean; body: unknown }): Response | Promise<Response> => {
+    const serve = (
+      c: Context,
+      sandbox: string,
+      { hasBody, body }: { hasBody: boolean; body: unknown },
+    ): Response | Promise<Response> => {
       const headers: Record<string, string> = {};
       for (const name of headerNames) {
         const value = headerOf(c, name);
         if (value !== undefined) headers[name] = value;
       }
-      const parts = { path: has.path ? (c.req.param() as Record<string, string>) : {}, query: has.query ? c.req.query() : {}, headers, body, hasBody };
+      const parts = {
+        path: has.path ? (c.req.param() as Record<string, string>) : {},
+        query: has.query ? c.req.query() : {},
+        headers,
+        body,
+        hasBody,
+      };
       const { errors, params } = validators.request(op, parts);
       if (errors.length) throw requestRefused(errors);
-      const auth = op.security[0] ? authenticate(op.security[0], sandbox, headerOf(c, 'authorization')) : ({ kind: 'none' } as const);
+      const auth = op.security[0]
+        ? authenticate(op.security[0], sandbox, headerOf(c, 'authorization'))
+        : ({ kind: 'none' } as const);
       const input = { sandbox, path: params.path, query: params.query, headers: params.header, body, auth };
       const key = idempotent ? (params.header[IDEMPOTENCY_HEADER] as string | undefined) : undefined;
       const out = key === undefined ? handler(input) : runIdempotent(deps.idempotency, op, key, input, handler);
@@ -132,12 +157,15 @@ export function createPipeline(deps: PipelineDeps): Hono {
     const start = (c: Context, sandbox: string): Response | Promise<Response> => {
       before?.(c, op, sandbox);
       const res = bodyless(c) ? serve(c, sandbox, NO_BODY) : readBody(c, op).then((b) => serve(c, sandbox, b));
-      return res instanceof Promise ? res.then((r) => whenWritten(r, shows(sandbox))) : whenWritten(res, shows(sandbox));
+      return res instanceof Promise
+        ? res.then((r) => whenWritten(r, shows(sandbox)))
+        : whenWritten(res, shows(sandbox));
     };
     // The sandbox list and a sandbox named in the path may show any sandbox, not only X-Sandbox's.
     const showsAny = op.path.startsWith('/__sim/sandboxes');
     const shows = (sandbox: string) => (showsAny ? undefined : sandbox);
-    const sandboxOf = (c: Context) => assertSandboxName(sandboxOfPrefix(c) ?? face?.sandboxOf?.(c) ?? headerOf(c, 'x-sandbox') ?? DEFAULT_SANDBOX);
+    const sandboxOf = (c: Context) =>
+      assertSandboxName(sandboxOfPrefix(c) ?? face?.sandboxOf?.(c) ?? headerOf(c, 'x-sandbox') ?? DEFAULT_SANDBOX);
     // A lazy face's modules are imported before its first operation is served (lazy-face.ts).
     app.on(op.method, op.honoPath, (c): Response | Promise<Response> => {
       const loading = face?.load?.();
@@ -166,22 +194,31 @@ export function createPipeline(deps: PipelineDeps): Hono {
 export const routeNotFound = (c: Context): Response =>
   problemResponse(problem(404, 'route-not-found', 'Route not found', routeNotFoundDetail(c), { instance: c.req.path }));
 
-const routeNotFoundDetail = (c: Context) => `${c.req.method} ${c.req.path} is not an operation of the simulator. See spec/openapi.yaml.`;
-const routeNotFoundError = (c: Context) => new DomainError('not_found', 'route-not-found', 'Route not found', routeNotFoundDetail(c));
+const routeNotFoundDetail = (c: Context) =>
+  `${c.req.method} ${c.req.path} is not an operation of the simulator. See spec/openapi.yaml.`;
+const routeNotFoundError = (c: Context) =>
+  new DomainError('not_found', 'route-not-found', 'Route not found', routeNotFoundDetail(c));
 
 const NO_BODY = { hasBody: false, body: undefined } as const;
 
 /** A GET or HEAD that declares no body (no Content-Length, no Transfer-Encoding): nothing to read. */
 function bodyless(c: Context): boolean {
   const method = c.req.method;
-  return (method === 'GET' || method === 'HEAD') && headerOf(c, 'content-length') === undefined && headerOf(c, 'transfer-encoding') === undefined;
+  return (
+    (method === 'GET' || method === 'HEAD') &&
+    headerOf(c, 'content-length') === undefined &&
+    headerOf(c, 'transfer-encoding') === undefined
+  );
 }
 
 function respond({ status, body, headers }: OpOutput, _c?: Context): Response {
   if (body === undefined) return new Response(null, { status, headers: headers ?? {} });
   // A handler that names a content type other than JSON (the spec as YAML) sends its text as it is.
-  if (typeof body === 'string' && headers?.['content-type'] && !headers['content-type'].includes('json')) return new Response(body, { status, headers: { ...headers } });
+  if (typeof body === 'string' && headers?.['content-type'] && !headers['content-type'].includes('json'))
+    return new Response(body, { status, headers: { ...headers } });
   // A fresh headers object each time: @hono/node-server adds Content-Length to it.
-  const all: Record<string, string> = headers ? { 'content-type': 'application/json', ...headers } : { 'content-type': 'application/json' };
+  const all: Record<string, string> = headers
+    ? { 'content-type': 'application/json', ...headers }
+    : { 'content-type': 'application/json' };
   return new Response(JSON.stringify(body), { status, headers: all });
 }

@@ -15,7 +15,13 @@ export type Problem = {
   [extension: string]: unknown;
 };
 
-export function problem(status: number, code: string, title: string, detail: string, extensions: Record<string, unknown> = {}): Problem {
+export function problem(
+  status: number,
+  code: string,
+  title: string,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): Problem {
   return { type: `${PROBLEM_BASE}${code}`, title, status, detail, ...extensions };
 }
 
@@ -29,16 +35,29 @@ export function toProblem(err: unknown, instance: string, onUnexpected: (err: un
     return { ...problem(STATUS_BY_KIND[err.kind], err.code, err.title, err.message, err.extensions), instance };
   }
   if (err instanceof HTTPException) {
-    return problem(err.status, err.status === 404 ? 'not-found' : 'http-error', err.message || 'Request failed', err.message || 'Request failed', { instance });
+    return problem(
+      err.status,
+      err.status === 404 ? 'not-found' : 'http-error',
+      err.message || 'Request failed',
+      err.message || 'Request failed',
+      { instance },
+    );
   }
   onUnexpected(err);
-  return problem(500, 'internal-error', 'Internal error', 'The simulator hit an unexpected error; it has been logged on the server. Please report it with this request.', { instance });
+  return problem(
+    500,
+    'internal-error',
+    'Internal error',
+    'The simulator hit an unexpected error; it has been logged on the server. Please report it with this request.',
+    { instance },
+  );
 }
 
 export function onErrorHandler(onUnexpected: (err: unknown) => void) {
   return (err: unknown, c: Context): Response => {
     const p = toProblem(err, c.req.path, onUnexpected);
-    const headers: Record<string, string> = p.status === 401 ? { 'www-authenticate': 'Basic realm="trax-sim", charset="UTF-8"' } : {};
+    const headers: Record<string, string> =
+      p.status === 401 ? { 'www-authenticate': 'Basic realm="trax-sim", charset="UTF-8"' } : {};
     return problemResponse(p, headers);
   };
 }

@@ -10,7 +10,8 @@ export const MAX_JSON_DEPTH = 32;
 export const JSON_MEDIA_TYPES: readonly string[] = ['application/json', '+json'];
 
 /** Under @hono/node-server, `c.env.incoming` is the Node request; elsewhere (app.request, MSW) it is absent. */
-const incomingOf = (c: Context): IncomingMessage | undefined => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+const incomingOf = (c: Context): IncomingMessage | undefined =>
+  (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
 
 /**
  * A request header (lower-case name). Read from the Node request when there is one: the Fetch `Headers`
@@ -32,9 +33,15 @@ export function requireMediaType(contentType: string | undefined, accepted: read
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (!type || accepted.some((a) => (a.startsWith('+') ? type.endsWith(a) : type === a))) return;
   const names = accepted.map((a) => (a.startsWith('+') ? `*/*${a}` : a)).join(', ');
-  throw new DomainError('unsupported_media_type', 'unsupported-media-type', 'Unsupported media type', `This operation accepts ${names}; got ${type}.`, {
-    errors: [{ path: '/header/content-type', message: `must be one of ${names}` }],
-  });
+  throw new DomainError(
+    'unsupported_media_type',
+    'unsupported-media-type',
+    'Unsupported media type',
+    `This operation accepts ${names}; got ${type}.`,
+    {
+      errors: [{ path: '/header/content-type', message: `must be one of ${names}` }],
+    },
+  );
 }
 
 /**
@@ -53,7 +60,12 @@ export function requireJsonDepth(text: string, max = MAX_JSON_DEPTH): void {
       }
     } else if (ch === 0x5b /* [ */ || ch === 0x7b /* { */) {
       if (++depth > max) {
-        throw new DomainError('bad_request', 'json-too-deep', 'JSON nested too deeply', `Request bodies may nest arrays and objects at most ${max} levels deep.`);
+        throw new DomainError(
+          'bad_request',
+          'json-too-deep',
+          'JSON nested too deeply',
+          `Request bodies may nest arrays and objects at most ${max} levels deep.`,
+        );
       }
     } else if (ch === 0x5d /* ] */ || ch === 0x7d /* } */) depth--;
   }
@@ -63,7 +75,10 @@ export function requireJsonDepth(text: string, max = MAX_JSON_DEPTH): void {
  * Reads a JSON body, if any: 413 past MAX_BODY_BYTES (from Content-Length before reading, else as soon as
  * the stream passes it), 415 when not an accepted media type, 400 when nested too deeply or not JSON.
  */
-export async function readJsonBody(c: Context, accepted: readonly string[] = JSON_MEDIA_TYPES): Promise<{ hasBody: boolean; body: unknown }> {
+export async function readJsonBody(
+  c: Context,
+  accepted: readonly string[] = JSON_MEDIA_TYPES,
+): Promise<{ hasBody: boolean; body: unknown }> {
   const length = Number(headerOf(c, 'content-length') ?? NaN);
   if (length > MAX_BODY_BYTES) throw tooLarge();
   const contentType = headerOf(c, 'content-type');
@@ -77,7 +92,12 @@ export async function readJsonBody(c: Context, accepted: readonly string[] = JSO
   try {
     return { hasBody: true, body: JSON.parse(text) };
   } catch (err) {
-    throw new DomainError('bad_request', 'malformed-json', 'Malformed JSON', `The request body is not valid JSON: ${(err as Error).message}`);
+    throw new DomainError(
+      'bad_request',
+      'malformed-json',
+      'Malformed JSON',
+      `The request body is not valid JSON: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -98,4 +118,9 @@ export async function bodyText(c: Context): Promise<string> {
 }
 
 export const tooLarge = () =>
-  new DomainError('payload_too_large', 'payload-too-large', 'Payload too large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+  new DomainError(
+    'payload_too_large',
+    'payload-too-large',
+    'Payload too large',
+    `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`,
+  );

@@ -7,7 +7,13 @@ import type { OperationId } from './operation.ts';
 
 /** The API's answer to a request the spec does not allow: 422 `validation-failed`, naming every failing path. */
 export function requestRefused(errors: FieldError[]): DomainError {
-  return new DomainError('validation', 'validation-failed', 'Request does not match the API', errors.map((e) => `${e.path} ${e.message}`).join('; '), { errors });
+  return new DomainError(
+    'validation',
+    'validation-failed',
+    'Request does not match the API',
+    errors.map((e) => `${e.path} ${e.message}`).join('; '),
+    { errors },
+  );
 }
 
 export type ApiRequest = { path?: Record<string, string>; body?: unknown };
@@ -17,6 +23,12 @@ export function checkApiRequest(operationId: OperationId, request: ApiRequest): 
   const { index, validators } = compiledSpec();
   const op = index.byId.get(operationId);
   if (!op) throw new Error(`No operation ${operationId} in the spec`);
-  const { errors } = validators.request(op, { path: request.path ?? {}, query: {}, headers: {}, body: request.body, hasBody: request.body !== undefined });
+  const { errors } = validators.request(op, {
+    path: request.path ?? {},
+    query: {},
+    headers: {},
+    body: request.body,
+    hasBody: request.body !== undefined,
+  });
   if (errors.length) throw requestRefused(errors);
 }

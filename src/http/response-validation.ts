@@ -6,7 +6,13 @@ import type { Operation } from './openapi-index.ts';
 import { PROBLEM_JSON, problem, problemResponse } from './problem.ts';
 import type { Validators } from './validator.ts';
 
-export type ResponseViolation = { operationId: string | null; method: string; path: string; status: number; errors: FieldError[] };
+export type ResponseViolation = {
+  operationId: string | null;
+  method: string;
+  path: string;
+  status: number;
+  errors: FieldError[];
+};
 
 // Problems every operation may answer before its own logic runs (bad sandbox name, body unreadable, too
 // large or not JSON, unknown sandbox): checked against the Problem schema rather than the operation's list.
@@ -17,7 +23,17 @@ const GENERIC_STATUSES = new Set([400, 404, 413, 415, 422]);
 export type ResponseCheck = (c: Context, res: Response, op: Operation | undefined) => Promise<Response>;
 
 /** Validates each response against the spec; a mismatch is reported and turned into a loud 500. */
-export function responseValidation({ validators, faces = [], onViolation, log }: { validators: Validators; faces?: readonly Face[]; onViolation?: (v: ResponseViolation) => void; log?: (line: string) => void }): ResponseCheck {
+export function responseValidation({
+  validators,
+  faces = [],
+  onViolation,
+  log,
+}: {
+  validators: Validators;
+  faces?: readonly Face[];
+  onViolation?: (v: ResponseViolation) => void;
+  log?: (line: string) => void;
+}): ResponseCheck {
   return async function validateResponse(c, res, op) {
     if (!isApiPath(c.req.path)) return res;
     const type = res.headers.get('content-type');
@@ -38,16 +54,33 @@ export function responseValidation({ validators, faces = [], onViolation, log }:
     } else if (pathFace) {
       errors = [];
     } else if (!op || (GENERIC_STATUSES.has(res.status) && isProblem)) {
-      errors = isProblem ? validators.problem(body) : [{ path: '/content-type', message: 'unknown routes must answer problem+json' }];
+      errors = isProblem
+        ? validators.problem(body)
+        : [{ path: '/content-type', message: 'unknown routes must answer problem+json' }];
     } else {
       errors = validators.response(op, res.status, type, body);
     }
     // 503/504 are documented simulated faults; a 500 is always a bug.
-    if (res.status === 500) errors.push({ path: '/status', message: `server error ${res.status}: ${text.slice(0, 300)}` });
+    if (res.status === 500)
+      errors.push({ path: '/status', message: `server error ${res.status}: ${text.slice(0, 300)}` });
     if (!errors.length) return res;
-    const violation = { operationId: op?.operationId ?? null, method: c.req.method, path: c.req.path, status: res.status, errors };
+    const violation = {
+      operationId: op?.operationId ?? null,
+      method: c.req.method,
+      path: c.req.path,
+      status: res.status,
+      errors,
+    };
     onViolation?.(violation);
     log?.(`response violates the spec: ${JSON.stringify(violation)}`);
-    return problemResponse(problem(500, 'response-invalid', 'Response does not match the spec', errors.map((e) => `${e.path} ${e.message}`).join('; '), { errors, violation }));
+    return problemResponse(
+      problem(
+        500,
+        'response-invalid',
+        'Response does not match the spec',
+        errors.map((e) => `${e.path} ${e.message}`).join('; '),
+        { errors, violation },
+      ),
+    );
   };
 }

@@ -30,7 +30,13 @@ function newAjv(coerce: boolean): Ajv2020 {
   const addFormats = formats.default ?? formats;
   // validateSchema off: checking the whole spec against the JSON Schema meta-schema costs ~40 ms of start-up
   // per instance, and the spec is linted (npm run lint:spec) instead.
-  const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: coerce, validateFormats: true, validateSchema: false });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    coerceTypes: coerce,
+    validateFormats: true,
+    validateSchema: false,
+  });
   addFormats(ajv);
   // OpenAPI annotation keywords ajv does not know.
   ajv.addVocabulary(['example', 'xml', 'externalDocs', 'discriminator']);
@@ -52,7 +58,10 @@ export function toFieldErrors(prefix: string, errors: ErrorObject[] | null | und
     } else if (e.keyword === 'enum') {
       message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     } else if (e.keyword === 'oneOf' || e.keyword === 'if' || e.keyword === 'not') {
-      message = e.keyword === 'not' ? 'has a combination of fields that is not allowed' : 'does not match exactly one of the allowed shapes';
+      message =
+        e.keyword === 'not'
+          ? 'has a combination of fields that is not allowed'
+          : 'does not match exactly one of the allowed shapes';
     }
     const key = `${path} ${message}`;
     if (!seen.has(key)) out.push({ path: path || '/', message }), seen.add(key);
@@ -94,10 +103,21 @@ export function createValidators(index: OpenApiIndex): Validators {
   return {
     request(op, parts) {
       const errors: FieldError[] = [];
-      const params = { path: { ...parts.path }, query: { ...parts.query }, header: { ...parts.headers } } as ValidatedParams;
+      const params = {
+        path: { ...parts.path },
+        query: { ...parts.query },
+        header: { ...parts.headers },
+      } as ValidatedParams;
       for (const where of ['path', 'query', 'header'] as const) {
         // Nothing declared there, or nothing sent and nothing required: the schema passes it as it is.
-        if (!op.params.some((p) => p.in === where && (p.required || params[where][where === 'header' ? p.name.toLowerCase() : p.name] !== undefined))) continue;
+        if (
+          !op.params.some(
+            (p) =>
+              p.in === where &&
+              (p.required || params[where][where === 'header' ? p.name.toLowerCase() : p.name] !== undefined),
+          )
+        )
+          continue;
         const validate = paramsValidator(op, where);
         if (!validate(params[where])) errors.push(...toFieldErrors(`/${where}`, validate.errors));
       }
@@ -122,8 +142,10 @@ export function createValidators(index: OpenApiIndex): Validators {
     response(op, status, contentType, body) {
       const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in op.responses);
       const spec = key === undefined ? undefined : op.responses[key];
-      if (spec === undefined) return [{ path: '/status', message: `${status} is not a documented response of ${op.operationId}` }];
-      if (spec === null) return body === null || body === undefined || body === '' ? [] : [{ path: '/body', message: 'must be empty' }];
+      if (spec === undefined)
+        return [{ path: '/status', message: `${status} is not a documented response of ${op.operationId}` }];
+      if (spec === null)
+        return body === null || body === undefined || body === '' ? [] : [{ path: '/body', message: 'must be empty' }];
       const type = (contentType ?? '').split(';')[0]!.trim();
       const pointer = spec[type];
       if (!pointer) return [{ path: '/content-type', message: `${type || 'none'} is not documented for ${status}` }];

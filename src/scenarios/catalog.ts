@@ -14,7 +14,9 @@ export type ScenarioDirs = string | readonly string[];
 export function scenarioFiles(dirs: ScenarioDirs = SCENARIO_DIR): string[] {
   const byName = new Map<string, string>();
   for (const dir of typeof dirs === 'string' ? [dirs] : dirs) {
-    for (const f of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()) {
       const name = f.replace(/\.ya?ml$/, '');
       if (!byName.has(name)) byName.set(name, path.join(dir, f));
     }
@@ -34,8 +36,15 @@ const relative = (file: string) => {
 
 /** A ScenarioFileError as one entry: `line N: /path: message; ...`. */
 export function brokenScenario(err: ScenarioFileError): BrokenScenario {
-  const reason = err.problems.map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.path || '/'}: ${p.message}`).join('; ');
-  return { name: path.basename(err.file).replace(/\.ya?ml$/, ''), file: relative(err.file), line: err.problems.find((p) => p.line)?.line ?? null, reason };
+  const reason = err.problems
+    .map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.path || '/'}: ${p.message}`)
+    .join('; ');
+  return {
+    name: path.basename(err.file).replace(/\.ya?ml$/, ''),
+    file: relative(err.file),
+    line: err.problems.find((p) => p.line)?.line ?? null,
+    reason,
+  };
 }
 
 /** Every scenario file, read: one broken file is reported beside the others, never in their place. */
@@ -55,7 +64,11 @@ export function scanScenarios(dir: ScenarioDirs = SCENARIO_DIR): { scenarios: Sc
 
 /** The usable scenarios (see scanScenarios for the broken ones). */
 export function listScenarios(dir: ScenarioDirs = SCENARIO_DIR): ScenarioEntry[] {
-  return scanScenarios(dir).scenarios.map((s) => ({ name: s.name, description: s.description.trim(), file: relative(s.file) }));
+  return scanScenarios(dir).scenarios.map((s) => ({
+    name: s.name,
+    description: s.description.trim(),
+    file: relative(s.file),
+  }));
 }
 
 /** A scenario by name (from scenarios/) or by path to a file. */
@@ -80,10 +93,18 @@ export function findScenarioByName(name: string, dir: ScenarioDirs = SCENARIO_DI
   } catch (err) {
     // A broken file in scenarios/ is reported to the requester with its reasons, not as a crash.
     if (!(err instanceof ScenarioFileError)) throw err;
-    const errors = err.problems.map((p) => ({ path: p.path || '/', message: `${p.line ? `line ${p.line}: ` : ''}${p.message}` }));
+    const errors = err.problems.map((p) => ({
+      path: p.path || '/',
+      message: `${p.line ? `line ${p.line}: ` : ''}${p.message}`,
+    }));
     throw new DomainError('validation', 'invalid-scenario-file', 'Invalid scenario file', err.message, { errors });
   }
 }
 
 const notFound = (name: string) =>
-  new DomainError('not_found', 'scenario-not-found', 'Scenario not found', `No scenario named "${name}" in scenarios/. List them with GET /__sim/scenarios.`);
+  new DomainError(
+    'not_found',
+    'scenario-not-found',
+    'Scenario not found',
+    `No scenario named "${name}" in scenarios/. List them with GET /__sim/scenarios.`,
+  );

@@ -28,7 +28,11 @@ export async function checkExpectations(ctx: Ctx): Promise<Check> {
   const compare = (key: string, want: unknown, got: unknown, partial = true) => {
     expected[key] = want;
     actual[key] = got;
-    const found = partial ? match(want, got, `/${key}`) : Object.is(want, got) ? [] : [{ path: `/${key}`, expected: want, actual: got }];
+    const found = partial
+      ? match(want, got, `/${key}`)
+      : Object.is(want, got)
+        ? []
+        : [{ path: `/${key}`, expected: want, actual: got }];
     mismatches.push(...found);
   };
   const body = reply?.body as Record<string, unknown> | undefined;
@@ -40,7 +44,8 @@ export async function checkExpectations(ctx: Ctx): Promise<Check> {
   }
   // A problem+json `type`, or the first JSON:API error's `code` (SecurityTrax face).
   const errors = body?.errors as { code?: string }[] | undefined;
-  if (e.problem !== undefined && Array.isArray(errors) && typeof body?.type !== 'string') compare('problem', e.problem, errors[0]?.code, false);
+  if (e.problem !== undefined && Array.isArray(errors) && typeof body?.type !== 'string')
+    compare('problem', e.problem, errors[0]?.code, false);
   else if (e.problem !== undefined) compare('problem', `${ctx.problemBase}${e.problem}`, body?.type, false);
   if (e.reasons !== undefined) {
     const codes = ((body?.reasons as { code: string }[] | undefined) ?? []).map((r) => r.code).sort();
@@ -49,7 +54,9 @@ export async function checkExpectations(ctx: Ctx): Promise<Check> {
   if (e.body !== undefined) compare('body', e.body, body);
   if (e.balances) {
     const { as, ...want } = e.balances;
-    const req = new Request('http://trax-sim.local/alarm-com/api/billing/summary', { headers: { 'x-sandbox': ctx.sandbox, authorization: authorizationFor(as, ctx.given, ['endUserBasic'])! } });
+    const req = new Request('http://trax-sim.local/alarm-com/api/billing/summary', {
+      headers: { 'x-sandbox': ctx.sandbox, authorization: authorizationFor(as, ctx.given, ['endUserBasic'])! },
+    });
     const summary = await ctx.send(req);
     compare('balances', want, summary.body);
   }
@@ -58,10 +65,16 @@ export async function checkExpectations(ctx: Ctx): Promise<Check> {
     const got: Record<string, unknown> = {};
     const want: Record<string, unknown> = {};
     for (const [id, w] of Object.entries(e.invoices)) {
-      const r = await ctx.send(new Request(`http://trax-sim.local/securitytrax/${ctx.sandbox}/user/v1/customer_invoices/${id}`, { headers }));
-      const inv = (r.body as { data?: { attributes?: { status?: string; balance?: string } } } | undefined)?.data?.attributes;
+      const r = await ctx.send(
+        new Request(`http://trax-sim.local/securitytrax/${ctx.sandbox}/user/v1/customer_invoices/${id}`, { headers }),
+      );
+      const inv = (r.body as { data?: { attributes?: { status?: string; balance?: string } } } | undefined)?.data
+        ?.attributes;
       want[id] = typeof w === 'string' ? { status: w } : w;
-      got[id] = r.status === 200 ? { status: inv?.status, balanceCents: inv?.balance === undefined ? undefined : decimalToCents(inv.balance) } : `HTTP ${r.status}`;
+      got[id] =
+        r.status === 200
+          ? { status: inv?.status, balanceCents: inv?.balance === undefined ? undefined : decimalToCents(inv.balance) }
+          : `HTTP ${r.status}`;
     }
     compare('invoices', want, got);
   }
@@ -69,12 +82,19 @@ export async function checkExpectations(ctx: Ctx): Promise<Check> {
     expected.events = e.events;
     actual.events = emitted;
     const missing = missingInOrder(e.events, emitted);
-    if (missing) mismatches.push({ path: '/events', expected: `${missing} (in order: ${e.events.join(', ')})`, actual: emitted });
+    if (missing)
+      mismatches.push({ path: '/events', expected: `${missing} (in order: ${e.events.join(', ')})`, actual: emitted });
   }
   if (e.noEvents !== undefined) {
     const unwanted = emitted.filter((t) => e.noEvents!.includes(t));
-    if (unwanted.length) mismatches.push({ path: '/noEvents', expected: `none of ${e.noEvents.join(', ')}`, actual: unwanted });
+    if (unwanted.length)
+      mismatches.push({ path: '/noEvents', expected: `none of ${e.noEvents.join(', ')}`, actual: unwanted });
   }
   if (mismatches.length && reply && !('body' in expected)) actual.response = { status: reply.status, body: reply.body };
-  return { passed: mismatches.length === 0, message: mismatches.length ? describeMismatches(mismatches) : null, expected, actual };
+  return {
+    passed: mismatches.length === 0,
+    message: mismatches.length ? describeMismatches(mismatches) : null,
+    expected,
+    actual,
+  };
 }

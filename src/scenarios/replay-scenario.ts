@@ -31,7 +31,12 @@ function stepName(step: Step, index: number): string {
 }
 
 /** What the runner needs of createApp: an app over a store, validating every response. */
-export type AppFactory = (options: { store: Store; strict: boolean; onViolation: (v: ResponseViolation) => void; scenarios: ScenarioSeeder }) => {
+export type AppFactory = (options: {
+  store: Store;
+  strict: boolean;
+  onViolation: (v: ResponseViolation) => void;
+  scenarios: ScenarioSeeder;
+}) => {
   fetch(request: Request): Response | Promise<Response>;
 };
 
@@ -41,13 +46,22 @@ export type RunOptions = {
 };
 
 /** Replays one scenario against a fresh in-memory simulator, through the same Hono app as the server. */
-export async function replayScenario(file: Scenario, options: RunOptions & { dirs?: ScenarioDirs; createApp: AppFactory }): Promise<ScenarioReport> {
-  const scenario = options.count === undefined ? file : { ...file, given: withGeneratedCount(file.given, options.count) };
+export async function replayScenario(
+  file: Scenario,
+  options: RunOptions & { dirs?: ScenarioDirs; createApp: AppFactory },
+): Promise<ScenarioReport> {
+  const scenario =
+    options.count === undefined ? file : { ...file, given: withGeneratedCount(file.given, options.count) };
   const dirs = options.dirs;
   const started = performance.now();
   const store = await createStore(memoryPersistence());
   const violations: ResponseViolation[] = [];
-  const app = options.createApp({ store, strict: true, onViolation: (v) => violations.push(v), scenarios: loadScenarioSeeder(dirs) });
+  const app = options.createApp({
+    store,
+    strict: true,
+    onViolation: (v) => violations.push(v),
+    scenarios: loadScenarioSeeder(dirs),
+  });
   const steps: StepReport[] = [];
   let vars: Variables = {};
   try {
@@ -55,7 +69,15 @@ export async function replayScenario(file: Scenario, options: RunOptions & { dir
     vars = { ...built.refs };
     await store.create(built.state);
   } catch (err) {
-    steps.push({ index: 0, name: 'given', passed: false, durationMs: 0, message: `the starting state could not be built: ${(err as Error).message}`, expected: null, actual: null });
+    steps.push({
+      index: 0,
+      name: 'given',
+      passed: false,
+      durationMs: 0,
+      message: `the starting state could not be built: ${(err as Error).message}`,
+      expected: null,
+      actual: null,
+    });
     return { name: scenario.name, file: scenario.file, passed: false, durationMs: performance.now() - started, steps };
   }
   const send = async (req: Request): Promise<Reply> => {
@@ -72,7 +94,13 @@ export async function replayScenario(file: Scenario, options: RunOptions & { dir
   };
   const dealer = securityTraxSession(scenario.given, SANDBOX, send);
   const sim = (method: string, path: string, body: unknown) =>
-    send(new Request(`http://trax-sim.local${path}`, { method, headers: { 'x-sandbox': SANDBOX, 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    send(
+      new Request(`http://trax-sim.local${path}`, {
+        method,
+        headers: { 'x-sandbox': SANDBOX, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
 
   for (const [index, raw] of scenario.steps.entries()) {
     const t0 = performance.now();
@@ -84,25 +112,49 @@ export async function replayScenario(file: Scenario, options: RunOptions & { dir
       violations.length = 0;
       let reply: Reply | null = null;
       if (step.call) {
-        const dealerHeaders = isSecurityTraxOp(compiledSpec().index.byId.get(step.call)) ? await dealer.headers(step.as) : undefined;
+        const dealerHeaders = isSecurityTraxOp(compiledSpec().index.byId.get(step.call))
+          ? await dealer.headers(step.as)
+          : undefined;
         reply = await send(buildCallRequest(step, scenario.given, SANDBOX, dealerHeaders));
-      }
-      else if (step.advance) reply = await sim('POST', '/__sim/clock/advance', typeof step.advance === 'string' ? { by: step.advance } : step.advance);
+      } else if (step.advance)
+        reply = await sim(
+          'POST',
+          '/__sim/clock/advance',
+          typeof step.advance === 'string' ? { by: step.advance } : step.advance,
+        );
       else if (step.fault) reply = await sim('PUT', '/__sim/faults', step.fault);
       else if (step.settings) reply = await sim('PATCH', '/__sim/settings', step.settings);
       for (const [variable, dotted] of Object.entries(step.save ?? {})) {
         const value = pick(reply?.body, dotted);
-        if (value === undefined) throw new StepError(`save ${variable}: the response has nothing at "${dotted}" (status ${reply?.status}: ${JSON.stringify(reply?.body).slice(0, 300)})`);
+        if (value === undefined)
+          throw new StepError(
+            `save ${variable}: the response has nothing at "${dotted}" (status ${reply?.status}: ${JSON.stringify(reply?.body).slice(0, 300)})`,
+          );
         vars[variable] = value;
       }
-      const emitted = store.require(SANDBOX).events.slice(eventsBefore).map((e) => e.type);
-      report = await checkExpectations({ step, reply, emitted, given: scenario.given, send: (r) => send(r), sandbox: SANDBOX, problemBase: PROBLEM_BASE, dealerHeaders: () => dealer.headers('dealer') });
+      const emitted = store
+        .require(SANDBOX)
+        .events.slice(eventsBefore)
+        .map((e) => e.type);
+      report = await checkExpectations({
+        step,
+        reply,
+        emitted,
+        given: scenario.given,
+        send: (r) => send(r),
+        sandbox: SANDBOX,
+        problemBase: PROBLEM_BASE,
+        dealerHeaders: () => dealer.headers('dealer'),
+      });
       const broken = checkInvariants(store.require(SANDBOX));
       const extra = [
-        ...violations.map((v) => `response violates the spec: ${v.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`),
+        ...violations.map(
+          (v) => `response violates the spec: ${v.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+        ),
         ...broken.map((b) => `invariant broken: ${b}`),
       ];
-      if (extra.length) report = { ...report, passed: false, message: [report.message, ...extra].filter(Boolean).join('; ') };
+      if (extra.length)
+        report = { ...report, passed: false, message: [report.message, ...extra].filter(Boolean).join('; ') };
     } catch (err) {
       const message = err instanceof StepError || err instanceof Error ? err.message : String(err);
       report = { passed: false, message: `step could not run: ${message}`, expected: null, actual: null };
@@ -110,5 +162,11 @@ export async function replayScenario(file: Scenario, options: RunOptions & { dir
     steps.push({ index: index + 1, name, durationMs: Math.round((performance.now() - t0) * 100) / 100, ...report });
   }
   await store.flush();
-  return { name: scenario.name, file: scenario.file, passed: steps.every((s) => s.passed), durationMs: Math.round((performance.now() - started) * 100) / 100, steps };
+  return {
+    name: scenario.name,
+    file: scenario.file,
+    passed: steps.every((s) => s.passed),
+    durationMs: Math.round((performance.now() - started) * 100) / 100,
+    steps,
+  };
 }

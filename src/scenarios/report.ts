@@ -28,7 +28,9 @@ const xml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`)
 export function junitReport(reports: ScenarioReport[]): string {
   const suites = reports.map((r) => {
     const cases = r.steps.map((s) => {
-      const failure = s.passed ? '' : `<failure message="${xml(s.message ?? 'failed')}">${xml(`expected: ${json(s.expected)}\nactual: ${json(s.actual)}`)}</failure>`;
+      const failure = s.passed
+        ? ''
+        : `<failure message="${xml(s.message ?? 'failed')}">${xml(`expected: ${json(s.expected)}\nactual: ${json(s.actual)}`)}</failure>`;
       return `    <testcase classname="${xml(r.name)}" name="${xml(`${s.index}. ${s.name}`)}" time="${(s.durationMs / 1000).toFixed(4)}">${failure}</testcase>`;
     });
     const failures = r.steps.filter((s) => !s.passed).length;

@@ -5,15 +5,27 @@ import { replayScenario, type RunOptions } from './replay-scenario.ts';
 import type { Scenario, ScenarioReport } from './scenario-types.ts';
 
 /** Replays one scenario against a fresh in-memory simulator, through the same Hono app as the server. */
-export const runScenarioFile = (file: Scenario, options: RunOptions & { dirs?: ScenarioDirs } = {}): Promise<ScenarioReport> => replayScenario(file, { ...options, createApp });
+export const runScenarioFile = (
+  file: Scenario,
+  options: RunOptions & { dirs?: ScenarioDirs } = {},
+): Promise<ScenarioReport> => replayScenario(file, { ...options, createApp });
 
 /** By name, from the scenario folders only: what the API and the console run (a request never names a server file). */
-export const runScenario = async (name: string, dirs?: ScenarioDirs): Promise<ScenarioReport> => runScenarioFile(findScenarioByName(name, dirs), { dirs });
+export const runScenario = async (name: string, dirs?: ScenarioDirs): Promise<ScenarioReport> =>
+  runScenarioFile(findScenarioByName(name, dirs), { dirs });
 
 /** A broken scenario file as a failed report, so every report format counts it as a failure. */
 export function brokenReport(broken: BrokenScenario): ScenarioReport {
   const message = `the scenario file cannot be used: ${broken.reason}`;
-  return { name: broken.name, file: broken.file, passed: false, durationMs: 0, steps: [{ index: 0, name: 'read scenario file', passed: false, durationMs: 0, message, expected: null, actual: null }] };
+  return {
+    name: broken.name,
+    file: broken.file,
+    passed: false,
+    durationMs: 0,
+    steps: [
+      { index: 0, name: 'read scenario file', passed: false, durationMs: 0, message, expected: null, actual: null },
+    ],
+  };
 }
 
 /** Every scenario of the folders, in name order; a broken file is one failed report, the others run. */

@@ -29,7 +29,11 @@ const RUN: CommandSpec = {
   name: 'scenario run',
   usage: SCENARIO_USAGE,
   positionals: true,
-  options: { scenarios: { type: 'string', multiple: true }, report: { type: 'string', default: 'text' }, count: { type: 'string' } },
+  options: {
+    scenarios: { type: 'string', multiple: true },
+    report: { type: 'string', default: 'text' },
+    count: { type: 'string' },
+  },
 };
 
 /** `trax-sim scenario list` and `trax-sim scenario run [NAME|FILE...] [--report text|json|junit] [--count N]`. */
@@ -44,7 +48,8 @@ export async function scenarioCommand(args: string[]): Promise<number> {
     if (typeof parsed === 'number') return parsed;
     const { scenarios, broken } = scanScenarios(scenarioFolders(parsed.values.scenarios as string[] | undefined));
     for (const s of scenarios) console.log(`${s.name.padEnd(28)} ${s.description.trim().split('\n')[0]}`);
-    for (const b of broken) console.log(`${b.name.padEnd(28)} BROKEN ${b.file}${b.line ? `:${b.line}` : ''}: ${b.reason}`);
+    for (const b of broken)
+      console.log(`${b.name.padEnd(28)} BROKEN ${b.file}${b.line ? `:${b.line}` : ''}: ${b.reason}`);
     return broken.length ? 1 : 0;
   }
   if (sub !== 'run') {

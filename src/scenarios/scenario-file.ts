@@ -29,12 +29,17 @@ export class ScenarioFileError extends Error {
 let validate: ReturnType<Ajv2020['compile']> | undefined;
 function schemaValidator() {
   const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-  validate ??= new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(SCENARIO_SCHEMA_PATH, 'utf8')));
+  validate ??= new Ajv({ allErrors: true, strict: false }).compile(
+    JSON.parse(readFileSync(SCENARIO_SCHEMA_PATH, 'utf8')),
+  );
   return validate;
 }
 
 function lineOf(doc: Document, counter: LineCounter, pointer: string): number | null {
-  const segments = pointer.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const segments = pointer
+    .split('/')
+    .filter(Boolean)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   // Walk up until a node exists (a missing property points at its parent).
   for (let n = segments.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true);
@@ -49,18 +54,31 @@ export function parseScenario(text: string, file: string): Scenario {
   const counter = new Counter();
   const doc = parseDocument(text, { lineCounter: counter });
   if (doc.errors.length) {
-    throw new ScenarioFileError(file, doc.errors.map((e) => ({ path: '', line: e.linePos?.[0]?.line ?? null, message: `YAML: ${e.message.split('\n')[0]}` })));
+    throw new ScenarioFileError(
+      file,
+      doc.errors.map((e) => ({
+        path: '',
+        line: e.linePos?.[0]?.line ?? null,
+        message: `YAML: ${e.message.split('\n')[0]}`,
+      })),
+    );
   }
   const data = doc.toJS() as unknown;
   const check = schemaValidator();
   if (!check(data)) {
-    const problems = toFieldErrors('', check.errors).map((e) => ({ path: e.path, line: lineOf(doc, counter, e.path), message: e.message }));
+    const problems = toFieldErrors('', check.errors).map((e) => ({
+      path: e.path,
+      line: lineOf(doc, counter, e.path),
+      message: e.message,
+    }));
     throw new ScenarioFileError(file, problems);
   }
   const scenario = data as Omit<Scenario, 'file'>;
   const expected = path.basename(file).replace(/\.ya?ml$/, '');
   if (scenario.name !== expected && !file.includes('.tmp')) {
-    throw new ScenarioFileError(file, [{ path: '/name', line: lineOf(doc, counter, '/name'), message: `must match the file name "${expected}"` }]);
+    throw new ScenarioFileError(file, [
+      { path: '/name', line: lineOf(doc, counter, '/name'), message: `must match the file name "${expected}"` },
+    ]);
   }
   return { ...scenario, file };
 }

@@ -10,7 +10,8 @@ import { SCENARIO_DIR } from './catalog.ts';
 export function scenarioFolders(own: readonly string[] = []): string[] {
   const dirs = own.map((dir) => path.resolve(dir));
   for (const dir of dirs) {
-    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`scenario folder ${dir} does not exist or is not a folder`);
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+      throw new Error(`scenario folder ${dir} does not exist or is not a folder`);
   }
   return [...dirs, SCENARIO_DIR];
 }

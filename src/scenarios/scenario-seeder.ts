@@ -6,6 +6,7 @@ import { findScenarioByName, SCENARIO_DIR, type ScenarioDirs } from './catalog.t
  *  `dirs` (see scenarioFolders) travel with the seeder, so listings and runs read the same folders. */
 export function loadScenarioSeeder(folders: ScenarioDirs = SCENARIO_DIR): ScenarioSeeder {
   const dirs = typeof folders === 'string' ? [folders] : [...folders];
-  const seed = (name: string, sandbox: string) => buildState(sandbox, { kind: 'scenario', name }, findScenarioByName(name, dirs).given).state;
+  const seed = (name: string, sandbox: string) =>
+    buildState(sandbox, { kind: 'scenario', name }, findScenarioByName(name, dirs).given).state;
   return Object.assign(seed, { dirs });
 }

@@ -20,13 +20,21 @@ export function securityTraxSession(given: Setup, sandbox: string, send: Send) {
     key,
     async headers(as: string | undefined): Promise<Record<string, string>> {
       if (as === 'anonymous') return { 'x-securitytrax-integratorkey': key };
-      if (as !== 'dealer') throw new Error(`SecurityTrax operations run "as: dealer" (or "as: anonymous"), not "${as ?? 'nobody'}"`);
+      if (as !== 'dealer')
+        throw new Error(`SecurityTrax operations run "as: dealer" (or "as: anonymous"), not "${as ?? 'nobody'}"`);
       if (!token) {
         const { username, password } = given.dealer ?? DEMO_CREDENTIALS.dealer;
         const url = `http://trax-sim.local/securitytrax/${sandbox}/user/v1/authenticate`;
-        const res = await send(new Request(url, { method: 'POST', headers: { 'x-securitytrax-integratorkey': key, 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) }));
+        const res = await send(
+          new Request(url, {
+            method: 'POST',
+            headers: { 'x-securitytrax-integratorkey': key, 'content-type': 'application/json' },
+            body: JSON.stringify({ username, password }),
+          }),
+        );
         const body = res.body as { data?: { attributes?: { token?: string } } };
-        if (res.status !== 200 || !body.data?.attributes?.token) throw new Error(`the dealer could not authenticate: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+        if (res.status !== 200 || !body.data?.attributes?.token)
+          throw new Error(`the dealer could not authenticate: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
         token = body.data.attributes.token;
       }
       return { 'x-securitytrax-integratorkey': key, authorization: `Bearer ${token}`, accept: JSON_API };
@@ -45,7 +53,10 @@ export function jsonApiBody(op: Operation, body: unknown, id: unknown): unknown 
   const linkage = (target: string, v: unknown) => (v === null ? null : { type: target, id: String(v) });
   for (const [name, value] of Object.entries(body)) {
     const rel = rt.relationships[name];
-    if (rel) relationships[name] = { data: Array.isArray(value) ? value.map((v) => linkage(rel.type, v)) : linkage(rel.type, value) };
+    if (rel)
+      relationships[name] = {
+        data: Array.isArray(value) ? value.map((v) => linkage(rel.type, v)) : linkage(rel.type, value),
+      };
     else attributes[name] = value;
   }
   return {

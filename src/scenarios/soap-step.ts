@@ -16,16 +16,26 @@ export const isSoapStep = (step: Step): boolean => step.call !== undefined && is
 export function buildSoapRequest(step: Step, given: Setup, sandbox: string): Request {
   const operation = step.call!;
   if (!isSoapOperation(operation)) throw new SoapStepError(`${operation} is not a SOAP operation`);
-  if (!step.as?.startsWith('isp:')) throw new SoapStepError(`${operation} needs Alarm.com credentials: add "as: isp:<username>"`);
+  if (!step.as?.startsWith('isp:'))
+    throw new SoapStepError(`${operation} needs Alarm.com credentials: add "as: isp:<username>"`);
   const username = step.as.slice(4);
-  const credential = given.alarmComCredentials?.find((c) => c.username === username) ?? given.isps?.find((i) => i.username === username);
-  if (!credential) throw new SoapStepError(`no Alarm.com credentials "${username}" in given.alarmComCredentials or given.isps`);
-  const input = Object.fromEntries(Object.entries((step.body ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+  const credential =
+    given.alarmComCredentials?.find((c) => c.username === username) ?? given.isps?.find((i) => i.username === username);
+  if (!credential)
+    throw new SoapStepError(`no Alarm.com credentials "${username}" in given.alarmComCredentials or given.isps`);
+  const input = Object.fromEntries(
+    Object.entries((step.body ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+  );
   const { body, headers } = soapRequest('1.1', operation, { username, password: credential.password }, input);
-  return new Request(`http://trax-sim.local${SERVICE_PATH}`, { method: 'POST', headers: { ...headers, 'x-sandbox': sandbox, ...step.headers }, body });
+  return new Request(`http://trax-sim.local${SERVICE_PATH}`, {
+    method: 'POST',
+    headers: { ...headers, 'x-sandbox': sandbox, ...step.headers },
+    body,
+  });
 }
 
-export const isSoapResponse = (res: Response): boolean => /^(text\/xml|application\/soap\+xml)\b/.test(res.headers.get('content-type') ?? '');
+export const isSoapResponse = (res: Response): boolean =>
+  /^(text\/xml|application\/soap\+xml)\b/.test(res.headers.get('content-type') ?? '');
 
 /** What expectations see of a SOAP answer: the result, or a fault as { type, faultcode, subcode, reason }. */
 export function soapReplyBody(text: string): unknown {

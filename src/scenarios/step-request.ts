@@ -14,7 +14,8 @@ const basic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toStri
 /** `as:` -> an Authorization header, with passwords looked up in the scenario's given. */
 export function authorizationFor(as: string | undefined, given: Setup, security: string[]): string | undefined {
   if (as === undefined) {
-    if (security.length) throw new StepError(`this operation needs credentials: add "as: <login>|dealer|isp:<username>"`);
+    if (security.length)
+      throw new StepError(`this operation needs credentials: add "as: <login>|dealer|isp:<username>"`);
     return undefined;
   }
   if (as === 'anonymous') return undefined;
@@ -24,7 +25,9 @@ export function authorizationFor(as: string | undefined, given: Setup, security:
   }
   if (as.startsWith('isp:')) {
     const username = as.slice(4);
-    const cred = given.alarmComCredentials?.find((c) => c.username === username) ?? given.isps?.find((i) => i.username === username);
+    const cred =
+      given.alarmComCredentials?.find((c) => c.username === username) ??
+      given.isps?.find((i) => i.username === username);
     if (!cred) throw new StepError(`no Alarm.com credentials "${username}" in given.alarmComCredentials or given.isps`);
     return basic(username, cred.password);
   }
@@ -39,7 +42,12 @@ export function authorizationFor(as: string | undefined, given: Setup, security:
  * Turns a `call:` step into a Request against the app: path params filled, the rest as query. SecurityTrax
  * operations get `dealerHeaders` (integrator key, bearer token), `{profile}` = the sandbox, a JSON:API body.
  */
-export function buildCallRequest(step: Step, given: Setup, sandbox: string, dealerHeaders?: Record<string, string>): Request {
+export function buildCallRequest(
+  step: Step,
+  given: Setup,
+  sandbox: string,
+  dealerHeaders?: Record<string, string>,
+): Request {
   if (isSoapStep(step)) return buildSoapRequest(step, given, sandbox);
   const op = compiledSpec().index.byId.get(step.call!);
   if (!op) throw new StepError(`unknown operationId "${step.call}" (see spec/openapi.yaml)`);

@@ -9,7 +9,8 @@ const PART = /\$\{([A-Za-z_][A-Za-z0-9_.]*)\}/g;
 export class UnknownVariableError extends Error {}
 
 function lookup(vars: Variables, name: string): unknown {
-  if (!(name in vars)) throw new UnknownVariableError(`\${${name}} is not defined (saved by an earlier step or a key of given)`);
+  if (!(name in vars))
+    throw new UnknownVariableError(`\${${name}} is not defined (saved by an earlier step or a key of given)`);
   return vars[name];
 }
 
@@ -28,5 +29,10 @@ export function interpolate<T>(value: T, vars: Variables): T {
 
 /** Reads "a.b.0.c" out of a response body. */
 export function pick(body: unknown, dotted: string): unknown {
-  return dotted.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), body);
+  return dotted
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      body,
+    );
 }

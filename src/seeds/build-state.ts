@@ -46,7 +46,13 @@ export function buildState(name: string, seed: SeedRef, setup: Setup): { state: 
   state.faults = { ...state.faults, ...setup.faults };
   // The dealer user is stored explicitly: a scenario without `given.dealer` gets the demo's (documented).
   state.dealer = { ...(setup.dealer ?? DEMO_CREDENTIALS.dealer) };
-  if (setup.integratorKeys) state.integratorKeys = setup.integratorKeys.map((key, i) => ({ id: i + 1, key, name: `Integrator key ${i + 1}`, createdAt: state.now }));
+  if (setup.integratorKeys)
+    state.integratorKeys = setup.integratorKeys.map((key, i) => ({
+      id: i + 1,
+      key,
+      name: `Integrator key ${i + 1}`,
+      createdAt: state.now,
+    }));
   if (setup.integratorKeys) state.lastIds = { ...state.lastIds, integratorKey: setup.integratorKeys.length };
   const refs: SetupRefs = {};
   const run = <T>(command: (s: SandboxState, ctx: Ctx) => CommandResult<T>): T => {
@@ -58,11 +64,23 @@ export function buildState(name: string, seed: SeedRef, setup: Setup): { state: 
   const ref = (kind: string, key: string | null | undefined): number | null => {
     if (key === undefined || key === null) return null;
     const id = refs[key];
-    if (id === undefined) throw new DomainError('validation', 'unknown-reference', 'Unknown reference', `The setup refers to ${kind} "${key}", which it does not define (earlier in the file).`);
+    if (id === undefined)
+      throw new DomainError(
+        'validation',
+        'unknown-reference',
+        'Unknown reference',
+        `The setup refers to ${kind} "${key}", which it does not define (earlier in the file).`,
+      );
     return id;
   };
   const remember = (key: string, id: number) => {
-    if (key in refs) throw new DomainError('validation', 'duplicate-key', 'Duplicate key', `The setup defines the key "${key}" twice.`);
+    if (key in refs)
+      throw new DomainError(
+        'validation',
+        'duplicate-key',
+        'Duplicate key',
+        `The setup defines the key "${key}" twice.`,
+      );
     refs[key] = id;
   };
 
@@ -82,18 +100,24 @@ export function buildState(name: string, seed: SeedRef, setup: Setup): { state: 
   for (const c of setup.customers ?? []) {
     remember(c.key, run((s, ctx) => createCustomer(s, { ...c, ispId: ref('isp', c.isp) }, ctx)).id);
   }
-  for (const l of setup.logins ?? []) run((s, ctx) => createLogin(s, { ...l, customerId: ref('customer', l.customer) }, ctx));
+  for (const l of setup.logins ?? [])
+    run((s, ctx) => createLogin(s, { ...l, customerId: ref('customer', l.customer) }, ctx));
   for (const { key, customer, ...method } of setup.billingMethods ?? []) {
     remember(key, run((s, ctx) => createBillingMethod(s, ref('customer', customer)!, method, ctx)).id);
   }
   for (const { key, customer, billingMethod, ...r } of setup.recurringInvoices ?? []) {
-    const input = { ...r, customerId: ref('customer', customer)!, billingMethodId: ref('billing method', billingMethod) };
+    const input = {
+      ...r,
+      customerId: ref('customer', customer)!,
+      billingMethodId: ref('billing method', billingMethod),
+    };
     remember(key, run((s, ctx) => createRecurringInvoice(s, input, ctx)).id);
   }
   for (const { key, customer, ...inv } of setup.invoices ?? []) {
     remember(key, run((s, ctx) => createManualInvoice(s, { ...inv, customerId: ref('customer', customer)! }, ctx)).id);
   }
-  if (setup.generate) generatePopulation(setup.generate, { run, ispId: ref('isp', setup.generate.isp), now: state.now });
+  if (setup.generate)
+    generatePopulation(setup.generate, { run, ispId: ref('isp', setup.generate.isp), now: state.now });
   // Always run the clock (at least to `clock` itself) so whatever is already due has happened.
   run((s, ctx) => advanceClock(s, toInstant(setup.advanceTo ?? setup.clock), ctx));
   return { state, refs };

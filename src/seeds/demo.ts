@@ -43,8 +43,18 @@ export const DEMO_SETUP: Setup = {
     { username: 'dave', password: 'dave-pass', customer: null },
   ],
   billingMethods: [
-    { key: 'janeCard', customer: 'jane', type: 'credit_card', card: { number: '4000000000000002', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' } },
-    { key: 'carolCard', customer: 'carol', type: 'credit_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Carol Smith' } },
+    {
+      key: 'janeCard',
+      customer: 'jane',
+      type: 'credit_card',
+      card: { number: '4000000000000002', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' },
+    },
+    {
+      key: 'carolCard',
+      customer: 'carol',
+      type: 'credit_card',
+      card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Carol Smith' },
+    },
   ],
   recurringInvoices: [
     {

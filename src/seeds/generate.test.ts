@@ -10,7 +10,15 @@ const setup = (count: number, more: Partial<NonNullable<Setup['generate']>> = {}
   clock: '2019-01-31T12:00:00Z',
   alarmComCredentials: [{ username: 'big-isp', password: 'isp-pass', roles: ['SecurityTrax'] }],
   isps: [{ key: 'big', name: 'Big', username: 'big-isp', password: 'isp-pass', billingIntegration: true }],
-  generate: { count, isp: 'big', autoPay: (count * 3) / 4, declining: count / 20, startDates: { from: '2019-02-01', to: '2019-02-28' }, amountCents: { min: 2999, max: 5999 }, ...more },
+  generate: {
+    count,
+    isp: 'big',
+    autoPay: (count * 3) / 4,
+    declining: count / 20,
+    startDates: { from: '2019-02-01', to: '2019-02-28' },
+    amountCents: { min: 2999, max: 5999 },
+    ...more,
+  },
 });
 const build = (s: Setup) => buildState('gen', { kind: 'empty' }, s).state;
 
@@ -19,18 +27,31 @@ describe('generated populations (given.generate)', () => {
     const state = build(setup(200));
     expect(state.customers).toHaveLength(200);
     expect(state.logins.map((l) => l.username).slice(0, 3)).toEqual(['customer1', 'customer2', 'customer3']);
-    expect(state.logins.every((l, i) => l.customerId === state.customers[i]!.id && l.password === `${l.username}-pass`)).toBe(true);
+    expect(
+      state.logins.every((l, i) => l.customerId === state.customers[i]!.id && l.password === `${l.username}-pass`),
+    ).toBe(true);
     expect(state.customers.every((c) => c.ispId === state.isps[0]!.id)).toBe(true);
     const onAutoPay = state.recurringInvoices.filter((r) => r.billingMethodId !== null);
     expect(onAutoPay).toHaveLength(150);
     expect(state.billingMethods.filter((m) => m.behavior.kind === 'decline')).toHaveLength(10);
-    expect(state.billingMethods.every((m) => m.card?.last4 !== undefined && !JSON.stringify(m).includes('4242424242424242'))).toBe(true);
+    expect(
+      state.billingMethods.every((m) => m.card?.last4 !== undefined && !JSON.stringify(m).includes('4242424242424242')),
+    ).toBe(true);
     // Due days spread over the month, amounts within the range.
     const days = new Set(state.recurringInvoices.map((r) => r.startDate));
     expect(days.size).toBe(28);
-    expect(state.recurringInvoices.every((r) => r.lines[0]!.amountCents >= 2999 && r.lines[0]!.amountCents <= 5999)).toBe(true);
+    expect(
+      state.recurringInvoices.every((r) => r.lines[0]!.amountCents >= 2999 && r.lines[0]!.amountCents <= 5999),
+    ).toBe(true);
     const types = new Set(state.events.map((e) => e.type));
-    for (const t of ['customer.created', 'login.created', 'billing_method.created', 'recurring_invoice.created', 'autopay.enabled']) expect(types).toContain(t);
+    for (const t of [
+      'customer.created',
+      'login.created',
+      'billing_method.created',
+      'recurring_invoice.created',
+      'autopay.enabled',
+    ])
+      expect(types).toContain(t);
     expect(checkInvariants(state)).toEqual([]);
   });
 
@@ -41,7 +62,10 @@ describe('generated populations (given.generate)', () => {
   it('customer n is the same whatever the count (scenario steps can name customer1, customer4...)', () => {
     const small = build(setup(200));
     const large = build(setup(800));
-    const first = (s: typeof small, n: number) => ({ r: s.recurringInvoices[n]!.lines, m: s.recurringInvoices[n]!.billingMethodId !== null });
+    const first = (s: typeof small, n: number) => ({
+      r: s.recurringInvoices[n]!.lines,
+      m: s.recurringInvoices[n]!.billingMethodId !== null,
+    });
     for (const n of [0, 1, 3]) expect(first(large, n)).toEqual(first(small, n));
   });
 
@@ -66,7 +90,17 @@ describe('generated populations (given.generate)', () => {
   });
 
   it('the scenario schema checks the generate block', () => {
-    const text = ['name: x', 'description: x', 'given:', '  clock: 2019-01-01', '  generate:', '    count: many', '    startDates: { from: 2019-02-01, to: 2019-02-28 }', '    amountCents: 100', 'steps: []'].join('\n');
+    const text = [
+      'name: x',
+      'description: x',
+      'given:',
+      '  clock: 2019-01-01',
+      '  generate:',
+      '    count: many',
+      '    startDates: { from: 2019-02-01, to: 2019-02-28 }',
+      '    amountCents: 100',
+      'steps: []',
+    ].join('\n');
     let error: unknown;
     try {
       parseScenario(text, 'scenarios/x.yaml');
@@ -74,6 +108,10 @@ describe('generated populations (given.generate)', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(ScenarioFileError);
-    expect((error as ScenarioFileError).problems).toContainEqual({ path: '/given/generate/count', line: 6, message: 'must be integer' });
+    expect((error as ScenarioFileError).problems).toContainEqual({
+      path: '/given/generate/count',
+      line: 6,
+      message: 'must be integer',
+    });
   });
 });

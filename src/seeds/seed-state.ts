@@ -6,7 +6,9 @@ import { DEMO_SETUP } from './demo.ts';
 export const EMPTY_CLOCK = '2019-01-01T00:00:00.000Z';
 
 /** Loads a named scenario's starting state (provided by the scenario runner); `dirs`: the folders it reads. */
-export type ScenarioSeeder = ((scenario: string, sandbox: string) => SandboxState) & { readonly dirs?: readonly string[] };
+export type ScenarioSeeder = ((scenario: string, sandbox: string) => SandboxState) & {
+  readonly dirs?: readonly string[];
+};
 
 /** The state a seed reference stands for: what a sandbox is created from and reset to. */
 export function seedState(name: string, seed: SeedRef, scenarios?: ScenarioSeeder): SandboxState {
@@ -16,7 +18,13 @@ export function seedState(name: string, seed: SeedRef, scenarios?: ScenarioSeede
     case 'empty':
       return emptyState(name, seed, EMPTY_CLOCK);
     case 'scenario':
-      if (!scenarios) throw new DomainError('not_found', 'scenario-not-found', 'Scenario not found', `No scenarios are available to seed "${seed.name}".`);
+      if (!scenarios)
+        throw new DomainError(
+          'not_found',
+          'scenario-not-found',
+          'Scenario not found',
+          `No scenarios are available to seed "${seed.name}".`,
+        );
       return scenarios(seed.name, name);
   }
 }

@@ -20,15 +20,37 @@ export type SecurityTraxSettings = AdcCredential['securityTraxSettings'];
  */
 export type AlarmComWebServices = {
   getSettings(sandbox: string, username: string, password: string, signal?: AbortSignal): Promise<SecurityTraxSettings>;
-  setSettings(sandbox: string, username: string, password: string, enabled: boolean, signal?: AbortSignal): Promise<SecurityTraxSettings>;
+  setSettings(
+    sandbox: string,
+    username: string,
+    password: string,
+    enabled: boolean,
+    signal?: AbortSignal,
+  ): Promise<SecurityTraxSettings>;
 };
 
-export function createAlarmComWebServices({ runner, sleep = realSleep }: { runner: CommandRunner; sleep?: Sleep }): AlarmComWebServices {
+export function createAlarmComWebServices({
+  runner,
+  sleep = realSleep,
+}: {
+  runner: CommandRunner;
+  sleep?: Sleep;
+}): AlarmComWebServices {
   // Faults first (an unreachable service checks nothing), then credentials, then the role.
-  const authorize = async (sandbox: string, username: string, password: string, signal?: AbortSignal): Promise<AdcCredential> => {
+  const authorize = async (
+    sandbox: string,
+    username: string,
+    password: string,
+    signal?: AbortSignal,
+  ): Promise<AdcCredential> => {
     const { faults } = runner.read(sandbox);
     if (faults.alarmComWebServices === 'down') {
-      throw new DomainError('upstream_unavailable', 'alarm-com-unavailable', 'Alarm.com unavailable', 'The Alarm.com web services are down (simulated fault).');
+      throw new DomainError(
+        'upstream_unavailable',
+        'alarm-com-unavailable',
+        'Alarm.com unavailable',
+        'The Alarm.com web services are down (simulated fault).',
+      );
     }
     if (faults.alarmComWebServices === 'slow') await sleep(faults.slowMs, signal);
     signal?.throwIfAborted();
@@ -42,7 +64,9 @@ export function createAlarmComWebServices({ runner, sleep = realSleep }: { runne
     },
     async setSettings(sandbox, username, password, enabled, signal) {
       const credential = await authorize(sandbox, username, password, signal);
-      const next = await runner.run(sandbox, (state, ctx) => setSecurityTraxSettings(state, credential.id, enabled, ctx));
+      const next = await runner.run(sandbox, (state, ctx) =>
+        setSecurityTraxSettings(state, credential.id, enabled, ctx),
+      );
       return next.securityTraxSettings;
     },
   };

@@ -19,6 +19,7 @@ export function createLoginFinder(store: Store): FindLogin {
   return (sandbox) => {
     const state = store.require(sandbox);
     // Indexed by username (a rename moves the login in the index: lookup.ts noteReplaced).
-    return (username, password) => where(state.logins, 'username', (l) => l.username, username).find((l) => l.password === password);
+    return (username, password) =>
+      where(state.logins, 'username', (l) => l.username, username).find((l) => l.password === password);
   };
 }

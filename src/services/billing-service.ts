@@ -2,7 +2,12 @@ import { allocateOldestFirst } from '../domain/allocate.ts';
 import { billingSummary, integrationInvoices } from '../domain/balances.ts';
 import { requireConfigured } from '../domain/eligibility.ts';
 import { notFound } from '../domain/errors.ts';
-import { changePaymentMethod, removePaymentMethod, setAutoPay, type ChangePaymentMethodInput } from '../domain/payment-method.ts';
+import {
+  changePaymentMethod,
+  removePaymentMethod,
+  setAutoPay,
+  type ChangePaymentMethodInput,
+} from '../domain/payment-method.ts';
 import { billingScreenPayments } from '../domain/payment-history.ts';
 import { paymentOptions } from '../domain/payment-options.ts';
 import { makeOneTimePayment, type OneTimePaymentInput } from '../domain/payments.ts';
@@ -30,7 +35,8 @@ export function createBillingService({ runner }: { runner: CommandRunner }) {
       const { state, billing } = configured(sandbox, loginId);
       allocateOldestFirst(integrationInvoices(state, billing.recurringInvoice.id), amountCents);
     },
-    makePayment: (sandbox: string, input: OneTimePaymentInput, options?: RunOptions) => runner.run(sandbox, (s, ctx) => makeOneTimePayment(s, input, ctx), options),
+    makePayment: (sandbox: string, input: OneTimePaymentInput, options?: RunOptions) =>
+      runner.run(sandbox, (s, ctx) => makeOneTimePayment(s, input, ctx), options),
     paymentMethod(sandbox: string, loginId: number) {
       const { state, billing } = configured(sandbox, loginId);
       return { state, billingMethodId: billing.recurringInvoice.billingMethodId };
@@ -41,7 +47,8 @@ export function createBillingService({ runner }: { runner: CommandRunner }) {
       configured(sandbox, loginId);
       return removePaymentMethod();
     },
-    setAutoPay: (sandbox: string, loginId: number, enabled: boolean) => runner.run(sandbox, (s) => setAutoPay(s, loginId, enabled, s.now)),
+    setAutoPay: (sandbox: string, loginId: number, enabled: boolean) =>
+      runner.run(sandbox, (s) => setAutoPay(s, loginId, enabled, s.now)),
     payments(sandbox: string, loginId: number) {
       const { state, billing } = configured(sandbox, loginId);
       return { state, payments: billingScreenPayments(state, billing.customer.id, billing.recurringInvoice.id) };

@@ -22,7 +22,13 @@ export type CommandRunner = {
   exclusive<T>(sandbox: string, work: (run: CommandRunner['run']) => Promise<T>): Promise<T>;
 };
 
-export function createCommandRunner({ store, idSource = sequentialIds }: { store: Store; idSource?: IdSource }): CommandRunner {
+export function createCommandRunner({
+  store,
+  idSource = sequentialIds,
+}: {
+  store: Store;
+  idSource?: IdSource;
+}): CommandRunner {
   const held = new Map<string, Promise<void>>();
   const runNow = async <T>(sandbox: string, command: Command<T>, keyed: IdempotentRequest | undefined): Promise<T> => {
     const state = store.require(sandbox);
@@ -54,7 +60,9 @@ export function createCommandRunner({ store, idSource = sequentialIds }: { store
       let release!: () => void;
       held.set(sandbox, new Promise<void>((resolve) => (release = resolve)));
       try {
-        return await work((name, command, options) => (name === sandbox ? runNow(name, command, options?.idempotency) : run(name, command, options)));
+        return await work((name, command, options) =>
+          name === sandbox ? runNow(name, command, options?.idempotency) : run(name, command, options),
+        );
       } finally {
         held.delete(sandbox);
         release();
@@ -67,7 +75,12 @@ export function createCommandRunner({ store, idSource = sequentialIds }: { store
  * The command's patch plus the key's record, when it created the entity the keyed request is about, and
  * minus the records that have expired (so keys do not pile up: each keyed write clears what is past).
  */
-function withIdempotencyRecord(state: Readonly<SandboxState>, patch: Patch, request: IdempotentRequest, ctx: Ctx): Patch {
+function withIdempotencyRecord(
+  state: Readonly<SandboxState>,
+  patch: Patch,
+  request: IdempotentRequest,
+  ctx: Ctx,
+): Patch {
   const created = (patch.upsert?.[request.resourceType] ?? []) as { id: number }[];
   if (created.length !== 1) return patch;
   const entity = created[0]!;
@@ -95,7 +108,13 @@ function withIdempotencyRecord(state: Readonly<SandboxState>, patch: Patch, requ
 function refuseInexactNumbers(patch: Patch): void {
   const path = inexactNumberPath(patch);
   if (path === null) return;
-  throw new DomainError('validation', 'number-out-of-range', 'Number out of range', `The change would store a number that is not finite or not a safe integer (at ${path}); nothing was changed.`, {
-    errors: [{ path, message: 'must be a finite number, and a whole number below 2^53' }],
-  });
+  throw new DomainError(
+    'validation',
+    'number-out-of-range',
+    'Number out of range',
+    `The change would store a number that is not finite or not a safe integer (at ${path}); nothing was changed.`,
+    {
+      errors: [{ path, message: 'must be a finite number, and a whole number below 2^53' }],
+    },
+  );
 }

@@ -46,18 +46,30 @@ const reused = (key: string) =>
 export function createIdempotencyService({ store }: { store: Store }) {
   return {
     /** The live record of the request's key, or undefined when the key is new. */
-    earlier: (sandbox: string, request: IdempotentRequest) => findIdempotencyRecord(store.require(sandbox), request.scope, request.key),
+    earlier: (sandbox: string, request: IdempotentRequest) =>
+      findIdempotencyRecord(store.require(sandbox), request.scope, request.key),
     /**
      * The entity the original request created (and the state to render it from), once the original is
      * durable; a record of another request (same key, different body) is a 422 `idempotency-key-reused`.
      */
-    async created(sandbox: string, request: IdempotentRequest, record: IdempotencyRecord): Promise<{ state: Readonly<SandboxState>; entity: { id: number } }> {
-      if (record.fingerprint !== request.fingerprint || record.operationId !== request.operationId) throw reused(request.key);
+    async created(
+      sandbox: string,
+      request: IdempotentRequest,
+      record: IdempotencyRecord,
+    ): Promise<{ state: Readonly<SandboxState>; entity: { id: number } }> {
+      if (record.fingerprint !== request.fingerprint || record.operationId !== request.operationId)
+        throw reused(request.key);
       // The original may still be on its way to disk: never answer before it is durable.
       await store.durable(sandbox);
       const state = store.require(sandbox);
       const entity = byId(state[record.resource.type] as { id: number }[], record.resource.id);
-      if (!entity) throw new DomainError('conflict', 'idempotency-resource-gone', 'Resource gone', `The ${record.resource.type} this Idempotency-Key created no longer exists.`);
+      if (!entity)
+        throw new DomainError(
+          'conflict',
+          'idempotency-resource-gone',
+          'Resource gone',
+          `The ${record.resource.type} this Idempotency-Key created no longer exists.`,
+        );
       return { state, entity };
     },
   };
@@ -66,8 +78,14 @@ export function createIdempotencyService({ store }: { store: Store }) {
 export type IdempotencyService = ReturnType<typeof createIdempotencyService>;
 
 /** The live record of this key for this user; an expired one (24 h on the virtual clock) no longer counts. */
-export function findIdempotencyRecord(state: Readonly<SandboxState>, scope: string, key: string): IdempotencyRecord | undefined {
-  return where(state.idempotencyKeys ?? [], 'key', (r) => r.key, key).find((r) => r.scope === scope && isIdempotencyKeyLive(r, state.now));
+export function findIdempotencyRecord(
+  state: Readonly<SandboxState>,
+  scope: string,
+  key: string,
+): IdempotencyRecord | undefined {
+  return where(state.idempotencyKeys ?? [], 'key', (r) => r.key, key).find(
+    (r) => r.scope === scope && isIdempotencyKeyLive(r, state.now),
+  );
 }
 
 // Card data never reaches the fingerprint: a hash of a card number or CVV is guessable (few unknown
@@ -93,5 +111,7 @@ function canonical(value: unknown): string {
 
 /** A one-way hash of what was asked, card data masked first: the request body is never stored. */
 export function requestFingerprint(operationId: string, path: Record<string, unknown>, body: unknown): string {
-  return createHash('sha256').update(`${operationId}\n${canonical(path)}\n${canonical(body)}`).digest('base64url');
+  return createHash('sha256')
+    .update(`${operationId}\n${canonical(path)}\n${canonical(body)}`)
+    .digest('base64url');
 }

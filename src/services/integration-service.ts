@@ -24,7 +24,18 @@ export async function changeBillingIntegration(
 
   const timeoutMs = state.settings.adcTimeoutMs;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DomainError('upstream_timeout', 'alarm-com-timeout', 'Alarm.com timed out', `Alarm.com did not answer within ${timeoutMs} ms; the Billing Integration was not changed.`)), timeoutMs);
+  const timer = setTimeout(
+    () =>
+      controller.abort(
+        new DomainError(
+          'upstream_timeout',
+          'alarm-com-timeout',
+          'Alarm.com timed out',
+          `Alarm.com did not answer within ${timeoutMs} ms; the Billing Integration was not changed.`,
+        ),
+      ),
+    timeoutMs,
+  );
   let outcome: IntegrationOutcome;
   try {
     await adc.getSettings(sandbox, isp.username, isp.password, controller.signal);

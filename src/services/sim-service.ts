@@ -2,7 +2,15 @@ import { advanceClockSteps, type AdvanceChunk, type AdvanceResult } from '../dom
 import { advanceStepEnd, advanceTarget } from '../domain/advance-span.ts';
 import { eventsMatching, MAX_EVENT_PAGE, pageEvents, type EventFilter } from '../domain/event-page.ts';
 import { cloneState } from '../domain/patch.ts';
-import { createAdcCredential, createLogin, updateAdcCredential, updateLogin, type AdcCredentialInput, type LoginInput, type LoginUpdate } from '../domain/dealer.ts';
+import {
+  createAdcCredential,
+  createLogin,
+  updateAdcCredential,
+  updateLogin,
+  type AdcCredentialInput,
+  type LoginInput,
+  type LoginUpdate,
+} from '../domain/dealer.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 import { setDealerCredentials, setFaults, updateSettings } from '../domain/sim-controls.ts';
 import type { IdGen } from '../domain/ids.ts';
@@ -46,9 +54,19 @@ export function createSimService({
     async createSandbox(input: SandboxCreate): Promise<SandboxState> {
       assertSandboxName(input.name);
       if ([input.from, input.scenario, input.seed].filter((x) => x !== undefined).length > 1) {
-        throw invalid('ambiguous-sandbox-source', 'Ambiguous sandbox source', 'Give at most one of from, scenario and seed.');
+        throw invalid(
+          'ambiguous-sandbox-source',
+          'Ambiguous sandbox source',
+          'Give at most one of from, scenario and seed.',
+        );
       }
-      if (store.get(input.name)) throw new DomainError('conflict', 'sandbox-exists', 'Sandbox already exists', `A sandbox named "${input.name}" already exists.`);
+      if (store.get(input.name))
+        throw new DomainError(
+          'conflict',
+          'sandbox-exists',
+          'Sandbox already exists',
+          `A sandbox named "${input.name}" already exists.`,
+        );
       const from = input.from;
       if (from !== undefined) {
         // The source's writes wait meanwhile: the clone's files are copies of the source's as of now.
@@ -101,7 +119,10 @@ export function createSimService({
      * writes to it wait until the advance ends. If a chunk fails, the clock stays where the chunks before it
      * took it.
      */
-    async advanceClock(sandbox: string, input: { by?: string; to?: string }): Promise<{ from: string; now: string; events: SimEvent[]; next: string | null }> {
+    async advanceClock(
+      sandbox: string,
+      input: { by?: string; to?: string },
+    ): Promise<{ from: string; now: string; events: SimEvent[]; next: string | null }> {
       advanceTarget(runner.read(sandbox).now, input); // refused up front, before waiting for the sandbox
       return runner.exclusive(sandbox, async (run) => {
         const from = runner.read(sandbox).now;
@@ -123,7 +144,15 @@ export function createSimService({
               return next.value;
             }).catch((err: unknown) => {
               const now = runner.read(sandbox).now;
-              throw now === from || !(err instanceof DomainError) ? err : new DomainError(err.kind, err.code, err.title, `${err.message} What was due before was run: the clock is at ${now}.`, err.extensions);
+              throw now === from || !(err instanceof DomainError)
+                ? err
+                : new DomainError(
+                    err.kind,
+                    err.code,
+                    err.title,
+                    `${err.message} What was due before was run: the clock is at ${now}.`,
+                    err.extensions,
+                  );
             });
             // The answer names the first page of events only: a long advance over a big sandbox makes millions.
             for (const e of chunk.events) if (events.length <= MAX_EVENT_PAGE) events.push(e);
@@ -134,7 +163,12 @@ export function createSimService({
           if (last) {
             if (events.length <= MAX_EVENT_PAGE) return { from, now: target, events, next: null };
             const page = events.slice(0, MAX_EVENT_PAGE);
-            return { from, now: target, events: page, next: eventsLink({ after: page[page.length - 1]!.id, limit: MAX_EVENT_PAGE }) };
+            return {
+              from,
+              now: target,
+              events: page,
+              next: eventsLink({ after: page[page.length - 1]!.id, limit: MAX_EVENT_PAGE }),
+            };
           }
           at = end;
         }
@@ -142,7 +176,8 @@ export function createSimService({
     },
 
     settings: (sandbox: string) => runner.read(sandbox).settings,
-    updateSettings: (sandbox: string, input: Partial<SandboxSettings>) => runner.run(sandbox, (s, ctx) => updateSettings(s, input, ctx)),
+    updateSettings: (sandbox: string, input: Partial<SandboxSettings>) =>
+      runner.run(sandbox, (s, ctx) => updateSettings(s, input, ctx)),
     faults: (sandbox: string) => runner.read(sandbox).faults,
     setFaults: (sandbox: string, input: Partial<Faults>) => runner.run(sandbox, (s, ctx) => setFaults(s, input, ctx)),
 
@@ -157,12 +192,15 @@ export function createSimService({
       return journal.list(sandbox);
     },
 
-    setDealer: (sandbox: string, input: { username: string; password: string }) => runner.run(sandbox, (s, ctx) => setDealerCredentials(s, input, ctx)),
+    setDealer: (sandbox: string, input: { username: string; password: string }) =>
+      runner.run(sandbox, (s, ctx) => setDealerCredentials(s, input, ctx)),
     logins: (sandbox: string) => runner.read(sandbox).logins,
     createLogin: (sandbox: string, input: LoginInput) => runner.run(sandbox, (s, ctx) => createLogin(s, input, ctx)),
-    updateLogin: (sandbox: string, id: number, input: LoginUpdate) => runner.run(sandbox, (s, ctx) => updateLogin(s, id, input, ctx)),
+    updateLogin: (sandbox: string, id: number, input: LoginUpdate) =>
+      runner.run(sandbox, (s, ctx) => updateLogin(s, id, input, ctx)),
     credentials: (sandbox: string) => runner.read(sandbox).adcCredentials,
-    createCredential: (sandbox: string, input: AdcCredentialInput) => runner.run(sandbox, (s, ctx) => createAdcCredential(s, input, ctx)),
+    createCredential: (sandbox: string, input: AdcCredentialInput) =>
+      runner.run(sandbox, (s, ctx) => createAdcCredential(s, input, ctx)),
     updateCredential: (sandbox: string, id: number, input: { roles?: string[]; password?: string }) =>
       runner.run(sandbox, (s, ctx) => updateAdcCredential(s, id, input, ctx)),
   };

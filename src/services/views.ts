@@ -4,7 +4,17 @@ import { maskedLabel } from '../domain/billing-method.ts';
 import { byId } from '../domain/lookup.ts';
 import { hasMmr } from '../domain/select-recurring-invoice.ts';
 import type { EventPage } from '../domain/event-page.ts';
-import type { AdcCredential, AdcLogin, BillingMethod, Invoice, Isp, Payment, RecurringInvoice, SandboxState, SimEvent } from '../domain/types.ts';
+import type {
+  AdcCredential,
+  AdcLogin,
+  BillingMethod,
+  Invoice,
+  Isp,
+  Payment,
+  RecurringInvoice,
+  SandboxState,
+  SimEvent,
+} from '../domain/types.ts';
 
 export const ispView = ({ password: _password, ...isp }: Isp) => isp;
 

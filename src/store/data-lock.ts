@@ -13,7 +13,9 @@ export type DataLock = { file: string; release(): void };
 
 export class DataFolderBusy extends Error {
   constructor(dir: string, holder: LockHolder) {
-    super(`data folder ${dir} is in use by another trax-sim (pid ${holder.pid}${holder.url ? `, ${holder.url}` : ''}); stop it or choose another --data`);
+    super(
+      `data folder ${dir} is in use by another trax-sim (pid ${holder.pid}${holder.url ? `, ${holder.url}` : ''}); stop it or choose another --data`,
+    );
   }
 }
 

@@ -6,8 +6,18 @@ describe('internStrings', () => {
     const text = JSON.stringify({
       now: '2019-02-01T00:00:00.000Z',
       events: [
-        { id: 1, at: '2019-02-01T00:00:00.000Z', type: 'invoice.created', data: { dueDate: '2019-02-01', lines: [{ description: 'Monthly monitoring' }] } },
-        { id: 2, at: '2019-02-01T00:00:00.000Z', type: 'invoice.created', data: { dueDate: '2019-02-01', tags: ['a', 'a', 'x'.repeat(100)] } },
+        {
+          id: 1,
+          at: '2019-02-01T00:00:00.000Z',
+          type: 'invoice.created',
+          data: { dueDate: '2019-02-01', lines: [{ description: 'Monthly monitoring' }] },
+        },
+        {
+          id: 2,
+          at: '2019-02-01T00:00:00.000Z',
+          type: 'invoice.created',
+          data: { dueDate: '2019-02-01', tags: ['a', 'a', 'x'.repeat(100)] },
+        },
       ],
       nothing: null,
     });

@@ -7,7 +7,15 @@ import { parseSnapshot, serializeSnapshot } from './snapshot.ts';
 const AT = '2019-01-01T00:00:00.000Z';
 
 const events = (n: number): SimEvent[] =>
-  Array.from({ length: n }, (_, i) => ({ id: i + 1, at: AT, type: i % 2 ? 'invoice.created' : 'payment.succeeded', data: i % 3 ? { invoiceId: i, dueDate: '2019-01-01' } : { paymentId: i, allocations: [{ invoiceId: i, amountCents: 5 }], ispId: null } }));
+  Array.from({ length: n }, (_, i) => ({
+    id: i + 1,
+    at: AT,
+    type: i % 2 ? 'invoice.created' : 'payment.succeeded',
+    data:
+      i % 3
+        ? { invoiceId: i, dueDate: '2019-01-01' }
+        : { paymentId: i, allocations: [{ invoiceId: i, amountCents: 5 }], ispId: null },
+  }));
 
 describe('snapshot of a packed timeline', () => {
   it('a snapshot of a packed timeline is the same text, and loads back', async () => {

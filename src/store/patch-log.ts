@@ -42,7 +42,10 @@ export function replayLog(file: string, state: SandboxState, fromSeq: number): {
       }
     }
     if (entry) {
-      if (badLine !== null) throw new Error(`${file}: line ${badLine} is corrupt but later lines are not; refusing to guess. Move the file away to start from the snapshot.`);
+      if (badLine !== null)
+        throw new Error(
+          `${file}: line ${badLine} is corrupt but later lines are not; refusing to guess. Move the file away to start from the snapshot.`,
+        );
       if (entry.seq > seq) {
         applyPatch(state, entry.patch);
         seq = entry.seq;

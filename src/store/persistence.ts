@@ -45,7 +45,6 @@ export type Persistence = {
   copy?(from: string, to: string): Promise<{ logBytes: number; snapshotBytes: number }>;
 };
 
-
 /** Nothing outlives the process: the store's state in memory is already the truth, nothing to copy. */
 export function memoryPersistence(): Persistence {
   return {
@@ -105,10 +104,14 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
     async listNames() {
       await ensureDir();
       const files = await readdir(dir);
-      const names = files.filter((f) => f.endsWith('.json') && !f.startsWith('.')).map((f) => f.slice(0, -'.json'.length)).sort();
+      const names = files
+        .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+        .map((f) => f.slice(0, -'.json'.length))
+        .sort();
       // A log without a snapshot belongs to a sandbox deleted mid-way: it must not leak into a new one.
       for (const f of files) {
-        if (f.endsWith('.wal') && !f.startsWith('.') && !names.includes(f.slice(0, -'.wal'.length))) await rm(path.join(dir, f), { force: true });
+        if (f.endsWith('.wal') && !f.startsWith('.') && !names.includes(f.slice(0, -'.wal'.length)))
+          await rm(path.join(dir, f), { force: true });
       }
       return names;
     },
@@ -124,7 +127,9 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
       try {
         loaded = parseSnapshot(text);
       } catch (err) {
-        throw new Error(`${snapshotFile(name)} is not valid JSON (${(err as Error).message}); move it away to start without this sandbox.`);
+        throw new Error(
+          `${snapshotFile(name)} is not valid JSON (${(err as Error).message}); move it away to start without this sandbox.`,
+        );
       }
       // The file names the sandbox: a clone's files are its source's, copied as they are.
       loaded.state.name = name;
@@ -148,7 +153,13 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
         if (fsync) await syncFile(snapshotFile(state.name));
         return length;
       });
-      snapshotWrites.set(state.name, written.then(() => undefined, () => undefined));
+      snapshotWrites.set(
+        state.name,
+        written.then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
       return written;
     },
     async append(name, lines) {

@@ -28,7 +28,12 @@ export class SandboxLog {
   private snapshotBytes = 0;
   /** Bumped by every full snapshot write: a compaction started before one must not touch the log. */
   private generation = 0;
-  private compaction: { seq: number; generation: number; tail: { seq: number; line: string }[]; done: Promise<void> } | null = null;
+  private compaction: {
+    seq: number;
+    generation: number;
+    tail: { seq: number; line: string }[];
+    done: Promise<void>;
+  } | null = null;
   private swapWanted = false;
   private waiters: { seq: number; resolve: () => void; reject: (err: unknown) => void }[] = [];
   private failed = false;
@@ -170,7 +175,12 @@ export class SandboxLog {
   }
 
   private startCompaction(state: SandboxState): void {
-    const c = { seq: this.seq, generation: this.generation, tail: [] as { seq: number; line: string }[], done: Promise.resolve() };
+    const c = {
+      seq: this.seq,
+      generation: this.generation,
+      tail: [] as { seq: number; line: string }[],
+      done: Promise.resolve(),
+    };
     this.compaction = c;
     c.done = (async () => {
       try {
@@ -189,4 +199,3 @@ export class SandboxLog {
     })();
   }
 }
-

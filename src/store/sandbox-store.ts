@@ -92,7 +92,10 @@ export async function createStore(persistence: Persistence, options: StoreOption
   /** Every sandbox that exists: loaded, or on disk only. */
   const known = new Set<string>(await persistence.listNames());
   const newLog = (name: string, seq = 0, logBytes = 0, snapshotBytes = 0) => {
-    const log = new SandboxLog({ name, stateOf: () => sandboxes.get(name), persistence, options: opts }, { seq, logBytes, snapshotBytes });
+    const log = new SandboxLog(
+      { name, stateOf: () => sandboxes.get(name), persistence, options: opts },
+      { seq, logBytes, snapshotBytes },
+    );
     logs.set(name, log);
     return log;
   };
@@ -117,7 +120,13 @@ export async function createStore(persistence: Persistence, options: StoreOption
   const require = (name: string): SandboxState => {
     const state = get(name);
     if (!state) {
-      throw new DomainError('not_found', 'sandbox-not-found', 'Sandbox not found', `There is no sandbox named "${name}". Create it with POST /__sim/sandboxes.`, { sandbox: name });
+      throw new DomainError(
+        'not_found',
+        'sandbox-not-found',
+        'Sandbox not found',
+        `There is no sandbox named "${name}". Create it with POST /__sim/sandboxes.`,
+        { sandbox: name },
+      );
     }
     return state;
   };
@@ -127,10 +136,21 @@ export async function createStore(persistence: Persistence, options: StoreOption
   const assertFree = (name: string): void => {
     assertSandboxName(name);
     if (get(name) || cloning.has(name)) {
-      throw new DomainError('conflict', 'sandbox-exists', 'Sandbox already exists', `A sandbox named "${name}" already exists.`);
+      throw new DomainError(
+        'conflict',
+        'sandbox-exists',
+        'Sandbox already exists',
+        `A sandbox named "${name}" already exists.`,
+      );
     }
     if (known.size + cloning.size >= maxSandboxes) {
-      throw new DomainError('conflict', 'sandbox-quota-reached', 'Too many sandboxes', `This server holds at most ${maxSandboxes} sandboxes (--max-sandboxes). Delete one with DELETE /__sim/sandboxes/{name} first.`, { maxSandboxes });
+      throw new DomainError(
+        'conflict',
+        'sandbox-quota-reached',
+        'Too many sandboxes',
+        `This server holds at most ${maxSandboxes} sandboxes (--max-sandboxes). Delete one with DELETE /__sim/sandboxes/{name} first.`,
+        { maxSandboxes },
+      );
     }
   };
   /** `share`: false for a clone, whose records are its source's (already shared, and not to be walked). */
@@ -162,7 +182,10 @@ export async function createStore(persistence: Persistence, options: StoreOption
     return out;
   };
   const every = options.idleCheckEveryMs ?? Math.min(60_000, Math.max(1_000, Math.floor(idleAfterMs / 10)));
-  const timer = persistence.durable && every > 0 ? setInterval(() => void unloadIdle().catch((err: unknown) => opts.onError?.(err)), every) : undefined;
+  const timer =
+    persistence.durable && every > 0
+      ? setInterval(() => void unloadIdle().catch((err: unknown) => opts.onError?.(err)), every)
+      : undefined;
   timer?.unref();
 
   return {

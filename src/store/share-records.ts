@@ -78,7 +78,8 @@ function sameLines(a: readonly InvoiceLine[], b: readonly InvoiceLine[]): boolea
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x.lineItemId !== y.lineItemId || x.amountCents !== y.amountCents || x.description !== y.description) return false;
+    if (x.lineItemId !== y.lineItemId || x.amountCents !== y.amountCents || x.description !== y.description)
+      return false;
   }
   return true;
 }
@@ -88,7 +89,8 @@ function sameAllocations(a: readonly Allocation[], b: readonly unknown[]): boole
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const y = b[i] as Partial<Allocation> | null;
-    if (!y || Object.keys(y).length !== 2 || a[i]!.invoiceId !== y.invoiceId || a[i]!.amountCents !== y.amountCents) return false;
+    if (!y || Object.keys(y).length !== 2 || a[i]!.invoiceId !== y.invoiceId || a[i]!.amountCents !== y.amountCents)
+      return false;
   }
   return true;
 }

@@ -24,7 +24,10 @@ export async function serializeSnapshot(state: Readonly<SandboxState>, seq: numb
 /** serializeSnapshot's text as consecutive parts (a big snapshot is written part by part, never joined). */
 export async function serializeSnapshotParts(state: Readonly<SandboxState>, seq: number): Promise<string[]> {
   // A packed event list is frozen by a copy (constant time), read a slice at a time below.
-  const frozen: [string, unknown][] = Object.entries(state).map(([k, v]) => [k, Array.isArray(v) ? (packedOf(v as SimEvent[])?.copy() ?? v.slice()) : v]);
+  const frozen: [string, unknown][] = Object.entries(state).map(([k, v]) => [
+    k,
+    Array.isArray(v) ? (packedOf(v as SimEvent[])?.copy() ?? v.slice()) : v,
+  ]);
   frozen.push([WAL_SEQ_KEY, seq]);
   const parts: string[] = [];
   let first = true;

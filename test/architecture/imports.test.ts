@@ -12,7 +12,9 @@ const isTest = (file: string) => /\.test\.tsx?$/.test(file);
 
 /** The imports (from source files, not unit tests) that break `allowed`. */
 function offending(g: ImportGraph, from: (file: string) => boolean, allowed: (target: string) => boolean): string[] {
-  return [...g].flatMap(([file, targets]) => (from(file) && !isTest(file) ? targets.filter((t) => !allowed(t)).map((t) => `${file} -> ${t}`) : []));
+  return [...g].flatMap(([file, targets]) =>
+    from(file) && !isTest(file) ? targets.filter((t) => !allowed(t)).map((t) => `${file} -> ${t}`) : [],
+  );
 }
 
 describe('imports of src/', () => {
@@ -47,6 +49,12 @@ describe('imports of src/', () => {
 
   it('flags an import that goes up a layer', () => {
     const g: ImportGraph = new Map([['services/x.ts', ['http/y.ts', 'domain/z.ts']]]);
-    expect(offending(g, (f) => layerOf(f) === 'services', (t) => layerOf(t) !== 'http')).toEqual(['services/x.ts -> http/y.ts']);
+    expect(
+      offending(
+        g,
+        (f) => layerOf(f) === 'services',
+        (t) => layerOf(t) !== 'http',
+      ),
+    ).toEqual(['services/x.ts -> http/y.ts']);
   });
 });

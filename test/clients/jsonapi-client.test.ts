@@ -11,7 +11,10 @@ import { recordViolation } from '../support/violations.ts';
 let server: RunningServer;
 let api: Kitsu;
 
-type KitsuError = Error & { response?: { status: number }; errors?: { status: string; code: string; title: string; detail: string; source?: { pointer?: string } }[] };
+type KitsuError = Error & {
+  response?: { status: number };
+  errors?: { status: string; code: string; title: string; detail: string; source?: { pointer?: string } }[];
+};
 
 async function refusal(run: () => Promise<unknown>): Promise<KitsuError> {
   try {
@@ -40,15 +43,24 @@ afterAll(async () => {
 
 describe('kitsu (a stock JSON:API client) against `npm start`', () => {
   it('authenticates and runs the seed set-up: customer, recurring invoice with MMR, billing method, Billing Integration', async () => {
-    const auth = (await api.post('authenticate', { username: 'dealer', password: 'dealer-pass' })) as { data: { token: string; expires_at: string } };
+    const auth = (await api.post('authenticate', { username: 'dealer', password: 'dealer-pass' })) as {
+      data: { token: string; expires_at: string };
+    };
     expect(auth.data.token).toEqual(expect.any(String));
     api.headers.Authorization = `Bearer ${auth.data.token}`;
 
-    const customer = (await api.post('customers', { fname: 'Kit', lname: 'Sue', email: 'kit@example.com', interactive_services_provider: { data: { type: 'interactive_services_providers', id: '1' } } })) as { data: { id: string; fname: string } };
+    const customer = (await api.post('customers', {
+      fname: 'Kit',
+      lname: 'Sue',
+      email: 'kit@example.com',
+      interactive_services_provider: { data: { type: 'interactive_services_providers', id: '1' } },
+    })) as { data: { id: string; fname: string } };
     expect(customer.data).toMatchObject({ fname: 'Kit' });
     const customerRef = { data: { type: 'customers', id: customer.data.id } };
 
-    const mmr = (await api.get('invoice_billable_items', { params: { filter: "code = 'MMR'" } })) as { data: { id: string }[] };
+    const mmr = (await api.get('invoice_billable_items', { params: { filter: "code = 'MMR'" } })) as {
+      data: { id: string }[];
+    };
     expect(mmr.data.map((i) => i.id)).toEqual(['3']);
 
     const recurring = (await api.post('recurring_invoices', {
@@ -70,7 +82,10 @@ describe('kitsu (a stock JSON:API client) against `npm start`', () => {
     })) as { data: { id: string; card_brand: string; last_four: string } };
     expect(card.data).toMatchObject({ card_brand: 'visa', last_four: '4242' });
 
-    const withMethod = (await api.patch('recurring_invoices', { id: recurring.data.id, customer_billing: { data: { type: 'customer_billings', id: card.data.id } } })) as { data: { auto_pay: boolean } };
+    const withMethod = (await api.patch('recurring_invoices', {
+      id: recurring.data.id,
+      customer_billing: { data: { type: 'customer_billings', id: card.data.id } },
+    })) as { data: { auto_pay: boolean } };
     expect(withMethod.data.auto_pay).toBe(true);
 
     const removal = await refusal(() => api.delete('customer_billings', card.data.id));
@@ -78,29 +93,54 @@ describe('kitsu (a stock JSON:API client) against `npm start`', () => {
     expect(removal.errors?.[0]).toMatchObject({ code: 'billing-method-cannot-be-removed' });
 
     // Credentials without the SecurityTrax Role (demo ISP 2): refused with a JSON:API error, the box stays unchecked.
-    const refused = await refusal(() => api.patch('interactive_services_providers', { id: '2', billing_integration: true }));
+    const refused = await refusal(() =>
+      api.patch('interactive_services_providers', { id: '2', billing_integration: true }),
+    );
     expect(refused.response?.status).toBe(422);
-    expect(refused.errors?.[0]).toMatchObject({ status: '422', code: 'securitytrax-role-missing', source: { pointer: '/data/attributes/billing_integration' } });
+    expect(refused.errors?.[0]).toMatchObject({
+      status: '422',
+      code: 'securitytrax-role-missing',
+      source: { pointer: '/data/attributes/billing_integration' },
+    });
     const still = (await api.get('interactive_services_providers/2')) as { data: { billing_integration: boolean } };
     expect(still.data.billing_integration).toBe(false);
 
     // Credentials with the role (a new ISP on acme-isp): accepted.
-    const isp = (await api.post('interactive_services_providers', { name: 'Acme (kitsu)', username: 'acme-isp', password: 'isp-pass' })) as { data: { id: string; billing_integration: boolean } };
+    const isp = (await api.post('interactive_services_providers', {
+      name: 'Acme (kitsu)',
+      username: 'acme-isp',
+      password: 'isp-pass',
+    })) as { data: { id: string; billing_integration: boolean } };
     expect(isp.data.billing_integration).toBe(false);
-    const enabled = (await api.patch('interactive_services_providers', { id: isp.data.id, billing_integration: true })) as { data: { billing_integration: boolean } };
+    const enabled = (await api.patch('interactive_services_providers', {
+      id: isp.data.id,
+      billing_integration: true,
+    })) as { data: { billing_integration: boolean } };
     expect(enabled.data.billing_integration).toBe(true);
 
     // Read back on the Alarm.com side with a stock SOAP client (node-soap) that loads the served WSDL.
     const adc = await soap.createClientAsync(`${server.url}/alarm-com/WebServices/CustomerManagement.asmx?WSDL`);
-    adc.addSoapHeader({ Authentication: { User: 'acme-isp', Password: 'isp-pass', TwoFactorDeviceId: '' } }, '', 'adc', 'http://www.alarm.com/WebServices');
-    const [settings] = (await (adc as unknown as Record<string, (a: unknown) => Promise<[Record<string, unknown>]>>).GetSecurityTraxSettingsAsync!({})) as [{ GetSecurityTraxSettingsResult: { Success: boolean; BillingIntegrationEnabled: boolean } }];
+    adc.addSoapHeader(
+      { Authentication: { User: 'acme-isp', Password: 'isp-pass', TwoFactorDeviceId: '' } },
+      '',
+      'adc',
+      'http://www.alarm.com/WebServices',
+    );
+    const [settings] = (await (adc as unknown as Record<string, (a: unknown) => Promise<[Record<string, unknown>]>>)
+      .GetSecurityTraxSettingsAsync!({})) as [
+      { GetSecurityTraxSettingsResult: { Success: boolean; BillingIntegrationEnabled: boolean } },
+    ];
     expect(settings.GetSecurityTraxSettingsResult).toMatchObject({ Success: true, BillingIntegrationEnabled: true });
-    const read = (await api.get(`interactive_services_providers/${isp.data.id}`)) as { data: { billing_integration: boolean } };
+    const read = (await api.get(`interactive_services_providers/${isp.data.id}`)) as {
+      data: { billing_integration: boolean };
+    };
     expect(read.data.billing_integration).toBe(true);
   });
 
   it('includes related resources and pages lists as kitsu expects', async () => {
-    const page = (await api.get('customers', { params: { include: 'interactive_services_provider', page: { number: 1, size: 2 } } })) as {
+    const page = (await api.get('customers', {
+      params: { include: 'interactive_services_provider', page: { number: 1, size: 2 } },
+    })) as {
       data: { id: string; interactive_services_provider: { data: { name: string } } }[];
       meta: { total_count: number };
       links: { next: string | null };

@@ -10,7 +10,13 @@ const ADC_NS = 'http://www.alarm.com/WebServices';
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, dataDir: null, scenarios: loadScenarioSeeder(), strict: true, onViolation: recordViolation });
+  server = await startServer({
+    port: 0,
+    dataDir: null,
+    scenarios: loadScenarioSeeder(),
+    strict: true,
+    onViolation: recordViolation,
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -20,14 +26,24 @@ type Call = (args: unknown) => Promise<[Record<string, any>, string]>;
 
 async function clientFor(wsdlUrl: string, user: string, password: string, forceSoap12Headers: boolean) {
   const client = await soap.createClientAsync(wsdlUrl, { forceSoap12Headers });
-  client.addSoapHeader({ Authentication: { User: user, Password: password, TwoFactorDeviceId: '' } }, '', 'adc', ADC_NS);
-  return client as unknown as Record<'GetSecurityTraxSettingsAsync' | 'SetSecurityTraxSettingsAsync', Call> & soap.Client;
+  client.addSoapHeader(
+    { Authentication: { User: user, Password: password, TwoFactorDeviceId: '' } },
+    '',
+    'adc',
+    ADC_NS,
+  );
+  return client as unknown as Record<'GetSecurityTraxSettingsAsync' | 'SetSecurityTraxSettingsAsync', Call> &
+    soap.Client;
 }
 
 const faultOf = (err: any) => err?.root?.Envelope?.Body?.Fault;
 
 async function sandbox(name: string, scenario: string) {
-  const res = await fetch(`${server.url}/__sim/sandboxes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, scenario }) });
+  const res = await fetch(`${server.url}/__sim/sandboxes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, scenario }),
+  });
   expect(res.status).toBe(201);
   return `${server.url}/sandboxes/${name}/alarm-com/WebServices/CustomerManagement.asmx?WSDL`;
 }
@@ -43,7 +59,10 @@ describe.each([
     const client = await clientFor(wsdl, 'acme-isp', 'isp-pass', soap12);
     const described = client.describe() as Record<string, Record<string, Record<string, unknown>>>;
     expect(Object.keys(described.CustomerManagement!)).toEqual(['CustomerManagementSoap', 'CustomerManagementSoap12']);
-    expect(Object.keys(described.CustomerManagement!.CustomerManagementSoap!)).toEqual(['GetSecurityTraxSettings', 'SetSecurityTraxSettings']);
+    expect(Object.keys(described.CustomerManagement!.CustomerManagementSoap!)).toEqual([
+      'GetSecurityTraxSettings',
+      'SetSecurityTraxSettings',
+    ]);
     const [result] = await client.GetSecurityTraxSettingsAsync({});
     expect(client.lastEndpoint).toBe(wsdl.replace('?WSDL', ''));
     expect(result.GetSecurityTraxSettingsResult).toMatchObject({ Success: true, BillingIntegrationEnabled: false });
@@ -59,14 +78,21 @@ describe.each([
     expect(got.GetSecurityTraxSettingsResult.BillingIntegrationEnabled).toBe(true);
     expect(got.GetSecurityTraxSettingsResult.UpdatedAt).toBeTruthy();
     // The journal of that sandbox names the SOAP operations.
-    const journal = (await (await fetch(`${server.url}/sandboxes/soap-set-${tag}/__sim/journal`)).json()) as { items: { operationId: string | null }[] };
-    expect(journal.items.map((e) => e.operationId)).toEqual(expect.arrayContaining(['SetSecurityTraxSettings', 'GetSecurityTraxSettings']));
+    const journal = (await (await fetch(`${server.url}/sandboxes/soap-set-${tag}/__sim/journal`)).json()) as {
+      items: { operationId: string | null }[];
+    };
+    expect(journal.items.map((e) => e.operationId)).toEqual(
+      expect.arrayContaining(['SetSecurityTraxSettings', 'GetSecurityTraxSettings']),
+    );
   });
 
   it('wrong credentials are a fault; a missing role is Success=false: the client tells them apart', async () => {
     const wsdl = await sandbox(`soap-refusals-${tag}`, 'role-missing');
     const wrong = await clientFor(wsdl, 'norole-isp', 'not-the-password', soap12);
-    const err = await wrong.GetSecurityTraxSettingsAsync({}).then(() => null, (e: unknown) => e);
+    const err = await wrong.GetSecurityTraxSettingsAsync({}).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(Error);
     const fault = faultOf(err);
     if (soap12) {
@@ -77,7 +103,9 @@ describe.each([
     }
     expect((err as { response?: { status: number } }).response?.status).toBe(400);
     expect(String(wrong.lastRequestHeaders?.['Content-Type'])).toContain(soap12 ? 'application/soap+xml' : 'text/xml');
-    expect(wrong.lastRequest).toContain(soap12 ? 'http://www.w3.org/2003/05/soap-envelope' : 'http://schemas.xmlsoap.org/soap/envelope/');
+    expect(wrong.lastRequest).toContain(
+      soap12 ? 'http://www.w3.org/2003/05/soap-envelope' : 'http://schemas.xmlsoap.org/soap/envelope/',
+    );
 
     const norole = await clientFor(wsdl, 'norole-isp', 'isp-pass', soap12);
     const [get] = await norole.GetSecurityTraxSettingsAsync({});

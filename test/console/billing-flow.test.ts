@@ -61,7 +61,9 @@ describe('Billing screen (browser)', () => {
     await submit(page, page.getByRole('button', { name: 'Next' }));
     expect(await text(page.locator('[data-testid="pay-method"] h2'))).toBe('2. Pay $50.00 with');
     await submit(page, byTestId('make-payment')); // saved method: the always-declined card
-    expect(await text(byTestId('problem'))).toContain('Payment declined The card was declined. No payment was made and your balance is unchanged.');
+    expect(await text(byTestId('problem'))).toContain(
+      'Payment declined The card was declined. No payment was made and your balance is unchanged.',
+    );
 
     await page.goBack();
     await page.locator('input[name="number"]').fill('4242 4242 4242 4242'); // selects "A new card"
@@ -70,7 +72,9 @@ describe('Billing screen (browser)', () => {
     await page.locator('input[name="expYear"]').fill('2031');
     await page.locator('input[name="cvv"]').fill('123');
     await submit(page, byTestId('make-payment'));
-    expect(await text(byTestId('payment-result'))).toBe('Payment successful: $50.00 applied to the oldest invoices first.');
+    expect(await text(byTestId('payment-result'))).toBe(
+      'Payment successful: $50.00 applied to the oldest invoices first.',
+    );
     expect(await byTestId('allocations').locator('tbody tr').allInnerTexts()).toEqual([
       expect.stringMatching(/Jan 03, 2019\s+\$39\.99/),
       expect.stringMatching(/Feb 03, 2019\s+\$10\.01/),
@@ -113,6 +117,8 @@ describe('Billing screen (browser)', () => {
     const newest = await text(byTestId('bills').locator('tbody tr').first());
     expect(newest).toMatch(/Apr 03, 2019 Apr 03, 2019 \$39\.99 \$0\.00 Paid/);
     await open('/billing/payments?login=1');
-    expect(await text(byTestId('payments').locator('tbody tr').first())).toMatch(/\$39\.99 Mastercard ending in 4444 .* Auto Pay Succeeded/);
+    expect(await text(byTestId('payments').locator('tbody tr').first())).toMatch(
+      /\$39\.99 Mastercard ending in 4444 .* Auto Pay Succeeded/,
+    );
   });
 });

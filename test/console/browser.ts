@@ -9,11 +9,19 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('test-output/screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with "apt-get install -y chromium" (.ci/run does).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install it with "apt-get install -y chromium" (.ci/run does).`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -23,8 +31,15 @@ export async function startConsoleServer(): Promise<RunningServer> {
 }
 
 /** A sandbox of its own for a test file (POST /__sim/sandboxes, as any client would). */
-export async function createSandbox(server: RunningServer, body: { name: string; seed?: 'demo' | 'empty'; from?: string }): Promise<void> {
-  const res = await fetch(`${server.url}/__sim/sandboxes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+export async function createSandbox(
+  server: RunningServer,
+  body: { name: string; seed?: 'demo' | 'empty'; from?: string },
+): Promise<void> {
+  const res = await fetch(`${server.url}/__sim/sandboxes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 201) throw new Error(`creating sandbox ${body.name}: ${res.status} ${await res.text()}`);
 }
 
@@ -37,7 +52,8 @@ export async function screenshot(page: Page, name: string, docsCopy?: string): P
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
-  if (docsCopy && process.env.UPDATE_DOCS_SCREENSHOT === '1') await page.screenshot({ path: path.resolve(docsCopy), fullPage: true });
+  if (docsCopy && process.env.UPDATE_DOCS_SCREENSHOT === '1')
+    await page.screenshot({ path: path.resolve(docsCopy), fullPage: true });
   return file;
 }
 

@@ -17,7 +17,13 @@ async function post(t: TestApp, path: string, form: Record<string, string>): Pro
   return res.headers.get('location') ?? '';
 }
 
-const plain = (html: string) => html.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+const plain = (html: string) =>
+  html
+    .replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ');
 
 describe('console pages (no browser)', () => {
   it('renders the Billing screen with the balances from the billing service', async () => {
@@ -29,7 +35,9 @@ describe('console pages (no browser)', () => {
     expect(text).toContain('Balance Due $119.97');
     expect(text).toContain('Due today, Mar 03, 2019');
     expect(text).toContain('Balance Past Due $79.98');
-    expect(text).toMatch(/Jan 03, 2019 \$39\.99 Past due .*Feb 03, 2019 \$39\.99 Past due .*Mar 03, 2019 \$39\.99 Current/);
+    expect(text).toMatch(
+      /Jan 03, 2019 \$39\.99 Past due .*Feb 03, 2019 \$39\.99 Past due .*Mar 03, 2019 \$39\.99 Current/,
+    );
     expect(text).toContain('Visa ending in 0002 · expires 12/2030');
     expect(html).toMatch(/<input type="checkbox" checked="" disabled=""|<input type="checkbox" checked disabled/);
   });
@@ -38,7 +46,9 @@ describe('console pages (no browser)', () => {
     const t = await testApp();
     const home = plain((await get(t, '/')).html);
     expect(home).toMatch(/jane #1 Jane Doe \(#1\) configured/);
-    expect(home).toContain('dave #4 not linked Billing Not Configured This Alarm.com login is not linked to a SecurityTrax account.');
+    expect(home).toContain(
+      'dave #4 not linked Billing Not Configured This Alarm.com login is not linked to a SecurityTrax account.',
+    );
     const bob = plain((await get(t, `/billing?login=${BOB}`)).html);
     expect(bob).toContain('Billing Not Configured');
     expect(bob).toContain('The SecurityTrax account has no Recurring Invoice with the MMR (ID 3) Invoice Line Item.');
@@ -47,7 +57,13 @@ describe('console pages (no browser)', () => {
   it('makes a partial payment through the Pay form and shows the updated balances', async () => {
     const t = await testApp();
     const location = await post(t, `/billing/pay?sandbox=default&login=${JANE}`, {
-      amountCents: '5000', method: 'new', number: '4242 4242 4242 4242', expMonth: '8', expYear: '2031', cvv: '123', holderName: 'Jane Doe',
+      amountCents: '5000',
+      method: 'new',
+      number: '4242 4242 4242 4242',
+      expMonth: '8',
+      expYear: '2031',
+      cvv: '123',
+      holderName: 'Jane Doe',
     });
     expect(location).toMatch(/^\/billing\/payments\/\d+\?sandbox=default&login=1&result=1$/);
     const result = plain((await get(t, location)).html);
@@ -62,28 +78,38 @@ describe('console pages (no browser)', () => {
   it('shows a declined charge and a refused amount as readable problems', async () => {
     const t = await testApp();
     const declined = await post(t, `/billing/pay?login=${JANE}`, { amountCents: '1000', method: 'saved' });
-    expect(plain((await get(t, declined)).html)).toContain('Payment declined The card was declined. No payment was made and your balance is unchanged.');
+    expect(plain((await get(t, declined)).html)).toContain(
+      'Payment declined The card was declined. No payment was made and your balance is unchanged.',
+    );
     const refused = await post(t, `/billing/pay?login=${JANE}`, { amountCents: '999999', method: 'saved' });
     expect(refused).toContain('dollars=9999.99');
     const page = plain((await get(t, refused)).html);
     expect(page).toContain('Amount exceeds balance Enter an amount between $0.01 and $119.97.');
     // The API's wording stays under Details for developers.
-    expect(page).toContain('Details Problem amount-exceeds-balance The amount $9,999.99 is more than the balance due of $119.97. /amountCents must be at most 11997');
+    expect(page).toContain(
+      'Details Problem amount-exceeds-balance The amount $9,999.99 is more than the balance due of $119.97. /amountCents must be at most 11997',
+    );
   });
 
   it('refuses the Billing Integration on an ISP whose credentials lack the role, with the API message', async () => {
     const t = await testApp();
     const location = await post(t, '/dealer/isps/2?sandbox=default', { save: '1', billingIntegration: 'on' });
     const page = await get(t, location);
-    expect(plain(page.html)).toContain('SecurityTrax Role missing The Alarm.com credentials "norole-isp" do not have the SecurityTrax Role.');
-    expect(page.html).toMatch(/<input type="checkbox" name="billingIntegration" value="on" data-testid="billing-integration-2"/);
+    expect(plain(page.html)).toContain(
+      'SecurityTrax Role missing The Alarm.com credentials "norole-isp" do not have the SecurityTrax Role.',
+    );
+    expect(page.html).toMatch(
+      /<input type="checkbox" name="billingIntegration" value="on" data-testid="billing-integration-2"/,
+    );
     expect(t.state().isps.find((i) => i.id === 2)?.billingIntegration).toBe(false);
   });
 
   it('advances the clock from the Time page and keeps console requests out of the API checks', async () => {
     const t = await testApp();
     const location = await post(t, '/time/advance?sandbox=default', { by: 'P1M' });
-    expect(decodeURIComponent(location.replace(/\+/g, ' '))).toContain('Clock advanced from Mar 03, 2019, 09:00 UTC to Apr 03, 2019, 09:00 UTC');
+    expect(decodeURIComponent(location.replace(/\+/g, ' '))).toContain(
+      'Clock advanced from Mar 03, 2019, 09:00 UTC to Apr 03, 2019, 09:00 UTC',
+    );
     const bills = plain((await get(t, `/billing/bills?login=${JANE}`)).html);
     expect(bills).toContain('Apr 03, 2019');
     const bad = await get(t, '/billing?sandbox=nosuch&login=1');
@@ -94,7 +120,9 @@ describe('console pages (no browser)', () => {
 
   it('answers an unknown page with an HTML page to browsers and the route-not-found problem to other clients', async () => {
     const t = await testApp();
-    const browser = await t.app.request('/billing/bills/abc?login=1', { headers: { accept: 'text/html,application/xhtml+xml' } });
+    const browser = await t.app.request('/billing/bills/abc?login=1', {
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
     expect(browser.status).toBe(404);
     expect(browser.headers.get('content-type')).toContain('text/html');
     expect(plain(await browser.text())).toContain('Not found Page not found');

@@ -28,9 +28,15 @@ describe('Dealer view (browser)', () => {
   it('lists customers, recurring invoices with the MMR line marked, and invoices with status and balance', async () => {
     await open('/dealer');
     expect(await text(byTestId('customers'))).toMatch(/Jane Doe jane@example\.com Acme Security \(Alarm\.com\)/);
-    expect(await text(byTestId('recurring-invoices').locator('tr[data-recurring="1"]'))).toMatch(/MMR \(3\) Monthly monitoring \$39\.99/);
-    expect(await text(byTestId('recurring-invoices'))).toContain('No MMR line: not viewable/payable through the Billing Integration.');
-    expect(await text(byTestId('invoices').locator('tr[data-invoice="1"]'))).toMatch(/Jane Doe recurring #1 Jan 03, 2019 Jan 03, 2019 \$39\.99 \$39\.99 Past due/);
+    expect(await text(byTestId('recurring-invoices').locator('tr[data-recurring="1"]'))).toMatch(
+      /MMR \(3\) Monthly monitoring \$39\.99/,
+    );
+    expect(await text(byTestId('recurring-invoices'))).toContain(
+      'No MMR line: not viewable/payable through the Billing Integration.',
+    );
+    expect(await text(byTestId('invoices').locator('tr[data-invoice="1"]'))).toMatch(
+      /Jane Doe recurring #1 Jan 03, 2019 Jan 03, 2019 \$39\.99 \$39\.99 Past due/,
+    );
     expect(await box(1).isChecked()).toBe(true);
     expect(await box(2).isChecked()).toBe(false);
   });
@@ -39,7 +45,13 @@ describe('Dealer view (browser)', () => {
     await box(2).check();
     await submit(page, byTestId('save-isp-2'));
     const st = dealerApi(fetchCall(server.url), { profile: SANDBOX });
-    const api = (await st.patch('/interactive_services_providers/2', { type: 'interactive_services_providers', id: '2', attributes: { billing_integration: true } })).body.errors[0] as { title: string; detail: string };
+    const api = (
+      await st.patch('/interactive_services_providers/2', {
+        type: 'interactive_services_providers',
+        id: '2',
+        attributes: { billing_integration: true },
+      })
+    ).body.errors[0] as { title: string; detail: string };
     expect(api.title).toBe('SecurityTrax Role missing');
     expect(await text(byTestId('problem-title'))).toBe(api.title);
     expect(await text(byTestId('problem-message'))).toBe(api.detail); // a sentence already: shown as is
@@ -52,7 +64,9 @@ describe('Dealer view (browser)', () => {
     await submit(page, byTestId('save-isp-1'));
     expect(await text(byTestId('flash'))).toContain('Billing Integration disabled');
     await open('/billing?login=1');
-    expect(await text(byTestId('not-configured'))).toContain('Interactive Services Provider 1 does not have the Billing Integration enabled.');
+    expect(await text(byTestId('not-configured'))).toContain(
+      'Interactive Services Provider 1 does not have the Billing Integration enabled.',
+    );
 
     await open('/dealer');
     await box(1).check();

@@ -2,7 +2,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/server.ts';
-import { createSandbox, horizontalOverflow, launchBrowser, pressAndWait, startConsoleServer, submit, tabTo, text, visibleText } from './browser.ts';
+import {
+  createSandbox,
+  horizontalOverflow,
+  launchBrowser,
+  pressAndWait,
+  startConsoleServer,
+  submit,
+  tabTo,
+  text,
+  visibleText,
+} from './browser.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -12,7 +22,8 @@ let sandbox = '';
 let n = 0;
 const byTestId = (id: string) => page.getByTestId(id);
 const open = (path: string) => page.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}sandbox=${sandbox}`);
-const DEVELOPER_TEXT = /\/(amountCents|dollars|card\/|expiry\/|bankAccount\/)|must be a number|must be at most|is not an amount/;
+const DEVELOPER_TEXT =
+  /\/(amountCents|dollars|card\/|expiry\/|bankAccount\/)|must be a number|must be at most|is not an amount/;
 
 describe('issue 14: the console on a phone, from the keyboard, in product wording (browser)', () => {
   beforeAll(async () => {
@@ -47,13 +58,21 @@ describe('issue 14: the console on a phone, from the keyboard, in product wordin
 
   it('2. at 390x844 nothing is wider than the phone, the header spans it, and scenario descriptions have room', async () => {
     await fresh({ width: 390, height: 844 });
-    for (const path of ['/dealer', '/time', '/billing?login=1', '/billing/payments?login=1', '/billing/bills?login=1']) {
+    for (const path of [
+      '/dealer',
+      '/time',
+      '/billing?login=1',
+      '/billing/payments?login=1',
+      '/billing/bills?login=1',
+    ]) {
       await open(path);
       expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
       expect(await page.locator('header.top').evaluate((h) => h.getBoundingClientRect().width), path).toBe(390);
     }
     await open('/time');
-    const widths = await page.locator('[data-scenario] p').evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().width));
+    const widths = await page
+      .locator('[data-scenario] p')
+      .evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().width));
     expect(Math.min(...widths)).toBeGreaterThan(300);
   }, 90_000);
 
@@ -72,7 +91,12 @@ describe('issue 14: the console on a phone, from the keyboard, in product wordin
     const after = await page.evaluate(() => {
       const crumb = document.querySelector('[data-testid="breadcrumb"]');
       const problem = document.querySelector('[data-testid="problem"]');
-      return !!crumb && !!problem && !!(crumb.compareDocumentPosition(problem) & Node.DOCUMENT_POSITION_FOLLOWING) && !!problem.closest('form');
+      return (
+        !!crumb &&
+        !!problem &&
+        !!(crumb.compareDocumentPosition(problem) & Node.DOCUMENT_POSITION_FOLLOWING) &&
+        !!problem.closest('form')
+      );
     });
     expect(after).toBe(true);
   }, 90_000);
@@ -168,7 +192,9 @@ describe('issue 14: the console on a phone, from the keyboard, in product wordin
     await form.locator('input[name="accountNumber"]').fill('000123456789');
     await form.locator('input[name="accountType"][value="savings"]').check();
     await submit(page, form.getByRole('button', { name: 'Save bank account' }));
-    expect(await text(byTestId('flash'))).toBe('Payment method changed to Savings ending in 6789; Auto Pay uses it from now on.');
+    expect(await text(byTestId('flash'))).toBe(
+      'Payment method changed to Savings ending in 6789; Auto Pay uses it from now on.',
+    );
     expect(await text(byTestId('payment-method'))).toBe('Savings account ending in 6789');
   }, 90_000);
 
@@ -179,13 +205,21 @@ describe('issue 14: the console on a phone, from the keyboard, in product wordin
     expect(await text(byTestId('unpaid-invoices').locator('tr[data-invoice="7"]'))).toMatch(/Current$/);
     await open('/billing/bills?login=1');
     expect(await text(byTestId('bills').locator('tr[data-invoice="7"]'))).toMatch(/Current$/);
-    for (const path of ['/billing?login=1', '/billing/payments?login=1', '/billing/bills?login=1', '/dealer', '/time']) {
+    for (const path of [
+      '/billing?login=1',
+      '/billing/payments?login=1',
+      '/billing/bills?login=1',
+      '/dealer',
+      '/time',
+    ]) {
       await open(path);
       expect(await visibleText(page), path).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     }
 
     await open('/billing?login=3');
-    const hrefs = await page.locator('main a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const hrefs = await page
+      .locator('main a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(hrefs.filter((h) => /^\/billing\/(pay|payments|bills)/.test(h))).toEqual([]);
 
     await open('/time');
@@ -220,7 +254,9 @@ describe('issue 14: the console on a phone, from the keyboard, in product wordin
 
     for (const path of ['/', '/billing?login=1', '/billing/payments?login=1']) {
       await open(path);
-      const unlabelled = await page.locator('th').evaluateAll((ths) => ths.filter((th) => !(th.textContent ?? '').trim()).length);
+      const unlabelled = await page
+        .locator('th')
+        .evaluateAll((ths) => ths.filter((th) => !(th.textContent ?? '').trim()).length);
       expect(unlabelled, path).toBe(0);
     }
 

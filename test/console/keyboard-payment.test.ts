@@ -17,7 +17,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.textContent?.trim() ?? '');
+const focused = (page: Page) =>
+  page.evaluate(
+    () => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.textContent?.trim() ?? '',
+  );
 const type = (page: Page, keys: string) => page.keyboard.type(keys);
 
 /** Tab to a field, type into it. */
@@ -76,7 +79,9 @@ describe.each(VIEWPORTS)('payment flow by keyboard at $name size (browser)', (vi
     await typeInto(page, 'input[name="cvv"]', '123');
     await tabTo(page, '[data-testid="make-payment"]');
     await pressAndWait(page, 'Enter');
-    expect(await text(byTestId('payment-result'))).toBe('Payment successful: $79.98 applied to the oldest invoices first.');
+    expect(await text(byTestId('payment-result'))).toBe(
+      'Payment successful: $79.98 applied to the oldest invoices first.',
+    );
   }, 90_000);
 
   it('your own amount, chosen with the arrow keys, with a new card chosen with the arrow keys', async () => {
@@ -101,7 +106,9 @@ describe.each(VIEWPORTS)('payment flow by keyboard at $name size (browser)', (vi
     await typeInto(page, 'input[name="expYear"]', '2032');
     await tabTo(page, '[data-testid="make-payment"]');
     await pressAndWait(page, 'Enter');
-    expect(await text(byTestId('payment-result'))).toBe('Payment successful: $12.34 applied to the oldest invoices first.');
+    expect(await text(byTestId('payment-result'))).toBe(
+      'Payment successful: $12.34 applied to the oldest invoices first.',
+    );
   }, 90_000);
 
   it('changes the payment method to a new card, then pays a preset amount with that saved card', async () => {
@@ -124,7 +131,9 @@ describe.each(VIEWPORTS)('payment flow by keyboard at $name size (browser)', (vi
     expect(await text(page.locator('[data-testid="pay-method"] h2'))).toBe('2. Pay $27.65 with');
     await tabTo(page, '[data-testid="make-payment"]');
     await pressAndWait(page, 'Enter');
-    expect(await text(byTestId('payment-result'))).toBe('Payment successful: $27.65 applied to the oldest invoices first.');
+    expect(await text(byTestId('payment-result'))).toBe(
+      'Payment successful: $27.65 applied to the oldest invoices first.',
+    );
   }, 90_000);
 
   it('changes the payment method to a bank account', async () => {

@@ -13,12 +13,17 @@ export type LockEntry = {
 };
 export type Lock = { packages: Record<string, LockEntry> };
 
-const registryUrl = (name: string, version: string) => `https://registry.npmjs.org/${name}/-/${name.split('/').pop()}-${version}.tgz`;
+const registryUrl = (name: string, version: string) =>
+  `https://registry.npmjs.org/${name}/-/${name.split('/').pop()}-${version}.tgz`;
 const nameAt = (location: string) => location.slice(location.lastIndexOf('node_modules/') + 'node_modules/'.length);
 
 /** Where Node finds `dep` from the package at `from`: its own node_modules, then each parent's. */
 function locate(lock: Lock, from: string, dep: string): string | undefined {
-  for (let base = from; ; base = base.includes('/node_modules/') ? base.slice(0, base.lastIndexOf('/node_modules/')) : '') {
+  for (
+    let base = from;
+    ;
+    base = base.includes('/node_modules/') ? base.slice(0, base.lastIndexOf('/node_modules/')) : ''
+  ) {
     const location = `${base ? `${base}/` : ''}node_modules/${dep}`;
     if (lock.packages[location]) return location;
     if (!base) return undefined;
@@ -34,9 +39,12 @@ export function consumerLock(repo: Lock, deps: Record<string, string>, own: Reco
     const entry = own[location] ?? repo.packages[location];
     if (!entry) continue;
     const { dev: _dev, devOptional: _devOptional, ...rest } = entry;
-    packages[location] = own[location] ? entry : { ...rest, resolved: entry.resolved ?? registryUrl(nameAt(location), entry.version!) };
+    packages[location] = own[location]
+      ? entry
+      : { ...rest, resolved: entry.resolved ?? registryUrl(nameAt(location), entry.version!) };
     const wanted = { ...entry.dependencies, ...entry.optionalDependencies };
-    for (const [dep, range] of Object.entries(entry.peerDependencies ?? {})) if (!entry.peerDependenciesMeta?.[dep]?.optional) wanted[dep] = range;
+    for (const [dep, range] of Object.entries(entry.peerDependencies ?? {}))
+      if (!entry.peerDependenciesMeta?.[dep]?.optional) wanted[dep] = range;
     for (const dep of Object.keys(wanted)) {
       const found = locate(repo, location, dep);
       if (found) queue.push(found);

@@ -16,7 +16,11 @@ export type Run = { code: number; stdout: string; stderr: string };
 /** Runs a command in `cwd`; resolves with its exit code and output (never rejects on a non-zero exit). */
 export async function run(cwd: string, file: string, args: string[]): Promise<Run> {
   try {
-    const { stdout, stderr } = await exec(file, args, { cwd, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout, stderr } = await exec(file, args, {
+      cwd,
+      maxBuffer: 32 * 1024 * 1024,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code?: number | string; stdout?: string; stderr?: string; message: string };
@@ -36,18 +40,32 @@ export async function installedConsumer(): Promise<Consumer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'trax-consumer-'));
   must('npm run build', await run(ROOT, 'npm', ['run', 'build']));
   // prepack would build again: the build above is the one packed.
-  const packed = JSON.parse(must('npm pack', await run(ROOT, 'npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir])).stdout) as { filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(
+    must('npm pack', await run(ROOT, 'npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir])).stdout,
+  ) as { filename: string; files: { path: string }[] }[];
   const tarball = `file:${packed[0]!.filename}`;
   const repo = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as Lock;
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
   const deps = { 'trax-sim': tarball, msw: repo.packages['node_modules/msw']!.version! };
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: deps }, null, 2));
-  const self = { version: pkg.version, resolved: tarball, dependencies: pkg.dependencies, peerDependencies: pkg.peerDependencies, peerDependenciesMeta: pkg.peerDependenciesMeta, bin: pkg.bin, engines: pkg.engines };
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: deps }, null, 2),
+  );
+  const self = {
+    version: pkg.version,
+    resolved: tarball,
+    dependencies: pkg.dependencies,
+    peerDependencies: pkg.peerDependencies,
+    peerDependenciesMeta: pkg.peerDependenciesMeta,
+    bin: pkg.bin,
+    engines: pkg.engines,
+  };
   const lock = consumerLock(repo, deps, { 'node_modules/trax-sim': self as LockEntry });
   writeFileSync(path.join(dir, 'package-lock.json'), JSON.stringify(lock, null, 2));
   const quiet = ['--no-audit', '--no-fund', '--ignore-scripts'];
   let installed = await run(dir, 'npm', ['ci', '--offline', ...quiet]);
-  if (installed.code !== 0 && /ENOTCACHED/.test(installed.stderr)) installed = await run(dir, 'npm', ['ci', '--prefer-offline', ...quiet]);
+  if (installed.code !== 0 && /ENOTCACHED/.test(installed.stderr))
+    installed = await run(dir, 'npm', ['ci', '--prefer-offline', ...quiet]);
   must('npm ci', installed);
   cpSync(path.join(ROOT, 'test/package/consumer'), dir, { recursive: true });
   cpSync(path.join(ROOT, 'test/package/my-scenarios'), path.join(dir, 'my-scenarios'), { recursive: true });
@@ -58,7 +76,15 @@ export async function installedConsumer(): Promise<Consumer> {
 export function writeTsconfig(dir: string, moduleResolution: 'node16' | 'bundler'): string {
   const file = `tsconfig.${moduleResolution}.json`;
   const module = moduleResolution === 'node16' ? 'node16' : 'esnext';
-  const compilerOptions = { target: 'es2022', module, moduleResolution, strict: true, skipLibCheck: true, noEmit: true, types: [] };
+  const compilerOptions = {
+    target: 'es2022',
+    module,
+    moduleResolution,
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: [],
+  };
   writeFileSync(path.join(dir, file), JSON.stringify({ compilerOptions, files: ['consumer.ts'] }, null, 2));
   return file;
 }

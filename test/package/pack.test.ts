@@ -12,51 +12,95 @@ const npm = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
 const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const MINUTES = 60_000;
 
-describe.skipIf(!npm)(npm ? 'the packed package, installed in a fresh project' : 'the packed package (SKIPPED: npm is not on the PATH)', () => {
-  let consumer: Consumer;
-  beforeAll(async () => {
-    consumer = await installedConsumer();
-  }, 5 * MINUTES);
-  afterAll(() => consumer && rmSync(consumer.dir, { recursive: true, force: true }));
+describe.skipIf(!npm)(
+  npm ? 'the packed package, installed in a fresh project' : 'the packed package (SKIPPED: npm is not on the PATH)',
+  () => {
+    let consumer: Consumer;
+    beforeAll(async () => {
+      consumer = await installedConsumer();
+    }, 5 * MINUTES);
+    afterAll(() => consumer && rmSync(consumer.dir, { recursive: true, force: true }));
 
-  it('ships compiled JS, declarations, the spec and the scenarios, and no TypeScript source', () => {
-    expect(consumer.files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/index.js', 'dist/index.cjs', 'dist/types/src/index.d.ts', 'spec/openapi.yaml', 'scenarios/three-past-due.yaml', 'scenarios/scenario.schema.json']));
-    expect(consumer.files.filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
-    expect(existsSync(path.join(consumer.dir, 'node_modules/tsx')), 'tsx is not installed with trax-sim').toBe(false);
-    expect(existsSync(path.join(consumer.dir, 'node_modules/typescript')), 'typescript is not installed with trax-sim').toBe(false);
-  });
+    it('ships compiled JS, declarations, the spec and the scenarios, and no TypeScript source', () => {
+      expect(consumer.files).toEqual(
+        expect.arrayContaining([
+          'dist/cli.js',
+          'dist/index.js',
+          'dist/index.cjs',
+          'dist/types/src/index.d.ts',
+          'spec/openapi.yaml',
+          'scenarios/three-past-due.yaml',
+          'scenarios/scenario.schema.json',
+        ]),
+      );
+      expect(consumer.files.filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
+      expect(existsSync(path.join(consumer.dir, 'node_modules/tsx')), 'tsx is not installed with trax-sim').toBe(false);
+      expect(
+        existsSync(path.join(consumer.dir, 'node_modules/typescript')),
+        'typescript is not installed with trax-sim',
+      ).toBe(false);
+    });
 
-  it('npx trax-sim --version and --help run the compiled bin', async () => {
-    const version = await run(consumer.dir, 'npx', ['--no', '--', 'trax-sim', '--version']);
-    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(consumer.dir, 'node_modules/trax-sim/package.json'), 'utf8')).version);
-    expect(version.code).toBe(0);
-    const r = await run(consumer.dir, 'npx', ['--no', '--', 'trax-sim', '--help']);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('trax-sim serve');
-    expect(r.code).toBe(0);
-  });
+    it('npx trax-sim --version and --help run the compiled bin', async () => {
+      const version = await run(consumer.dir, 'npx', ['--no', '--', 'trax-sim', '--version']);
+      expect(version.stdout.trim()).toBe(
+        JSON.parse(readFileSync(path.join(consumer.dir, 'node_modules/trax-sim/package.json'), 'utf8')).version,
+      );
+      expect(version.code).toBe(0);
+      const r = await run(consumer.dir, 'npx', ['--no', '--', 'trax-sim', '--help']);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toContain('trax-sim serve');
+      expect(r.code).toBe(0);
+    });
 
-  it('npx trax-sim scenario run replays a bundled scenario and one from the project folder (--scenarios)', async () => {
-    const r = await run(consumer.dir, 'npx', ['--no', '--', 'trax-sim', 'scenario', 'run', 'three-past-due', 'own-customer', '--scenarios', 'my-scenarios']);
-    expect(r.stdout + r.stderr).toContain('2 passed, 0 failed');
-    expect(r.code).toBe(0);
-  }, 2 * MINUTES);
+    it(
+      'npx trax-sim scenario run replays a bundled scenario and one from the project folder (--scenarios)',
+      async () => {
+        const r = await run(consumer.dir, 'npx', [
+          '--no',
+          '--',
+          'trax-sim',
+          'scenario',
+          'run',
+          'three-past-due',
+          'own-customer',
+          '--scenarios',
+          'my-scenarios',
+        ]);
+        expect(r.stdout + r.stderr).toContain('2 passed, 0 failed');
+        expect(r.code).toBe(0);
+      },
+      2 * MINUTES,
+    );
 
-  it('a plain-JavaScript test uses trax-sim (startSimulator) and trax-sim/msw (setupServer)', async () => {
-    const r = await run(consumer.dir, process.execPath, ['check.mjs']);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('consumer check passed');
-  }, 2 * MINUTES);
+    it(
+      'a plain-JavaScript test uses trax-sim (startSimulator) and trax-sim/msw (setupServer)',
+      async () => {
+        const r = await run(consumer.dir, process.execPath, ['check.mjs']);
+        expect(r.stderr).toBe('');
+        expect(r.stdout).toContain('consumer check passed');
+      },
+      2 * MINUTES,
+    );
 
-  it('a CommonJS consumer (Jest without ESM mode) requires trax-sim and trax-sim/client', async () => {
-    const r = await run(consumer.dir, process.execPath, ['check.cjs']);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('commonjs check passed');
-  }, 2 * MINUTES);
+    it(
+      'a CommonJS consumer (Jest without ESM mode) requires trax-sim and trax-sim/client',
+      async () => {
+        const r = await run(consumer.dir, process.execPath, ['check.cjs']);
+        expect(r.stderr).toBe('');
+        expect(r.stdout).toContain('commonjs check passed');
+      },
+      2 * MINUTES,
+    );
 
-  it.each(['node16', 'bundler'] as const)('a TypeScript consumer type-checks every entry point (strict, moduleResolution %s)', async (resolution) => {
-    const r = await run(consumer.dir, process.execPath, [TSC, '-p', writeTsconfig(consumer.dir, resolution)]);
-    expect(r.stdout + r.stderr).toBe('');
-    expect(r.code).toBe(0);
-  }, 2 * MINUTES);
-});
+    it.each(['node16', 'bundler'] as const)(
+      'a TypeScript consumer type-checks every entry point (strict, moduleResolution %s)',
+      async (resolution) => {
+        const r = await run(consumer.dir, process.execPath, [TSC, '-p', writeTsconfig(consumer.dir, resolution)]);
+        expect(r.stdout + r.stderr).toBe('');
+        expect(r.code).toBe(0);
+      },
+      2 * MINUTES,
+    );
+  },
+);

@@ -11,16 +11,31 @@ import { JANE } from '../support/test-app.ts';
 import { billingData, dealerApi, fetchCall } from '../support/securitytrax.ts';
 
 const CVV = '8642';
-const card = (number: string, cvv = CVV) => ({ type: 'credit_card', card: { number, expMonth: 11, expYear: 2031, cvv, holderName: 'Jane Doe' } });
+const card = (number: string, cvv = CVV) => ({
+  type: 'credit_card',
+  card: { number, expMonth: 11, expYear: 2031, cvv, holderName: 'Jane Doe' },
+});
 // Accepted Visa / Mastercard / Amex, one typed with spaces, one that declines, one that fails the Luhn check.
-const NUMBERS = ['4111111111111111', '5555555555554444', '378282246310005', '4012888888881881', '4000000000000002', '4111111111111112'];
+const NUMBERS = [
+  '4111111111111111',
+  '5555555555554444',
+  '378282246310005',
+  '4012888888881881',
+  '4000000000000002',
+  '4111111111111112',
+];
 const BANK_ACCOUNT = '000123456789';
 
 describe('card data never leaves the request', () => {
   it('not in the store files, responses, journal, events or log', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'trax-card-'));
     const logLines: string[] = [];
-    const server = await startServer({ port: 0, dataDir, log: (line) => logLines.push(line), compactAfterBytes: 10_000 });
+    const server = await startServer({
+      port: 0,
+      dataDir,
+      log: (line) => logLines.push(line),
+      compactAfterBytes: 10_000,
+    });
     const responses: string[] = [];
     const send = async (method: string, p: string, body: unknown, auth?: string) => {
       const res = await fetch(`${server.url}${p}`, {
@@ -32,28 +47,95 @@ describe('card data never leaves the request', () => {
       responses.push(`${res.status} ${JSON.stringify([...res.headers])} ${text}`);
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
     };
-    const st = dealerApi(fetchCall(server.url, (status, headers, text) => responses.push(`${status} ${JSON.stringify([...headers])} ${text}`)));
+    const st = dealerApi(
+      fetchCall(server.url, (status, headers, text) =>
+        responses.push(`${status} ${JSON.stringify([...headers])} ${text}`),
+      ),
+    );
     const addMethod = (m: Parameters<typeof billingData>[1]) => st.post('/customer_billings', billingData(1, m));
     try {
-      const [visa, mastercard, amex, spaced, declining, badLuhn] = NUMBERS as [string, string, string, string, string, string];
+      const [visa, mastercard, amex, spaced, declining, badLuhn] = NUMBERS as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
       expect((await addMethod(card(visa) as never)).status).toBe(201);
       expect((await addMethod(card(spaced.replace(/(\d{4})/g, '$1 ').trim()) as never)).status).toBe(201);
-      const bank = { type: 'bank_account', bankAccount: { routingNumber: '011000015', accountNumber: BANK_ACCOUNT, accountType: 'checking', holderName: 'Jane Doe' } };
+      const bank = {
+        type: 'bank_account',
+        bankAccount: {
+          routingNumber: '011000015',
+          accountNumber: BANK_ACCOUNT,
+          accountType: 'checking',
+          holderName: 'Jane Doe',
+        },
+      };
       expect((await addMethod(bank as never)).status).toBe(201);
-      expect((await send('POST', '/alarm-com/api/billing/payments', { amountCents: 500, newBillingMethod: card(mastercard) }, JANE)).status).toBe(201);
-      expect((await send('POST', '/alarm-com/api/billing/payments', { amountCents: 500, newBillingMethod: card(declining) }, JANE)).status).toBe(402);
-      expect((await send('POST', '/alarm-com/api/billing/payments', { amountCents: 500, newBillingMethod: card(badLuhn) }, JANE)).status).toBe(422);
-      expect((await send('POST', '/alarm-com/api/billing/payments', { amountCents: 500, newBillingMethod: card(visa, '12345') }, JANE)).status).toBe(422);
-      expect((await send('PUT', '/alarm-com/api/billing/payment-method', { newBillingMethod: card(amex) }, JANE)).status).toBe(200);
-      expect((await send('PUT', '/alarm-com/api/billing/payment-method', { newBillingMethod: card(badLuhn) }, JANE)).status).toBe(422);
+      expect(
+        (
+          await send(
+            'POST',
+            '/alarm-com/api/billing/payments',
+            { amountCents: 500, newBillingMethod: card(mastercard) },
+            JANE,
+          )
+        ).status,
+      ).toBe(201);
+      expect(
+        (
+          await send(
+            'POST',
+            '/alarm-com/api/billing/payments',
+            { amountCents: 500, newBillingMethod: card(declining) },
+            JANE,
+          )
+        ).status,
+      ).toBe(402);
+      expect(
+        (
+          await send(
+            'POST',
+            '/alarm-com/api/billing/payments',
+            { amountCents: 500, newBillingMethod: card(badLuhn) },
+            JANE,
+          )
+        ).status,
+      ).toBe(422);
+      expect(
+        (
+          await send(
+            'POST',
+            '/alarm-com/api/billing/payments',
+            { amountCents: 500, newBillingMethod: card(visa, '12345') },
+            JANE,
+          )
+        ).status,
+      ).toBe(422);
+      expect(
+        (await send('PUT', '/alarm-com/api/billing/payment-method', { newBillingMethod: card(amex) }, JANE)).status,
+      ).toBe(200);
+      expect(
+        (await send('PUT', '/alarm-com/api/billing/payment-method', { newBillingMethod: card(badLuhn) }, JANE)).status,
+      ).toBe(422);
       // A card number typed into the holder name is refused too, rather than stored.
-      const inName = { type: 'credit_card', card: { number: visa, expMonth: 11, expYear: 2031, holderName: `Jane ${visa}` } };
+      const inName = {
+        type: 'credit_card',
+        card: { number: visa, expMonth: 11, expYear: 2031, holderName: `Jane ${visa}` },
+      };
       expect((await addMethod(inName as never)).status).toBe(422);
       // Enough traffic for a compaction, so the snapshot is rewritten from the state as well.
-      for (let i = 0; i < 30; i++) await send('POST', '/alarm-com/api/billing/payments', { amountCents: 1, newBillingMethod: card(visa) }, JANE);
+      for (let i = 0; i < 30; i++)
+        await send('POST', '/alarm-com/api/billing/payments', { amountCents: 1, newBillingMethod: card(visa) }, JANE);
       // The journal (recorded per route on a normal server) has the attempts, never their bodies.
       const journal = await send('GET', '/__sim/journal', undefined);
-      const statuses = new Set(journal.body.items.filter((e: { path: string }) => e.path === '/alarm-com/api/billing/payments').map((e: { status: number }) => e.status));
+      const statuses = new Set(
+        journal.body.items
+          .filter((e: { path: string }) => e.path === '/alarm-com/api/billing/payments')
+          .map((e: { status: number }) => e.status),
+      );
       expect([...statuses].sort()).toEqual([201, 402, 422]);
       await send('GET', '/__sim/events', undefined);
       await st.get('/customer_billings?filter=customer_id%20%3D%201');

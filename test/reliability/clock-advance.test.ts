@@ -78,7 +78,8 @@ describe('issue 11, defect 4: clock advance', () => {
     applyPatch(oneStep, patch);
     await t.call('POST', '/__sim/clock/advance', { body: { by: 'P1Y' } });
     const stepped = t.state();
-    for (const key of ['invoices', 'payments', 'billingMethods', 'recurringInvoices', 'now'] as const) expect(stepped[key], key).toEqual(oneStep[key]);
+    for (const key of ['invoices', 'payments', 'billingMethods', 'recurringInvoices', 'now'] as const)
+      expect(stepped[key], key).toEqual(oneStep[key]);
     const types = (s: typeof stepped) => s.events.map((e) => `${e.at} ${e.type}`);
     expect(types(stepped)).toEqual(types(oneStep));
   });
@@ -87,12 +88,23 @@ describe('issue 11, defect 4: clock advance', () => {
     const t = await testApp();
     const st = dealerApi(t);
     for (let i = 0; i < 10; i++) {
-      const data = { type: 'recurring_invoices', attributes: { sale_date: '2019-03-01', start_date: '2019-04-01', lines: [{ invoice_billable_item_id: '4', amount: '1.00' }] }, relationships: { customer: link('customers', 3) } };
+      const data = {
+        type: 'recurring_invoices',
+        attributes: {
+          sale_date: '2019-03-01',
+          start_date: '2019-04-01',
+          lines: [{ invoice_billable_item_id: '4', amount: '1.00' }],
+        },
+        relationships: { customer: link('customers', 3) },
+      };
       expect((await st.post('/recurring_invoices', data)).status).toBe(201);
     }
     const before = t.state().events.length;
     const res = await t.call('POST', '/__sim/clock/advance', { body: { by: 'P10Y' } });
-    const made = t.state().events.slice(before).map((e) => e.id);
+    const made = t
+      .state()
+      .events.slice(before)
+      .map((e) => e.id);
     expect(made.length).toBeGreaterThan(1000);
     expect(res.body.events.map((e: { id: number }) => e.id)).toEqual(made.slice(0, 1000));
     expect(res.body.next).toBe(`/__sim/events?after=${made[999]}&limit=1000`);

@@ -19,7 +19,11 @@ function addCustomer(state: SandboxState, n: number): Patch {
   const id = (state.lastIds.customer ?? 0) + 1;
   const eventId = (state.lastIds.event ?? 0) + 1;
   return {
-    upsert: { customers: [{ id, firstName: `C${n}`, lastName: 'Clone', email: `c${n}@example.com`, ispId: null, createdAt: state.now }] },
+    upsert: {
+      customers: [
+        { id, firstName: `C${n}`, lastName: 'Clone', email: `c${n}@example.com`, ispId: null, createdAt: state.now },
+      ],
+    },
     events: [{ id: eventId, at: state.now, type: 'customer.created', data: { customerId: id } }],
     lastIds: { ...state.lastIds, customer: id, event: eventId },
   };
@@ -29,7 +33,13 @@ function addCustomer(state: SandboxState, n: number): Patch {
 function counting(dir: string): { persistence: Persistence; snapshots: string[] } {
   const inner = jsonFilePersistence(dir);
   const snapshots: string[] = [];
-  return { snapshots, persistence: { ...inner, writeSnapshot: (state, seq) => (snapshots.push(state.name), inner.writeSnapshot(state, seq)) } };
+  return {
+    snapshots,
+    persistence: {
+      ...inner,
+      writeSnapshot: (state, seq) => (snapshots.push(state.name), inner.writeSnapshot(state, seq)),
+    },
+  };
 }
 
 describe('durable clone', () => {
@@ -75,7 +85,9 @@ describe('durable clone', () => {
     const store = await createStore(jsonFilePersistence(tempDir()));
     await store.create(seedState('default', { kind: 'demo' }));
     const first = store.clone('default', cloneState(store.require('default'), { name: 'copy' }));
-    await expect(store.clone('default', cloneState(store.require('default'), { name: 'copy' }))).rejects.toMatchObject({ code: 'sandbox-exists' });
+    await expect(store.clone('default', cloneState(store.require('default'), { name: 'copy' }))).rejects.toMatchObject({
+      code: 'sandbox-exists',
+    });
     await first;
     await expect(store.create(seedState('copy', { kind: 'empty' }))).rejects.toMatchObject({ code: 'sandbox-exists' });
   });
@@ -98,6 +110,10 @@ describe('durable clone', () => {
     await reloaded.close();
     const again = await createStore(jsonFilePersistence(dir));
     expect(plain(again.require('copy'))).toEqual({ ...plain(again.require('default')), name: 'copy' });
-    expect(readdirSync(files).filter((f) => !f.startsWith('.')).sort()).toEqual(['copy.json', 'copy.wal', 'default.json', 'default.wal']);
+    expect(
+      readdirSync(files)
+        .filter((f) => !f.startsWith('.'))
+        .sort(),
+    ).toEqual(['copy.json', 'copy.wal', 'default.json', 'default.wal']);
   });
 });

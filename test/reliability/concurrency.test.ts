@@ -11,7 +11,10 @@ import { JANE, testApp } from '../support/test-app.ts';
 import { billingData, dealerApi, fetchCall, type DealerApi } from '../support/securitytrax.ts';
 
 const PAYMENTS = 200;
-const CARD = { type: 'credit_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvv: '123', holderName: 'Jane Doe' } };
+const CARD = {
+  type: 'credit_card',
+  card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvv: '123', holderName: 'Jane Doe' },
+};
 
 type Send = (method: string, path: string, body?: unknown, auth?: string) => Promise<{ status: number; body: any }>;
 
@@ -32,12 +35,20 @@ async function payConcurrently(send: Send, state: () => SandboxState, dealer: De
   // Amounts 1..40 cents, so allocations straddle invoice boundaries.
   const amounts = Array.from({ length: PAYMENTS }, (_, i) => (i % 40) + 1);
   const replies = await Promise.all(
-    amounts.map((amountCents) => send('POST', '/alarm-com/api/billing/payments', { amountCents, billingMethodId }, JANE)),
+    amounts.map((amountCents) =>
+      send('POST', '/alarm-com/api/billing/payments', { amountCents, billingMethodId }, JANE),
+    ),
   );
   return { before, amounts, replies, total };
 }
 
-function assertExact(before: SandboxState, after: SandboxState, amounts: number[], replies: { status: number; body: any }[], total: number) {
+function assertExact(
+  before: SandboxState,
+  after: SandboxState,
+  amounts: number[],
+  replies: { status: number; body: any }[],
+  total: number,
+) {
   expect(replies.map((r) => r.status)).toEqual(amounts.map(() => 201));
   expect(checkInvariants(after)).toEqual([]);
   const paid = amounts.reduce((s, a) => s + a, 0);
@@ -51,11 +62,16 @@ function assertExact(before: SandboxState, after: SandboxState, amounts: number[
     const p = after.payments.find((x) => x.id === reply.body.id)!;
     expect(p.amountCents).toBe(amounts[i]);
     expect(p.allocations.reduce((s, a) => s + a.amountCents, 0)).toBe(amounts[i]);
-    expect(reply.body.allocations.map((a: { invoiceId: number; amountCents: number }) => [a.invoiceId, a.amountCents])).toEqual(p.allocations.map((a) => [a.invoiceId, a.amountCents]));
+    expect(
+      reply.body.allocations.map((a: { invoiceId: number; amountCents: number }) => [a.invoiceId, a.amountCents]),
+    ).toEqual(p.allocations.map((a) => [a.invoiceId, a.amountCents]));
   }
   // Each invoice's balance went down by exactly the allocations made to it: none counted twice or lost.
   for (const inv of before.invoices) {
-    const allocated = created.flatMap((p) => p.allocations).filter((a) => a.invoiceId === inv.id).reduce((s, a) => s + a.amountCents, 0);
+    const allocated = created
+      .flatMap((p) => p.allocations)
+      .filter((a) => a.invoiceId === inv.id)
+      .reduce((s, a) => s + a.amountCents, 0);
     expect(after.invoices.find((i) => i.id === inv.id)!.balanceCents).toBe(inv.balanceCents - allocated);
   }
   // Oldest first: a later payment never goes to an older invoice than an earlier payment's last allocation.
@@ -84,7 +100,11 @@ describe('200 concurrent one-time payments on one account', () => {
         });
         return { status: res.status, body: await res.json() };
       };
-      const { before, amounts, replies, total } = await payConcurrently(send, () => server.store.require('default'), dealerApi(fetchCall(server.url)));
+      const { before, amounts, replies, total } = await payConcurrently(
+        send,
+        () => server.store.require('default'),
+        dealerApi(fetchCall(server.url)),
+      );
       assertExact(before, server.store.require('default'), amounts, replies, total);
       await server.store.flush();
       const reloaded = await openStore(dataDir);

@@ -11,7 +11,10 @@ import { openStore } from '../../src/server.ts';
 import { spawnServe, type CliServer } from '../support/spawn-cli.ts';
 import { JANE } from '../support/test-app.ts';
 
-const GOOD_CARD = { type: 'credit_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' } };
+const GOOD_CARD = {
+  type: 'credit_card',
+  card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' },
+};
 const KILLS = 20;
 const running: CliServer[] = [];
 
@@ -33,18 +36,27 @@ type Shown = { user: string; amountCents: number; status: string };
 type Payment = { id: number; amountCents: number; status: string };
 
 const post = (url: string, body: unknown, auth: string) =>
-  fetch(url, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: 'POST',
+    headers: { authorization: auth, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 const get = (url: string, auth: string) => fetch(url, { headers: { authorization: auth } });
 
 afterEach(async () => {
-  for (const s of running.splice(0)) if (s.child.exitCode === null && s.child.signalCode === null) await s.stop('SIGKILL');
+  for (const s of running.splice(0))
+    if (s.child.exitCode === null && s.child.signalCode === null) await s.stop('SIGKILL');
 });
 
 describe('crash safety', () => {
   it(`SIGKILL ${KILLS} times under concurrent payments and reads: nothing shown is lost, no id is reused`, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'trax-crash-'));
     let server = await serve(dir);
-    const withCard = await post(`${server.url}/alarm-com/api/billing/payments`, { amountCents: 1, newBillingMethod: GOOD_CARD }, JANE);
+    const withCard = await post(
+      `${server.url}/alarm-com/api/billing/payments`,
+      { amountCents: 1, newBillingMethod: GOOD_CARD },
+      JANE,
+    );
     expect(withCard.status).toBe(201);
     const janeCard = (await withCard.json()) as Payment & { method: { id: number } };
 
@@ -56,12 +68,19 @@ describe('crash safety', () => {
       const seen = shown.get(p.id);
       const now = { user, amountCents: p.amountCents, status: p.status };
       if (!seen) shown.set(p.id, now);
-      else if (seen.user !== user || seen.amountCents !== p.amountCents || seen.status !== p.status) reused.push(`payment ${p.id}: first ${JSON.stringify(seen)}, then ${JSON.stringify(now)}`);
+      else if (seen.user !== user || seen.amountCents !== p.amountCents || seen.status !== p.status)
+        reused.push(`payment ${p.id}: first ${JSON.stringify(seen)}, then ${JSON.stringify(now)}`);
     };
     show('jane', janeCard);
     acknowledged.add(janeCard.id);
     // Jane owes ~120 dollars: thousands of 1-5 cent payments. (Other demo customers owe nothing.)
-    const users = [{ user: 'jane', auth: JANE, pay: (amountCents: number) => ({ amountCents, billingMethodId: janeCard.method.id }) }];
+    const users = [
+      {
+        user: 'jane',
+        auth: JANE,
+        pay: (amountCents: number) => ({ amountCents, billingMethodId: janeCard.method.id }),
+      },
+    ];
     let killsAfterUnacknowledgedRead = 0;
 
     for (let round = 0; round < KILLS; round++) {
@@ -79,7 +98,8 @@ describe('crash safety', () => {
             if (res.status === 201) {
               show(u.user, body);
               acknowledged.add(body.id);
-            } else if (res.status === 402 && body.paymentId !== undefined) show(u.user, { id: body.paymentId, amountCents, status: 'failed' });
+            } else if (res.status === 402 && body.paymentId !== undefined)
+              show(u.user, { id: body.paymentId, amountCents, status: 'failed' });
             else failures.push(`payment answered ${res.status}: ${JSON.stringify(body)}`);
             answered++;
           } catch (err) {
@@ -143,6 +163,8 @@ describe('crash safety', () => {
     const store = await openStore(dir);
     expect(checkInvariants(store.require('default'))).toEqual([]);
     expect(acknowledged.size).toBeGreaterThan(KILLS * 10);
-    console.info(`crash test: ${KILLS} kills (${killsAfterUnacknowledgedRead} right after a read ahead of the writes' answers), ${acknowledged.size} acknowledged, ${shown.size} shown`);
+    console.info(
+      `crash test: ${KILLS} kills (${killsAfterUnacknowledgedRead} right after a read ahead of the writes' answers), ${acknowledged.size} acknowledged, ${shown.size} shown`,
+    );
   }, 600_000); // a hang guard: 21 process starts take minutes on a loaded machine
 });

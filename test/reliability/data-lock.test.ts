@@ -12,12 +12,15 @@ import { JANE } from '../support/test-app.ts';
 
 const running: CliServer[] = [];
 afterEach(async () => {
-  for (const s of running.splice(0)) if (s.child.exitCode === null && s.child.signalCode === null) await s.stop('SIGKILL');
+  for (const s of running.splice(0))
+    if (s.child.exitCode === null && s.child.signalCode === null) await s.stop('SIGKILL');
 });
 
 /** Runs `trax-sim serve ...` expecting it to exit; its exit code and all it printed. */
 function serveToExit(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -42,7 +45,13 @@ const pay = (url: string) =>
   fetch(`${url}/alarm-com/api/billing/payments`, {
     method: 'POST',
     headers: { authorization: JANE, 'content-type': 'application/json' },
-    body: JSON.stringify({ amountCents: 7, newBillingMethod: { type: 'credit_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' } } }),
+    body: JSON.stringify({
+      amountCents: 7,
+      newBillingMethod: {
+        type: 'credit_card',
+        card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' },
+      },
+    }),
   });
 
 describe('data folder lock', () => {
@@ -59,7 +68,9 @@ describe('data folder lock', () => {
     // Same port: refused before the folder is opened (the scenario would otherwise rewrite the sandbox).
     const busyPort = await serveToExit(['--data', dir, '--port', port, '--scenario', 'no-mmr']);
     expect(busyPort.code).not.toBe(0);
-    expect(busyPort.output.trim()).toBe(`trax-sim: port ${port} on 127.0.0.1 is in use (by another trax-sim or another program); stop it or choose another with --port`);
+    expect(busyPort.output.trim()).toBe(
+      `trax-sim: port ${port} on 127.0.0.1 is in use (by another trax-sim or another program); stop it or choose another with --port`,
+    );
     expect(contents(dir)).toEqual(before);
 
     // Another port: the lock names the holder.
@@ -87,7 +98,9 @@ describe('data folder lock', () => {
   it('in process: held, refused while held, taken over when the holder is gone or the file is torn', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'trax-lock-'));
     const lock = lockDataDir(dir, { url: 'http://127.0.0.1:1' });
-    expect(() => lockDataDir(dir)).toThrow(`data folder ${dir} is in use by another trax-sim (pid ${process.pid}, http://127.0.0.1:1)`);
+    expect(() => lockDataDir(dir)).toThrow(
+      `data folder ${dir} is in use by another trax-sim (pid ${process.pid}, http://127.0.0.1:1)`,
+    );
     lock.release();
     expect(existsSync(lock.file)).toBe(false);
 

@@ -10,7 +10,10 @@ import { jsonFilePersistence, type Persistence } from '../../src/store/persisten
 import { createStore } from '../../src/store/sandbox-store.ts';
 import { JANE } from '../support/test-app.ts';
 
-const GOOD_CARD = { type: 'credit_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' } };
+const GOOD_CARD = {
+  type: 'credit_card',
+  card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' },
+};
 
 /** A file store whose appends wait for `release()` while held. */
 async function heldStore() {
@@ -55,7 +58,11 @@ describe('reads wait for what they show to be written', () => {
     const held = await heldStore();
     const app = createApp({ store: held.store });
     const call = async (method: string, body?: unknown) =>
-      app.request('/alarm-com/api/billing/payments', { method, headers: { authorization: JANE, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      app.request('/alarm-com/api/billing/payments', {
+        method,
+        headers: { authorization: JANE, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     expect((await call('GET')).status).toBe(200); // nothing pending: answered
 
     held.hold();

@@ -8,12 +8,16 @@ import { testApp, type TestApp } from '../support/test-app.ts';
 import { soapCall } from '../support/soap.ts';
 import { dealerApi, JSON_API } from '../support/securitytrax.ts';
 
-
 /** A fresh Alarm.com credential with the SecurityTrax Role and an ISP using it, integration off. */
 async function freshIsp(t: TestApp): Promise<{ ispId: number; credentialId: number }> {
-  const cred = await t.call('POST', '/__sim/alarm-com-credentials', { body: { username: 'fresh-isp', password: 'fresh-pass', roles: ['SecurityTrax'] } });
+  const cred = await t.call('POST', '/__sim/alarm-com-credentials', {
+    body: { username: 'fresh-isp', password: 'fresh-pass', roles: ['SecurityTrax'] },
+  });
   expect(cred.status).toBe(201);
-  const isp = await dealerApi(t).post('/interactive_services_providers', { type: 'interactive_services_providers', attributes: { name: 'Fresh', username: 'fresh-isp', password: 'fresh-pass' } });
+  const isp = await dealerApi(t).post('/interactive_services_providers', {
+    type: 'interactive_services_providers',
+    attributes: { name: 'Fresh', username: 'fresh-isp', password: 'fresh-pass' },
+  });
   expect(isp.status).toBe(201);
   expect(isp.body.data.attributes.billing_integration).toBe(false);
   return { ispId: Number(isp.body.data.id), credentialId: cred.body.id };
@@ -25,7 +29,11 @@ const sides = (s: SandboxState, ispId: number, credentialId: number) => ({
 });
 
 const enable = (t: TestApp, ispId: number) =>
-  dealerApi(t).patch(`/interactive_services_providers/${ispId}`, { type: 'interactive_services_providers', id: String(ispId), attributes: { billing_integration: true } });
+  dealerApi(t).patch(`/interactive_services_providers/${ispId}`, {
+    type: 'interactive_services_providers',
+    id: String(ispId),
+    attributes: { billing_integration: true },
+  });
 
 describe('Alarm.com web services faults while enabling the Billing Integration', () => {
   it('down: 503 alarm-com-unavailable, ISP flag off, Alarm.com settings untouched', async () => {
@@ -36,10 +44,16 @@ describe('Alarm.com web services faults while enabling the Billing Integration',
     const res = await enable(t, ispId);
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toBe(JSON_API);
-    expect(res.body.errors[0]).toMatchObject({ status: '503', code: 'alarm-com-unavailable', source: { pointer: '/data/attributes/billing_integration' } });
+    expect(res.body.errors[0]).toMatchObject({
+      status: '503',
+      code: 'alarm-com-unavailable',
+      source: { pointer: '/data/attributes/billing_integration' },
+    });
     expect(res.body.errors[0].detail).toMatch(/down/);
     expect(sides(t.state(), ispId, credentialId)).toEqual(before);
-    expect((await dealerApi(t).get(`/interactive_services_providers/${ispId}`)).body.data.attributes.billing_integration).toBe(false);
+    expect(
+      (await dealerApi(t).get(`/interactive_services_providers/${ispId}`)).body.data.attributes.billing_integration,
+    ).toBe(false);
     // Only the failed attempt is on the timeline.
     const events = (await t.call('GET', '/__sim/events')).body.items.map((e: { type: string }) => e.type);
     expect(events.filter((e: string) => e === 'integration.enable_failed')).toHaveLength(1);
@@ -63,7 +77,9 @@ describe('Alarm.com web services faults while enabling the Billing Integration',
     const t = await testApp({ sleep });
     const { ispId, credentialId } = await freshIsp(t);
     expect((await t.call('PATCH', '/__sim/settings', { body: { adcTimeoutMs: 100 } })).status).toBe(200);
-    expect((await t.call('PUT', '/__sim/faults', { body: { alarmComWebServices: 'slow', slowMs: 600 } })).status).toBe(200);
+    expect((await t.call('PUT', '/__sim/faults', { body: { alarmComWebServices: 'slow', slowMs: 600 } })).status).toBe(
+      200,
+    );
     const before = structuredClone(sides(t.state(), ispId, credentialId));
     const res = await enable(t, ispId);
     expect(slowCalls).toEqual([600]); // the slow call was made, and the answer did not wait for it
@@ -94,7 +110,9 @@ describe('Alarm.com web services faults while enabling the Billing Integration',
     const t = await testApp();
     await t.call('PUT', '/__sim/faults', { body: { alarmComWebServices: 'down' } });
     const before = JSON.stringify(t.state().adcCredentials);
-    const res = await soapCall(t, 'SetSecurityTraxSettings', ['acme-isp', 'wrong'], { BillingIntegrationEnabled: 'false' });
+    const res = await soapCall(t, 'SetSecurityTraxSettings', ['acme-isp', 'wrong'], {
+      BillingIntegrationEnabled: 'false',
+    });
     expect(res.status).toBe(503);
     expect(res.answer).toMatchObject({ kind: 'fault', fault: { code: 'alarm-com-unavailable' } });
     expect(JSON.stringify(t.state().adcCredentials)).toBe(before);

@@ -65,13 +65,18 @@ function sample(schema: Json | undefined, depth = 0): unknown {
 }
 
 /** Every leaf path of an object with the schema found there (for targeted mutations). */
-function fields(value: unknown, schema: Json | undefined, at: (string | number)[] = []): { at: (string | number)[]; schema: Json; value: unknown }[] {
+function fields(
+  value: unknown,
+  schema: Json | undefined,
+  at: (string | number)[] = [],
+): { at: (string | number)[]; schema: Json; value: unknown }[] {
   const s = resolve(schema);
   const variant = s.oneOf?.[0] ?? s.anyOf?.[0];
   if (variant) return fields(value, variant, at);
   const here = { at, schema: s, value };
   if (Array.isArray(value)) return [here, ...value.flatMap((v, i) => fields(v, s.items, [...at, i]))];
-  if (value && typeof value === 'object') return [here, ...Object.entries(value).flatMap(([k, v]) => fields(v, s.properties?.[k], [...at, k]))];
+  if (value && typeof value === 'object')
+    return [here, ...Object.entries(value).flatMap(([k, v]) => fields(v, s.properties?.[k], [...at, k]))];
   return [here];
 }
 
@@ -100,11 +105,16 @@ function badValues(schema: Json, name: string): unknown[] {
   }
   if (type.includes('string')) {
     out.push(HUGE, ...UNICODE, ' ', '4242424242424242');
-    if (schema.format === 'date' || schema.format === 'date-time' || /date|Date|At$|^to$/.test(name)) out.push(...BAD_DATES);
+    if (schema.format === 'date' || schema.format === 'date-time' || /date|Date|At$|^to$/.test(name))
+      out.push(...BAD_DATES);
     if (schema.format === 'email') out.push('not-an-email', '@', 'a@');
   }
   if (type.includes('boolean')) out.push('true', 1, 0);
-  if (type.includes('array')) out.push([], Array.from({ length: 2_000 }, () => 1));
+  if (type.includes('array'))
+    out.push(
+      [],
+      Array.from({ length: 2_000 }, () => 1),
+    );
   return out;
 }
 
@@ -138,7 +148,10 @@ async function securityTraxHeaders(t: TestApp, op: Operation): Promise<Record<st
 
 function requests(op: Operation, extra: Record<string, string> = {}): Request[] {
   const rnd = prng(SEED ^ hash(op.operationId));
-  const opDoc = resolveRef(doc, `#/paths/${op.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${op.method.toLowerCase()}`) as Json;
+  const opDoc = resolveRef(
+    doc,
+    `#/paths/${op.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${op.method.toLowerCase()}`,
+  ) as Json;
   const pathParams = op.params.filter((p) => p.in === 'path');
   const queryParams = op.params.filter((p) => p.in === 'query');
   const headerParams = op.params.filter((p) => p.in === 'header');
@@ -146,10 +159,17 @@ function requests(op: Operation, extra: Record<string, string> = {}): Request[] 
   const baseHeaders: Record<string, string> = { ...(auth ? { authorization: auth } : {}), ...extra };
   const bodyType = op.bodyMediaTypes.at(-1) ?? 'application/json';
   const url = (values: Record<string, string> = {}, query = '') =>
-    op.path.replace(/\{([^}]+)\}/g, (_, name: string) => values[name] ?? pathValue(pathParams.find((p) => p.name === name)!)) + query;
+    op.path.replace(
+      /\{([^}]+)\}/g,
+      (_, name: string) => values[name] ?? pathValue(pathParams.find((p) => p.name === name)!),
+    ) + query;
   const mediaExample = opDoc.requestBody ? resolve(opDoc.requestBody).content?.[bodyType]?.example : undefined;
   const bodySchema = op.bodyPointer ? (resolveRef(doc, op.bodyPointer) as Json) : undefined;
-  const body = op.bodyPointer ? (mediaExample !== undefined ? structuredClone(mediaExample) : sample(bodySchema)) : undefined;
+  const body = op.bodyPointer
+    ? mediaExample !== undefined
+      ? structuredClone(mediaExample)
+      : sample(bodySchema)
+    : undefined;
   const json = (b: unknown) => (b === undefined ? undefined : JSON.stringify(b));
   const req = (label: string, over: Partial<Request> = {}): Request => ({
     label,
@@ -167,52 +187,100 @@ function requests(op: Operation, extra: Record<string, string> = {}): Request[] 
     const malformed = ['{', '{"a":1,}', "{'a':1}", 'NaN', '[1,2', '\ufeff{"x":', 'null x', '"unterminated'];
     always.push(req('malformed JSON', { rawBody: rnd.pick(malformed) }));
     for (const raw of malformed) candidates.push(req(`malformed JSON ${JSON.stringify(raw)}`, { rawBody: raw }));
-    for (const top of ['[]', '"text"', '42', 'null', 'true', '{}']) candidates.push(req(`top-level ${top}`, { rawBody: top }));
+    for (const top of ['[]', '"text"', '42', 'null', 'true', '{}'])
+      candidates.push(req(`top-level ${top}`, { rawBody: top }));
     const big = JSON.stringify({ ...(body as Json), padding: 'x'.repeat(1_100_000) });
-    always.push(req('body over 1 MB, declared', { rawBody: big, headers: { ...req('').headers, 'content-length': String(Buffer.byteLength(big)) } }));
+    always.push(
+      req('body over 1 MB, declared', {
+        rawBody: big,
+        headers: { ...req('').headers, 'content-length': String(Buffer.byteLength(big)) },
+      }),
+    );
     always.push(req('body over 1 MB, undeclared', { rawBody: big }));
     always.push(req('body as text/plain', { headers: { ...req('').headers, 'content-type': 'text/plain' } }));
     always.push(req('unknown property', { rawBody: json({ ...(body as Json), unexpectedField: 1 }) }));
     for (const f of fields(body, bodySchema)) {
       if (f.at.length === 0) continue;
       const name = String(f.at.at(-1));
-      for (const v of badValues(f.schema, name)) candidates.push(req(`body ${f.at.join('.')} = ${JSON.stringify(v)?.slice(0, 40)}`, { rawBody: json(setAt(body, f.at, v)) }));
+      for (const v of badValues(f.schema, name))
+        candidates.push(
+          req(`body ${f.at.join('.')} = ${JSON.stringify(v)?.slice(0, 40)}`, { rawBody: json(setAt(body, f.at, v)) }),
+        );
     }
   } else if (op.method !== 'GET') {
-    candidates.push(req('a body where none is taken', { rawBody: '{"x":1}', headers: { ...baseHeaders, 'content-type': 'application/json' } }));
+    candidates.push(
+      req('a body where none is taken', {
+        rawBody: '{"x":1}',
+        headers: { ...baseHeaders, 'content-type': 'application/json' },
+      }),
+    );
   }
   // Path parameters.
   for (const p of pathParams) {
-    for (const v of ['0', '-1', '1.5', 'abc', '9'.repeat(40), '%00', '%F0%9F%92%A9', 'x'.repeat(5_000), '..%2F..%2Fetc', '%2e%2e', 'NaN', '1e3']) {
+    for (const v of [
+      '0',
+      '-1',
+      '1.5',
+      'abc',
+      '9'.repeat(40),
+      '%00',
+      '%F0%9F%92%A9',
+      'x'.repeat(5_000),
+      '..%2F..%2Fetc',
+      '%2e%2e',
+      'NaN',
+      '1e3',
+    ]) {
       candidates.push(req(`path ${p.name} = ${v.slice(0, 40)}`, { path: url({ [p.name]: v }) }));
     }
   }
   // Query parameters (declared ones badly typed, plus unknown ones).
   for (const p of queryParams) {
-    for (const v of ['-1', '0', '1.5', 'abc', '', '9'.repeat(40), '%F0%9F%92%A9', 'x'.repeat(3_000)]) candidates.push(req(`query ${p.name} = ${v.slice(0, 40)}`, { path: url({}, `?${p.name}=${v}`) }));
+    for (const v of ['-1', '0', '1.5', 'abc', '', '9'.repeat(40), '%F0%9F%92%A9', 'x'.repeat(3_000)])
+      candidates.push(req(`query ${p.name} = ${v.slice(0, 40)}`, { path: url({}, `?${p.name}=${v}`) }));
   }
   candidates.push(req('unknown query parameters', { path: url({}, '?zzz=1&customerId=&customerId=2') }));
   // Headers.
   for (const p of headerParams) {
     const name = p.name.toLowerCase();
-    const values = name === 'x-sandbox' ? ['../x', 'UPPER', 'a/b', '.hidden', 'x'.repeat(300), '%2e%2e'] : ['', 'x'.repeat(300)];
-    for (const v of values) candidates.push(req(`header ${name} = ${v.slice(0, 40)}`, { headers: { ...req('').headers, [name]: v } }));
+    const values =
+      name === 'x-sandbox' ? ['../x', 'UPPER', 'a/b', '.hidden', 'x'.repeat(300), '%2e%2e'] : ['', 'x'.repeat(300)];
+    for (const v of values)
+      candidates.push(req(`header ${name} = ${v.slice(0, 40)}`, { headers: { ...req('').headers, [name]: v } }));
   }
   if (auth || baseHeaders.authorization) {
-    for (const a of ['Basic', 'Basic !!!', `Basic ${Buffer.from('no-colon').toString('base64')}`, `Basic ${Buffer.from('dealer:wrong').toString('base64')}`, 'Bearer abc', `Basic ${'A'.repeat(8_000)}`]) {
+    for (const a of [
+      'Basic',
+      'Basic !!!',
+      `Basic ${Buffer.from('no-colon').toString('base64')}`,
+      `Basic ${Buffer.from('dealer:wrong').toString('base64')}`,
+      'Bearer abc',
+      `Basic ${'A'.repeat(8_000)}`,
+    ]) {
       candidates.push(req(`authorization ${a.slice(0, 30)}`, { headers: { ...req('').headers, authorization: a } }));
     }
-    candidates.push(req('no authorization', { headers: Object.fromEntries(Object.entries(req('').headers).filter(([k]) => k !== 'authorization')) }));
+    candidates.push(
+      req('no authorization', {
+        headers: Object.fromEntries(Object.entries(req('').headers).filter(([k]) => k !== 'authorization')),
+      }),
+    );
   }
   // A bounded, deterministic selection.
   const chosen: Request[] = [...always];
   const pool = [...candidates];
-  while (chosen.length < CASES_PER_OPERATION && pool.length) chosen.push(pool.splice(Math.floor(rnd.next() * pool.length), 1)[0]!);
+  while (chosen.length < CASES_PER_OPERATION && pool.length)
+    chosen.push(pool.splice(Math.floor(rnd.next() * pool.length), 1)[0]!);
   return chosen;
 }
 
 // A few answers change state on purpose although they are not 2xx: the attempt is part of the history.
-const RECORDED_FAILURES = new Set(['payment-declined', 'securitytrax-role-missing', 'invalid-credentials', 'alarm-com-unavailable', 'alarm-com-timeout']);
+const RECORDED_FAILURES = new Set([
+  'payment-declined',
+  'securitytrax-role-missing',
+  'invalid-credentials',
+  'alarm-com-unavailable',
+  'alarm-com-timeout',
+]);
 
 const snapshot = (t: TestApp) => JSON.stringify(t.store.names().map((n) => t.store.require(n)));
 
@@ -233,7 +301,9 @@ describe('fuzzing every operation with invalid input', () => {
         const where = `${op.operationId}: ${r.label} -> ${res.status} ${JSON.stringify(res.body)?.slice(0, 300)}`;
         expect(res.status, where).toBeLessThan(500);
         // A dot-segment profile (%2e%2e) normalises the URL out of the face: that 404 is the plain problem.
-        const escaped = res.body?.type === `${PROBLEM_BASE}route-not-found` && !new URL(r.path, 'http://x').pathname.startsWith('/securitytrax/');
+        const escaped =
+          res.body?.type === `${PROBLEM_BASE}route-not-found` &&
+          !new URL(r.path, 'http://x').pathname.startsWith('/securitytrax/');
         if (res.status >= 400 && isSecurityTrax(op) && !escaped) {
           expect(res.headers.get('content-type'), where).toBe(JSON_API);
           expect(res.body.errors[0].status, where).toBe(String(res.status));
@@ -244,8 +314,11 @@ describe('fuzzing every operation with invalid input', () => {
           expect(res.body.status, where).toBe(res.status);
           expect(JSON.stringify(res.body), where).not.toMatch(/at .*\.ts:\d+/); // no stack traces
         }
-        const code = isSecurityTrax(op) ? String(res.body?.errors?.[0]?.code) : String(res.body?.type ?? '').slice(PROBLEM_BASE.length);
-        if ((res.status < 200 || res.status >= 300) && !RECORDED_FAILURES.has(code)) expect(snapshot(t), `${where}: the store changed`).toBe(before);
+        const code = isSecurityTrax(op)
+          ? String(res.body?.errors?.[0]?.code)
+          : String(res.body?.type ?? '').slice(PROBLEM_BASE.length);
+        if ((res.status < 200 || res.status >= 300) && !RECORDED_FAILURES.has(code))
+          expect(snapshot(t), `${where}: the store changed`).toBe(before);
       }
       if (process.env.FUZZ_VERBOSE) console.log(op.operationId, JSON.stringify(Object.fromEntries(seen)));
       expect([...seen.keys()].some((s) => s >= 400)).toBe(true);

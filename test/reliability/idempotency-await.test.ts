@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { JANE, testApp, type TestApp } from '../support/test-app.ts';
 import { billingData, dealerApi, link, links } from '../support/securitytrax.ts';
 
-const GOOD_CARD = { type: 'credit_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvv: '123', holderName: 'Jane Doe' } };
+const GOOD_CARD = {
+  type: 'credit_card',
+  card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvv: '123', holderName: 'Jane Doe' },
+};
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The app with its payment services awaiting before they start their command (as a lookup or a lock would). */
@@ -21,13 +24,18 @@ async function awaitingApp(): Promise<TestApp> {
   });
 }
 
-const balanceDue = async (t: TestApp): Promise<number> => (await t.call('GET', '/alarm-com/api/billing/summary', { auth: JANE })).body.balanceDueCents;
+const balanceDue = async (t: TestApp): Promise<number> =>
+  (await t.call('GET', '/alarm-com/api/billing/summary', { auth: JANE })).body.balanceDueCents;
 
 describe('Idempotency-Key with a service that awaits before its command', () => {
   it('end user: the retry of a payment replays it; one payment, the balance lowered once', async () => {
     const t = await awaitingApp();
     const before = { payments: t.state().payments.length, balance: await balanceDue(t) };
-    const call = { auth: JANE, body: { amountCents: 250, newBillingMethod: GOOD_CARD }, headers: { 'idempotency-key': 'slow-pay-1' } };
+    const call = {
+      auth: JANE,
+      body: { amountCents: 250, newBillingMethod: GOOD_CARD },
+      headers: { 'idempotency-key': 'slow-pay-1' },
+    };
     const first = await t.call('POST', '/alarm-com/api/billing/payments', call);
     expect(first.status).toBe(201);
     const retry = await t.call('POST', '/alarm-com/api/billing/payments', call);
@@ -46,7 +54,11 @@ describe('Idempotency-Key with a service that awaits before its command', () => 
       data: {
         type: 'customer_payments',
         attributes: { amount: '1.00' },
-        relationships: { customer: link('customers', 1), customer_billing: link('customer_billings', method.body.data.id), customer_invoices: links('customer_invoices', [invoice.id]) },
+        relationships: {
+          customer: link('customers', 1),
+          customer_billing: link('customer_billings', method.body.data.id),
+          customer_invoices: links('customer_invoices', [invoice.id]),
+        },
       },
     };
     const payments = t.state().payments.length;

@@ -7,9 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { openStore, startServer } from '../../src/server.ts';
 import { JANE, testApp, type TestApp } from '../support/test-app.ts';
 
-const GOOD_CARD = { type: 'credit_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' } };
+const GOOD_CARD = {
+  type: 'credit_card',
+  card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' },
+};
 const pay = (t: TestApp, key: string) =>
-  t.call('POST', '/alarm-com/api/billing/payments', { auth: JANE, body: { amountCents: 100, newBillingMethod: GOOD_CARD }, headers: { 'idempotency-key': key } });
+  t.call('POST', '/alarm-com/api/billing/payments', {
+    auth: JANE,
+    body: { amountCents: 100, newBillingMethod: GOOD_CARD },
+    headers: { 'idempotency-key': key },
+  });
 
 describe('issue 11, defect 5: Idempotency-Key bounds', () => {
   it('a key longer than 255 characters is a 422 naming the header, and nothing is stored', async () => {
@@ -17,7 +24,10 @@ describe('issue 11, defect 5: Idempotency-Key bounds', () => {
     const before = JSON.stringify(t.state());
     const res = await pay(t, 'k'.repeat(256));
     expect(res.status).toBe(422);
-    expect(res.body.errors).toContainEqual({ path: '/header/idempotency-key', message: 'must NOT have more than 255 characters' });
+    expect(res.body.errors).toContainEqual({
+      path: '/header/idempotency-key',
+      message: 'must NOT have more than 255 characters',
+    });
     expect(JSON.stringify(t.state())).toBe(before);
     expect((await pay(t, 'k'.repeat(255))).status).toBe(201);
   });
@@ -59,7 +69,11 @@ describe('issue 11, defect 5: Idempotency-Key bounds', () => {
       });
     try {
       for (const key of ['a', 'b']) expect((await send(key)).status).toBe(201);
-      await fetch(`${server.url}/__sim/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"by":"P2D"}' });
+      await fetch(`${server.url}/__sim/clock/advance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"by":"P2D"}',
+      });
       expect((await send('c')).status).toBe(201);
     } finally {
       await server.close();

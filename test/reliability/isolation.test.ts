@@ -10,7 +10,10 @@ import { dealerApi, link, links, ST_KEY } from '../support/securitytrax.ts';
 const CAROL = basic('carol', 'carol-pass');
 const ISP = basic('acme-isp', 'isp-pass');
 const NOT_FOUND = 'https://trax-sim.dev/problems/not-found';
-const GOOD_CARD = { type: 'credit_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' } };
+const GOOD_CARD = {
+  type: 'credit_card',
+  card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' },
+};
 
 /** Carol's (customer 2) payment, invoice and billing method ids. */
 function carols(t: TestApp) {
@@ -31,36 +34,49 @@ async function expect404Unchanged(t: TestApp, method: string, path: string, body
 }
 
 describe('end users see only their own account', () => {
-  it('getEndUserPayment: carol\'s payment id is a 404 for jane', async () => {
+  it("getEndUserPayment: carol's payment id is a 404 for jane", async () => {
     const t = await testApp();
     await expect404Unchanged(t, 'GET', `/alarm-com/api/billing/payments/${carols(t).paymentId}`);
-    expect((await t.call('GET', `/alarm-com/api/billing/payments/${carols(t).paymentId}`, { auth: CAROL })).status).toBe(200);
+    expect(
+      (await t.call('GET', `/alarm-com/api/billing/payments/${carols(t).paymentId}`, { auth: CAROL })).status,
+    ).toBe(200);
   });
 
-  it('getBill: carol\'s invoice id is a 404 for jane', async () => {
+  it("getBill: carol's invoice id is a 404 for jane", async () => {
     const t = await testApp();
     await expect404Unchanged(t, 'GET', `/alarm-com/api/billing/bills/${carols(t).invoiceId}`);
-    expect((await t.call('GET', `/alarm-com/api/billing/bills/${carols(t).invoiceId}`, { auth: CAROL })).status).toBe(200);
+    expect((await t.call('GET', `/alarm-com/api/billing/bills/${carols(t).invoiceId}`, { auth: CAROL })).status).toBe(
+      200,
+    );
   });
 
-  it('makePayment: paying with carol\'s billing method is a 404 and charges nobody', async () => {
+  it("makePayment: paying with carol's billing method is a 404 and charges nobody", async () => {
     const t = await testApp();
-    await expect404Unchanged(t, 'POST', '/alarm-com/api/billing/payments', { amountCents: 100, billingMethodId: carols(t).billingMethodId });
+    await expect404Unchanged(t, 'POST', '/alarm-com/api/billing/payments', {
+      amountCents: 100,
+      billingMethodId: carols(t).billingMethodId,
+    });
   });
 
-  it('changePaymentMethod: carol\'s billing method cannot become jane\'s Auto Pay method', async () => {
+  it("changePaymentMethod: carol's billing method cannot become jane's Auto Pay method", async () => {
     const t = await testApp();
-    await expect404Unchanged(t, 'PUT', '/alarm-com/api/billing/payment-method', { billingMethodId: carols(t).billingMethodId });
+    await expect404Unchanged(t, 'PUT', '/alarm-com/api/billing/payment-method', {
+      billingMethodId: carols(t).billingMethodId,
+    });
   });
 
-  it('listEndUserPayments, listBills: only jane\'s', async () => {
+  it("listEndUserPayments, listBills: only jane's", async () => {
     const t = await testApp();
     // Give carol fresh activity first, so there is something to leak.
     const { invoiceId, billingMethodId } = carols(t);
     await dealerApi(t).post('/customer_payments', {
       type: 'customer_payments',
       attributes: { amount: '0.01' },
-      relationships: { customer: link('customers', 2), customer_billing: link('customer_billings', billingMethodId), customer_invoices: links('customer_invoices', [invoiceId]) },
+      relationships: {
+        customer: link('customers', 2),
+        customer_billing: link('customer_billings', billingMethodId),
+        customer_invoices: links('customer_invoices', [invoiceId]),
+      },
     });
     const s = t.state();
     const payments = await t.call('GET', '/alarm-com/api/billing/payments', { auth: JANE });
@@ -73,9 +89,14 @@ describe('end users see only their own account', () => {
     for (const b of bills.body.items) expect(janeInvoices.has(b.id)).toBe(true);
   });
 
-  it('getBillingSummary, getPaymentOptions, getPaymentMethod: jane\'s account and method only', async () => {
+  it("getBillingSummary, getPaymentOptions, getPaymentMethod: jane's account and method only", async () => {
     const t = await testApp();
-    const janeMethods = new Set(t.state().billingMethods.filter((m) => m.customerId === 1).map((m) => m.id));
+    const janeMethods = new Set(
+      t
+        .state()
+        .billingMethods.filter((m) => m.customerId === 1)
+        .map((m) => m.id),
+    );
     const summary = await t.call('GET', '/alarm-com/api/billing/summary', { auth: JANE });
     expect(summary.body.customerId).toBe(1);
     expect(janeMethods.has(summary.body.paymentMethod.id)).toBe(true);
@@ -85,21 +106,31 @@ describe('end users see only their own account', () => {
     expect(janeMethods.has(method.body.paymentMethod.id)).toBe(true);
   });
 
-  it('setAutoPay, removePaymentMethod: refused by rule, and never touch carol\'s account', async () => {
+  it("setAutoPay, removePaymentMethod: refused by rule, and never touch carol's account", async () => {
     const t = await testApp();
     const carolBefore = JSON.stringify(t.state().recurringInvoices.filter((r) => r.customerId === 2));
-    expect((await t.call('PUT', '/alarm-com/api/billing/autopay', { auth: JANE, body: { enabled: false } })).status).toBe(409);
+    expect(
+      (await t.call('PUT', '/alarm-com/api/billing/autopay', { auth: JANE, body: { enabled: false } })).status,
+    ).toBe(409);
     expect((await t.call('DELETE', '/alarm-com/api/billing/payment-method', { auth: JANE })).status).toBe(409);
-    expect((await t.call('PUT', '/alarm-com/api/billing/autopay', { auth: JANE, body: { enabled: true } })).status).toBe(200);
+    expect(
+      (await t.call('PUT', '/alarm-com/api/billing/autopay', { auth: JANE, body: { enabled: true } })).status,
+    ).toBe(200);
     expect(JSON.stringify(t.state().recurringInvoices.filter((r) => r.customerId === 2))).toBe(carolBefore);
   });
 
   it('a method jane adds is hers: carol cannot pay with it either', async () => {
     const t = await testApp();
-    const added = await t.call('POST', '/alarm-com/api/billing/payments', { auth: JANE, body: { amountCents: 100, newBillingMethod: GOOD_CARD } });
+    const added = await t.call('POST', '/alarm-com/api/billing/payments', {
+      auth: JANE,
+      body: { amountCents: 100, newBillingMethod: GOOD_CARD },
+    });
     expect(added.status).toBe(201);
     const before = JSON.stringify(t.state());
-    const res = await t.call('POST', '/alarm-com/api/billing/payments', { auth: CAROL, body: { amountCents: 100, billingMethodId: added.body.method.id } });
+    const res = await t.call('POST', '/alarm-com/api/billing/payments', {
+      auth: CAROL,
+      body: { amountCents: 100, billingMethodId: added.body.method.id },
+    });
     expect([404, 409]).toContain(res.status); // 409 when carol owes nothing; never a charge on jane's card
     expect(JSON.stringify(t.state())).toBe(before);
   });
@@ -109,7 +140,10 @@ describe('each face needs its own credentials', () => {
   const { index } = compiledSpec();
   const doc = index.doc as Record<string, any>;
   const example = (op: (typeof index.operations)[number]) => {
-    const opDoc = resolveRef(doc, `#/paths/${op.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${op.method.toLowerCase()}`) as Record<string, any>;
+    const opDoc = resolveRef(
+      doc,
+      `#/paths/${op.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${op.method.toLowerCase()}`,
+    ) as Record<string, any>;
     const rb = opDoc.requestBody?.$ref ? resolveRef(doc, opDoc.requestBody.$ref) : opDoc.requestBody;
     return rb?.content?.['application/json']?.example;
   };
@@ -122,7 +156,10 @@ describe('each face needs its own credentials', () => {
     const before = JSON.stringify(t.state());
     for (const op of dealerOps) {
       for (const auth of [undefined, JANE, ISP, basic('dealer', 'dealer-pass'), 'Bearer not-a-token']) {
-        const res = await t.call(op.method, url(op.path), { auth, headers: { 'x-securitytrax-integratorkey': ST_KEY } });
+        const res = await t.call(op.method, url(op.path), {
+          auth,
+          headers: { 'x-securitytrax-integratorkey': ST_KEY },
+        });
         expect(res.status, `${op.operationId} with ${auth ?? 'no credentials'}`).toBe(401);
         expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
         expect(res.body.errors[0].code).toMatch(/^token-(missing|unknown)$/);
@@ -158,14 +195,23 @@ describe('ISP passwords are never returned', () => {
       return res;
     };
     const type = 'interactive_services_providers';
-    const created = await keep('POST', `/securitytrax/default/user/v1/${type}`, { data: { type, attributes: { name: 'Pw ISP', username: 'pw-isp', password: secret } } });
+    const created = await keep('POST', `/securitytrax/default/user/v1/${type}`, {
+      data: { type, attributes: { name: 'Pw ISP', username: 'pw-isp', password: secret } },
+    });
     expect(created.status).toBe(201);
     const id = Number(created.body.data.id);
-    await keep('PATCH', `/securitytrax/default/user/v1/${type}/${id}`, { data: { type, id: String(id), attributes: { password: rotated } } });
+    await keep('PATCH', `/securitytrax/default/user/v1/${type}/${id}`, {
+      data: { type, id: String(id), attributes: { password: rotated } },
+    });
     // Every dealer GET, with ids that exist.
-    for (const op of compiledSpec().index.operations.filter((o) => o.security.includes('securityTraxToken') && o.method === 'GET')) {
+    for (const op of compiledSpec().index.operations.filter(
+      (o) => o.security.includes('securityTraxToken') && o.method === 'GET',
+    )) {
       const path = op.path.replace('{profile}', 'default');
-      const res = await keep('GET', path.includes(type) ? path.replace('{id}', String(id)) : path.replace(/\{[^}]+\}/g, '1'));
+      const res = await keep(
+        'GET',
+        path.includes(type) ? path.replace('{id}', String(id)) : path.replace(/\{[^}]+\}/g, '1'),
+      );
       expect(res.status, op.operationId).toBe(200);
     }
     await keep('GET', '/__sim/alarm-com-credentials', undefined, {});

@@ -11,11 +11,18 @@ const MAX = centsToDecimal(MAX_AMOUNT_CENTS); // "100000.00"
 // Carol (customer 2) pays with a good card (billing method 2).
 const invoice = (amount: unknown, lines = 1) => ({
   type: 'customer_invoices',
-  attributes: { invoice_date: '2019-03-01', due_date: '2019-03-15', lines: Array.from({ length: lines }, () => ({ invoice_billable_item_id: '1', amount })) },
+  attributes: {
+    invoice_date: '2019-03-01',
+    due_date: '2019-03-15',
+    lines: Array.from({ length: lines }, () => ({ invoice_billable_item_id: '1', amount })),
+  },
   relationships: { customer: link('customers', 2) },
 });
 
-async function refusedUnchanged(t: TestApp, send: () => Promise<{ status: number; body: any }>): Promise<{ status: number; body: any }> {
+async function refusedUnchanged(
+  t: TestApp,
+  send: () => Promise<{ status: number; body: any }>,
+): Promise<{ status: number; body: any }> {
   const before = JSON.stringify(t.state());
   const res = await send();
   expect(JSON.stringify(t.state())).toBe(before);
@@ -48,13 +55,19 @@ describe('issue 11, defect 3: dealer-side amounts have a maximum', () => {
 
   it('an invoice of 1e20 cannot exist, so a 1-cent payment can never leave its balance unmoved', async () => {
     const { t, st } = await setup();
-    expect((await refusedUnchanged(t, () => st.post('/customer_invoices', invoice('1000000000000000000.00')))).status).toBe(422);
+    expect(
+      (await refusedUnchanged(t, () => st.post('/customer_invoices', invoice('1000000000000000000.00')))).status,
+    ).toBe(422);
     const big = await st.post('/customer_invoices', invoice(MAX));
     expect(big.status).toBe(201);
     const paid = await st.post('/customer_payments', {
       type: 'customer_payments',
       attributes: { amount: '0.01' },
-      relationships: { customer: link('customers', 2), customer_billing: link('customer_billings', 2), customer_invoices: links('customer_invoices', [big.body.data.id]) },
+      relationships: {
+        customer: link('customers', 2),
+        customer_billing: link('customer_billings', 2),
+        customer_invoices: links('customer_invoices', [big.body.data.id]),
+      },
     });
     expect(paid.status).toBe(201);
     const after = await st.get(`/customer_invoices/${big.body.data.id}`);

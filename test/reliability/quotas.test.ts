@@ -16,7 +16,10 @@ import type { ResponseViolation } from '../../src/http/response-validation.ts';
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'trax-quota-'));
 const demo = (name: string) => seedState(name, { kind: 'demo' });
 const laterClock = (iso: string): Patch => ({ now: iso });
-const files = (dir: string) => Object.fromEntries(readdirSync(path.join(dir, 'sandboxes')).map((f) => [f, readFileSync(path.join(dir, 'sandboxes', f), 'utf8')]));
+const files = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(path.join(dir, 'sandboxes')).map((f) => [f, readFileSync(path.join(dir, 'sandboxes', f), 'utf8')]),
+  );
 
 describe('sandbox quota', () => {
   it('the store refuses one sandbox more than maxSandboxes and changes nothing', async () => {
@@ -39,14 +42,27 @@ describe('sandbox quota', () => {
 
   it('over HTTP: 409 sandbox-quota-reached (as the spec says), the list unchanged', async () => {
     const violations: ResponseViolation[] = [];
-    const server = await startServer({ port: 0, dataDir: null, maxSandboxes: 2, strict: true, onViolation: (v) => violations.push(v) });
+    const server = await startServer({
+      port: 0,
+      dataDir: null,
+      maxSandboxes: 2,
+      strict: true,
+      onViolation: (v) => violations.push(v),
+    });
     try {
-      const create = (name: string) => fetch(`${server.url}/__sim/sandboxes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, seed: 'empty' }) });
+      const create = (name: string) =>
+        fetch(`${server.url}/__sim/sandboxes`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name, seed: 'empty' }),
+        });
       expect((await create('second')).status).toBe(201);
       const refused = await create('third');
       expect(refused.status).toBe(409);
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
-      expect(((await refused.json()) as { type: string }).type).toBe('https://trax-sim.dev/problems/sandbox-quota-reached');
+      expect(((await refused.json()) as { type: string }).type).toBe(
+        'https://trax-sim.dev/problems/sandbox-quota-reached',
+      );
       const list = (await (await fetch(`${server.url}/__sim/sandboxes`)).json()) as { items: { name: string }[] };
       expect(list.items.map((s) => s.name)).toEqual(['default', 'second']);
       expect(violations).toEqual([]);
@@ -75,7 +91,11 @@ describe('sandboxes in memory only while used', () => {
   it('a sandbox idle past the limit leaves memory and comes back equal on its next use', async () => {
     const dir = tempDir();
     let clock = 0;
-    const store = await createStore(jsonFilePersistence(dir), { idleAfterMs: 1_000, idleCheckEveryMs: 0, now: () => clock });
+    const store = await createStore(jsonFilePersistence(dir), {
+      idleAfterMs: 1_000,
+      idleCheckEveryMs: 0,
+      now: () => clock,
+    });
     await store.create(demo('busy'));
     await store.create(demo('quiet'));
     await store.commit('quiet', laterClock('2019-05-01T00:00:00.000Z'));
@@ -103,7 +123,10 @@ describe('sandboxes in memory only while used', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let clock = 0;
-    const store = await createStore({ ...inner, append: async (name, lines) => (await gate, inner.append(name, lines)) }, { idleAfterMs: 10, idleCheckEveryMs: 0, now: () => clock });
+    const store = await createStore(
+      { ...inner, append: async (name, lines) => (await gate, inner.append(name, lines)) },
+      { idleAfterMs: 10, idleCheckEveryMs: 0, now: () => clock },
+    );
     await store.create(demo('s'));
     const committed = store.commit('s', laterClock('2019-05-01T00:00:00.000Z'));
     clock = 100;

@@ -43,7 +43,11 @@ describe('issue 11, defect 4: request bodies', () => {
     const t = await testApp();
     await unchanged(t, async () => {
       for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-        const res = await t.call('POST', '/alarm-com/api/billing/payments', { auth: JANE, rawBody: '{"amountCents":100}', headers: { 'content-type': type } });
+        const res = await t.call('POST', '/alarm-com/api/billing/payments', {
+          auth: JANE,
+          rawBody: '{"amountCents":100}',
+          headers: { 'content-type': type },
+        });
         expect(res.status, type).toBe(415);
         expect(res.body.type).toBe(`${P}unsupported-media-type`);
       }
@@ -71,15 +75,28 @@ describe('issue 11, defect 4: request bodies', () => {
   });
 
   it('a real server answers 413 from Content-Length alone, before the body is sent', async () => {
-    const server = await startServer({ port: 0, dataDir: null, scenarios: loadScenarioSeeder(), strict: true, onViolation: recordViolation });
+    const server = await startServer({
+      port: 0,
+      dataDir: null,
+      scenarios: loadScenarioSeeder(),
+      strict: true,
+      onViolation: recordViolation,
+    });
     try {
       const url = new URL('/__sim/clock/advance', server.url);
       const status = await new Promise<number>((resolve, reject) => {
-        const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024) } }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-          req.destroy();
-        });
+        const req = request(
+          url,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024) },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+            req.destroy();
+          },
+        );
         req.on('error', reject);
         req.write('{"by":"P1D",'); // and never the other 50 MB
       });
@@ -92,9 +109,14 @@ describe('issue 11, defect 4: request bodies', () => {
   it('operations without a body answer the same 413/415 problems (never a 500 under strict validation)', async () => {
     const t = await testApp();
     await unchanged(t, async () => {
-      const wrongType = await t.call('POST', '/__sim/reset', { rawBody: 'x', headers: { 'content-type': 'text/plain' } });
+      const wrongType = await t.call('POST', '/__sim/reset', {
+        rawBody: 'x',
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(wrongType.status).toBe(415);
-      const huge = await t.call('POST', '/__sim/reset', { rawBody: JSON.stringify({ pad: 'x'.repeat(MAX_BODY_BYTES) }) });
+      const huge = await t.call('POST', '/__sim/reset', {
+        rawBody: JSON.stringify({ pad: 'x'.repeat(MAX_BODY_BYTES) }),
+      });
       expect(huge.status).toBe(413);
     });
   });

@@ -48,15 +48,39 @@ function tree(root: string): string[] {
 }
 
 /** A raw HTTP request: header bytes exactly as given (fetch would refuse non-ASCII header values). */
-function raw(url: string, method: string, p: string, headers: Record<string, string>, body?: string): Promise<{ status: number; type: string; body: any }> {
+function raw(
+  url: string,
+  method: string,
+  p: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; type: string; body: any }> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
-    const req = request({ host: u.hostname, port: u.port, method, path: p, headers: { ...headers, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body: text ? JSON.parse(text) : undefined }));
-    });
+    const req = request(
+      {
+        host: u.hostname,
+        port: u.port,
+        method,
+        path: p,
+        headers: {
+          ...headers,
+          ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (text += d));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode!,
+            type: String(res.headers['content-type']),
+            body: text ? JSON.parse(text) : undefined,
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     if (body) req.write(body);
     req.end();
@@ -87,27 +111,51 @@ describe('sandbox names cannot reach outside DIR/sandboxes/', () => {
             const res = await raw(server.url, 'GET', '/__sim/clock', { 'x-sandbox': header });
             expect([400, 422], `X-Sandbox ${header.slice(0, 40)} -> ${res.status}`).toContain(res.status);
             expect(res.type).toContain('application/problem+json');
-            const post = await raw(server.url, 'POST', '/securitytrax/default/user/v1/customers', { 'x-sandbox': header, 'x-securitytrax-integratorkey': 'TraxSim-Demo-Integrator-Key', 'content-type': 'application/vnd.api+json' }, JSON.stringify({ data: { type: 'customers', attributes: { fname: 'A', lname: 'B', email: 'a@example.com' } } }));
+            const post = await raw(
+              server.url,
+              'POST',
+              '/securitytrax/default/user/v1/customers',
+              {
+                'x-sandbox': header,
+                'x-securitytrax-integratorkey': 'TraxSim-Demo-Integrator-Key',
+                'content-type': 'application/vnd.api+json',
+              },
+              JSON.stringify({
+                data: { type: 'customers', attributes: { fname: 'A', lname: 'B', email: 'a@example.com' } },
+              }),
+            );
             expect([400, 422]).toContain(post.status);
           }
         }
         // In the path, percent-encoded (a path that no longer routes is a 404 problem).
         for (const method of ['GET', 'DELETE']) {
-          const res = await raw(server.url, method, `/__sim/sandboxes/${encodeURIComponent(name).replace(/\./g, '%2e')}`, {});
+          const res = await raw(
+            server.url,
+            method,
+            `/__sim/sandboxes/${encodeURIComponent(name).replace(/\./g, '%2e')}`,
+            {},
+          );
           expect([400, 404, 422], `${method} ${name.slice(0, 40)} -> ${res.status}`).toContain(res.status);
           expect(res.type).toContain('application/problem+json');
           if (res.status === 404) expect(res.body.type).toMatch(/route-not-found|sandbox-not-found/);
         }
       }
       // Literal dot segments too (the URL is normalised before routing).
-      for (const p of ['/__sim/sandboxes/../../x', '/__sim/sandboxes/%2e%2e/%2e%2e/x', '/__sim/sandboxes/..%2f..%2fdata']) {
+      for (const p of [
+        '/__sim/sandboxes/../../x',
+        '/__sim/sandboxes/%2e%2e/%2e%2e/x',
+        '/__sim/sandboxes/..%2f..%2fdata',
+      ]) {
         const res = await raw(server.url, 'DELETE', p, {});
         expect([400, 404, 422]).toContain(res.status);
       }
       await server.store.flush();
       expect(tree(root)).toEqual(expected);
       // A good name still works, and lands where it should.
-      expect((await raw(server.url, 'POST', '/__sim/sandboxes', {}, JSON.stringify({ name: 'ok-name_1', seed: 'empty' }))).status).toBe(201);
+      expect(
+        (await raw(server.url, 'POST', '/__sim/sandboxes', {}, JSON.stringify({ name: 'ok-name_1', seed: 'empty' })))
+          .status,
+      ).toBe(201);
       await server.store.flush();
       expect(tree(root)).toEqual([...expected, 'data/sandboxes/ok-name_1.json'].sort());
     } finally {

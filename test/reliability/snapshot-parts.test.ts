@@ -12,7 +12,13 @@ describe('big snapshots', () => {
   it('are written in parts: the same text as JSON.stringify, no temp file left, reloaded equal', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'trax-parts-'));
     const state = seedState('default', { kind: 'demo' });
-    for (let i = 0; i < 60_000; i++) state.events.push({ id: 100_000 + i, at: state.now, type: 'note.added', data: { i, text: `event number ${i} of a big sandbox` } });
+    for (let i = 0; i < 60_000; i++)
+      state.events.push({
+        id: 100_000 + i,
+        at: state.now,
+        type: 'note.added',
+        data: { i, text: `event number ${i} of a big sandbox` },
+      });
     const store = await createStore(jsonFilePersistence(dir));
     await store.create(state);
     await store.flush();

@@ -20,8 +20,31 @@ function prng(seed: number) {
   };
 }
 
-const ODD_VALUES = ['', 'TRUE', 'yes', '2', '-1', '\u0000', '💩', 'x'.repeat(5_000), '<![CDATA[true]]>', '&amp;', '&#0;', '&#xD800;', ' true '];
-const NAMES = ['Envelope', 'Header', 'Body', 'Authentication', 'User', 'Password', 'SetSecurityTraxSettings', 'BillingIntegrationEnabled'];
+const ODD_VALUES = [
+  '',
+  'TRUE',
+  'yes',
+  '2',
+  '-1',
+  '\u0000',
+  '💩',
+  'x'.repeat(5_000),
+  '<![CDATA[true]]>',
+  '&amp;',
+  '&#0;',
+  '&#xD800;',
+  ' true ',
+];
+const NAMES = [
+  'Envelope',
+  'Header',
+  'Body',
+  'Authentication',
+  'User',
+  'Password',
+  'SetSecurityTraxSettings',
+  'BillingIntegrationEnabled',
+];
 
 function mutate(xml: string, next: () => number): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
@@ -39,13 +62,25 @@ function mutate(xml: string, next: () => number): string {
     case 3:
       return xml.replace('>true<', `>${pick(ODD_VALUES)}<`).replace('>isp-pass<', `>${pick(ODD_VALUES)}<`);
     case 4:
-      return xml.replaceAll('http://www.alarm.com/WebServices', pick(['http://www.alarm.com/webservices', 'urn:other', '']));
+      return xml.replaceAll(
+        'http://www.alarm.com/WebServices',
+        pick(['http://www.alarm.com/webservices', 'urn:other', '']),
+      );
     case 5: {
       const block = pick(['<soap:Header>', '<soap:Body>', '<Authentication']);
-      return xml.replace(block, `${block}${pick(['<Extra/>', '<a:Extra xmlns:a="urn:a">1</a:Extra>', '<!-- c -->', '<?pi x?>'])}`);
+      return xml.replace(
+        block,
+        `${block}${pick(['<Extra/>', '<a:Extra xmlns:a="urn:a">1</a:Extra>', '<!-- c -->', '<?pi x?>'])}`,
+      );
     }
     default:
-      return pick(['', ' ', '<?xml version="1.0"?>', xml + xml, xml.replace('<?xml version="1.0" encoding="utf-8"?>', '<!DOCTYPE x>')]);
+      return pick([
+        '',
+        ' ',
+        '<?xml version="1.0"?>',
+        xml + xml,
+        xml.replace('<?xml version="1.0" encoding="utf-8"?>', '<!DOCTYPE x>'),
+      ]);
   }
 }
 
@@ -56,9 +91,17 @@ describe('fuzzing the SOAP face with broken envelopes', () => {
     const seen = new Map<string, number>();
     for (let i = 0; i < CASES; i++) {
       const version: SoapVersion = next() < 0.5 ? '1.1' : '1.2';
-      const valid = soapRequest(version, 'SetSecurityTraxSettings', { username: next() < 0.5 ? 'acme-isp' : 'norole-isp', password: 'isp-pass' }, { BillingIntegrationEnabled: 'true' });
+      const valid = soapRequest(
+        version,
+        'SetSecurityTraxSettings',
+        { username: next() < 0.5 ? 'acme-isp' : 'norole-isp', password: 'isp-pass' },
+        { BillingIntegrationEnabled: 'true' },
+      );
       const body = mutate(valid.body, next);
-      const headers = next() < 0.1 ? { 'content-type': ['application/json', 'text/plain', 'application/xml', ''][i % 4]! } : valid.headers;
+      const headers =
+        next() < 0.1
+          ? { 'content-type': ['application/json', 'text/plain', 'application/xml', ''][i % 4]! }
+          : valid.headers;
       const before = JSON.stringify(t.store.require('default'));
       const res = await t.app.request(SERVICE_PATH, { method: 'POST', headers, body });
       const text = await res.text();
@@ -70,7 +113,9 @@ describe('fuzzing the SOAP face with broken envelopes', () => {
       if (answer.kind === 'fault') seen.set(answer.fault.code, (seen.get(answer.fault.code) ?? 0) + 1);
       const type = res.headers.get('content-type') ?? '';
       const sentType = (headers as Record<string, string>)['content-type'] ?? '';
-      expect(type, where).toMatch(sentType.startsWith('application/soap+xml') ? /^application\/soap\+xml/ : /^text\/xml/);
+      expect(type, where).toMatch(
+        sentType.startsWith('application/soap+xml') ? /^application\/soap\+xml/ : /^text\/xml/,
+      );
       expect(text, where).not.toMatch(/at .*\.ts:\d+/);
       expect(JSON.stringify(t.store.require('default')), `${where}: the store changed`).toBe(before);
     }

@@ -22,7 +22,11 @@ function addCustomer(state: SandboxState, n: number): Patch {
   const id = (state.lastIds.customer ?? 0) + 1;
   const eventId = (state.lastIds.event ?? 0) + 1;
   return {
-    upsert: { customers: [{ id, firstName: `C${n}`, lastName: 'Wal', email: `c${n}@example.com`, ispId: null, createdAt: state.now }] },
+    upsert: {
+      customers: [
+        { id, firstName: `C${n}`, lastName: 'Wal', email: `c${n}@example.com`, ispId: null, createdAt: state.now },
+      ],
+    },
     events: [{ id: eventId, at: state.now, type: 'customer.created', data: { customerId: id } }],
     lastIds: { ...state.lastIds, customer: id, event: eventId },
   };
@@ -52,7 +56,9 @@ describe('write-ahead log', () => {
     for (let i = 0; i < 5; i++) await store.commit('default', addCustomer(store.require('default'), i));
     // The snapshot was not rewritten: only the log grew, one line per commit.
     expect(readFileSync(path.join(files(dir), 'default.json'), 'utf8')).toBe(snapshotBefore);
-    const lines = readFileSync(path.join(files(dir), 'default.wal'), 'utf8').trim().split('\n');
+    const lines = readFileSync(path.join(files(dir), 'default.wal'), 'utf8')
+      .trim()
+      .split('\n');
     expect(lines).toHaveLength(5);
     expect(lines.map((l) => JSON.parse(l).seq)).toEqual([2, 3, 4, 5, 6].map((n) => n - 1));
     expect((await reload(dir)).get('default')).toEqual(store.require('default'));
@@ -79,7 +85,9 @@ describe('write-ahead log', () => {
     await store.create(demo());
     let resolved = 0;
     const first = store.commit('default', addCustomer(store.require('default'), 0)).then(() => resolved++);
-    const rest = Array.from({ length: 20 }, (_, i) => store.commit('default', addCustomer(store.require('default'), i + 1)).then(() => resolved++));
+    const rest = Array.from({ length: 20 }, (_, i) =>
+      store.commit('default', addCustomer(store.require('default'), i + 1)).then(() => resolved++),
+    );
     await appendReached;
     await new Promise((r) => setImmediate(r)); // let any (wrong) acknowledgement run
     expect(resolved).toBe(0); // nothing acknowledged while the write is held
@@ -113,7 +121,12 @@ describe('write-ahead log', () => {
     await expect(store.commit('default', addCustomer(store.require('default'), 1))).rejects.toThrow(/ENOSPC/);
     await store.commit('default', addCustomer(store.require('default'), 2));
     expect((await reload(dir)).get('default')).toEqual(store.require('default'));
-    expect(store.require('default').customers.slice(-2).map((c) => c.firstName)).toEqual(['C1', 'C2']);
+    expect(
+      store
+        .require('default')
+        .customers.slice(-2)
+        .map((c) => c.firstName),
+    ).toEqual(['C1', 'C2']);
   });
 
   it('a torn last line (crash mid-append) is ignored and cut off, and later appends start clean', async () => {
@@ -129,7 +142,12 @@ describe('write-ahead log', () => {
     expect(readFileSync(wal, 'utf8').endsWith('\n')).toBe(true);
     await again.commit('default', addCustomer(again.require('default'), 2));
     const third = await reload(dir);
-    expect(third.get('default')!.customers.map((c) => c.firstName).slice(-2)).toEqual(['C1', 'C2']);
+    expect(
+      third
+        .get('default')!
+        .customers.map((c) => c.firstName)
+        .slice(-2),
+    ).toEqual(['C1', 'C2']);
   });
 
   it('a corrupt line followed by good ones stops the load with the file named (no silent data loss)', async () => {
@@ -150,7 +168,11 @@ describe('write-ahead log', () => {
     await store.create(demo());
     // Many concurrent waves of commits: compactions start and finish while commits keep arriving.
     for (let wave = 0; wave < 30; wave++) {
-      await Promise.all(Array.from({ length: 10 }, (_, i) => store.commit('default', addCustomer(store.require('default'), wave * 10 + i))));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          store.commit('default', addCustomer(store.require('default'), wave * 10 + i)),
+        ),
+      );
     }
     await store.flush();
     // The log was cut: it holds only patches the snapshot does not (how many depends on how many commits
@@ -158,7 +180,10 @@ describe('write-ahead log', () => {
     const walFile = path.join(files(dir), 'default.wal');
     const snapshotSeq = parseSnapshot(readFileSync(path.join(files(dir), 'default.json'), 'utf8')).seq;
     expect(snapshotSeq).toBeGreaterThan(1);
-    const seqs = readFileSync(walFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).seq as number);
+    const seqs = readFileSync(walFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l).seq as number);
     expect(seqs.length).toBeLessThan(300);
     expect(seqs.every((q) => q > snapshotSeq)).toBe(true);
     // With the commits stopped, the next one that passes the threshold cuts the log to (about) nothing.

@@ -18,7 +18,12 @@ describe('amounts and dates, through HTTP', () => {
     const ok = await manual(t, ['12.5', '0.05', 0.29, '7']);
     expect(ok.status).toBe(201);
     expect(ok.body.data.attributes).toMatchObject({ total: '19.84', balance: '19.84' });
-    expect(ok.body.data.attributes.lines.map((l: { amount: string }) => l.amount)).toEqual(['12.50', '0.05', '0.29', '7.00']);
+    expect(ok.body.data.attributes.lines.map((l: { amount: string }) => l.amount)).toEqual([
+      '12.50',
+      '0.05',
+      '0.29',
+      '7.00',
+    ]);
     expect((await manual(t, ['100000.00'])).body.data.attributes.total).toBe('100000.00');
     for (const bad of ['100000.01', '1.234', '-1', '1e3', '', '.5', 1e21]) {
       const res = await manual(t, [bad]);
@@ -30,17 +35,32 @@ describe('amounts and dates, through HTTP', () => {
 
   it('durations and monthly schedules follow the calendar in UTC', async () => {
     const t = await ruleApp({ ...ADA_SETUP, clock: '2019-01-31T10:30:00Z', recurringInvoices: [] });
-    const ri = await dealerOf(t).post('/recurring_invoices', recurringData(t.refs.ada!, { saleDate: '2019-01-01', startDate: '2019-01-31', lines: [{ lineItemId: 3, amountCents: 100 }] }));
+    const ri = await dealerOf(t).post(
+      '/recurring_invoices',
+      recurringData(t.refs.ada!, {
+        saleDate: '2019-01-01',
+        startDate: '2019-01-31',
+        lines: [{ lineItemId: 3, amountCents: 100 }],
+      }),
+    );
     expect(ri.status).toBe(201);
-    const by = async (duration: string) => (await t.on('POST', '/__sim/clock/advance', { body: { by: duration } })).body.now as string;
+    const by = async (duration: string) =>
+      (await t.on('POST', '/__sim/clock/advance', { body: { by: duration } })).body.now as string;
     expect(await by('P1M')).toBe('2019-02-28T10:30:00.000Z');
     expect(await by('P1D')).toBe('2019-03-01T10:30:00.000Z');
     expect(await by('PT13H30M')).toBe('2019-03-02T00:00:00.000Z');
     expect(await by('P1W')).toBe('2019-03-09T00:00:00.000Z');
     expect(await by('P1Y')).toBe('2020-03-09T00:00:00.000Z');
     expect(await by('PT1S')).toBe('2020-03-09T00:00:01.000Z');
-    const bills = (await t.on('GET', '/alarm-com/api/billing/bills', { auth: ADA })).body.items as { dueDate: string }[];
-    expect(bills.map((b) => b.dueDate).reverse().slice(0, 4)).toEqual(['2019-01-31', '2019-02-28', '2019-03-31', '2019-04-30']);
+    const bills = (await t.on('GET', '/alarm-com/api/billing/bills', { auth: ADA })).body.items as {
+      dueDate: string;
+    }[];
+    expect(
+      bills
+        .map((b) => b.dueDate)
+        .reverse()
+        .slice(0, 4),
+    ).toEqual(['2019-01-31', '2019-02-28', '2019-03-31', '2019-04-30']);
     expect(bills).toHaveLength(14); // Jan 2019 to Feb 2020
   });
 });

@@ -9,11 +9,19 @@ async function autoPayEverywhere(t: RuleApp, recurringInvoiceId: number) {
   const summary = await t.on('GET', '/alarm-com/api/billing/summary', { auth: ADA });
   const dealer = await dealerOf(t).get(`/recurring_invoices/${recurringInvoiceId}`);
   expect(method.body.autoPay).toEqual(summary.body.autoPay);
-  return { endUser: method.body.autoPay.enabled as boolean, dealer: dealer.body.data.attributes.auto_pay as boolean, method: method.body.paymentMethod };
+  return {
+    endUser: method.body.autoPay.enabled as boolean,
+    dealer: dealer.body.data.attributes.auto_pay as boolean,
+    method: method.body.paymentMethod,
+  };
 }
 
 const payments = async (t: RuleApp, auth: string) =>
-  (await t.on('GET', '/alarm-com/api/billing/payments', { auth })).body.items as { source: string; status: string; allocations: { invoiceDueDate: string }[] }[];
+  (await t.on('GET', '/alarm-com/api/billing/payments', { auth })).body.items as {
+    source: string;
+    status: string;
+    allocations: { invoiceDueDate: string }[];
+  }[];
 
 describe('Auto Pay, through HTTP', () => {
   it('is off without a billing method on every face, and on once one is set; it cannot be turned on without one', async () => {
@@ -24,11 +32,20 @@ describe('Auto Pay, through HTTP', () => {
     expect(enable.body.type).toBe(`${P}no-billing-method`);
 
     const eventsBefore = t.state('rules').events.length;
-    const set = await t.on('PUT', '/alarm-com/api/billing/payment-method', { auth: ADA, body: { billingMethodId: t.refs.adaCard } });
+    const set = await t.on('PUT', '/alarm-com/api/billing/payment-method', {
+      auth: ADA,
+      body: { billingMethodId: t.refs.adaCard },
+    });
     expect(set.status).toBe(200);
     expect(set.body.autoPay).toEqual({ enabled: true, canBeDisabled: false });
-    expect(await autoPayEverywhere(t, t.refs.adaMmr!)).toMatchObject({ endUser: true, dealer: true, method: { id: t.refs.adaCard } });
-    expect((await t.on('PUT', '/alarm-com/api/billing/autopay', { auth: ADA, body: { enabled: true } })).body).toMatchObject({ autoPay: { enabled: true } });
+    expect(await autoPayEverywhere(t, t.refs.adaMmr!)).toMatchObject({
+      endUser: true,
+      dealer: true,
+      method: { id: t.refs.adaCard },
+    });
+    expect(
+      (await t.on('PUT', '/alarm-com/api/billing/autopay', { auth: ADA, body: { enabled: true } })).body,
+    ).toMatchObject({ autoPay: { enabled: true } });
     // The first method enrols Ada in Auto Pay (a later one would be billing_method.updated).
     expect(await eventTypes(t, eventsBefore)).toEqual(['autopay.enabled']);
   });
@@ -48,7 +65,10 @@ describe('Auto Pay, through HTTP', () => {
     const none = await t.on('POST', '/alarm-com/api/billing/payments', { auth: ADA, body: { amountCents: 100 } });
     expect(none.status).toBe(422);
     expect(none.body.type).toBe(`${P}no-billing-method`);
-    await t.on('PUT', '/alarm-com/api/billing/payment-method', { auth: ADA, body: { billingMethodId: t.refs.adaCard } });
+    await t.on('PUT', '/alarm-com/api/billing/payment-method', {
+      auth: ADA,
+      body: { billingMethodId: t.refs.adaCard },
+    });
     const paid = await t.on('POST', '/alarm-com/api/billing/payments', { auth: ADA, body: { amountCents: 100 } });
     expect(paid.status).toBe(201);
     expect(paid.body.method.id).toBe(t.refs.adaCard);
@@ -56,7 +76,10 @@ describe('Auto Pay, through HTTP', () => {
 
   it('tries an invoice once, at 00:00 UTC of its due date: a decline is not retried by a later clock step that day', async () => {
     const t = await ruleApp();
-    await t.on('PUT', '/alarm-com/api/billing/payment-method', { auth: ADA, body: { billingMethodId: t.refs.adaCard } });
+    await t.on('PUT', '/alarm-com/api/billing/payment-method', {
+      auth: ADA,
+      body: { billingMethodId: t.refs.adaCard },
+    });
     await t.on('PUT', '/__sim/faults', { body: { declineNextCharges: 1 } });
     await t.on('POST', '/__sim/clock/advance', { body: { to: '2019-01-31T23:59:59Z' } });
     expect(await payments(t, ADA)).toEqual([]);
@@ -75,15 +98,24 @@ describe('Auto Pay, through HTTP', () => {
     const t = await ruleApp();
     const created = await dealerOf(t).post(
       '/recurring_invoices',
-      recurringData(t.refs.ben!, { saleDate: '2019-01-10', startDate: '2019-02-01', netDays: 5, lines: [{ lineItemId: 3, amountCents: 1500 }], billingMethodId: t.refs.benCard }),
+      recurringData(t.refs.ben!, {
+        saleDate: '2019-01-10',
+        startDate: '2019-02-01',
+        netDays: 5,
+        lines: [{ lineItemId: 3, amountCents: 1500 }],
+        billingMethodId: t.refs.benCard,
+      }),
     );
     expect(created.status).toBe(201);
     // Ben's first recurring invoice (due 2019-02-01) is paid on its own date; this one's is due Feb 6.
-    const dueFeb6 = async () => (await payments(t, BEN)).filter((p) => p.allocations.some((a) => a.invoiceDueDate === '2019-02-06'));
+    const dueFeb6 = async () =>
+      (await payments(t, BEN)).filter((p) => p.allocations.some((a) => a.invoiceDueDate === '2019-02-06'));
     await t.on('POST', '/__sim/clock/advance', { body: { to: '2019-02-05T23:00:00Z' } });
     expect(await dueFeb6()).toEqual([]);
     await t.on('POST', '/__sim/clock/advance', { body: { to: '2019-02-06T00:00:00Z' } });
-    expect(await dueFeb6()).toMatchObject([{ source: 'auto_pay', status: 'succeeded', createdAt: '2019-02-06T00:00:00.000Z' }]);
+    expect(await dueFeb6()).toMatchObject([
+      { source: 'auto_pay', status: 'succeeded', createdAt: '2019-02-06T00:00:00.000Z' },
+    ]);
     expect((await t.on('GET', '/alarm-com/api/billing/summary', { auth: BEN })).body.balanceDueCents).toBe(0);
   });
 });

@@ -5,7 +5,8 @@ import { JANE, testApp } from '../support/test-app.ts';
 // $0.00, and a custom amount from 1 cent to the balance due. Demo sandbox: jane owes three invoices of
 // $39.99 due 2019-01-03, 02-03 and 03-03, viewed on 2019-03-03 (two past due, one current).
 
-const options = async (t: Awaited<ReturnType<typeof testApp>>) => (await t.call('GET', '/alarm-com/api/billing/payment-options', { auth: JANE })).body;
+const options = async (t: Awaited<ReturnType<typeof testApp>>) =>
+  (await t.call('GET', '/alarm-com/api/billing/payment-options', { auth: JANE })).body;
 
 describe('the Pay window, through HTTP', () => {
   it('offers Balance Past Due, Current Balance and Full Balance, and any custom amount up to the balance due', async () => {
@@ -23,7 +24,13 @@ describe('the Pay window, through HTTP', () => {
     const t = await testApp();
     const pay = await t.call('POST', '/alarm-com/api/billing/payments', {
       auth: JANE,
-      body: { amountCents: 2 * 3999, newBillingMethod: { type: 'credit_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' } } },
+      body: {
+        amountCents: 2 * 3999,
+        newBillingMethod: {
+          type: 'credit_card',
+          card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Jane Doe' },
+        },
+      },
     });
     expect(pay.status).toBe(201);
     const res = await options(t);

@@ -20,7 +20,11 @@ describe('the Alarm.com role cache, through HTTP', () => {
     const t = await ruleApp({ ...ADA_SETUP, isps });
     expect((await t.on('GET', '/__sim/settings')).body.roleCacheMinutes).toBe(60);
     expect(await screen(t)).toBe('integration-not-enabled');
-    const enabled = await dealerOf(t).patch(`/interactive_services_providers/${t.refs.acme}`, { type: 'interactive_services_providers', id: String(t.refs.acme), attributes: { billing_integration: true } });
+    const enabled = await dealerOf(t).patch(`/interactive_services_providers/${t.refs.acme}`, {
+      type: 'interactive_services_providers',
+      id: String(t.refs.acme),
+      attributes: { billing_integration: true },
+    });
     expect(enabled.status).toBe(200);
     expect(enabled.body.data.attributes.role_cache_refreshed_at).toBeNull();
     expect(await screen(t)).toBe('role-cache-pending');
@@ -38,7 +42,12 @@ describe('the Alarm.com role cache, through HTTP', () => {
   it('an integration disabled before the cache catches up is not refreshed; a refreshed cache is not refreshed again', async () => {
     const isps = ADA_SETUP.isps!.map((i) => ({ ...i, billingIntegration: false }));
     const t = await ruleApp({ ...ADA_SETUP, isps });
-    const flag = (on: boolean) => dealerOf(t).patch(`/interactive_services_providers/${t.refs.acme}`, { type: 'interactive_services_providers', id: String(t.refs.acme), attributes: { billing_integration: on } });
+    const flag = (on: boolean) =>
+      dealerOf(t).patch(`/interactive_services_providers/${t.refs.acme}`, {
+        type: 'interactive_services_providers',
+        id: String(t.refs.acme),
+        attributes: { billing_integration: on },
+      });
     await flag(true);
     await t.on('POST', '/__sim/clock/advance', { body: { by: 'PT30M' } });
     await flag(false);
@@ -53,11 +62,23 @@ describe('the Alarm.com role cache, through HTTP', () => {
   it('a changed interval applies to the next enablement; 0 shows Billing at once', async () => {
     const isps = ADA_SETUP.isps!.map((i) => ({ ...i, billingIntegration: false }));
     const t = await ruleApp({ ...ADA_SETUP, isps, settings: { roleCacheMinutes: 0 } });
-    await dealerOf(t).patch(`/interactive_services_providers/${t.refs.acme}`, { type: 'interactive_services_providers', id: String(t.refs.acme), attributes: { billing_integration: true } });
+    await dealerOf(t).patch(`/interactive_services_providers/${t.refs.acme}`, {
+      type: 'interactive_services_providers',
+      id: String(t.refs.acme),
+      attributes: { billing_integration: true },
+    });
     expect(await screen(t)).toBe('billing');
-    await dealerOf(t).patch(`/interactive_services_providers/${t.refs.acme}`, { type: 'interactive_services_providers', id: String(t.refs.acme), attributes: { billing_integration: false } });
+    await dealerOf(t).patch(`/interactive_services_providers/${t.refs.acme}`, {
+      type: 'interactive_services_providers',
+      id: String(t.refs.acme),
+      attributes: { billing_integration: false },
+    });
     await t.on('PATCH', '/__sim/settings', { body: { roleCacheMinutes: 15 } });
-    await dealerOf(t).patch(`/interactive_services_providers/${t.refs.acme}`, { type: 'interactive_services_providers', id: String(t.refs.acme), attributes: { billing_integration: true } });
+    await dealerOf(t).patch(`/interactive_services_providers/${t.refs.acme}`, {
+      type: 'interactive_services_providers',
+      id: String(t.refs.acme),
+      attributes: { billing_integration: true },
+    });
     expect(await screen(t)).toBe('role-cache-pending');
     await t.on('POST', '/__sim/clock/advance', { body: { by: 'PT15M' } });
     expect(await screen(t)).toBe('billing');

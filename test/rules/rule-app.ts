@@ -23,19 +23,45 @@ export const ADA_SETUP: Setup = {
     { username: 'ben', password: 'ben-pass', customer: 'ben' },
   ],
   billingMethods: [
-    { key: 'adaCard', customer: 'ada', type: 'credit_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Ada Li' } },
-    { key: 'benCard', customer: 'ben', type: 'credit_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Ben Ek' } },
+    {
+      key: 'adaCard',
+      customer: 'ada',
+      type: 'credit_card',
+      card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Ada Li' },
+    },
+    {
+      key: 'benCard',
+      customer: 'ben',
+      type: 'credit_card',
+      card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Ben Ek' },
+    },
   ],
   recurringInvoices: [
-    { key: 'adaMmr', customer: 'ada', saleDate: '2019-01-01', startDate: '2019-02-01', lines: [{ lineItemId: 3, amountCents: 3000 }] },
-    { key: 'benMmr', customer: 'ben', saleDate: '2019-01-01', startDate: '2019-02-01', lines: [{ lineItemId: 3, amountCents: 3000 }], billingMethod: 'benCard' },
+    {
+      key: 'adaMmr',
+      customer: 'ada',
+      saleDate: '2019-01-01',
+      startDate: '2019-02-01',
+      lines: [{ lineItemId: 3, amountCents: 3000 }],
+    },
+    {
+      key: 'benMmr',
+      customer: 'ben',
+      saleDate: '2019-01-01',
+      startDate: '2019-02-01',
+      lines: [{ lineItemId: 3, amountCents: 3000 }],
+      billingMethod: 'benCard',
+    },
   ],
 };
 
 export const ADA = basic('ada', 'ada-pass');
 export const BEN = basic('ben', 'ben-pass');
 
-export type RuleApp = TestApp & { refs: Record<string, number>; on(method: string, path: string, call?: Call): Promise<Reply> };
+export type RuleApp = TestApp & {
+  refs: Record<string, number>;
+  on(method: string, path: string, call?: Call): Promise<Reply>;
+};
 
 /** The test app with one more sandbox, "rules", built from `setup` through the domain commands. */
 export async function ruleApp(setup: Setup = ADA_SETUP): Promise<RuleApp> {
@@ -53,15 +79,31 @@ export const codeOf = (res: Reply): string | undefined =>
   typeof res.body?.type === 'string' ? (res.body.type as string).slice(P.length) : res.body?.errors?.[0]?.code;
 
 /** A recurring invoice document for the dealer API, from amounts in cents. */
-export const recurringData = (customerId: number, r: { saleDate: string; startDate: string; netDays?: number; lines: { lineItemId: number; amountCents: number; occurrences?: number }[]; billingMethodId?: number }) => ({
+export const recurringData = (
+  customerId: number,
+  r: {
+    saleDate: string;
+    startDate: string;
+    netDays?: number;
+    lines: { lineItemId: number; amountCents: number; occurrences?: number }[];
+    billingMethodId?: number;
+  },
+) => ({
   type: 'recurring_invoices',
   attributes: {
     sale_date: r.saleDate,
     start_date: r.startDate,
     ...(r.netDays === undefined ? {} : { net_days: r.netDays }),
-    lines: r.lines.map((l) => ({ invoice_billable_item_id: String(l.lineItemId), amount: centsToDecimal(l.amountCents), ...(l.occurrences === undefined ? {} : { occurrences: l.occurrences }) })),
+    lines: r.lines.map((l) => ({
+      invoice_billable_item_id: String(l.lineItemId),
+      amount: centsToDecimal(l.amountCents),
+      ...(l.occurrences === undefined ? {} : { occurrences: l.occurrences }),
+    })),
   },
-  relationships: { customer: link('customers', customerId), ...(r.billingMethodId === undefined ? {} : { customer_billing: link('customer_billings', r.billingMethodId) }) },
+  relationships: {
+    customer: link('customers', customerId),
+    ...(r.billingMethodId === undefined ? {} : { customer_billing: link('customer_billings', r.billingMethodId) }),
+  },
 });
 
 /** Event types of the "rules" sandbox after event id `after`. */

@@ -9,18 +9,21 @@ import { loadScenarioSeeder } from '../../src/scenarios/scenario-seeder.ts';
 import { testApp } from '../support/test-app.ts';
 
 // A YAML typo: advanceTo indented one space too far, under clock (reported at line 4).
-const TYPO = 'name: typo\ndescription: one broken file\ngiven:\n  clock: 2019-01-01\n   advanceTo: 2019-02-01\nsteps: []\n';
+const TYPO =
+  'name: typo\ndescription: one broken file\ngiven:\n  clock: 2019-01-01\n   advanceTo: 2019-02-01\nsteps: []\n';
 
 /** A temp copy of scenarios/ (or of a few of its files) with one broken file added. */
 function folderWithTypo(only?: string[]): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'trax-broken-'));
-  if (only) for (const name of only) copyFileSync(path.join(SCENARIO_DIR, `${name}.yaml`), path.join(dir, `${name}.yaml`));
+  if (only)
+    for (const name of only) copyFileSync(path.join(SCENARIO_DIR, `${name}.yaml`), path.join(dir, `${name}.yaml`));
   else cpSync(SCENARIO_DIR, dir, { recursive: true });
   writeFileSync(path.join(dir, 'typo.yaml'), TYPO);
   return dir;
 }
 
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8' });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8' });
 
 describe('a broken scenario file', () => {
   it('GET /__sim/scenarios lists the good ones and reports the broken one (file, line, reason), not a 500', async () => {
@@ -29,7 +32,14 @@ describe('a broken scenario file', () => {
     const res = await t.call('GET', '/__sim/scenarios');
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(scenarioFiles().length);
-    expect(res.body.broken).toEqual([{ name: 'typo', file: path.join(dir, 'typo.yaml'), line: 4, reason: expect.stringMatching(/^line 4: \/: YAML: /) }]);
+    expect(res.body.broken).toEqual([
+      {
+        name: 'typo',
+        file: path.join(dir, 'typo.yaml'),
+        line: 4,
+        reason: expect.stringMatching(/^line 4: \/: YAML: /),
+      },
+    ]);
     // The good ones still load by name.
     expect((await t.call('POST', '/__sim/scenarios/no-mmr/load')).status).toBe(200);
   });

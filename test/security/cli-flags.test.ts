@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/version.ts';
 import { spawnServe } from '../support/spawn-cli.ts';
 
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+/);
 
 describe('trax-sim command line', () => {
@@ -16,31 +17,46 @@ describe('trax-sim command line', () => {
     [['scenario', '--help'], 'trax-sim scenario run'],
     [['scenario', 'list', '--help'], 'trax-sim scenario list'],
     [['scenario', 'run', '--help'], '--report FORMAT'],
-  ])('%j prints that command\'s usage and exits 0', (args, expected) => {
-    const out = cli(...args);
-    expect(out.status).toBe(0);
-    expect(out.stdout).toContain(expected);
-    expect(out.stderr).toBe('');
-  }, 60_000);
+  ])(
+    "%j prints that command's usage and exits 0",
+    (args, expected) => {
+      const out = cli(...args);
+      expect(out.status).toBe(0);
+      expect(out.stdout).toContain(expected);
+      expect(out.stderr).toBe('');
+    },
+    60_000,
+  );
 
-  it.each([['--version'], ['-v']])('%s prints the version and exits 0', (flag) => {
-    const out = cli(flag);
-    expect(out.status).toBe(0);
-    expect(out.stdout.trim()).toBe(VERSION);
-  }, 60_000);
+  it.each([['--version'], ['-v']])(
+    '%s prints the version and exits 0',
+    (flag) => {
+      const out = cli(flag);
+      expect(out.status).toBe(0);
+      expect(out.stdout.trim()).toBe(VERSION);
+    },
+    60_000,
+  );
 
   it.each([
     [['serve', '--nope'], 'trax-sim serve: unknown option --nope (see trax-sim serve --help)'],
     [['scenario', 'run', '--nope'], 'trax-sim scenario run: unknown option --nope (see trax-sim scenario run --help)'],
     [['scenario', 'list', '-x'], 'trax-sim scenario list: unknown option -x (see trax-sim scenario list --help)'],
     [['serve', '--port'], 'trax-sim serve: option --port needs a value (see trax-sim serve --help)'],
-    [['serve', '--cors', 'not an origin'], 'trax-sim serve: --cors: "not an origin" is not an origin (scheme://host[:port], or *) (see trax-sim serve --help)'],
-  ])('%j prints one line and exits 2, no stack trace', (args, line) => {
-    const out = cli(...args);
-    expect(out.status).toBe(2);
-    expect(out.stderr.trim()).toBe(line);
-    noStack(out.stderr);
-  }, 60_000);
+    [
+      ['serve', '--cors', 'not an origin'],
+      'trax-sim serve: --cors: "not an origin" is not an origin (scheme://host[:port], or *) (see trax-sim serve --help)',
+    ],
+  ])(
+    '%j prints one line and exits 2, no stack trace',
+    (args, line) => {
+      const out = cli(...args);
+      expect(out.status).toBe(2);
+      expect(out.stderr.trim()).toBe(line);
+      noStack(out.stderr);
+    },
+    60_000,
+  );
 
   it('--host beyond loopback without a token prints a loud warning with a generated admin token', async () => {
     const server = await spawnServe(['--memory', '--quiet', '--host', '0.0.0.0']);

@@ -10,7 +10,9 @@ import { dealerApi, fetchCall, stBase } from '../support/securitytrax.ts';
 
 /** The other origin: a tiny server of one blank HTML page. */
 async function pageServer(): Promise<{ server: Server; origin: string }> {
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>client app</title>'));
+  const server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>client app</title>'),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
@@ -18,7 +20,12 @@ async function pageServer(): Promise<{ server: Server; origin: string }> {
 type Outcome = { ok: true; status: number; body: unknown } | { ok: false; error: string };
 
 /** Runs fetch in the page: what the browser lets the page see. */
-async function fetchFromPage(browser: Browser, pageOrigin: string, url: string, init: { method: string; headers?: Record<string, string>; body?: string }): Promise<Outcome> {
+async function fetchFromPage(
+  browser: Browser,
+  pageOrigin: string,
+  url: string,
+  init: { method: string; headers?: Record<string, string>; body?: string },
+): Promise<Outcome> {
   const page = await browser.newPage();
   try {
     await page.goto(pageOrigin);
@@ -54,14 +61,21 @@ describe('a browser page of another origin (Chromium)', () => {
   const createCustomer = async (sim: RunningServer) => ({
     method: 'POST',
     headers: await dealerApi(fetchCall(sim.url)).headers(),
-    body: JSON.stringify({ data: { type: 'customers', attributes: { fname: 'Browser', lname: 'Client', email: 'b@example.com' } } }),
+    body: JSON.stringify({
+      data: { type: 'customers', attributes: { fname: 'Browser', lname: 'Client', email: 'b@example.com' } },
+    }),
   });
 
   it('with --cors granting its origin, the page creates a customer and reads the answer', async () => {
     const sim = await startServer({ port: 0, dataDir: null, cors: { origins: [other.origin] } });
     sims.push(sim);
     const before = sim.store.require('default').customers.length;
-    const outcome = await fetchFromPage(browser, other.origin, `${sim.url}${stBase()}/customers`, await createCustomer(sim));
+    const outcome = await fetchFromPage(
+      browser,
+      other.origin,
+      `${sim.url}${stBase()}/customers`,
+      await createCustomer(sim),
+    );
     expect(outcome).toMatchObject({ ok: true, status: 201, body: { data: { attributes: { fname: 'Browser' } } } });
     expect(sim.store.require('default').customers.length).toBe(before + 1);
   }, 60_000);
@@ -70,11 +84,20 @@ describe('a browser page of another origin (Chromium)', () => {
     const sim = await startServer({ port: 0, dataDir: null });
     sims.push(sim);
     const before = sim.store.require('default').customers.length;
-    const outcome = await fetchFromPage(browser, other.origin, `${sim.url}${stBase()}/customers`, await createCustomer(sim));
+    const outcome = await fetchFromPage(
+      browser,
+      other.origin,
+      `${sim.url}${stBase()}/customers`,
+      await createCustomer(sim),
+    );
     expect(outcome.ok).toBe(false);
     expect(sim.store.require('default').customers.length).toBe(before);
 
-    await fetch(`${sim.url}/__sim/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"by":"P1D"}' });
+    await fetch(`${sim.url}/__sim/clock/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"by":"P1D"}',
+    });
     const now = sim.store.require('default').now;
     // A "simple" request (a bodiless POST, as a form without fields) needs no preflight: the browser
     // sends it, so the server itself must refuse it.

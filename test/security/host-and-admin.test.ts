@@ -52,8 +52,22 @@ describe('admin token', () => {
     expect(takeover.status).toBe(401);
     expect(takeover.body).toMatchObject({ type: 'https://trax-sim.dev/problems/admin-token-required' });
     expect((await t.call('GET', '/alarm-com/api/billing/summary', { auth: JANE })).status).toBe(200);
-    expect((await t.call('PATCH', '/__sim/logins/1', { body: { password: 'x' }, headers: { 'x-admin-token': 'wrong-token-xxxx' } })).status).toBe(401);
-    expect((await t.call('PATCH', '/__sim/logins/1', { body: { password: 'x' }, headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    expect(
+      (
+        await t.call('PATCH', '/__sim/logins/1', {
+          body: { password: 'x' },
+          headers: { 'x-admin-token': 'wrong-token-xxxx' },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await t.call('PATCH', '/__sim/logins/1', {
+          body: { password: 'x' },
+          headers: { authorization: `Bearer ${TOKEN}` },
+        })
+      ).status,
+    ).toBe(200);
     expect((await t.call('GET', '/__sim/clock', { headers: { 'x-admin-token': TOKEN } })).status).toBe(200);
     // Health stays open (liveness probes); the API faces keep their own auth.
     expect((await t.call('GET', '/__sim/health')).status).toBe(200);
@@ -82,7 +96,9 @@ describe('admin token', () => {
     expect(warnings.join('\n').split('\n').length).toBeGreaterThan(3);
     const base = `http://127.0.0.1:${server.port}`;
     expect((await fetch(`${base}/__sim/sandboxes`)).status).toBe(401);
-    expect((await fetch(`${base}/__sim/sandboxes`, { headers: { authorization: `Bearer ${server.adminToken}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${base}/__sim/sandboxes`, { headers: { authorization: `Bearer ${server.adminToken}` } })).status,
+    ).toBe(200);
   });
 
   it('on loopback without a token, /__sim stays open (the default for local use)', async () => {
@@ -97,14 +113,23 @@ describe('empty sandboxes have no demo credentials', () => {
     const t = await testApp();
     expect((await t.call('POST', '/__sim/sandboxes', { body: { name: 'bare', seed: 'empty' } })).status).toBe(201);
     const signIn = (profile: string, username: string, password: string) =>
-      t.call('POST', `${stBase(profile)}/authenticate`, { body: { username, password }, headers: { 'x-securitytrax-integratorkey': ST_KEY } });
+      t.call('POST', `${stBase(profile)}/authenticate`, {
+        body: { username, password },
+        headers: { 'x-securitytrax-integratorkey': ST_KEY },
+      });
     expect((await signIn('bare', 'dealer', 'dealer-pass')).status).toBe(401);
-    const set = await t.call('PUT', '/__sim/dealer', { sandbox: 'bare', body: { username: 'own-dealer', password: 'own-pass' } });
+    const set = await t.call('PUT', '/__sim/dealer', {
+      sandbox: 'bare',
+      body: { username: 'own-dealer', password: 'own-pass' },
+    });
     expect(set.status).toBe(200);
     expect(set.body).toEqual({ username: 'own-dealer' });
     expect((await signIn('bare', 'dealer', 'dealer-pass')).status).toBe(401);
     expect((await signIn('bare', 'own-dealer', 'own-pass')).status).toBe(200);
-    expect(t.state('bare').events.at(-1)).toMatchObject({ type: 'dealer.credentials.updated', data: { username: 'own-dealer' } });
+    expect(t.state('bare').events.at(-1)).toMatchObject({
+      type: 'dealer.credentials.updated',
+      data: { username: 'own-dealer' },
+    });
     // The demo sandbox keeps its documented dealer.
     expect((await signIn('default', 'dealer', 'dealer-pass')).status).toBe(200);
   });

@@ -42,7 +42,12 @@ const ID_KINDS = {
 export function makeState(overrides: Partial<SandboxState> = {}): SandboxState {
   // The seeds' empty sandbox, with a role cache of 60 minutes (DEFAULT_SETTINGS may change; these tests count on 60).
   const base = emptyState('test', { kind: 'empty' }, NOW);
-  const state: SandboxState = { ...base, settings: { ...base.settings, roleCacheMinutes: 60 }, ...overrides, lastIds: {} };
+  const state: SandboxState = {
+    ...base,
+    settings: { ...base.settings, roleCacheMinutes: 60 },
+    ...overrides,
+    lastIds: {},
+  };
   const lastIds: Record<string, number> = {};
   for (const [collection, kind] of Object.entries(ID_KINDS)) {
     const list = state[collection as keyof typeof ID_KINDS] as { id: number }[];
@@ -53,7 +58,15 @@ export function makeState(overrides: Partial<SandboxState> = {}): SandboxState {
 }
 
 export function makeCustomer(o: Partial<Customer> = {}): Customer {
-  return { id: 1, firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com', ispId: 1, createdAt: '2018-12-01T00:00:00.000Z', ...o };
+  return {
+    id: 1,
+    firstName: 'Jane',
+    lastName: 'Doe',
+    email: 'jane@example.com',
+    ispId: 1,
+    createdAt: '2018-12-01T00:00:00.000Z',
+    ...o,
+  };
 }
 
 /** An ISP with the Billing Integration enabled long enough ago for the role cache to have refreshed. */

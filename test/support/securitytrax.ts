@@ -7,8 +7,12 @@ export const JSON_API = 'application/vnd.api+json';
 export const stBase = (profile = 'default') => `/securitytrax/${profile}/user/v1`;
 
 type Linkage = { type: string; id: string } | null;
-export const link = (type: string, id: number | string | null): { data: Linkage } => ({ data: id === null ? null : { type, id: String(id) } });
-export const links = (type: string, ids: (number | string)[]) => ({ data: ids.map((id) => ({ type, id: String(id) })) });
+export const link = (type: string, id: number | string | null): { data: Linkage } => ({
+  data: id === null ? null : { type, id: String(id) },
+});
+export const links = (type: string, ids: (number | string)[]) => ({
+  data: ids.map((id) => ({ type, id: String(id) })),
+});
 
 export type DealerApi = {
   base: string;
@@ -20,19 +24,33 @@ export type DealerApi = {
 };
 
 /** A dealer session on `profile` (authenticates once, as the sandbox's dealer user). */
-export function dealerApi(t: Pick<TestApp, 'call'>, { profile = 'default', username = 'dealer', password = 'dealer-pass', key = ST_KEY } = {}): DealerApi {
+export function dealerApi(
+  t: Pick<TestApp, 'call'>,
+  { profile = 'default', username = 'dealer', password = 'dealer-pass', key = ST_KEY } = {},
+): DealerApi {
   const base = stBase(profile);
   let token: string | undefined;
   const headers = async (): Promise<Record<string, string>> => {
     if (!token) {
-      const r = await t.call('POST', `${base}/authenticate`, { body: { username, password }, headers: { 'x-securitytrax-integratorkey': key, 'content-type': 'application/json' } });
+      const r = await t.call('POST', `${base}/authenticate`, {
+        body: { username, password },
+        headers: { 'x-securitytrax-integratorkey': key, 'content-type': 'application/json' },
+      });
       if (r.status !== 200) throw new Error(`authenticate failed: ${r.status} ${JSON.stringify(r.body)}`);
       token = r.body.data.attributes.token as string;
     }
-    return { 'x-securitytrax-integratorkey': key, authorization: `Bearer ${token}`, 'content-type': JSON_API, accept: JSON_API };
+    return {
+      'x-securitytrax-integratorkey': key,
+      authorization: `Bearer ${token}`,
+      'content-type': JSON_API,
+      accept: JSON_API,
+    };
   };
   const send = async (method: string, path: string, data?: unknown, extra: Record<string, string> = {}) =>
-    t.call(method, `${base}${path}`, { headers: { ...(await headers()), ...extra }, body: data === undefined ? undefined : { data } });
+    t.call(method, `${base}${path}`, {
+      headers: { ...(await headers()), ...extra },
+      body: data === undefined ? undefined : { data },
+    });
   return {
     base,
     headers,
@@ -44,7 +62,11 @@ export function dealerApi(t: Pick<TestApp, 'call'>, { profile = 'default', usern
 }
 
 /** A resource object as a flat record: id (number), attributes, to-one relationship ids as `<name>_id`. */
-export function flat(resource: { id: string; attributes: Record<string, unknown>; relationships?: Record<string, { data: unknown }> }): Record<string, any> {
+export function flat(resource: {
+  id: string;
+  attributes: Record<string, unknown>;
+  relationships?: Record<string, { data: unknown }>;
+}): Record<string, any> {
   const out: Record<string, unknown> = { id: Number(resource.id), ...resource.attributes };
   for (const [name, rel] of Object.entries(resource.relationships ?? {})) {
     const d = rel.data as Linkage | Linkage[];
@@ -54,7 +76,10 @@ export function flat(resource: { id: string; attributes: Record<string, unknown>
 }
 
 /** A `call` over a real server (fetch), for dealerApi against startServer / the CLI. */
-export function fetchCall(url: string, onAnswer?: (status: number, headers: Headers, text: string) => void): Pick<TestApp, 'call'> {
+export function fetchCall(
+  url: string,
+  onAnswer?: (status: number, headers: Headers, text: string) => void,
+): Pick<TestApp, 'call'> {
   return {
     async call(method, path, { body, rawBody, headers = {}, auth } = {}) {
       const h: Record<string, string> = { ...headers };
@@ -76,14 +101,40 @@ export function fetchCall(url: string, onAnswer?: (status: number, headers: Head
 }
 
 type DomainMethod =
-  | { type: 'credit_card'; card: { number: string; expMonth: number; expYear: number; cvv?: string; holderName: string } }
-  | { type: 'bank_account'; bankAccount: { routingNumber: string; accountNumber: string; accountType: string; bankName?: string; holderName: string } };
+  | {
+      type: 'credit_card';
+      card: { number: string; expMonth: number; expYear: number; cvv?: string; holderName: string };
+    }
+  | {
+      type: 'bank_account';
+      bankAccount: {
+        routingNumber: string;
+        accountNumber: string;
+        accountType: string;
+        bankName?: string;
+        holderName: string;
+      };
+    };
 
 /** The `customer_billings` resource a domain-shaped billing method input stands for. */
 export function billingData(customerId: number, m: DomainMethod) {
   const attributes =
     m.type === 'credit_card'
-      ? { billing_type: 'credit_card', card_number: m.card.number, exp_month: m.card.expMonth, exp_year: m.card.expYear, holder_name: m.card.holderName, ...(m.card.cvv ? { cvv: m.card.cvv } : {}) }
-      : { billing_type: 'bank_account', routing_number: m.bankAccount.routingNumber, account_number: m.bankAccount.accountNumber, account_type: m.bankAccount.accountType, holder_name: m.bankAccount.holderName, ...(m.bankAccount.bankName ? { bank_name: m.bankAccount.bankName } : {}) };
+      ? {
+          billing_type: 'credit_card',
+          card_number: m.card.number,
+          exp_month: m.card.expMonth,
+          exp_year: m.card.expYear,
+          holder_name: m.card.holderName,
+          ...(m.card.cvv ? { cvv: m.card.cvv } : {}),
+        }
+      : {
+          billing_type: 'bank_account',
+          routing_number: m.bankAccount.routingNumber,
+          account_number: m.bankAccount.accountNumber,
+          account_type: m.bankAccount.accountType,
+          holder_name: m.bankAccount.holderName,
+          ...(m.bankAccount.bankName ? { bank_name: m.bankAccount.bankName } : {}),
+        };
   return { type: 'customer_billings', attributes, relationships: { customer: link('customers', customerId) } };
 }

@@ -9,10 +9,17 @@ import { createStore, type Store } from '../../src/store/sandbox-store.ts';
 import { loadScenarioSeeder } from '../../src/scenarios/scenario-seeder.ts';
 import { recordViolation } from './violations.ts';
 
-export const basic = (username: string, password: string): string => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+export const basic = (username: string, password: string): string =>
+  `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 export const JANE = basic('jane', 'jane-pass');
 
-export type Call = { auth?: string; sandbox?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
+export type Call = {
+  auth?: string;
+  sandbox?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+};
 export type Reply = { status: number; body: any; headers: Headers };
 
 export type TestApp = {
@@ -30,7 +37,14 @@ function withInvariantChecks(store: Store): Store {
     async commit(name: string, patch: Parameters<Store['commit']>[1]) {
       await commit(name, patch);
       const broken = checkInvariants(store.require(name));
-      if (broken.length) recordViolation({ operationId: null, method: 'COMMIT', path: name, status: 0, errors: broken.map((message) => ({ path: '/invariants', message })) });
+      if (broken.length)
+        recordViolation({
+          operationId: null,
+          method: 'COMMIT',
+          path: name,
+          status: 0,
+          errors: broken.map((message) => ({ path: '/invariants', message })),
+        });
     },
   });
 }

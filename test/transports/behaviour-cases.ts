@@ -58,7 +58,11 @@ export function runBehaviourSuite({ name, setup }: BehaviourSuite): void {
     async function sim(method: string, path: string, body?: unknown, sandbox?: string): Promise<unknown> {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (sandbox) headers['x-sandbox'] = sandbox;
-      const res = await transport.fetch(`${transport.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await transport.fetch(`${transport.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const text = await res.text();
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
       return text ? JSON.parse(text) : undefined;
@@ -74,7 +78,11 @@ export function runBehaviourSuite({ name, setup }: BehaviourSuite): void {
       return createBillingClient({ baseUrl: transport.baseUrl, username, password, sandbox, fetch: transport.fetch });
     }
 
-    const rejection = <T>(p: Promise<T>): Promise<unknown> => p.then(() => expect.fail('expected a problem'), (e: unknown) => e);
+    const rejection = <T>(p: Promise<T>): Promise<unknown> =>
+      p.then(
+        () => expect.fail('expected a problem'),
+        (e: unknown) => e,
+      );
 
     /** A fresh sandbox from the scenario's `given`, reached by its URL prefix alone (no X-Sandbox). */
     async function sandboxUrl(scenario: string): Promise<string> {
@@ -90,13 +98,22 @@ export function runBehaviourSuite({ name, setup }: BehaviourSuite): void {
       await sim('POST', '/__sim/sandboxes', { name: sandbox, scenario });
       sandboxes.push(sandbox);
       if (advanceTo) await sim('POST', '/__sim/clock/advance', { to: advanceTo }, sandbox);
-      const st = createSecurityTraxClient({ baseUrl: transport.baseUrl, profile: sandbox, integratorKey: DEMO_INTEGRATOR_KEY, username: 'dealer', password: 'dealer-pass', fetch: transport.fetch });
+      const st = createSecurityTraxClient({
+        baseUrl: transport.baseUrl,
+        profile: sandbox,
+        integratorKey: DEMO_INTEGRATOR_KEY,
+        username: 'dealer',
+        password: 'dealer-pass',
+        fetch: transport.fetch,
+      });
       return { st, path: { profile: sandbox } };
     }
 
     it('SecurityTrax JSON:API by the profile: filtered invoices with decimal amounts, the customer included', async () => {
       const { st, path } = await dealer('three-past-due', MAR_3);
-      const list = await st.GET('/securitytrax/{profile}/user/v1/customer_invoices', { params: { path, query: { filter: "status = 'open' OR balance > 0", include: 'customer' } } });
+      const list = await st.GET('/securitytrax/{profile}/user/v1/customer_invoices', {
+        params: { path, query: { filter: "status = 'open' OR balance > 0", include: 'customer' } },
+      });
       expect(list.response.status).toBe(200);
       expect(list.data?.data.map((i) => [i.id, i.attributes.due_date, i.attributes.balance])).toEqual([
         ['1', '2019-01-03', '39.99'],
@@ -114,16 +131,34 @@ export function runBehaviourSuite({ name, setup }: BehaviourSuite): void {
       });
       expect(isp.response.status).toBe(200);
       expect(isp.data?.data.attributes.billing_integration).toBe(true);
-      const refused = await st.DELETE('/securitytrax/{profile}/user/v1/customer_billings/{id}', { params: { path: { ...path, id: '1' } } });
+      const refused = await st.DELETE('/securitytrax/{profile}/user/v1/customer_billings/{id}', {
+        params: { path: { ...path, id: '1' } },
+      });
       expect(refused.response.status).toBe(409);
-      expect(refused.error?.errors).toEqual([expect.objectContaining({ status: '409', code: 'billing-method-cannot-be-removed' })]);
+      expect(refused.error?.errors).toEqual([
+        expect.objectContaining({ status: '409', code: 'billing-method-cannot-be-removed' }),
+      ]);
     });
 
     it('web services, SOAP 1.1 by the sandbox URL prefix: set the setting, read it back', async () => {
       const baseUrl = await sandboxUrl('role-cache-delay');
-      const adc = createWebServicesClient({ baseUrl, username: 'acme-isp', password: 'isp-pass', fetch: transport.fetch });
-      expect(await adc.getSecurityTraxSettings()).toEqual({ Success: true, ErrorMessage: '', BillingIntegrationEnabled: false });
-      const enabled = { Success: true, ErrorMessage: '', BillingIntegrationEnabled: true, UpdatedAt: '2019-01-01T09:00:00.000Z' };
+      const adc = createWebServicesClient({
+        baseUrl,
+        username: 'acme-isp',
+        password: 'isp-pass',
+        fetch: transport.fetch,
+      });
+      expect(await adc.getSecurityTraxSettings()).toEqual({
+        Success: true,
+        ErrorMessage: '',
+        BillingIntegrationEnabled: false,
+      });
+      const enabled = {
+        Success: true,
+        ErrorMessage: '',
+        BillingIntegrationEnabled: true,
+        UpdatedAt: '2019-01-01T09:00:00.000Z',
+      };
       expect(await adc.setSecurityTraxSettings(true)).toEqual(enabled);
       expect(await adc.getSecurityTraxSettings()).toEqual(enabled);
     });
@@ -131,11 +166,20 @@ export function runBehaviourSuite({ name, setup }: BehaviourSuite): void {
     it('web services, SOAP 1.2: a missing role is Success=false, wrong credentials a Sender fault', async () => {
       const baseUrl = await sandboxUrl('role-missing');
       const options = { baseUrl, soapVersion: '1.2', fetch: transport.fetch } as const;
-      expect(await createWebServicesClient({ ...options, username: 'norole-isp', password: 'isp-pass' }).setSecurityTraxSettings(true)).toEqual({
+      expect(
+        await createWebServicesClient({
+          ...options,
+          username: 'norole-isp',
+          password: 'isp-pass',
+        }).setSecurityTraxSettings(true),
+      ).toEqual({
         Success: false,
-        ErrorMessage: 'The Alarm.com credentials "norole-isp" do not have the SecurityTrax Role. Ask Alarm.com to add the SecurityTrax Role to these credentials.',
+        ErrorMessage:
+          'The Alarm.com credentials "norole-isp" do not have the SecurityTrax Role. Ask Alarm.com to add the SecurityTrax Role to these credentials.',
       });
-      const err = await rejection(createWebServicesClient({ ...options, username: 'norole-isp', password: 'wrong' }).getSecurityTraxSettings());
+      const err = await rejection(
+        createWebServicesClient({ ...options, username: 'norole-isp', password: 'wrong' }).getSecurityTraxSettings(),
+      );
       expect(err).toBeInstanceOf(SoapFaultError);
       expect((err as SoapFaultError).status).toBe(400);
       expect((err as SoapFaultError).fault).toEqual({
@@ -170,7 +214,9 @@ export function runBehaviourSuite({ name, setup }: BehaviourSuite): void {
         title: 'Billing Not Configured',
         status: 409,
         detail: 'Billing Not Configured: This Alarm.com login is not linked to a SecurityTrax account.',
-        reasons: [{ code: 'login-not-linked', message: 'This Alarm.com login is not linked to a SecurityTrax account.' }],
+        reasons: [
+          { code: 'login-not-linked', message: 'This Alarm.com login is not linked to a SecurityTrax account.' },
+        ],
         instance: '/alarm-com/api/billing/summary',
       });
     });
@@ -179,7 +225,12 @@ export function runBehaviourSuite({ name, setup }: BehaviourSuite): void {
       const bob = await given('no-mmr');
       const err = (await rejection(bob.summary())) as BillingNotConfiguredError;
       expect(err.status).toBe(409);
-      expect(err.reasons).toEqual([{ code: 'no-mmr-recurring-invoice', message: 'The SecurityTrax account has no Recurring Invoice with the MMR (ID 3) Invoice Line Item.' }]);
+      expect(err.reasons).toEqual([
+        {
+          code: 'no-mmr-recurring-invoice',
+          message: 'The SecurityTrax account has no Recurring Invoice with the MMR (ID 3) Invoice Line Item.',
+        },
+      ]);
     });
 
     it('payment options: past due, current and full balance', async () => {
@@ -198,9 +249,33 @@ export function runBehaviourSuite({ name, setup }: BehaviourSuite): void {
     it('bills: newest first, with their status', async () => {
       const jane = await given('three-past-due', MAR_3);
       expect(await jane.bills()).toEqual([
-        { id: 3, invoiceDate: '2019-03-03', dueDate: '2019-03-03', totalCents: 3999, balanceCents: 3999, status: 'open', lines: [monitoring] },
-        { id: 2, invoiceDate: '2019-02-03', dueDate: '2019-02-03', totalCents: 3999, balanceCents: 3999, status: 'past_due', lines: [monitoring] },
-        { id: 1, invoiceDate: '2019-01-03', dueDate: '2019-01-03', totalCents: 3999, balanceCents: 3999, status: 'past_due', lines: [monitoring] },
+        {
+          id: 3,
+          invoiceDate: '2019-03-03',
+          dueDate: '2019-03-03',
+          totalCents: 3999,
+          balanceCents: 3999,
+          status: 'open',
+          lines: [monitoring],
+        },
+        {
+          id: 2,
+          invoiceDate: '2019-02-03',
+          dueDate: '2019-02-03',
+          totalCents: 3999,
+          balanceCents: 3999,
+          status: 'past_due',
+          lines: [monitoring],
+        },
+        {
+          id: 1,
+          invoiceDate: '2019-01-03',
+          dueDate: '2019-01-03',
+          totalCents: 3999,
+          balanceCents: 3999,
+          status: 'past_due',
+          lines: [monitoring],
+        },
       ]);
     });
 
@@ -208,7 +283,10 @@ export function runBehaviourSuite({ name, setup }: BehaviourSuite): void {
       const jane = await given('three-past-due', MAR_3);
       const payment = await jane.makePayment({
         amountCents: 5000,
-        newBillingMethod: { type: 'credit_card', card: { number: '4242 4242 4242 4242', expMonth: 8, expYear: 2031, cvv: '123', holderName: 'Jane Doe' } },
+        newBillingMethod: {
+          type: 'credit_card',
+          card: { number: '4242 4242 4242 4242', expMonth: 8, expYear: 2031, cvv: '123', holderName: 'Jane Doe' },
+        },
       });
       const expected = {
         id: 4,
@@ -237,7 +315,13 @@ export function runBehaviourSuite({ name, setup }: BehaviourSuite): void {
     it('declined payment: 402 problem, no balance change, the attempt is in the history', async () => {
       const lee = await given('declined-card');
       const err = await rejection(
-        lee.makePayment({ amountCents: 4500, newBillingMethod: { type: 'credit_card', card: { number: '4000 0000 0000 0002', expMonth: 1, expYear: 2030, holderName: 'Lee Chan' } } }),
+        lee.makePayment({
+          amountCents: 4500,
+          newBillingMethod: {
+            type: 'credit_card',
+            card: { number: '4000 0000 0000 0002', expMonth: 1, expYear: 2030, holderName: 'Lee Chan' },
+          },
+        }),
       );
       expect(err).toBeInstanceOf(PaymentDeclinedError);
       expect((err as ProblemError).problem).toEqual({
@@ -267,7 +351,14 @@ export function runBehaviourSuite({ name, setup }: BehaviourSuite): void {
     it('change card: the new card becomes the Auto Pay method', async () => {
       const lee = await given('declined-card');
       const expected = { paymentMethod: visa(1, '4242', 6, 2031), autoPay: { enabled: true, canBeDisabled: false } };
-      expect(await lee.changePaymentMethod({ newBillingMethod: { type: 'credit_card', card: { number: '4242424242424242', expMonth: 6, expYear: 2031, cvv: '999', holderName: 'Lee Chan' } } })).toEqual(expected);
+      expect(
+        await lee.changePaymentMethod({
+          newBillingMethod: {
+            type: 'credit_card',
+            card: { number: '4242424242424242', expMonth: 6, expYear: 2031, cvv: '999', holderName: 'Lee Chan' },
+          },
+        }),
+      ).toEqual(expected);
       expect(await lee.paymentMethod()).toEqual(expected);
     });
 

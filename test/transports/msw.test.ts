@@ -7,7 +7,11 @@ import { runBehaviourSuite } from './behaviour-cases.ts';
 runBehaviourSuite({
   name: 'MSW (intercepted global fetch)',
   async setup() {
-    const sim = await createMockSimulator({ baseUrl: 'http://trax-sim.test', strict: true, onViolation: recordViolation });
+    const sim = await createMockSimulator({
+      baseUrl: 'http://trax-sim.test',
+      strict: true,
+      onViolation: recordViolation,
+    });
     const server = setupServer(...sim.handlers);
     server.listen({ onUnhandledRequest: 'error' });
     return { baseUrl: sim.baseUrl, fetch: (input, init) => fetch(input, init), close: () => server.close() };

@@ -7,7 +7,13 @@ import { runBehaviourSuite } from './behaviour-cases.ts';
 runBehaviourSuite({
   name: 'a listening server',
   async setup() {
-    const server = await startServer({ port: 0, dataDir: null, scenarios: loadScenarioSeeder(), strict: true, onViolation: recordViolation });
+    const server = await startServer({
+      port: 0,
+      dataDir: null,
+      scenarios: loadScenarioSeeder(),
+      strict: true,
+      onViolation: recordViolation,
+    });
     return { baseUrl: server.url, fetch: (input, init) => fetch(input, init), close: () => server.close() };
   },
 });

@@ -9,7 +9,14 @@ import type { Tokens } from './securitytrax/tokens.ts';
 
 const HOOKS = ['sandboxOf', 'before', 'readBody', 'respond', 'onError', 'parseResponse'] as const;
 const hooksOf = (face: Face) => HOOKS.filter((h) => face[h] !== undefined);
-const PATHS = ['/securitytrax', '/securitytrax/default/user/v1/customers', '/securitytraxx', '/alarm-com/WebServices/CustomerManagement.asmx', '/alarm-com/api/billing/summary', '/__sim/health'];
+const PATHS = [
+  '/securitytrax',
+  '/securitytrax/default/user/v1/customers',
+  '/securitytraxx',
+  '/alarm-com/WebServices/CustomerManagement.asmx',
+  '/alarm-com/api/billing/summary',
+  '/__sim/health',
+];
 
 // What a lazy face answers before loading must be what the loaded face would answer.
 describe('lazy faces', () => {

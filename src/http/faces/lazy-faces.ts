@@ -37,7 +37,12 @@ export const SECURITYTRAX_CREATED = {
   createPayment: 'payments',
 } as const satisfies Record<string, IdempotentResourceType>;
 
-const SECURITYTRAX_SIM_OPS = ['listIntegratorKeys', 'createIntegratorKey', 'listPersonalAccessTokens', 'createPersonalAccessToken'] as const;
+const SECURITYTRAX_SIM_OPS = [
+  'listIntegratorKeys',
+  'createIntegratorKey',
+  'listPersonalAccessTokens',
+  'createPersonalAccessToken',
+] as const;
 
 export type LazyFacesDeps = {
   index: OpenApiIndex;
@@ -65,26 +70,41 @@ export function lazyFaces({ index, store, runner, dealer, adc, stateOf, wallCloc
   // One token store per app, shared by the face (bearer check), its routes (authenticate) and /__sim.
   let tokens: Tokens | undefined;
   let renderers: CreatedRenderers | undefined;
-  const tokensOf = async (): Promise<Tokens> => (tokens ??= (await import('./securitytrax/tokens.ts')).createTokens({ store, now: wallClock }));
+  const tokensOf = async (): Promise<Tokens> =>
+    (tokens ??= (await import('./securitytrax/tokens.ts')).createTokens({ store, now: wallClock }));
   const securityTrax = lazyFace(SECURITYTRAX_EAGER, opsOf(SECURITYTRAX_EAGER.tag), async () => {
-    const [{ createSecurityTraxFace }, { securityTraxRoutes, securityTraxCreated }, t] = await Promise.all([import('./securitytrax/face.ts'), import('./securitytrax/routes.ts'), tokensOf()]);
+    const [{ createSecurityTraxFace }, { securityTraxRoutes, securityTraxCreated }, t] = await Promise.all([
+      import('./securitytrax/face.ts'),
+      import('./securitytrax/routes.ts'),
+      tokensOf(),
+    ]);
     renderers = securityTraxCreated as unknown as CreatedRenderers;
-    return { face: createSecurityTraxFace({ store, tokens: t, log }), handlers: securityTraxRoutes({ dealer, stateOf, tokens: t }) as Record<string, Handlers[keyof Handlers]> };
+    return {
+      face: createSecurityTraxFace({ store, tokens: t, log }),
+      handlers: securityTraxRoutes({ dealer, stateOf, tokens: t }) as Record<string, Handlers[keyof Handlers]>,
+    };
   });
   const securityTraxSim = lazyFace(undefined, SECURITYTRAX_SIM_OPS, async () => {
     const [{ securityTraxSimRoutes }] = await Promise.all([import('./securitytrax/sim-routes.ts'), tokensOf()]);
     return { handlers: securityTraxSimRoutes(runner) };
   });
   const soap = lazyFace(SOAP_EAGER, opsOf(SOAP_EAGER.tag), async () => {
-    const [{ alarmComSoapFace }, { alarmComSoapRoutes }] = await Promise.all([import('./alarm-com-soap/face.ts'), import('./alarm-com-soap/routes.ts')]);
-    return { face: alarmComSoapFace({ log }), handlers: alarmComSoapRoutes(adc, stateOf) as Record<string, Handlers[keyof Handlers]> };
+    const [{ alarmComSoapFace }, { alarmComSoapRoutes }] = await Promise.all([
+      import('./alarm-com-soap/face.ts'),
+      import('./alarm-com-soap/routes.ts'),
+    ]);
+    return {
+      face: alarmComSoapFace({ log }),
+      handlers: alarmComSoapRoutes(adc, stateOf) as Record<string, Handlers[keyof Handlers]>,
+    };
   });
   const created: CreatedRenderers = {};
   for (const [operationId, resource] of Object.entries(SECURITYTRAX_CREATED)) {
     created[operationId] = {
       resource,
       render: (state, entity) => {
-        if (!renderers?.[operationId]) throw new Error(`${operationId} replayed before the SecurityTrax face was loaded`);
+        if (!renderers?.[operationId])
+          throw new Error(`${operationId} replayed before the SecurityTrax face was loaded`);
         return renderers[operationId].render(state, entity);
       },
     };

@@ -44,15 +44,25 @@ export function adminToken({ token }: AdminTokenOptions): MiddlewareHandler {
       const url = new URL(c.req.url);
       url.searchParams.delete('token');
       const cookie = `${ADMIN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`;
-      return new Response(null, { status: 303, headers: { location: `${url.pathname}${url.search}`, 'set-cookie': cookie } });
+      return new Response(null, {
+        status: 303,
+        headers: { location: `${url.pathname}${url.search}`, 'set-cookie': cookie },
+      });
     }
     const given = presented(c);
     if (given !== undefined && same(given, token)) return next();
     const how = onConsole
       ? 'Open the console once as /?token=<admin token> (printed when the server started).'
       : 'Send it as "Authorization: Bearer <token>" or "X-Admin-Token: <token>".';
-    return refusal(401, 'admin-token-required', 'Admin token required', `${given === undefined ? 'This simulator is protected by an admin token.' : 'The admin token is incorrect.'} ${how}`, path, {
-      'www-authenticate': 'Bearer realm="trax-sim admin"',
-    });
+    return refusal(
+      401,
+      'admin-token-required',
+      'Admin token required',
+      `${given === undefined ? 'This simulator is protected by an admin token.' : 'The admin token is incorrect.'} ${how}`,
+      path,
+      {
+        'www-authenticate': 'Bearer realm="trax-sim admin"',
+      },
+    );
   };
 }

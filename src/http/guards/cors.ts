@@ -11,14 +11,24 @@ export type CorsOptions = {
 };
 
 /** Headers a browser client of the simulator sends: auth, the sandbox, idempotency, SecurityTrax's key. */
-export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'X-Sandbox', 'Idempotency-Key', 'X-SecurityTrax-IntegratorKey', 'X-Admin-Token'];
+export const CORS_ALLOW_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'X-Sandbox',
+  'Idempotency-Key',
+  'X-SecurityTrax-IntegratorKey',
+  'X-Admin-Token',
+];
 const EXPOSE_HEADERS = ['Idempotent-Replayed', 'Location', 'WWW-Authenticate'];
 const MAX_AGE_SECONDS = 600;
 
 /** `--cors a,b --cors c` -> checked, normalised origins; throws a one-line reason on a bad value. */
 export function parseCorsOrigins(values: string[]): string[] {
   const out: string[] = [];
-  for (const raw of values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
+  for (const raw of values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean)) {
     if (raw === '*') {
       out.push('*');
       continue;
@@ -29,7 +39,8 @@ export function parseCorsOrigins(values: string[]): string[] {
     } catch {
       throw new Error(`--cors: "${raw}" is not an origin (scheme://host[:port], or *)`);
     }
-    if (!/^https?:$/.test(url.protocol) || url.origin === 'null') throw new Error(`--cors: "${raw}" is not an http(s) origin`);
+    if (!/^https?:$/.test(url.protocol) || url.origin === 'null')
+      throw new Error(`--cors: "${raw}" is not an http(s) origin`);
     out.push(url.origin);
   }
   return out;
@@ -48,10 +59,12 @@ export function corsGrants(options: CorsOptions | undefined, origin: string, pat
  * simulator's clients send Authorization explicitly. The control API only when `control` is set.
  */
 export function corsGuard(options: CorsOptions): MiddlewareHandler {
-  if (options.control && options.origins.includes('*')) throw new Error('CORS for the control API (/__sim) needs explicit origins, not *');
+  if (options.control && options.origins.includes('*'))
+    throw new Error('CORS for the control API (/__sim) needs explicit origins, not *');
   const any = options.origins.includes('*');
   const handler = cors({
-    origin: (origin: string, c: Context) => (corsGrants(options, origin, c.req.path) ? (any && !isControlPath(c.req.path) ? '*' : origin) : null),
+    origin: (origin: string, c: Context) =>
+      corsGrants(options, origin, c.req.path) ? (any && !isControlPath(c.req.path) ? '*' : origin) : null,
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowHeaders: CORS_ALLOW_HEADERS,
     exposeHeaders: EXPOSE_HEADERS,

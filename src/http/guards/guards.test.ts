@@ -23,7 +23,11 @@ describe('host guard helpers', () => {
 
 describe('CORS options', () => {
   it('parses comma-separated, repeated origins to their canonical form and refuses non-origins', () => {
-    expect(parseCorsOrigins(['http://a.example:3000/, https://B.example', '*'])).toEqual(['http://a.example:3000', 'https://b.example', '*']);
+    expect(parseCorsOrigins(['http://a.example:3000/, https://B.example', '*'])).toEqual([
+      'http://a.example:3000',
+      'https://b.example',
+      '*',
+    ]);
     expect(() => parseCorsOrigins(['a.example'])).toThrow(/not an origin/);
     expect(() => parseCorsOrigins(['ftp://a.example'])).toThrow(/not an http\(s\) origin/);
   });

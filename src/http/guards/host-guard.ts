@@ -28,7 +28,8 @@ export function allowedHostNames({ boundHost, allowedHosts = [] }: HostGuardOpti
   if (WILDCARDS.has(boundHost)) {
     // Bound to every interface: each of the machine's addresses, and its name, reach it.
     names.add(hostname().toLowerCase());
-    for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) names.add(bracketed(a.address.replace(/%.*$/, '')));
+    for (const list of Object.values(networkInterfaces()))
+      for (const a of list ?? []) names.add(bracketed(a.address.replace(/%.*$/, '')));
   }
   return names;
 }

@@ -21,5 +21,9 @@ export function mountGuards(app: Hono, options: GuardOptions): void {
   if (options.hosts) app.use('*', hostGuard(options.hosts));
   if (options.cors) app.use('*', corsGuard(options.cors));
   if (options.adminToken) app.use('*', adminToken({ token: options.adminToken }));
-  app.on(STATE_CHANGING_METHODS, '*', originGuard({ granted: (origin, path) => corsGrants(options.cors, origin, path) }));
+  app.on(
+    STATE_CHANGING_METHODS,
+    '*',
+    originGuard({ granted: (origin, path) => corsGrants(options.cors, origin, path) }),
+  );
 }

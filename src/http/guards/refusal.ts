@@ -1,7 +1,14 @@
 import { problem, problemResponse } from '../problem.ts';
 
 /** A guard's refusal: problem+json with a stable code, like every other error of the simulator. */
-export function refusal(status: 401 | 403, code: string, title: string, detail: string, instance: string, headers: Record<string, string> = {}): Response {
+export function refusal(
+  status: 401 | 403,
+  code: string,
+  title: string,
+  detail: string,
+  instance: string,
+  headers: Record<string, string> = {},
+): Response {
   return problemResponse(problem(status, code, title, detail, { instance }), headers);
 }
 

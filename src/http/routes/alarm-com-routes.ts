@@ -9,12 +9,24 @@ import { autoPayOf } from '../../domain/auto-pay.ts';
 import type { CreatedRenderer } from '../idempotency.ts';
 import { created, items, ok, type Auth, type Handlers } from '../operation.ts';
 
-type BillingOps = Pick<Handlers,
-  | 'getBillingSummary' | 'getPaymentOptions' | 'makePayment' | 'listEndUserPayments' | 'getEndUserPayment' | 'getPaymentMethod'
-  | 'changePaymentMethod' | 'removePaymentMethod' | 'setAutoPay' | 'listBills' | 'getBill'>;
+type BillingOps = Pick<
+  Handlers,
+  | 'getBillingSummary'
+  | 'getPaymentOptions'
+  | 'makePayment'
+  | 'listEndUserPayments'
+  | 'getEndUserPayment'
+  | 'getPaymentMethod'
+  | 'changePaymentMethod'
+  | 'removePaymentMethod'
+  | 'setAutoPay'
+  | 'listBills'
+  | 'getBill'
+>;
 
 const loginOf = (auth: Auth): number => {
-  if (auth.kind !== 'endUser') throw new DomainError('unauthorized', 'unauthorized', 'Unauthorized', 'Sign in as an Alarm.com end user.');
+  if (auth.kind !== 'endUser')
+    throw new DomainError('unauthorized', 'unauthorized', 'Unauthorized', 'Sign in as an Alarm.com end user.');
   return auth.loginId;
 };
 
@@ -26,11 +38,17 @@ const methodAndAutoPay = (state: Readonly<SandboxState>, billingMethodId: number
 
 /** The 201 of this face's creating POST: the route's answer and its Idempotency-Key replay. */
 export const alarmComCreated = {
-  makePayment: { resource: 'payments', render: (s, p) => created(endUserPaymentView(s, requireSucceeded(p))) } satisfies CreatedRenderer<Payment>,
+  makePayment: {
+    resource: 'payments',
+    render: (s, p) => created(endUserPaymentView(s, requireSucceeded(p))),
+  } satisfies CreatedRenderer<Payment>,
 };
 
 /** The Alarm.com end-user Billing API (Settings > Account Management > Billing). */
-export function alarmComBillingRoutes(billing: BillingService, stateOf: (sandbox: string) => Readonly<SandboxState>): BillingOps {
+export function alarmComBillingRoutes(
+  billing: BillingService,
+  stateOf: (sandbox: string) => Readonly<SandboxState>,
+): BillingOps {
   return {
     getBillingSummary: (i) => {
       const { state, summary: s } = billing.summary(i.sandbox, loginOf(i.auth));
@@ -54,8 +72,16 @@ export function alarmComBillingRoutes(billing: BillingService, stateOf: (sandbox
       return ok({ ...options, savedMethod: saved ? paymentMethodView(saved) : null });
     },
     makePayment: async (i) => {
-      const body = i.body as { amountCents: number; billingMethodId?: number; newBillingMethod?: NewBillingMethodInput };
-      const { payment } = await billing.makePayment(i.sandbox, { loginId: loginOf(i.auth), ...body }, { idempotency: i.idempotency });
+      const body = i.body as {
+        amountCents: number;
+        billingMethodId?: number;
+        newBillingMethod?: NewBillingMethodInput;
+      };
+      const { payment } = await billing.makePayment(
+        i.sandbox,
+        { loginId: loginOf(i.auth), ...body },
+        { idempotency: i.idempotency },
+      );
       return alarmComCreated.makePayment.render(stateOf(i.sandbox), payment);
     },
     listEndUserPayments: (i) => {
@@ -71,7 +97,11 @@ export function alarmComBillingRoutes(billing: BillingService, stateOf: (sandbox
       return ok(methodAndAutoPay(state, billingMethodId));
     },
     changePaymentMethod: async (i) => {
-      const { recurringInvoice } = await billing.changePaymentMethod(i.sandbox, loginOf(i.auth), i.body as ChangePaymentMethodInput);
+      const { recurringInvoice } = await billing.changePaymentMethod(
+        i.sandbox,
+        loginOf(i.auth),
+        i.body as ChangePaymentMethodInput,
+      );
       return ok(methodAndAutoPay(stateOf(i.sandbox), recurringInvoice.billingMethodId));
     },
     removePaymentMethod: (i) => billing.removePaymentMethod(i.sandbox, loginOf(i.auth)),

@@ -10,7 +10,10 @@ export function scenarioRoutes(sim: SimService, dirs?: readonly string[]): Scena
     // A broken file is listed under `broken` with its reasons; the good ones are still listed.
     listScenarios: () => {
       const { scenarios, broken } = scanScenarios(dirs);
-      return ok({ items: scenarios.map(({ name, description }) => ({ name, description: description.trim() })), broken });
+      return ok({
+        items: scenarios.map(({ name, description }) => ({ name, description: description.trim() })),
+        broken,
+      });
     },
     loadScenario: async (i) => ok(sandboxView(await sim.loadScenario(i.sandbox, i.path.name as string))),
     runScenario: async (i) => ok(await sim.runScenario(i.path.name as string)),

@@ -5,18 +5,43 @@ import type { SandboxCreate, SimService } from '../../services/sim-service.ts';
 import { credentialView, eventPageView, loginView, sandboxView } from '../../services/views.ts';
 import { created, items, noContent, ok, type Handlers } from '../operation.ts';
 
-type SimOps = Pick<Handlers,
-  | 'getHealth' | 'listSandboxes' | 'createSandbox' | 'getSandbox' | 'deleteSandbox' | 'resetSandbox' | 'getClock'
-  | 'advanceClock' | 'getSettings' | 'updateSettings' | 'getFaults' | 'setFaults' | 'listEvents' | 'getJournal'
-  | 'listLogins' | 'createLogin' | 'updateLogin' | 'listAlarmComCredentials' | 'createAlarmComCredential'
-  | 'updateAlarmComCredential' | 'setDealerCredentials'>;
+type SimOps = Pick<
+  Handlers,
+  | 'getHealth'
+  | 'listSandboxes'
+  | 'createSandbox'
+  | 'getSandbox'
+  | 'deleteSandbox'
+  | 'resetSandbox'
+  | 'getClock'
+  | 'advanceClock'
+  | 'getSettings'
+  | 'updateSettings'
+  | 'getFaults'
+  | 'setFaults'
+  | 'listEvents'
+  | 'getJournal'
+  | 'listLogins'
+  | 'createLogin'
+  | 'updateLogin'
+  | 'listAlarmComCredentials'
+  | 'createAlarmComCredential'
+  | 'updateAlarmComCredential'
+  | 'setDealerCredentials'
+>;
 
 export type HealthInfo = { version: string; startedAt: number };
 
 /** The simulator's control API under /__sim. */
 export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
   return {
-    getHealth: () => ok({ status: 'ok', version: health.version, sandboxes: sim.sandboxCount(), uptimeMs: Math.round(performance.now() - health.startedAt) }),
+    getHealth: () =>
+      ok({
+        status: 'ok',
+        version: health.version,
+        sandboxes: sim.sandboxCount(),
+        uptimeMs: Math.round(performance.now() - health.startedAt),
+      }),
     listSandboxes: () => items(sim.listSandboxes().map(sandboxView)),
     createSandbox: async (i) => created(sandboxView(await sim.createSandbox(i.body as SandboxCreate))),
     getSandbox: (i) => ok(sandboxView(sim.getSandbox(i.path.sandbox as string))),
@@ -33,13 +58,24 @@ export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
     setFaults: async (i) => ok(await sim.setFaults(i.sandbox, i.body as Partial<Faults>)),
     listEvents: (i) => ok(eventPageView(sim.eventPage(i.sandbox, i.query as EventFilter))),
     getJournal: (i) => items(sim.journal(i.sandbox)),
-    setDealerCredentials: async (i) => ok(await sim.setDealer(i.sandbox, i.body as { username: string; password: string })),
+    setDealerCredentials: async (i) =>
+      ok(await sim.setDealer(i.sandbox, i.body as { username: string; password: string })),
     listLogins: (i) => items(sim.logins(i.sandbox).map(loginView)),
     createLogin: async (i) => created(loginView(await sim.createLogin(i.sandbox, i.body as LoginInput))),
-    updateLogin: async (i) => ok(loginView(await sim.updateLogin(i.sandbox, i.path.loginId as number, i.body as LoginUpdate))),
+    updateLogin: async (i) =>
+      ok(loginView(await sim.updateLogin(i.sandbox, i.path.loginId as number, i.body as LoginUpdate))),
     listAlarmComCredentials: (i) => items(sim.credentials(i.sandbox).map(credentialView)),
-    createAlarmComCredential: async (i) => created(credentialView(await sim.createCredential(i.sandbox, i.body as AdcCredentialInput))),
+    createAlarmComCredential: async (i) =>
+      created(credentialView(await sim.createCredential(i.sandbox, i.body as AdcCredentialInput))),
     updateAlarmComCredential: async (i) =>
-      ok(credentialView(await sim.updateCredential(i.sandbox, i.path.credentialId as number, i.body as { roles?: string[]; password?: string }))),
+      ok(
+        credentialView(
+          await sim.updateCredential(
+            i.sandbox,
+            i.path.credentialId as number,
+            i.body as { roles?: string[]; password?: string },
+          ),
+        ),
+      ),
   };
 }

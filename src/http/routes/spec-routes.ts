@@ -6,6 +6,10 @@ import type { Handlers } from '../operation.ts';
 export function specRoutes(file = SPEC_PATH): Pick<Handlers, 'getOpenApiSpec'> {
   let text: string | undefined;
   return {
-    getOpenApiSpec: () => ({ status: 200, body: (text ??= readFileSync(file, 'utf8')), headers: { 'content-type': 'application/yaml' } }),
+    getOpenApiSpec: () => ({
+      status: 200,
+      body: (text ??= readFileSync(file, 'utf8')),
+      headers: { 'content-type': 'application/yaml' },
+    }),
   };
 }

@@ -1,6 +1,13 @@
 // The client side of the face, for the typed client (contracts/clients) and the scenario runner: a
 // request envelope from credentials and input, and an answer's text back to a typed result or fault.
-import { decodeResult, OPERATIONS, resultElement, responseElement, type SecurityTraxSettingsResult, type SoapOperationName } from './operations.ts';
+import {
+  decodeResult,
+  OPERATIONS,
+  resultElement,
+  responseElement,
+  type SecurityTraxSettingsResult,
+  type SoapOperationName,
+} from './operations.ts';
 import { MEDIA_TYPE, soapActionOf, type SoapVersion } from './soap-constants.ts';
 import { readXml, type XmlObject } from './xml-reader.ts';
 import { envelopeXml } from './xml-writer.ts';
@@ -8,10 +15,21 @@ import { envelopeXml } from './xml-writer.ts';
 export type SoapCredentials = { username: string; password: string; twoFactorDeviceId?: string };
 
 /** Body and headers of a SOAP request (1.1: text/xml + SOAPAction; 1.2: application/soap+xml; action=...). */
-export function soapRequest(version: SoapVersion, operation: SoapOperationName, credentials: SoapCredentials, input: Record<string, string> = {}) {
+export function soapRequest(
+  version: SoapVersion,
+  operation: SoapOperationName,
+  credentials: SoapCredentials,
+  input: Record<string, string> = {},
+) {
   const fields = OPERATIONS[operation].input.filter((f) => input[f.element] !== undefined);
-  const element: XmlObject | string = fields.length ? Object.fromEntries(fields.map((f) => [f.element, input[f.element]!])) : '';
-  const authentication = { User: credentials.username, Password: credentials.password, TwoFactorDeviceId: credentials.twoFactorDeviceId ?? '' };
+  const element: XmlObject | string = fields.length
+    ? Object.fromEntries(fields.map((f) => [f.element, input[f.element]!]))
+    : '';
+  const authentication = {
+    User: credentials.username,
+    Password: credentials.password,
+    TwoFactorDeviceId: credentials.twoFactorDeviceId ?? '',
+  };
   const body = envelopeXml(version, { [operation]: element }, { Authentication: authentication });
   const action = soapActionOf(operation);
   const headers: Record<string, string> =
@@ -24,7 +42,10 @@ export function soapRequest(version: SoapVersion, operation: SoapOperationName, 
 /** A fault as a client sees it: the stable code (detail/FaultDetail/Code), SOAP code and subcode, reason. */
 export type SoapFault = { code: string; faultcode: string; subcode: string | null; reason: string };
 
-export type SoapAnswer = { kind: 'result'; result: SecurityTraxSettingsResult } | { kind: 'fault'; fault: SoapFault } | { kind: 'not-soap'; text: string };
+export type SoapAnswer =
+  | { kind: 'result'; result: SecurityTraxSettingsResult }
+  | { kind: 'fault'; fault: SoapFault }
+  | { kind: 'not-soap'; text: string };
 
 /**
  * Reads an answer's text: the operation's result, a fault (1.1 or 1.2), or something that is not SOAP.
@@ -60,5 +81,10 @@ function faultOfElement(fault: XmlObject): SoapFault {
   }
   const codeElement = (fault.Code ?? {}) as XmlObject;
   const subcode = str((codeElement.Subcode as XmlObject | undefined)?.Value);
-  return { code, faultcode: str(codeElement.Value), subcode: subcode ? subcode.replace(/^[^:]*:/, '') : null, reason: str((fault.Reason as XmlObject | undefined)?.Text) };
+  return {
+    code,
+    faultcode: str(codeElement.Value),
+    subcode: subcode ? subcode.replace(/^[^:]*:/, '') : null,
+    reason: str((fault.Reason as XmlObject | undefined)?.Text),
+  };
 }

@@ -5,7 +5,15 @@ import { MAX_BODY_BYTES, bodyText, headerOf, tooLarge } from '../../read-request
 import { OPERATION_NAME } from '../../journal.ts';
 import { clientFault } from './faults.ts';
 import { isSoapOperation } from './operations.ts';
-import { ADC_NS, ENVELOPE_NS, MEDIA_TYPE, actionParameterOf, mediaTypeOf, soapActionOf, soapVersionOf } from './soap-constants.ts';
+import {
+  ADC_NS,
+  ENVELOPE_NS,
+  MEDIA_TYPE,
+  actionParameterOf,
+  mediaTypeOf,
+  soapActionOf,
+  soapVersionOf,
+} from './soap-constants.ts';
 import { readXml } from './xml-reader.ts';
 
 const MEDIA_TYPES = new Set(Object.values(MEDIA_TYPE));
@@ -18,11 +26,20 @@ export async function readEnvelope(c: Context): Promise<{ hasBody: boolean; body
   const contentType = headerOf(c, 'content-type');
   const type = mediaTypeOf(contentType);
   if (!MEDIA_TYPES.has(type)) {
-    throw clientFault('unsupported-media-type', 'Unsupported media type', `Send SOAP 1.1 as text/xml or SOAP 1.2 as application/soap+xml; got ${type || 'no Content-Type'}.`);
+    throw clientFault(
+      'unsupported-media-type',
+      'Unsupported media type',
+      `Send SOAP 1.1 as text/xml or SOAP 1.2 as application/soap+xml; got ${type || 'no Content-Type'}.`,
+    );
   }
   const doc = readXml(text);
   const version = soapVersionOf(contentType);
-  if (doc.root !== 'Envelope' && !doc.root.endsWith('}Envelope')) throw clientFault('not-an-envelope', 'Not a SOAP envelope', `The root element is ${doc.root}, not a SOAP Envelope.`);
+  if (doc.root !== 'Envelope' && !doc.root.endsWith('}Envelope'))
+    throw clientFault(
+      'not-an-envelope',
+      'Not a SOAP envelope',
+      `The root element is ${doc.root}, not a SOAP Envelope.`,
+    );
   if (doc.rootNamespace !== ENVELOPE_NS[version]) {
     throw clientFault(
       'version-mismatch',
@@ -31,12 +48,21 @@ export async function readEnvelope(c: Context): Promise<{ hasBody: boolean; body
     );
   }
   const body = doc.value.Body;
-  if (body === undefined || typeof body !== 'object' || Array.isArray(body)) throw clientFault('not-an-envelope', 'Not a SOAP envelope', 'The Envelope has no Body element holding the operation.');
+  if (body === undefined || typeof body !== 'object' || Array.isArray(body))
+    throw clientFault(
+      'not-an-envelope',
+      'Not a SOAP envelope',
+      'The Envelope has no Body element holding the operation.',
+    );
   const names = Object.keys(body);
   for (const name of names) {
     if (!isSoapOperation(name)) {
       const hint = name.startsWith('{') ? ` Operation elements must be in the namespace ${ADC_NS}.` : '';
-      throw clientFault('unknown-operation', 'Unknown operation', `${name} is not an operation of this service.${hint}`);
+      throw clientFault(
+        'unknown-operation',
+        'Unknown operation',
+        `${name} is not an operation of this service.${hint}`,
+      );
     }
   }
   const operation = names[0];
@@ -44,7 +70,11 @@ export async function readEnvelope(c: Context): Promise<{ hasBody: boolean; body
     const action = version === '1.1' ? headerOf(c, 'soapaction') : actionParameterOf(contentType);
     const unquoted = action?.trim().replace(/^"(.*)"$/, '$1');
     if (unquoted && unquoted !== soapActionOf(operation)) {
-      throw clientFault('soap-action-mismatch', 'SOAPAction mismatch', `The SOAP action "${unquoted}" does not name the body's operation ${operation} (${soapActionOf(operation)}).`);
+      throw clientFault(
+        'soap-action-mismatch',
+        'SOAPAction mismatch',
+        `The SOAP action "${unquoted}" does not name the body's operation ${operation} (${soapActionOf(operation)}).`,
+      );
     }
     c.set(OPERATION_NAME, operation);
   }

@@ -16,13 +16,15 @@ const xmlResponse = (status: number, version: SoapVersion, xml: string) =>
   new Response(xml, { status, headers: { 'content-type': `${MEDIA_TYPE[version]}; charset=utf-8` } });
 
 /** Answers in the SOAP version of the request (its media type); GETs and everything else in 1.1. */
-const versionOf = (c: Context): SoapVersion => soapVersionOf(c.req.method === 'POST' ? c.req.header('content-type') : undefined);
+const versionOf = (c: Context): SoapVersion =>
+  soapVersionOf(c.req.method === 'POST' ? c.req.header('content-type') : undefined);
 
 /** The URL the request came in on (sandbox prefix included), without its query: the WSDL's soap:address. */
 const addressOf = (c: Context): string => c.req.url.split('?')[0]!;
 
 export function alarmComSoapFace({ log }: { log?: (line: string) => void } = {}): Face {
-  const onUnexpected = (err: unknown) => log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  const onUnexpected = (err: unknown) =>
+    log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   return {
     tag: ALARM_COM_SOAP_TAG,
     owns: (path) => path.startsWith(WEB_SERVICES_PREFIX),

@@ -37,7 +37,8 @@ export const OPERATIONS = {
   },
   SetSecurityTraxSettings: {
     input: [{ element: 'BillingIntegrationEnabled', type: 'boolean', required: true }],
-    call: (adc, c, input) => adc.setSettings(c.sandbox, c.username, c.password, xsdBoolean(input.BillingIntegrationEnabled!), c.signal),
+    call: (adc, c, input) =>
+      adc.setSettings(c.sandbox, c.username, c.password, xsdBoolean(input.BillingIntegrationEnabled!), c.signal),
   },
 } satisfies Record<string, SoapOperation>;
 
@@ -63,7 +64,9 @@ export const failedResult = (message: string): XmlObject => ({ Success: 'false',
 
 /** The result as the spec describes it on the wire (strings) and as clients use it (booleans). */
 export type WireResult = components['schemas']['SecurityTraxSettingsResult'];
-export type SecurityTraxSettingsResult = { [K in keyof WireResult]: K extends 'Success' | 'BillingIntegrationEnabled' ? boolean : WireResult[K] };
+export type SecurityTraxSettingsResult = {
+  [K in keyof WireResult]: K extends 'Success' | 'BillingIntegrationEnabled' ? boolean : WireResult[K];
+};
 
 /** Wire strings -> typed values, by the table's types. */
 export function decodeResult(value: XmlValue): SecurityTraxSettingsResult {

@@ -5,31 +5,54 @@ import type { SandboxState } from '../../../domain/types.ts';
 import type { AlarmComWebServices } from '../../../services/alarm-com-web-services.ts';
 import type { Handlers } from '../../operation.ts';
 import { clientFault } from './faults.ts';
-import { OPERATIONS, failedResult, isSoapOperation, responseElement, resultElement, settingsResult } from './operations.ts';
+import {
+  OPERATIONS,
+  failedResult,
+  isSoapOperation,
+  responseElement,
+  resultElement,
+  settingsResult,
+} from './operations.ts';
 import type { XmlObject } from './xml-reader.ts';
 
 type SoapOps = Pick<Handlers, 'callCustomerManagement' | 'getCustomerManagementWsdl'>;
 
 /** The parsed request, as the spec's SoapRequestEnvelope describes it (validated before the handler runs). */
-type Request = { Envelope: { Header: { Authentication: { User: string; Password: string } }; Body: Record<string, XmlObject | string> } };
+type Request = {
+  Envelope: {
+    Header: { Authentication: { User: string; Password: string } };
+    Body: Record<string, XmlObject | string>;
+  };
+};
 
 /** The WSDL handler's answer; the face renders it with the URL the request came in on. */
 export const WSDL_ANSWER = { wsdl: true } as const;
 
-export function alarmComSoapRoutes(adc: AlarmComWebServices, stateOf: (sandbox: string) => Readonly<SandboxState>): SoapOps {
+export function alarmComSoapRoutes(
+  adc: AlarmComWebServices,
+  stateOf: (sandbox: string) => Readonly<SandboxState>,
+): SoapOps {
   return {
     callCustomerManagement: async (i) => {
       const { Header, Body } = (i.body as Request).Envelope;
       const [name, input] = Object.entries(Body)[0]!;
-      if (!isSoapOperation(name)) throw clientFault('unknown-operation', 'Unknown operation', `${name} is not an operation of this service.`);
+      if (!isSoapOperation(name))
+        throw clientFault('unknown-operation', 'Unknown operation', `${name} is not an operation of this service.`);
       // The caller waits at most the sandbox's adcTimeoutMs (a slow service answers 504 then).
       const timeoutMs = stateOf(i.sandbox).settings.adcTimeoutMs;
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(timedOut(timeoutMs)), timeoutMs);
       let result: XmlObject;
       try {
-        const call = { sandbox: i.sandbox, username: Header.Authentication.User, password: Header.Authentication.Password, signal: controller.signal };
-        result = settingsResult(await OPERATIONS[name].call(adc, call, typeof input === 'string' ? {} : (input as Record<string, string>)));
+        const call = {
+          sandbox: i.sandbox,
+          username: Header.Authentication.User,
+          password: Header.Authentication.Password,
+          signal: controller.signal,
+        };
+        result = settingsResult(
+          await OPERATIONS[name].call(adc, call, typeof input === 'string' ? {} : (input as Record<string, string>)),
+        );
       } catch (err) {
         const reason = controller.signal.aborted ? controller.signal.reason : err;
         // Alarm.com answers a missing role in the result (Success=false), wrong credentials with a fault.
@@ -42,7 +65,11 @@ export function alarmComSoapRoutes(adc: AlarmComWebServices, stateOf: (sandbox: 
     },
     getCustomerManagementWsdl: (i) => {
       if (!('WSDL' in i.query) && !('wsdl' in i.query)) {
-        throw clientFault('wsdl-query-missing', 'WSDL query missing', 'GET this URL with ?WSDL for the service description; operations are POSTed as SOAP envelopes.');
+        throw clientFault(
+          'wsdl-query-missing',
+          'WSDL query missing',
+          'GET this URL with ?WSDL for the service description; operations are POSTed as SOAP envelopes.',
+        );
       }
       return { status: 200, body: WSDL_ANSWER };
     },
@@ -50,4 +77,9 @@ export function alarmComSoapRoutes(adc: AlarmComWebServices, stateOf: (sandbox: 
 }
 
 const timedOut = (ms: number) =>
-  new DomainError('upstream_timeout', 'alarm-com-timeout', 'Alarm.com timed out', `The Alarm.com web services did not answer within ${ms} ms (simulated slow fault).`);
+  new DomainError(
+    'upstream_timeout',
+    'alarm-com-timeout',
+    'Alarm.com timed out',
+    `The Alarm.com web services did not answer within ${ms} ms (simulated slow fault).`,
+  );

@@ -23,7 +23,8 @@ export function soapVersionOf(contentType: string | null | undefined): SoapVersi
   return mediaTypeOf(contentType) === MEDIA_TYPE['1.2'] ? '1.2' : '1.1';
 }
 
-export const mediaTypeOf = (contentType: string | null | undefined): string => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+export const mediaTypeOf = (contentType: string | null | undefined): string =>
+  (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 
 /** The `action` parameter of a SOAP 1.2 media type, unquoted; undefined when absent. */
 export function actionParameterOf(contentType: string | null | undefined): string | undefined {

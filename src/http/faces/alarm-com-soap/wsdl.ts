@@ -1,11 +1,21 @@
 // The WSDL 1.1 of the service (document/literal, one SOAP 1.1 and one SOAP 1.2 binding), in the shape
 // ASP.NET web services publish, derived from the operations table. A stock client starts here.
-import { OPERATIONS, RESULT_FIELDS, RESULT_TYPE, responseElement, resultElement, type Field, type SoapOperationName } from './operations.ts';
+import {
+  OPERATIONS,
+  RESULT_FIELDS,
+  RESULT_TYPE,
+  responseElement,
+  resultElement,
+  type Field,
+  type SoapOperationName,
+} from './operations.ts';
 import { ADC_NS, SERVICE_NAME, soapActionOf } from './soap-constants.ts';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const element = (f: Field) => `<s:element minOccurs="${f.required ? 1 : 0}" maxOccurs="1" name="${f.element}" type="s:${f.type}"/>`;
+const element = (f: Field) =>
+  `<s:element minOccurs="${f.required ? 1 : 0}" maxOccurs="1" name="${f.element}" type="s:${f.type}"/>`;
 const sequence = (fields: Field[]) => (fields.length ? `<s:sequence>${fields.map(element).join('')}</s:sequence>` : '');
 const names = () => Object.keys(OPERATIONS) as SoapOperationName[];
 
@@ -17,7 +27,11 @@ function types(): string {
       `<s:element minOccurs="0" maxOccurs="1" name="${resultElement(name)}" type="tns:${RESULT_TYPE}"/>` +
       `</s:sequence></s:complexType></s:element>`,
   );
-  const authentication: Field[] = ['User', 'Password', 'TwoFactorDeviceId'].map((e) => ({ element: e, type: 'string', required: false }));
+  const authentication: Field[] = ['User', 'Password', 'TwoFactorDeviceId'].map((e) => ({
+    element: e,
+    type: 'string',
+    required: false,
+  }));
   return (
     `<wsdl:types><s:schema elementFormDefault="qualified" targetNamespace="${ADC_NS}">` +
     perOperation.join('') +
@@ -55,7 +69,10 @@ function binding(soap: 'soap' | 'soap12', suffix: string): string {
 /** The WSDL whose endpoint is `address` (the URL it was fetched from, without its query). */
 export function wsdlXml(address: string): string {
   const portType = names()
-    .map((name) => `<wsdl:operation name="${name}"><wsdl:input message="tns:${name}SoapIn"/><wsdl:output message="tns:${name}SoapOut"/></wsdl:operation>`)
+    .map(
+      (name) =>
+        `<wsdl:operation name="${name}"><wsdl:input message="tns:${name}SoapIn"/><wsdl:output message="tns:${name}SoapOut"/></wsdl:operation>`,
+    )
     .join('');
   const location = escape(address);
   return (

@@ -6,4 +6,5 @@ type FastXmlParser = typeof import('fast-xml-parser');
 
 let library: FastXmlParser | undefined;
 
-export const xmlLibrary = (): FastXmlParser => (library ??= createRequire(import.meta.url)('fast-xml-parser') as FastXmlParser);
+export const xmlLibrary = (): FastXmlParser =>
+  (library ??= createRequire(import.meta.url)('fast-xml-parser') as FastXmlParser);

@@ -17,33 +17,45 @@ const KNOWN_NS = new Set([SOAP11_NS, SOAP12_NS, ADC_NS]);
 const ENVELOPE_NS = new Set([SOAP11_NS, SOAP12_NS]);
 
 let made: XMLParser | undefined;
-const parser = (): XMLParser => (made ??= new (xmlLibrary().XMLParser)({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false, // entities are decoded below: the five predefined ones and &#...; only
-  htmlEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  trimValues: true,
-  maxNestedTags: MAX_XML_DEPTH,
-}));
+const parser = (): XMLParser =>
+  (made ??= new (xmlLibrary().XMLParser)({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    processEntities: false, // entities are decoded below: the five predefined ones and &#...; only
+    htmlEntities: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    trimValues: true,
+    maxNestedTags: MAX_XML_DEPTH,
+  }));
 
 const bad = (code: string, title: string, detail: string) => new DomainError('bad_request', code, title, detail);
 
 /** Parses `text`; throws a `bad_request` DomainError (doctype-not-allowed, xml-too-deep, malformed-xml) otherwise. */
 export function readXml(text: string): XmlDocument {
   // A DTD is never needed in SOAP (SOAP 1.1 and 1.2 forbid it): refusing it outright rules out XXE and entity bombs.
-  if (/<!DOCTYPE/i.test(text)) throw bad('doctype-not-allowed', 'DOCTYPE not allowed', 'XML documents with a DOCTYPE (DTD, entity declarations) are refused.');
+  if (/<!DOCTYPE/i.test(text))
+    throw bad(
+      'doctype-not-allowed',
+      'DOCTYPE not allowed',
+      'XML documents with a DOCTYPE (DTD, entity declarations) are refused.',
+    );
   const valid = xmlLibrary().XMLValidator.validate(text);
-  if (valid !== true) throw bad('malformed-xml', 'Malformed XML', `The body is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col}).`);
+  if (valid !== true)
+    throw bad(
+      'malformed-xml',
+      'Malformed XML',
+      `The body is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col}).`,
+    );
   let parsed: Record<string, unknown>;
   try {
     parsed = parser().parse(text) as Record<string, unknown>;
   } catch (err) {
     const message = (err as Error).message;
-    if (/nest/i.test(message)) throw bad('xml-too-deep', 'XML nested too deeply', `Elements may be nested at most ${MAX_XML_DEPTH} deep.`);
+    if (/nest/i.test(message))
+      throw bad('xml-too-deep', 'XML nested too deeply', `Elements may be nested at most ${MAX_XML_DEPTH} deep.`);
     throw bad('malformed-xml', 'Malformed XML', `The body is not well-formed XML: ${message}`);
   }
   const roots = Object.keys(parsed).filter((k) => !k.startsWith('@') && k !== '#text');
@@ -54,7 +66,11 @@ export function readXml(text: string): XmlDocument {
   const scope = declarations(node, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
   const namespace = namespaceOf(raw, scope);
   const root = nameOf(raw, namespace, false);
-  const value = convert(node, scope, ENVELOPE_NS.has(namespace ?? '') && localName(raw) === 'Envelope' ? 'envelope' : 'other');
+  const value = convert(
+    node,
+    scope,
+    ENVELOPE_NS.has(namespace ?? '') && localName(raw) === 'Envelope' ? 'envelope' : 'other',
+  );
   return { root, rootNamespace: namespace, value: typeof value === 'string' ? {} : (value as XmlObject) };
 }
 
@@ -71,7 +87,8 @@ function namespaceOf(raw: string, scope: Map<string, string>): string | null {
   const colon = raw.indexOf(':');
   const prefix = colon < 0 ? '' : raw.slice(0, colon);
   const ns = scope.get(prefix);
-  if (ns === undefined && prefix) throw bad('malformed-xml', 'Malformed XML', `The namespace prefix "${prefix}" is not declared.`);
+  if (ns === undefined && prefix)
+    throw bad('malformed-xml', 'Malformed XML', `The namespace prefix "${prefix}" is not declared.`);
   return ns || null;
 }
 
@@ -109,7 +126,10 @@ function convert(node: unknown, scope: Map<string, string>, position: Position):
     const namespace = namespaceOf(key, inner);
     const name = nameOf(key, namespace, position === 'envelope-part');
     const local = localName(key);
-    const next: Position = position === 'envelope' && ENVELOPE_NS.has(namespace ?? '') && (local === 'Header' || local === 'Body') ? 'envelope-part' : 'other';
+    const next: Position =
+      position === 'envelope' && ENVELOPE_NS.has(namespace ?? '') && (local === 'Header' || local === 'Body')
+        ? 'envelope-part'
+        : 'other';
     const values = items.map((item) => convert(item, declarations(item, scope), next));
     out[name] = values.length === 1 ? values[0]! : values;
   }
@@ -124,9 +144,15 @@ function decode(text: string): string {
   return text.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
     if (!whole.endsWith(';')) throw bad('malformed-xml', 'Malformed XML', 'A bare "&" must be written &amp;.');
     if (name in PREDEFINED) return PREDEFINED[name]!;
-    const code = /^#x([0-9a-f]+)$/i.exec(name) ? parseInt(name.slice(2), 16) : /^#[0-9]+$/.test(name) ? parseInt(name.slice(1), 10) : NaN;
-    if (Number.isNaN(code)) throw bad('malformed-xml', 'Malformed XML', `The entity &${name}; is not declared (DTDs are not accepted).`);
-    if (code > 0x10ffff || code === 0 || (code >= 0xd800 && code <= 0xdfff)) throw bad('malformed-xml', 'Malformed XML', `&${name}; is not a valid character.`);
+    const code = /^#x([0-9a-f]+)$/i.exec(name)
+      ? parseInt(name.slice(2), 16)
+      : /^#[0-9]+$/.test(name)
+        ? parseInt(name.slice(1), 10)
+        : NaN;
+    if (Number.isNaN(code))
+      throw bad('malformed-xml', 'Malformed XML', `The entity &${name}; is not declared (DTDs are not accepted).`);
+    if (code > 0x10ffff || code === 0 || (code >= 0xd800 && code <= 0xdfff))
+      throw bad('malformed-xml', 'Malformed XML', `&${name}; is not a valid character.`);
     return String.fromCodePoint(code);
   });
 }

@@ -10,7 +10,12 @@ import type { XmlObject, XmlValue } from './xml-reader.ts';
 // (pact's, for one) drop the spaces around an entity such as &quot;.
 let made: XMLBuilder | undefined;
 const builder = (): XMLBuilder =>
-  (made ??= new (xmlLibrary().XMLBuilder)({ ignoreAttributes: false, attributeNamePrefix: '@', suppressEmptyNode: true, processEntities: false }));
+  (made ??= new (xmlLibrary().XMLBuilder)({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    suppressEmptyNode: true,
+    processEntities: false,
+  }));
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
@@ -42,13 +47,18 @@ const CODE_12 = { client: 'soap:Sender', server: 'soap:Receiver', 'version-misma
 export function faultXml(version: SoapVersion, fault: FaultParts): string {
   const detail: BuilderNode = { FaultDetail: { '@xmlns': ADC_NS, Code: fault.code } };
   if (version === '1.1') {
-    const faultcode = fault.side === 'version-mismatch' ? CODE_11[fault.side] : `${CODE_11[fault.side]}.${fault.subcode}`;
+    const faultcode =
+      fault.side === 'version-mismatch' ? CODE_11[fault.side] : `${CODE_11[fault.side]}.${fault.subcode}`;
     return wrap(version, { 'soap:Fault': { faultcode, faultstring: escapeText(fault.reason), detail } });
   }
   const code: BuilderNode = { 'soap:Value': CODE_12[fault.side] };
   if (fault.side !== 'version-mismatch') code['soap:Subcode'] = { 'soap:Value': `adc:${fault.subcode}` };
   return wrap(version, {
-    'soap:Fault': { 'soap:Code': code, 'soap:Reason': { 'soap:Text': { '@xml:lang': 'en', '#text': escapeText(fault.reason) } }, 'soap:Detail': detail },
+    'soap:Fault': {
+      'soap:Code': code,
+      'soap:Reason': { 'soap:Text': { '@xml:lang': 'en', '#text': escapeText(fault.reason) } },
+      'soap:Detail': detail,
+    },
   });
 }
 
@@ -64,7 +74,8 @@ function inAdcNamespace(elements: XmlObject): BuilderNode {
   const out: BuilderNode = {};
   for (const [name, value] of Object.entries(elements)) {
     const node = toBuilder(value);
-    out[name] = typeof node === 'string' ? { '@xmlns': ADC_NS, '#text': node } : { '@xmlns': ADC_NS, ...(node as BuilderNode) };
+    out[name] =
+      typeof node === 'string' ? { '@xmlns': ADC_NS, '#text': node } : { '@xmlns': ADC_NS, ...(node as BuilderNode) };
   }
   return out;
 }

@@ -20,7 +20,13 @@ export function resourceObject(rt: ResourceType, e: { id: number }, s: State) {
     const link = (id: number) => ({ type: rel.type, id: String(id) });
     relationships[name] = { data: Array.isArray(ids) ? ids.map(link) : ids === null ? null : link(ids as number) };
   }
-  return { type: rt.type, id: String(e.id), attributes, relationships, links: { self: `${baseUrl(s.name)}/${rt.type}/${e.id}` } };
+  return {
+    type: rt.type,
+    id: String(e.id),
+    attributes,
+    relationships,
+    links: { self: `${baseUrl(s.name)}/${rt.type}/${e.id}` },
+  };
 }
 
 function included(rt: ResourceType, primary: readonly { id: number }[], s: State, include: string | undefined) {

@@ -7,7 +7,14 @@ import { JSON_API } from './media-types.ts';
 import { resourceTypeOfPath } from './resources/registry.ts';
 import { toWirePointer } from './resources/input.ts';
 
-export type JsonApiError = { status: string; code: string; title: string; detail: string; source?: ErrorSource; meta?: Record<string, unknown> };
+export type JsonApiError = {
+  status: string;
+  code: string;
+  title: string;
+  detail: string;
+  source?: ErrorSource;
+  meta?: Record<string, unknown>;
+};
 
 // Where the shared pipeline's validation paths point in a JSON:API request.
 function sourceOfRequestPath(path: string): { source: ErrorSource; status: number } {
@@ -28,25 +35,69 @@ function fromDomainError(err: DomainError, path: string): JsonApiError[] {
     return fields.map((f) => {
       const { source, status: s } = sourceOfRequestPath(f.path);
       const code = codeOfMessage(f.message);
-      const title = code === 'unknown-member' ? 'Unknown member' : code === 'required' ? 'Required member missing' : 'Invalid value';
-      return { status: String(s), code, title, detail: `${source.pointer ?? source.parameter ?? source.header} ${f.message}`, source };
+      const title =
+        code === 'unknown-member'
+          ? 'Unknown member'
+          : code === 'required'
+            ? 'Required member missing'
+            : 'Invalid value';
+      return {
+        status: String(s),
+        code,
+        title,
+        detail: `${source.pointer ?? source.parameter ?? source.header} ${f.message}`,
+        source,
+      };
     });
   }
   const meta: Record<string, unknown> = {};
   if (err.extensions.paymentId !== undefined) meta.payment_id = String(err.extensions.paymentId);
   if (err.extensions.reason !== undefined) meta.reason = err.extensions.reason;
-  const base = { status: String(status), code: err.code, title: err.title, ...(Object.keys(meta).length ? { meta } : {}) };
+  const base = {
+    status: String(status),
+    code: err.code,
+    title: err.title,
+    ...(Object.keys(meta).length ? { meta } : {}),
+  };
   if (!fields.length) return [{ ...base, detail: err.message }];
   const type = resourceTypeOfPath(path);
-  return fields.map((f) => ({ ...base, detail: fields.length > 1 ? `${err.message} (${f.message})` : err.message, source: { pointer: toWirePointer(type, f.path) } }));
+  return fields.map((f) => ({
+    ...base,
+    detail: fields.length > 1 ? `${err.message} (${f.message})` : err.message,
+    source: { pointer: toWirePointer(type, f.path) },
+  }));
 }
 
 export function toJsonApiErrors(err: unknown, path: string, onUnexpected: (err: unknown) => void): JsonApiError[] {
-  if (err instanceof FaceError) return [{ status: String(err.status), code: err.code, title: err.title, detail: err.message, ...(err.source ? { source: err.source } : {}) }];
+  if (err instanceof FaceError)
+    return [
+      {
+        status: String(err.status),
+        code: err.code,
+        title: err.title,
+        detail: err.message,
+        ...(err.source ? { source: err.source } : {}),
+      },
+    ];
   if (err instanceof DomainError) return fromDomainError(err, path);
-  if (err instanceof HTTPException) return [{ status: String(err.status), code: 'http-error', title: err.message || 'Request failed', detail: err.message || 'Request failed' }];
+  if (err instanceof HTTPException)
+    return [
+      {
+        status: String(err.status),
+        code: 'http-error',
+        title: err.message || 'Request failed',
+        detail: err.message || 'Request failed',
+      },
+    ];
   onUnexpected(err);
-  return [{ status: '500', code: 'internal-error', title: 'Internal error', detail: 'The simulator hit an unexpected error; it has been logged on the server.' }];
+  return [
+    {
+      status: '500',
+      code: 'internal-error',
+      title: 'Internal error',
+      detail: 'The simulator hit an unexpected error; it has been logged on the server.',
+    },
+  ];
 }
 
 /** The response status of several errors: theirs when they agree, else the most general class (400/422...). */

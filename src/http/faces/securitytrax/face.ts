@@ -22,12 +22,26 @@ function sandboxOf(c: Context): string | undefined {
   const profile = decodeURIComponent(match[1]!);
   const header = headerOf(c, 'x-sandbox');
   if (header !== undefined && header !== profile) {
-    throw new FaceError(400, 'sandbox-mismatch', 'Sandbox mismatch', `The URL names profile "${profile}" but X-Sandbox names "${header.slice(0, 64)}"; send one, or the same in both.`, { header: 'X-Sandbox' });
+    throw new FaceError(
+      400,
+      'sandbox-mismatch',
+      'Sandbox mismatch',
+      `The URL names profile "${profile}" but X-Sandbox names "${header.slice(0, 64)}"; send one, or the same in both.`,
+      { header: 'X-Sandbox' },
+    );
   }
   return profile;
 }
 
-export function createSecurityTraxFace({ store, tokens, log }: { store: Store; tokens: Tokens; log?: (line: string) => void }): Face {
+export function createSecurityTraxFace({
+  store,
+  tokens,
+  log,
+}: {
+  store: Store;
+  tokens: Tokens;
+  log?: (line: string) => void;
+}): Face {
   return {
     tag: SECURITYTRAX_TAG,
     owns: (path) => path === '/securitytrax' || path.startsWith('/securitytrax/'),
@@ -37,10 +51,22 @@ export function createSecurityTraxFace({ store, tokens, log }: { store: Store; t
       assertAcceptable(headerOf(c, 'accept'));
       const key = headerOf(c, INTEGRATOR_KEY_HEADER);
       if (key === undefined || key === '') {
-        throw new FaceError(401, 'integrator-key-missing', 'Integrator key missing', 'Every SecurityTrax request carries the X-SecurityTrax-IntegratorKey header.', { header: 'X-SecurityTrax-IntegratorKey' });
+        throw new FaceError(
+          401,
+          'integrator-key-missing',
+          'Integrator key missing',
+          'Every SecurityTrax request carries the X-SecurityTrax-IntegratorKey header.',
+          { header: 'X-SecurityTrax-IntegratorKey' },
+        );
       }
       if (!isIntegratorKey(store.require(sandbox), key)) {
-        throw new FaceError(401, 'integrator-key-invalid', 'Integrator key not recognised', 'This profile does not accept that integrator key (keys are case-sensitive).', { header: 'X-SecurityTrax-IntegratorKey' });
+        throw new FaceError(
+          401,
+          'integrator-key-invalid',
+          'Integrator key not recognised',
+          'This profile does not accept that integrator key (keys are case-sensitive).',
+          { header: 'X-SecurityTrax-IntegratorKey' },
+        );
       }
       if (op.security.includes('securityTraxToken')) tokens.verify(sandbox, headerOf(c, 'authorization'));
     },
@@ -53,8 +79,13 @@ export function createSecurityTraxFace({ store, tokens, log }: { store: Store; t
       return read;
     },
     respond: ({ status, body, headers }: OpOutput) =>
-      new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': JSON_API, ...headers } }),
-    onError: onJsonApiError((err) => log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)),
+      new Response(body === undefined ? null : JSON.stringify(body), {
+        status,
+        headers: { 'content-type': JSON_API, ...headers },
+      }),
+    onError: onJsonApiError((err) =>
+      log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+    ),
     errorSchema: '#/components/schemas/StErrorDocument',
   };
 }

@@ -2,8 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { FaceError } from './face-error.ts';
 import { parseFilter } from './filter.ts';
 
-const FIELDS = { fname: 'string', status: 'string', balance: 'money', net_days: 'number', auto_pay: 'boolean', due_date: 'date', customer_id: 'id' } as const;
-const row = { fname: 'Jane', status: 'past_due', balance: '39.99', net_days: 0, auto_pay: true, due_date: '2019-01-03', customer_id: 1 } as Record<string, unknown>;
+const FIELDS = {
+  fname: 'string',
+  status: 'string',
+  balance: 'money',
+  net_days: 'number',
+  auto_pay: 'boolean',
+  due_date: 'date',
+  customer_id: 'id',
+} as const;
+const row = {
+  fname: 'Jane',
+  status: 'past_due',
+  balance: '39.99',
+  net_days: 0,
+  auto_pay: true,
+  due_date: '2019-01-03',
+  customer_id: 1,
+} as Record<string, unknown>;
 const test = (expr: string, r = row) => parseFilter(expr, FIELDS)((f) => r[f]);
 const reason = (expr: string) => {
   try {

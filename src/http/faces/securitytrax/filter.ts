@@ -20,8 +20,15 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
-    if (/\s/.test(ch)) { i++; continue; }
-    if (ch === '(' || ch === ')') { tokens.push({ kind: ch, text: ch, at: i }); i++; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === '(' || ch === ')') {
+      tokens.push({ kind: ch, text: ch, at: i });
+      i++;
+      continue;
+    }
     if (ch === "'" || ch === '"') {
       const end = text.indexOf(ch, i + 1);
       if (end < 0) fail(`unterminated string starting at position ${i + 1}`);
@@ -30,9 +37,17 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const op = OPS.find((o) => text.startsWith(o, i));
-    if (op) { tokens.push({ kind: 'op', text: op, at: i }); i += op.length; continue; }
+    if (op) {
+      tokens.push({ kind: 'op', text: op, at: i });
+      i += op.length;
+      continue;
+    }
     const number = /^-?\d+(\.\d+)?/.exec(text.slice(i));
-    if (number) { tokens.push({ kind: 'number', text: number[0], at: i }); i += number[0].length; continue; }
+    if (number) {
+      tokens.push({ kind: 'number', text: number[0], at: i });
+      i += number[0].length;
+      continue;
+    }
     const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
     if (!word) fail(`unexpected character "${ch}" at position ${i + 1}`);
     tokens.push({ kind: 'word', text: word![0], at: i });
@@ -54,12 +69,18 @@ export function parseFilter(text: string, fields: Record<string, FilterKind | 'i
 
   const expr = (): Predicate => {
     const parts = [and()];
-    while (keyword(peek(), 'OR')) { pos++; parts.push(and()); }
+    while (keyword(peek(), 'OR')) {
+      pos++;
+      parts.push(and());
+    }
     return parts.length === 1 ? parts[0]! : (v) => parts.some((p) => p(v));
   };
   const and = (): Predicate => {
     const parts = [primary()];
-    while (keyword(peek(), 'AND')) { pos++; parts.push(primary()); }
+    while (keyword(peek(), 'AND')) {
+      pos++;
+      parts.push(primary());
+    }
     return parts.length === 1 ? parts[0]! : (v) => parts.every((p) => p(v));
   };
   const primary = (): Predicate => {
@@ -79,7 +100,8 @@ export function parseFilter(text: string, fields: Record<string, FilterKind | 'i
     if (op.kind !== 'op') fail(`expected an operator (= != < > <= >= ~ !~ %) after "${t.text}" ${where(op)}`);
     pos++;
     const value = peek();
-    if (value.kind !== 'string' && value.kind !== 'number' && value.kind !== 'word') fail(`expected a value after "${op.text}" ${where(value)}`);
+    if (value.kind !== 'string' && value.kind !== 'number' && value.kind !== 'word')
+      fail(`expected a value after "${op.text}" ${where(value)}`);
     pos++;
     return comparison(t.text, kind!, op.text as Op, value as Literal);
   };
@@ -93,7 +115,14 @@ const TEXT_OPS = new Set<Op>(['~', '!~', '%']);
 function comparison(field: string, kind: FilterKind | 'id', op: Op, literal: Literal): Predicate {
   if (TEXT_OPS.has(op) && kind !== 'string' && kind !== 'date') fail(`"${op}" compares text; "${field}" is a ${kind}`);
   const want = literalFor(field, kind, literal);
-  const norm = (v: unknown) => (v === null || v === undefined ? null : kind === 'money' ? decimalToCents(v as string) : kind === 'id' ? Number(v) : v);
+  const norm = (v: unknown) =>
+    v === null || v === undefined
+      ? null
+      : kind === 'money'
+        ? decimalToCents(v as string)
+        : kind === 'id'
+          ? Number(v)
+          : v;
   if (op === '~' || op === '!~') {
     const needle = String(want).toLowerCase();
     return (valueOf) => {
@@ -103,7 +132,13 @@ function comparison(field: string, kind: FilterKind | 'id', op: Op, literal: Lit
     };
   }
   if (op === '%') {
-    const pattern = new RegExp(`^${String(want).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.')}$`, 'i');
+    const pattern = new RegExp(
+      `^${String(want)
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/%/g, '.*')
+        .replace(/_/g, '.')}$`,
+      'i',
+    );
     return (valueOf) => {
       const v = valueOf(field);
       return v !== null && v !== undefined && pattern.test(String(v));
@@ -113,12 +148,18 @@ function comparison(field: string, kind: FilterKind | 'id', op: Op, literal: Lit
     const v = norm(valueOf(field)) as string | number | boolean | null;
     if (v === null || want === null) return op === '=' ? v === want : op === '!=' ? v !== want : false;
     switch (op) {
-      case '=': return v === want;
-      case '!=': return v !== want;
-      case '<': return v < want;
-      case '>': return v > want;
-      case '<=': return v <= want;
-      default: return v >= want;
+      case '=':
+        return v === want;
+      case '!=':
+        return v !== want;
+      case '<':
+        return v < want;
+      case '>':
+        return v > want;
+      case '<=':
+        return v <= want;
+      default:
+        return v >= want;
     }
   };
 }
@@ -136,11 +177,15 @@ function literalFor(field: string, kind: FilterKind | 'id', literal: Literal): s
       return fail(`"${field}" is true or false, not "${literal.text}"`);
     case 'money': {
       const cents = decimalToCents(literal.text);
-      return cents === null ? fail(`"${field}" compares with a decimal amount like 39.99, not "${literal.text}"`) : cents;
+      return cents === null
+        ? fail(`"${field}" compares with a decimal amount like 39.99, not "${literal.text}"`)
+        : cents;
     }
     case 'number':
     case 'id':
-      return /^-?\d+$/.test(literal.text) ? Number(literal.text) : fail(`"${field}" compares with a whole number, not "${literal.text}"`);
+      return /^-?\d+$/.test(literal.text)
+        ? Number(literal.text)
+        : fail(`"${field}" compares with a whole number, not "${literal.text}"`);
     default:
       return literal.text;
   }

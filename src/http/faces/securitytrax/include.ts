@@ -15,7 +15,13 @@ export function parseInclude(param: string | undefined, rt: ResourceType): strin
       const rel = at.relationships[name];
       if (!rel) {
         const known = Object.keys(at.relationships);
-        throw new FaceError(400, 'invalid-include', 'Invalid include path', `"${path.slice(0, i + 1).join('.')}" is not a relationship path of ${rt.type}: ${at.type} has ${known.length ? known.join(', ') : 'no relationships'}.`, { parameter: 'include' });
+        throw new FaceError(
+          400,
+          'invalid-include',
+          'Invalid include path',
+          `"${path.slice(0, i + 1).join('.')}" is not a relationship path of ${rt.type}: ${at.type} has ${known.length ? known.join(', ') : 'no relationships'}.`,
+          { parameter: 'include' },
+        );
       }
       at = resourceType(rel.type);
     }
@@ -24,7 +30,12 @@ export function parseInclude(param: string | undefined, rt: ResourceType): strin
 }
 
 /** The related resources along every path, each once, none of the primary ones. */
-export function resolveIncluded(paths: string[][], rt: ResourceType, primary: readonly { id: number }[], s: State): Included[] {
+export function resolveIncluded(
+  paths: string[][],
+  rt: ResourceType,
+  primary: readonly { id: number }[],
+  s: State,
+): Included[] {
   const seen = new Set(primary.map((e) => `${rt.type}:${e.id}`));
   const out: Included[] = [];
   for (const path of paths) {

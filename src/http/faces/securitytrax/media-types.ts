@@ -8,7 +8,10 @@ type MediaType = { type: string; params: string[] };
 
 function parse(value: string): MediaType {
   const [type = '', ...params] = value.split(';');
-  return { type: type.trim().toLowerCase(), params: params.map((p) => p.split('=')[0]!.trim().toLowerCase()).filter(Boolean) };
+  return {
+    type: type.trim().toLowerCase(),
+    params: params.map((p) => p.split('=')[0]!.trim().toLowerCase()).filter(Boolean),
+  };
 }
 
 // `profile` changes nothing we do; `ext` would ask for an extension, and we support none.
@@ -17,14 +20,32 @@ const supported = (params: string[]) => params.every((p) => p === 'profile');
 /** The Content-Type of a request body: one of `allowed`, and the JSON:API type only with supported parameters. */
 export function assertContentType(header: string | undefined, allowed: readonly string[]): void {
   if (header === undefined || header.trim() === '') {
-    throw new FaceError(415, 'unsupported-media-type', 'Unsupported media type', `A request body needs Content-Type: ${JSON_API}.`, { header: 'Content-Type' });
+    throw new FaceError(
+      415,
+      'unsupported-media-type',
+      'Unsupported media type',
+      `A request body needs Content-Type: ${JSON_API}.`,
+      { header: 'Content-Type' },
+    );
   }
   const { type, params } = parse(header);
   if (!allowed.includes(type)) {
-    throw new FaceError(415, 'unsupported-media-type', 'Unsupported media type', `Bodies must be ${allowed.join(' or ')}; got ${type || 'nothing'}.`, { header: 'Content-Type' });
+    throw new FaceError(
+      415,
+      'unsupported-media-type',
+      'Unsupported media type',
+      `Bodies must be ${allowed.join(' or ')}; got ${type || 'nothing'}.`,
+      { header: 'Content-Type' },
+    );
   }
   if (type === JSON_API && !supported(params)) {
-    throw new FaceError(415, 'unsupported-media-type-parameters', 'Unsupported media type parameters', `${JSON_API} is accepted without parameters (or with profile); got ${params.join(', ')}.`, { header: 'Content-Type' });
+    throw new FaceError(
+      415,
+      'unsupported-media-type-parameters',
+      'Unsupported media type parameters',
+      `${JSON_API} is accepted without parameters (or with profile); got ${params.join(', ')}.`,
+      { header: 'Content-Type' },
+    );
   }
 }
 
@@ -32,9 +53,17 @@ export function assertContentType(header: string | undefined, allowed: readonly 
 export function assertAcceptable(header: string | undefined): void {
   if (header === undefined || header.trim() === '') return;
   const offered = header.split(',').map(parse);
-  const ok = offered.some(({ type, params }) =>
-    type === '*/*' || type === 'application/*' || (type === JSON_API && supported(params.filter((p) => p !== 'q'))));
+  const ok = offered.some(
+    ({ type, params }) =>
+      type === '*/*' || type === 'application/*' || (type === JSON_API && supported(params.filter((p) => p !== 'q'))),
+  );
   if (!ok) {
-    throw new FaceError(406, 'not-acceptable', 'Not acceptable', `This API answers ${JSON_API} (without parameters other than profile); Accept offered ${header.slice(0, 200)}.`, { header: 'Accept' });
+    throw new FaceError(
+      406,
+      'not-acceptable',
+      'Not acceptable',
+      `This API answers ${JSON_API} (without parameters other than profile); Accept offered ${header.slice(0, 200)}.`,
+      { header: 'Accept' },
+    );
   }
 }

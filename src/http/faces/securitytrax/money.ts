@@ -17,5 +17,11 @@ export function toCents(value: unknown, pointer: string): number {
   const cents = typeof value === 'string' || typeof value === 'number' ? decimalToCents(value) : null;
   if (cents !== null) return cents;
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : JSON.stringify(value);
-  throw new FaceError(422, 'invalid-decimal', 'Invalid amount', `${JSON.stringify(text).slice(0, 60)} ${reason(text)}.`, { pointer });
+  throw new FaceError(
+    422,
+    'invalid-decimal',
+    'Invalid amount',
+    `${JSON.stringify(text).slice(0, 60)} ${reason(text)}.`,
+    { pointer },
+  );
 }

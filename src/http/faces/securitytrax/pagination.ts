@@ -14,14 +14,21 @@ export function paginate<T>(all: readonly T[], query: Record<string, unknown>, p
   const count = Math.max(1, Math.ceil(all.length / size));
   const url = (n: number) => {
     const params = new URLSearchParams();
-    for (const key of ['filter', 'include'] as const) if (typeof query[key] === 'string') params.set(key, query[key] as string);
+    for (const key of ['filter', 'include'] as const)
+      if (typeof query[key] === 'string') params.set(key, query[key] as string);
     params.set('page[number]', String(n));
     params.set('page[size]', String(size));
     return `${path}?${params.toString()}`;
   };
   return {
     items: all.slice((number - 1) * size, number * size),
-    links: { self: url(number), first: url(1), last: url(count), prev: number > 1 ? url(Math.min(number - 1, count)) : null, next: number < count ? url(number + 1) : null },
+    links: {
+      self: url(number),
+      first: url(1),
+      last: url(count),
+      prev: number > 1 ? url(Math.min(number - 1, count)) : null,
+      next: number < count ? url(number + 1) : null,
+    },
     meta: { total_count: all.length, page_number: number, page_size: size, page_count: count },
   };
 }

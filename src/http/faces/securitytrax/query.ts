@@ -19,7 +19,12 @@ function valueOf(rt: ResourceType, e: { id: number }, s: State, field: string): 
   return ids;
 }
 
-export function filtered<E extends { id: number }>(rt: ResourceType, all: readonly E[], s: State, filter: string | undefined): readonly E[] {
+export function filtered<E extends { id: number }>(
+  rt: ResourceType,
+  all: readonly E[],
+  s: State,
+  filter: string | undefined,
+): readonly E[] {
   if (filter === undefined || filter.trim() === '') return all;
   const predicate = parseFilter(filter, filterFields(rt));
   return all.filter((e) => predicate((field) => valueOf(rt, e, s, field)));

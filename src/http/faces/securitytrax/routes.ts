@@ -16,11 +16,33 @@ import { resourceType } from './resources/registry.ts';
 import type { ResourceType, State } from './resources/resource-type.ts';
 import { hashToken, type Tokens } from './tokens.ts';
 
-type Ops = Pick<Handlers,
-  | 'authenticateDealer' | 'listCustomers' | 'createCustomer' | 'getCustomer' | 'listIsps' | 'createIsp' | 'getIsp' | 'updateIsp'
-  | 'listInvoiceLineItems' | 'listRecurringInvoices' | 'createRecurringInvoice' | 'getRecurringInvoice' | 'updateRecurringInvoice'
-  | 'listInvoices' | 'createInvoice' | 'getInvoice' | 'listBillingMethods' | 'createBillingMethod' | 'getBillingMethod'
-  | 'updateBillingMethod' | 'deleteBillingMethod' | 'listPayments' | 'createPayment' | 'getPayment'>;
+type Ops = Pick<
+  Handlers,
+  | 'authenticateDealer'
+  | 'listCustomers'
+  | 'createCustomer'
+  | 'getCustomer'
+  | 'listIsps'
+  | 'createIsp'
+  | 'getIsp'
+  | 'updateIsp'
+  | 'listInvoiceLineItems'
+  | 'listRecurringInvoices'
+  | 'createRecurringInvoice'
+  | 'getRecurringInvoice'
+  | 'updateRecurringInvoice'
+  | 'listInvoices'
+  | 'createInvoice'
+  | 'getInvoice'
+  | 'listBillingMethods'
+  | 'createBillingMethod'
+  | 'getBillingMethod'
+  | 'updateBillingMethod'
+  | 'deleteBillingMethod'
+  | 'listPayments'
+  | 'createPayment'
+  | 'getPayment'
+>;
 
 type Deps = { dealer: DealerService; stateOf: (sandbox: string) => State; tokens: Tokens };
 
@@ -30,19 +52,33 @@ const include = (i: OpInput) => i.query.include as string | undefined;
 /** PATCH: the document's id must be the URL's (JSON:API: 409 otherwise). */
 function patchData(i: OpInput): ResourceData {
   const data = dataOf(i);
-  if (data.id !== i.path.id) throw new FaceError(409, 'id-mismatch', 'Id mismatch', `The document's id "${data.id}" is not the URL's "${String(i.path.id)}".`, { pointer: '/data/id' });
+  if (data.id !== i.path.id)
+    throw new FaceError(
+      409,
+      'id-mismatch',
+      'Id mismatch',
+      `The document's id "${data.id}" is not the URL's "${String(i.path.id)}".`,
+      { pointer: '/data/id' },
+    );
   return data;
 }
 
 /** A refusal about one attribute points at it (the Billing Integration box that did not stay checked). */
 function pointing<T>(field: string, run: () => Promise<T>): Promise<T> {
   return run().catch((err: unknown) => {
-    if (err instanceof DomainError && !err.extensions.errors) throw new DomainError(err.kind, err.code, err.title, err.message, { ...err.extensions, errors: [{ path: field, message: 'was not changed' }] });
+    if (err instanceof DomainError && !err.extensions.errors)
+      throw new DomainError(err.kind, err.code, err.title, err.message, {
+        ...err.extensions,
+        errors: [{ path: field, message: 'was not changed' }],
+      });
     throw err;
   });
 }
 
-const createdDocument = <E extends { id: number }>(resource: CreatedRenderer<E>['resource'], type: string): CreatedRenderer<E> => ({
+const createdDocument = <E extends { id: number }>(
+  resource: CreatedRenderer<E>['resource'],
+  type: string,
+): CreatedRenderer<E> => ({
   resource,
   render: (s, e) => created(singleDocument(resourceType(type), e, s)),
 });
@@ -55,7 +91,10 @@ export const securityTraxCreated = {
   createInvoice: createdDocument<Invoice>('invoices', 'customer_invoices'),
   createBillingMethod: createdDocument<BillingMethod>('billingMethods', 'customer_billings'),
   // A declined charge is recorded, then answered (and replayed) as the 402 it was.
-  createPayment: { resource: 'payments', render: (s, p) => created(singleDocument(resourceType('customer_payments'), requireSucceeded(p), s)) } satisfies CreatedRenderer<Payment>,
+  createPayment: {
+    resource: 'payments',
+    render: (s, p) => created(singleDocument(resourceType('customer_payments'), requireSucceeded(p), s)),
+  } satisfies CreatedRenderer<Payment>,
 };
 
 const keyed = (i: OpInput) => ({ idempotency: i.idempotency });
@@ -77,31 +116,59 @@ export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps): O
     const rt = resourceType(type);
     return ok(singleDocument(rt, find(rt, i), stateOf(i.sandbox), include(i)));
   };
-  const updated = (type: string, sandbox: string, e: { id: number }) => ok(singleDocument(resourceType(type), e, stateOf(sandbox)));
+  const updated = (type: string, sandbox: string, e: { id: number }) =>
+    ok(singleDocument(resourceType(type), e, stateOf(sandbox)));
   const made = securityTraxCreated;
   const input = (type: string, data: ResourceData) => toDomainInput(resourceType(type), data) as never;
 
   return {
     authenticateDealer: (i) => {
-      const body = i.body as { username?: string; password?: string; data?: { attributes: { username: string; password: string } } };
+      const body = i.body as {
+        username?: string;
+        password?: string;
+        data?: { attributes: { username: string; password: string } };
+      };
       const { username, password } = body.data?.attributes ?? (body as { username: string; password: string });
       if (!isDealerLogin(stateOf(i.sandbox), username, password)) {
-        throw new FaceError(401, 'invalid-credentials', 'Invalid credentials', 'The SecurityTrax username or password is incorrect.', { pointer: '/password' });
+        throw new FaceError(
+          401,
+          'invalid-credentials',
+          'Invalid credentials',
+          'The SecurityTrax username or password is incorrect.',
+          { pointer: '/password' },
+        );
       }
       const { token, expiresAt } = issued.issue(i.sandbox);
-      return ok({ data: { type: 'tokens', id: hashToken(token).slice(0, 16), attributes: { token, token_type: 'Bearer', expires_at: expiresAt } }, jsonapi: JSONAPI_VERSION });
+      return ok({
+        data: {
+          type: 'tokens',
+          id: hashToken(token).slice(0, 16),
+          attributes: { token, token_type: 'Bearer', expires_at: expiresAt },
+        },
+        jsonapi: JSONAPI_VERSION,
+      });
     },
 
     listCustomers: list('customers'),
     getCustomer: get('customers'),
-    createCustomer: async (i) => made.createCustomer.render(stateOf(i.sandbox), await dealer.createCustomer(i.sandbox, input('customers', dataOf(i)), keyed(i))),
+    createCustomer: async (i) =>
+      made.createCustomer.render(
+        stateOf(i.sandbox),
+        await dealer.createCustomer(i.sandbox, input('customers', dataOf(i)), keyed(i)),
+      ),
 
     listIsps: list('interactive_services_providers'),
     getIsp: get('interactive_services_providers'),
-    createIsp: async (i) => made.createIsp.render(stateOf(i.sandbox), await dealer.createIsp(i.sandbox, input('interactive_services_providers', dataOf(i)), keyed(i))),
+    createIsp: async (i) =>
+      made.createIsp.render(
+        stateOf(i.sandbox),
+        await dealer.createIsp(i.sandbox, input('interactive_services_providers', dataOf(i)), keyed(i)),
+      ),
     updateIsp: async (i) => {
       const changes = input('interactive_services_providers', patchData(i)) as { billingIntegration?: boolean };
-      const isp = await pointing('/billingIntegration', () => dealer.updateIsp(i.sandbox, Number(i.path.id), changes as never));
+      const isp = await pointing('/billingIntegration', () =>
+        dealer.updateIsp(i.sandbox, Number(i.path.id), changes as never),
+      );
       return updated('interactive_services_providers', i.sandbox, isp);
     },
 
@@ -109,25 +176,44 @@ export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps): O
 
     listRecurringInvoices: list('recurring_invoices'),
     getRecurringInvoice: get('recurring_invoices'),
-    createRecurringInvoice: async (i) => made.createRecurringInvoice.render(stateOf(i.sandbox), await dealer.createRecurringInvoice(i.sandbox, input('recurring_invoices', dataOf(i)), keyed(i))),
+    createRecurringInvoice: async (i) =>
+      made.createRecurringInvoice.render(
+        stateOf(i.sandbox),
+        await dealer.createRecurringInvoice(i.sandbox, input('recurring_invoices', dataOf(i)), keyed(i)),
+      ),
     updateRecurringInvoice: async (i) => {
       const { billingMethodId } = input('recurring_invoices', patchData(i)) as { billingMethodId: number };
-      return updated('recurring_invoices', i.sandbox, await dealer.updateRecurringInvoice(i.sandbox, Number(i.path.id), billingMethodId));
+      return updated(
+        'recurring_invoices',
+        i.sandbox,
+        await dealer.updateRecurringInvoice(i.sandbox, Number(i.path.id), billingMethodId),
+      );
     },
 
     listInvoices: list('customer_invoices'),
     getInvoice: get('customer_invoices'),
-    createInvoice: async (i) => made.createInvoice.render(stateOf(i.sandbox), await dealer.createInvoice(i.sandbox, input('customer_invoices', dataOf(i)), keyed(i))),
+    createInvoice: async (i) =>
+      made.createInvoice.render(
+        stateOf(i.sandbox),
+        await dealer.createInvoice(i.sandbox, input('customer_invoices', dataOf(i)), keyed(i)),
+      ),
 
     listBillingMethods: list('customer_billings'),
     getBillingMethod: get('customer_billings'),
     createBillingMethod: async (i) => {
       const { customerId, ...method } = input('customer_billings', dataOf(i)) as { customerId: number };
-      return made.createBillingMethod.render(stateOf(i.sandbox), await dealer.createBillingMethod(i.sandbox, customerId, method as never, keyed(i)));
+      return made.createBillingMethod.render(
+        stateOf(i.sandbox),
+        await dealer.createBillingMethod(i.sandbox, customerId, method as never, keyed(i)),
+      );
     },
     updateBillingMethod: async (i) => {
       const { expMonth, expYear } = input('customer_billings', patchData(i)) as { expMonth: number; expYear: number };
-      return updated('customer_billings', i.sandbox, await dealer.updateBillingMethodExpiry(i.sandbox, Number(i.path.id), { expMonth, expYear }));
+      return updated(
+        'customer_billings',
+        i.sandbox,
+        await dealer.updateBillingMethodExpiry(i.sandbox, Number(i.path.id), { expMonth, expYear }),
+      );
     },
     deleteBillingMethod: (i) => {
       find(resourceType('customer_billings'), i);

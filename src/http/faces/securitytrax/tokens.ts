@@ -14,7 +14,8 @@ export type IssuedToken = { token: string; expiresAt: string };
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 export const newToken = (): string => randomBytes(24).toString('base64url');
 
-const refuse = (code: string, title: string, detail: string) => new FaceError(401, code, title, detail, { header: 'Authorization' });
+const refuse = (code: string, title: string, detail: string) =>
+  new FaceError(401, code, title, detail, { header: 'Authorization' });
 
 export type Tokens = {
   issue(sandbox: string): IssuedToken;
@@ -38,17 +39,30 @@ export function createTokens({ store, now = Date.now }: { store: Store; now?: Wa
     },
     verify(sandbox, authorization) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-      if (!match) throw refuse('token-missing', 'Token missing', 'Send Authorization: Bearer <token>, from POST .../authenticate or a personal access token.');
+      if (!match)
+        throw refuse(
+          'token-missing',
+          'Token missing',
+          'Send Authorization: Bearer <token>, from POST .../authenticate or a personal access token.',
+        );
       const token = match[1]!;
       const entry = temporary.get(token);
       if (entry && entry.sandbox === sandbox) {
         if (now() < entry.expiresAt) return { kind: 'dealer' };
         temporary.delete(token);
-        throw refuse('token-expired', 'Token expired', 'The token expired (temporary tokens last 10 minutes); authenticate again.');
+        throw refuse(
+          'token-expired',
+          'Token expired',
+          'The token expired (temporary tokens last 10 minutes); authenticate again.',
+        );
       }
       const hash = hashToken(token);
       if (store.require(sandbox).personalAccessTokens?.some((t) => t.tokenHash === hash)) return { kind: 'dealer' };
-      throw refuse('token-unknown', 'Unknown token', 'This bearer token was not issued for this profile (or the server restarted); authenticate again.');
+      throw refuse(
+        'token-unknown',
+        'Unknown token',
+        'This bearer token was not issued for this profile (or the server restarted); authenticate again.',
+      );
     },
   };
 }

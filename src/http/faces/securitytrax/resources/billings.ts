@@ -28,8 +28,26 @@ export const billings: ResourceType<BillingMethod> = {
     a.billing_type === undefined
       ? undefined
       : a.billing_type === 'credit_card'
-      ? { type: 'credit_card', card: { number: a.card_number, expMonth: a.exp_month, expYear: a.exp_year, cvv: a.cvv, holderName: a.holder_name } }
-      : { type: 'bank_account', bankAccount: { routingNumber: a.routing_number, accountNumber: a.account_number, accountType: a.account_type, bankName: a.bank_name, holderName: a.holder_name } },
+        ? {
+            type: 'credit_card',
+            card: {
+              number: a.card_number,
+              expMonth: a.exp_month,
+              expYear: a.exp_year,
+              cvv: a.cvv,
+              holderName: a.holder_name,
+            },
+          }
+        : {
+            type: 'bank_account',
+            bankAccount: {
+              routingNumber: a.routing_number,
+              accountNumber: a.account_number,
+              accountType: a.account_type,
+              bankName: a.bank_name,
+              holderName: a.holder_name,
+            },
+          },
   pointers: {
     '/card/number': '/data/attributes/card_number',
     '/card/expMonth': '/data/attributes/exp_month',

@@ -2,7 +2,12 @@
 import type { ResourceType } from './resource-type.ts';
 
 type Linkage = { type: string; id: string } | null;
-export type ResourceData = { type: string; id?: string; attributes?: Record<string, unknown>; relationships?: Record<string, { data: Linkage | Linkage[] }> };
+export type ResourceData = {
+  type: string;
+  id?: string;
+  attributes?: Record<string, unknown>;
+  relationships?: Record<string, { data: Linkage | Linkage[] }>;
+};
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('/');
@@ -34,17 +39,27 @@ export function toDomainInput(rt: ResourceType, data: ResourceData): Record<stri
 }
 
 // Nested domain field names inside an attribute (lines), as the wire spells them.
-const RENAMES: Record<string, string> = { amountCents: 'amount', lineItemId: 'invoice_billable_item_id', invoiceId: 'customer_invoice_id' };
+const RENAMES: Record<string, string> = {
+  amountCents: 'amount',
+  lineItemId: 'invoice_billable_item_id',
+  invoiceId: 'customer_invoice_id',
+};
 
 /** "/lines/0/amountCents" -> "/data/attributes/lines/0/amount", through the type's table. */
 export function toWirePointer(rt: ResourceType | undefined, domainPath: string): string {
   if (!rt) return domainPath;
   const known: [string, string][] = Object.entries(rt.pointers ?? {});
-  for (const [name, a] of Object.entries(rt.attributes)) if (a.domain) known.push([`/${a.domain}`, `/data/attributes/${name}`]);
-  for (const [name, r] of Object.entries(rt.relationships)) if (r.domain) known.push([`/${r.domain}`, `/data/relationships/${name}`]);
+  for (const [name, a] of Object.entries(rt.attributes))
+    if (a.domain) known.push([`/${a.domain}`, `/data/attributes/${name}`]);
+  for (const [name, r] of Object.entries(rt.relationships))
+    if (r.domain) known.push([`/${r.domain}`, `/data/relationships/${name}`]);
   known.sort((a, b) => b[0].length - a[0].length);
   const hit = known.find(([from]) => domainPath === from || domainPath.startsWith(`${from}/`));
   if (!hit) return '/data';
-  const rest = domainPath.slice(hit[0].length).split('/').map((k) => RENAMES[k] ?? k).join('/');
+  const rest = domainPath
+    .slice(hit[0].length)
+    .split('/')
+    .map((k) => RENAMES[k] ?? k)
+    .join('/');
   return `${hit[1]}${rest}`;
 }

@@ -2,7 +2,12 @@
 import type { InvoiceLine, RecurringLine } from '../../../../domain/types.ts';
 import { toCents, toDecimal } from '../money.ts';
 
-type WireLine = { invoice_billable_item_id: string; description?: string; amount: unknown; occurrences?: number | null };
+type WireLine = {
+  invoice_billable_item_id: string;
+  description?: string;
+  amount: unknown;
+  occurrences?: number | null;
+};
 
 export const linesOut = (lines: readonly (InvoiceLine | RecurringLine)[]) =>
   lines.map((l) => ({

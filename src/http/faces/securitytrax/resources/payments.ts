@@ -17,12 +17,20 @@ export const payments: ResourceType<Payment> = {
     processing_status: { read: (p) => PROCESSING_STATUS[p.status], filter: 'string' },
     failure_reason: { read: (p) => p.failureReason, filter: 'string' },
     source: { read: (p) => p.source, filter: 'string' },
-    allocations: { read: (p) => p.allocations.map((a) => ({ customer_invoice_id: String(a.invoiceId), amount: toDecimal(a.amountCents) })) },
+    allocations: {
+      read: (p) =>
+        p.allocations.map((a) => ({ customer_invoice_id: String(a.invoiceId), amount: toDecimal(a.amountCents) })),
+    },
     created_at: { read: (p) => p.createdAt, filter: 'date' },
   },
   relationships: {
     customer: { type: 'customers', read: (p) => p.customerId, domain: 'customerId' },
     customer_billing: { type: 'customer_billings', read: (p) => p.billingMethodId, domain: 'billingMethodId' },
-    customer_invoices: { type: 'customer_invoices', many: true, read: (p) => p.allocations.map((a) => a.invoiceId), domain: 'invoiceIds' },
+    customer_invoices: {
+      type: 'customer_invoices',
+      many: true,
+      read: (p) => p.allocations.map((a) => a.invoiceId),
+      domain: 'invoiceIds',
+    },
   },
 };

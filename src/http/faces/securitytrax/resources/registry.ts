@@ -9,7 +9,10 @@ import type { ResourceType } from './resource-type.ts';
 
 /** Every resource type of the face, by JSON:API type (which is also its URL segment). */
 export const RESOURCE_TYPES: Record<string, ResourceType> = Object.fromEntries(
-  [customers, isps, billableItems, recurringInvoices, invoices, billings, payments].map((rt) => [rt.type, rt as unknown as ResourceType]),
+  [customers, isps, billableItems, recurringInvoices, invoices, billings, payments].map((rt) => [
+    rt.type,
+    rt as unknown as ResourceType,
+  ]),
 );
 
 export const resourceType = (type: string): ResourceType => {
