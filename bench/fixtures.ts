@@ -5,7 +5,8 @@ import path from 'node:path';
 import { createManualInvoice } from '../src/domain/dealer.ts';
 import { sequentialIds, type Ctx } from '../src/domain/ids.ts';
 import { applyPatch, type CommandResult } from '../src/domain/patch.ts';
-import type { SandboxState } from '../src/domain/types.ts';
+import type { SandboxDocument, SandboxState } from '../src/domain/types.ts';
+import { plainReader } from '../src/domain/reader.ts';
 import { buildState } from '../src/seeds/build-state.ts';
 import type { Setup } from '../src/seeds/setup.ts';
 
@@ -14,10 +15,11 @@ export const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${use
 
 const isp = { key: 'acme', name: 'Acme', username: 'acme-isp', password: 'isp-pass', billingIntegration: true };
 
-function run<T>(state: SandboxState, command: (s: SandboxState, ctx: Ctx) => CommandResult<T>): T {
-  const { ids, lastIds } = sequentialIds(state.lastIds);
-  const { patch, result } = command(state, { now: state.now, ids });
-  applyPatch(state, { ...patch, lastIds: lastIds() });
+function run<T>(doc: SandboxDocument, command: (s: SandboxState, ctx: Ctx) => CommandResult<T>): T {
+  const { ids, lastIds } = sequentialIds(doc.lastIds);
+  const { patch, result } = command(doc, { now: doc.now, ids, read: plainReader });
+  applyPatch(doc, { ...patch, lastIds: lastIds() });
+  for (const e of patch.events ?? []) doc.events.push(e);
   return result;
 }
 
@@ -25,7 +27,7 @@ function run<T>(state: SandboxState, command: (s: SandboxState, ctx: Ctx) => Com
  * `customers` end users, each linked, on an ISP with the integration enabled, with a card on Auto Pay and
  * an MMR recurring invoice, three months on (about three invoices each). Logs in as user<n> / pass<n>.
  */
-export function summaryState(customers: number): SandboxState {
+export function summaryState(customers: number): SandboxDocument {
   const keys = Array.from({ length: customers }, (_, i) => i + 1);
   const setup: Setup = {
     clock: '2019-01-01T00:00:00.000Z',
@@ -61,7 +63,7 @@ export function summaryState(customers: number): SandboxState {
  * A payer (login payer / payer-pass) whose MMR invoices owe $1.2M in total, so a run of one-dollar
  * payments (1.2 million of them) never pays them off, plus `invoices` invoices in all (the rest spread over 100 other customers).
  */
-export function paymentState(invoices: number): SandboxState {
+export function paymentState(invoices: number): SandboxDocument {
   const others = Array.from({ length: 100 }, (_, i) => i + 1);
   const setup: Setup = {
     clock: '2019-01-01T00:00:00.000Z',
@@ -115,7 +117,7 @@ export function paymentState(invoices: number): SandboxState {
 }
 
 /** Writes the state as `DIR/sandboxes/<name>.json`, the snapshot the server loads with --data DIR. */
-export function writeDataDir(dir: string, state: SandboxState): void {
+export function writeDataDir(dir: string, state: SandboxDocument): void {
   mkdirSync(path.join(dir, 'sandboxes'), { recursive: true });
   writeFileSync(path.join(dir, 'sandboxes', `${state.name}.json`), JSON.stringify(state));
 }

@@ -43,8 +43,8 @@ async function probe(file: string): Promise<void> {
   gc();
   gc();
   const m0 = process.memoryUsage();
-  await store.create(parseSnapshot(readFileSync(file, 'utf8')).state);
-  const name = store.names()[0]!;
+  await store.create(parseSnapshot(readFileSync(file, 'utf8')).doc);
+  const name = (await store.names())[0]!;
   if (process.env.MEM_DEBUG) {
     gc();
     gc();
@@ -67,7 +67,7 @@ async function probe(file: string): Promise<void> {
     JSON.stringify({
       invoices,
       payments: s.payments.length,
-      events: s.events.length,
+      events: store.events(name).length,
       rssPerInvoice: (m1.rss - m0.rss) / invoices,
       heapPerInvoice: (m1.heapUsed - m0.heapUsed) / invoices,
     }),

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { findScenarioByName } from '../src/scenarios/catalog.ts';
 import { buildState } from '../src/seeds/build-state.ts';
 import { withGeneratedCount } from '../src/seeds/generate.ts';
-import type { SandboxState } from '../src/domain/types.ts';
+import type { SandboxDocument } from '../src/domain/types.ts';
 import { basic, summaryState, writeDataDir } from './fixtures.ts';
 import { openLoopP99, postJson, ROOT, serve, timed, type Server } from './scale-support.ts';
 
@@ -25,7 +25,7 @@ const SCENARIO = 'big-dealer-month-end';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const fmt = (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`;
 
-function monthEnd(count: number): SandboxState {
+function monthEnd(count: number): SandboxDocument {
   return buildState(
     'default',
     { kind: 'scenario', name: SCENARIO },
@@ -34,7 +34,7 @@ function monthEnd(count: number): SandboxState {
 }
 
 /** A second, small sandbox whose Billing summary is read while the big one advances. */
-const other = (): SandboxState => ({ ...summaryState(1_000), name: 'other' });
+const other = (): SandboxDocument => ({ ...summaryState(1_000), name: 'other' });
 const OTHER_USER = basic('user500', 'pass500');
 
 async function withServer<T>(dir: string, fn: (s: Server) => Promise<T>): Promise<T> {

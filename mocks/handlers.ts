@@ -7,7 +7,8 @@ import { createApp, type AppOptions } from '../src/create-app.ts';
 import { loadScenarioSeeder } from '../src/scenarios/scenario-seeder.ts';
 import { seedState } from '../src/seeds/seed-state.ts';
 import { memoryPersistence } from '../src/store/persistence.ts';
-import { createStore, type Store } from '../src/store/sandbox-store.ts';
+import { createStore } from '../src/store/sandbox-store.ts';
+import type { Store } from '../src/store/store.ts';
 
 export const DEFAULT_BASE_URL = 'http://trax-sim.test';
 

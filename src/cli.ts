@@ -149,7 +149,7 @@ async function serveCommand(args: string[]): Promise<number> {
       `CORS: ${corsOrigins.join(', ')}${values['cors-control'] ? ' (API faces and /__sim)' : ' (API faces; /__sim not granted)'}`,
     );
   // A sandbox still on disk is not loaded just to print this: start-up must not wait for a big one.
-  const onDiskOnly = server.store.has('default') && !server.store.isLoaded('default');
+  const onDiskOnly = !server.store.isLoaded('default');
   const seed = onDiskOnly ? undefined : server.store.get('default')?.seed;
   if (seed?.kind === 'demo') {
     console.log(`demo credentials (sandbox "default"):`);

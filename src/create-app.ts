@@ -18,7 +18,7 @@ import type { Sleep } from './services/alarm-com-web-services.ts';
 import type { IdSource } from './services/command-runner.ts';
 import type { Journal } from './services/journal.ts';
 import { createServices, type Services } from './services/services.ts';
-import type { Store } from './store/sandbox-store.ts';
+import type { Store } from './store/store.ts';
 import { VERSION } from './version.ts';
 
 export type AppOptions = {
@@ -51,7 +51,7 @@ export function createApp(options: AppOptions): Hono {
       m.replayScenario(findScenarioByName(name, dirs), { dirs, createApp }),
     );
   const services = createServices({ ...options, runScenario });
-  const stateOf = (sandbox: string) => services.runner.read(sandbox);
+  const stateOf = (sandbox: string) => services.runner.view(sandbox);
   const basicAuth = createBasicAuthenticator(services.findLogin);
   // The SecurityTrax and SOAP faces load on their first request: start-up under tsx pays per module.
   const lazy = lazyFaces({

@@ -4,7 +4,8 @@ import { createApp, type AppOptions } from './create-app.ts';
 import { problem, problemResponse } from './http/problem.ts';
 import { seedState, type ScenarioSeeder } from './seeds/seed-state.ts';
 import { jsonFilePersistence, memoryPersistence } from './store/persistence.ts';
-import { createStore, type Store, type StoreOptions } from './store/sandbox-store.ts';
+import { createStore } from './store/sandbox-store.ts';
+import type { Store, StoreOptions } from './store/store.ts';
 import { lockDataDir, type DataLock } from './store/data-lock.ts';
 import { DEFAULT_SANDBOX } from './store/sandbox-name.ts';
 import { generateAdminToken } from './http/guards/admin-token.ts';
@@ -149,10 +150,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       log: options.log,
     });
     const { scenarios } = options;
+    const hasDefault = (await store.names()).includes(DEFAULT_SANDBOX);
     if (options.scenario) {
-      const state = seedState(DEFAULT_SANDBOX, { kind: 'scenario', name: options.scenario }, scenarios);
-      await (store.has(DEFAULT_SANDBOX) ? store.replace(state) : store.create(state));
-    } else if (!store.has(DEFAULT_SANDBOX)) {
+      const doc = seedState(DEFAULT_SANDBOX, { kind: 'scenario', name: options.scenario }, scenarios);
+      if (hasDefault) await store.sync(DEFAULT_SANDBOX);
+      await (hasDefault ? store.replace(doc) : store.create(doc));
+    } else if (!hasDefault) {
       await store.create(seedState(DEFAULT_SANDBOX, { kind: 'demo' }, scenarios));
     }
   } catch (err) {

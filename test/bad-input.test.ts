@@ -68,7 +68,7 @@ describe('bad input gets a 4xx problem and changes nothing', () => {
       expect(st.status).toBe(404);
       expect(st.body.errors[0]).toMatchObject({ status: '404', code: 'sandbox-not-found' });
     });
-    expect(t.store.names()).toEqual(['default']);
+    expect(await t.store.names()).toEqual(['default']);
   });
 
   it('a sandbox name that could escape the data folder: 400 invalid-sandbox-name', async () => {
@@ -81,7 +81,7 @@ describe('bad input gets a 4xx problem and changes nothing', () => {
     }
     const res = await t.call('POST', '/__sim/sandboxes', { body: { name: '../../evil' } });
     expect([400, 422]).toContain(res.status);
-    expect(t.store.names()).toEqual(['default']);
+    expect(await t.store.names()).toEqual(['default']);
   });
 
   it('unknown route: 404 problem, no stack trace', async () => {

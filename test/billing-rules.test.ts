@@ -11,7 +11,7 @@ const BOB = basic('bob', 'bob-pass');
 const CAROL = basic('carol', 'carol-pass');
 
 async function invariantsHold(t: TestApp) {
-  expect(checkInvariants(t.state())).toEqual([]);
+  expect(checkInvariants(t.state(), t.store.events('default'))).toEqual([]);
 }
 
 describe('SecurityTrax billing integration rules, through HTTP', () => {

@@ -36,7 +36,7 @@ describe('provider verification (states = scenarios)', () => {
       await expect(verifyPact({ providerBaseUrl: server.url, pactFile, states })).resolves.toBeDefined();
       // Each interaction ran in its own sandbox, and every sandbox was deleted again.
       expect(states.created.length).toBeGreaterThan(before);
-      const sandboxes = [...server.store.names()].filter((n) => n.startsWith('pact-'));
+      const sandboxes = (await server.store.names()).filter((n) => n.startsWith('pact-'));
       expect(sandboxes).toEqual([]);
     }, 60_000);
   }

@@ -18,7 +18,12 @@ export function endUserOf(cx: ConsoleCx): EndUser {
     login.customerId === null
       ? null
       : (cx.services.dealer.listCustomers(cx.sandbox).find((c) => c.id === login.customerId) ?? null);
-  return { loginId, login, customer, eligibility: billingEligibility(state, loginId, state.now) };
+  return {
+    loginId,
+    login,
+    customer,
+    eligibility: billingEligibility(state, cx.services.runner.reader, loginId, state.now),
+  };
 }
 
 /** Links inside the Billing screen keep the sandbox and the login. */

@@ -13,6 +13,8 @@ export type ProblemView = { code: string; title: string; detail: string; fields:
 export type ConsoleCx = {
   services: Services;
   sandbox: string;
+  /** Every sandbox's name, for the sandbox picker. */
+  sandboxNames: readonly string[];
   path: string;
   query: URLSearchParams;
   flash: string | null;
@@ -69,12 +71,15 @@ function problemFromQuery(q: URLSearchParams): ProblemView | null {
   };
 }
 
-export function consoleCx(c: Context, services: Services): ConsoleCx {
+/** The page's context, its sandbox made current first (pages then read it synchronously). */
+export async function consoleCx(c: Context, services: Services): Promise<ConsoleCx> {
   const query = new URL(c.req.url).searchParams;
   const sandbox = assertSandboxName(query.get('sandbox') || DEFAULT_SANDBOX);
+  await services.store.sync(sandbox);
   return {
     services,
     sandbox,
+    sandboxNames: await services.sim.sandboxNames(),
     path: c.req.path,
     query,
     flash: query.get('flash'),

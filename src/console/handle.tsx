@@ -87,7 +87,7 @@ export function page(
   return async (c: Context): Promise<Response> => {
     let cx: ConsoleCx | null = null;
     try {
-      cx = consoleCx(c, services);
+      cx = await consoleCx(c, services);
       const out = await render(cx, c);
       return await html(c, cx, out.title, out.body, out.status, out.ownNotices);
     } catch (err) {
@@ -118,7 +118,7 @@ export function action(
     let cx: ConsoleCx | null = null;
     let form: Record<string, string> = {};
     try {
-      cx = consoleCx(c, services);
+      cx = await consoleCx(c, services);
       form = await formOf(c);
       const out = await run(cx, form, c);
       if ('render' in out)

@@ -36,7 +36,7 @@ function homeScreen(cx: ConsoleCx): PageResult {
           <tbody>
             {logins.map((l) => {
               const customer = l.customerId === null ? undefined : customers.get(l.customerId);
-              const e = billingEligibility(state, l.id, state.now);
+              const e = billingEligibility(state, cx.services.runner.reader, l.id, state.now);
               return (
                 <tr data-login={l.username}>
                   <td data-label="Login">

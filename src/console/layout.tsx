@@ -11,7 +11,7 @@ function pickerTarget(cx: ConsoleCx): { action: string; keep: Record<string, str
 }
 
 function SandboxPicker({ cx }: { cx: ConsoleCx }) {
-  const names = cx.services.sim.listSandboxes().map((s) => s.name);
+  const names = [...cx.sandboxNames];
   if (!names.includes(cx.sandbox)) names.push(cx.sandbox);
   const { action, keep } = pickerTarget(cx);
   return (

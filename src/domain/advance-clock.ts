@@ -5,11 +5,12 @@ import type { Ctx, IdGen } from './ids.ts';
 import { ActionQueue, Kind } from './advance-queue.ts';
 import { applyPatch, mergePatches, workingCopy, type CommandResult, type CopyProbe, type Patch } from './patch.ts';
 import { chargeAutoPay } from './payments.ts';
-import { byId } from './lookup.ts';
+import { byId } from './by-id.ts';
 import { event } from './events.ts';
 import { generateInvoice, isScheduleFinished } from './recurring.ts';
 import { autoPayAttemptAt, isAttemptInAdvance } from './auto-pay.ts';
 import { roleCacheReadyAt } from './role-cache.ts';
+import type { Reader } from './reader.ts';
 import type { Invoice, IsoInstant, SandboxState, SimEvent } from './types.ts';
 
 // Runs everything due up to the target, one action at a time, in (time, kind, id) order
@@ -38,7 +39,7 @@ export type AdvanceStep = { announce: false } | { announce: true; from: IsoInsta
 /** Entities looked at, per action of a chunk, while the advance first looks over the sandbox. */
 const SCANS_PER_ACTION = 10;
 
-export type AdvanceCtx = { ids: IdGen; probe?: CopyProbe };
+export type AdvanceCtx = { ids: IdGen; read: Reader; probe?: CopyProbe };
 
 export function advanceClock(
   state: Readonly<SandboxState>,
@@ -152,8 +153,8 @@ export function* advanceClockSteps(
   /** The chunk's patches, merged into one when it ends. */
   let out: Patch[] = [];
   const apply = (patch: Patch): void => {
-    // Nothing in an advance reads the events: they go to the result only (no copy of the sandbox's list).
-    applyPatch(work, patch, { events: false });
+    // The events go to the result only: the timeline is the store's.
+    applyPatch(work, patch);
     out.push(patch);
   };
   let count = 0;
@@ -176,7 +177,7 @@ export function* advanceClockSteps(
       chunkStart = count;
     }
     // Something due before the clock's start (e.g. a backdated start date) happens as soon as possible.
-    const c: Ctx = { now: action.at < from ? from : action.at, ids };
+    const c: Ctx = { now: action.at < from ? from : action.at, ids, read: ctx.read };
     clock = c.now;
     const { kind, id } = action;
     if (kind === Kind.Generate) {
@@ -223,7 +224,7 @@ export function* advanceClockSteps(
 
   const announce = step ?? { announce: true, from, actionsBefore: 0 };
   if (announce.announce) {
-    const done = event({ now: to, ids }, 'clock.advanced', {
+    const done = event({ now: to, ids, read: ctx.read }, 'clock.advanced', {
       from: announce.from,
       to,
       actions: announce.actionsBefore + count,

@@ -3,8 +3,10 @@ import { billingSummary, integrationInvoices, isPastDue } from './balances.ts';
 import { requireConfigured } from './eligibility.ts';
 import { makeConfiguredState, makeInvoice, makeRecurring, NOW } from '../../test/support/domain-fixtures.ts';
 import type { SandboxState } from './types.ts';
+import { plainReader } from './reader.ts';
 
-const summary = (s: SandboxState, now = NOW) => billingSummary(s, requireConfigured(s, 1, now), now);
+const summary = (s: SandboxState, now = NOW) =>
+  billingSummary(s, plainReader, requireConfigured(s, plainReader, 1, now), now);
 
 // The documented example: three unpaid invoices due Jan 03, Feb 03 and "today" Mar 03 2019.
 const threeUnpaid = () =>
@@ -112,6 +114,6 @@ describe('isPastDue / integrationInvoices', () => {
         makeInvoice({ id: 3, dueDate: '2019-01-03' }),
       ],
     });
-    expect(integrationInvoices(state, 1).map((i) => i.id)).toEqual([2, 3, 1]);
+    expect(integrationInvoices(state, plainReader, 1).map((i) => i.id)).toEqual([2, 3, 1]);
   });
 });

@@ -4,7 +4,7 @@ import { byDueDate } from './allocate.ts';
 import { autoPayOf, type AutoPayStatus } from './auto-pay.ts';
 import { toDate } from './dates.ts';
 import type { ConfiguredBilling } from './eligibility.ts';
-import { where } from './lookup.ts';
+import type { Reader } from './reader.ts';
 import type { Cents, Invoice, IsoDate, IsoInstant, SandboxState } from './types.ts';
 
 export type InvoiceBalance = { invoiceId: number; invoiceDate: IsoDate; dueDate: IsoDate; balanceCents: Cents };
@@ -24,8 +24,12 @@ export type BillingSummary = {
 };
 
 /** Invoices created from the recurring invoice, oldest first. */
-export function integrationInvoices(state: Readonly<SandboxState>, recurringInvoiceId: number): Invoice[] {
-  return where(state.invoices, 'recurringInvoiceId', (i) => i.recurringInvoiceId, recurringInvoiceId).sort(byDueDate);
+export function integrationInvoices(
+  state: Readonly<SandboxState>,
+  read: Reader,
+  recurringInvoiceId: number,
+): Invoice[] {
+  return read.where(state.invoices, 'invoicesByRecurringInvoice', recurringInvoiceId).sort(byDueDate);
 }
 
 /** The UTC date of an instant; the clock's canonical instants ("…T…Z", 24 characters) need no Date parse. */
@@ -50,11 +54,12 @@ function toBalance(i: Invoice): InvoiceBalance {
 
 export function billingSummary(
   state: Readonly<SandboxState>,
+  read: Reader,
   configured: Pick<ConfiguredBilling, 'customer' | 'recurringInvoice'>,
   now: IsoInstant,
 ): BillingSummary {
   const { customer, recurringInvoice } = configured;
-  const owing = integrationInvoices(state, recurringInvoice.id).filter((i) => i.balanceCents > 0);
+  const owing = integrationInvoices(state, read, recurringInvoice.id).filter((i) => i.balanceCents > 0);
   const today = utcDate(now);
   const pastDue = owing.filter((i) => isPastDue(i, today));
   const notPastDue = owing.filter((i) => !isPastDue(i, today));

@@ -8,7 +8,7 @@ import {
   isValidCardNumber,
   normalizeCardNumber,
 } from './card.ts';
-import { byId } from './lookup.ts';
+import { byId } from './by-id.ts';
 import { DomainError, invalid, notFound } from './errors.ts';
 import { event } from './events.ts';
 import type { Ctx } from './ids.ts';

@@ -1,5 +1,6 @@
 import { toDate } from './dates.ts';
-import { byId, where } from './lookup.ts';
+import { byId } from './by-id.ts';
+import type { Reader } from './reader.ts';
 import { DomainError, invalid, notFound } from './errors.ts';
 import type { Ctx } from './ids.ts';
 import { requireAmountCents } from './money.ts';
@@ -117,8 +118,8 @@ export function createManualInvoice(
   return { patch: { upsert: { invoices: [invoice] }, events: [e] }, result: invoice };
 }
 
-const loginNamed = (state: Readonly<SandboxState>, username: string): boolean =>
-  where(state.logins, 'username', (l) => l.username, username).length > 0;
+const loginNamed = (state: Readonly<SandboxState>, read: Reader, username: string): boolean =>
+  read.where(state.logins, 'loginsByUsername', username).length > 0;
 
 const usernameTaken = (username: string): DomainError =>
   new DomainError('conflict', 'username-taken', 'Username taken', `The username "${username}" is already in use.`);
@@ -130,7 +131,7 @@ function requireCustomer(state: Readonly<SandboxState>, customerId: number | nul
 export type LoginInput = { username: string; password: string; customerId?: number | null };
 
 export function createLogin(state: Readonly<SandboxState>, input: LoginInput, ctx: Ctx): CommandResult<AdcLogin> {
-  if (loginNamed(state, input.username)) throw usernameTaken(input.username);
+  if (loginNamed(state, ctx.read, input.username)) throw usernameTaken(input.username);
   const customerId = input.customerId ?? null;
   requireCustomer(state, customerId);
   const login: AdcLogin = { id: ctx.ids('login'), username: input.username, password: input.password, customerId };
@@ -149,7 +150,11 @@ export function updateLogin(
 ): CommandResult<AdcLogin> {
   const login = byId(state.logins, loginId);
   if (!login) throw notFound('Login', loginId);
-  if (input.username !== undefined && input.username !== login.username && loginNamed(state, input.username)) {
+  if (
+    input.username !== undefined &&
+    input.username !== login.username &&
+    loginNamed(state, ctx.read, input.username)
+  ) {
     throw usernameTaken(input.username);
   }
   if (input.customerId !== undefined) requireCustomer(state, input.customerId);

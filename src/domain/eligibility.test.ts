@@ -9,23 +9,28 @@ import {
   makeRecurring,
   NOW,
 } from '../../test/support/domain-fixtures.ts';
+import { plainReader } from './reader.ts';
 
 const codes = (e: ReturnType<typeof billingEligibility>) => (e.configured ? [] : e.reasons.map((r) => r.code));
 const enabledAt = (at: string) => makeIsp({ billingIntegrationEnabledAt: at, roleCacheRefreshedAt: null });
 
 describe('billingEligibility', () => {
   it('a linked login whose account has an enabled ISP and an MMR recurring invoice is configured', () => {
-    const e = billingEligibility(makeConfiguredState(), 1, NOW);
+    const e = billingEligibility(makeConfiguredState(), plainReader, 1, NOW);
     expect(e.configured).toBe(true);
     if (e.configured) expect([e.login.id, e.customer.id, e.isp.id, e.recurringInvoice.id]).toEqual([1, 1, 1, 1]);
   });
 
   it('Billing Not Configured when the Alarm.com login is not linked to a SecurityTrax account', () => {
     expect(
-      codes(billingEligibility(makeConfiguredState({ logins: [makeLogin({ customerId: null })] }), 1, NOW)),
+      codes(
+        billingEligibility(makeConfiguredState({ logins: [makeLogin({ customerId: null })] }), plainReader, 1, NOW),
+      ),
     ).toEqual(['login-not-linked']);
     // Linked to an account that no longer exists: same thing, and nothing else can be evaluated.
-    expect(codes(billingEligibility(makeConfiguredState({ customers: [] }), 1, NOW))).toEqual(['login-not-linked']);
+    expect(codes(billingEligibility(makeConfiguredState({ customers: [] }), plainReader, 1, NOW))).toEqual([
+      'login-not-linked',
+    ]);
   });
 
   it('Billing Not Configured when the account has no ISP with the Billing Integration enabled', () => {
@@ -33,7 +38,7 @@ describe('billingEligibility', () => {
     const missingIsp = makeConfiguredState({ isps: [] });
     const disabled = makeConfiguredState({ isps: [makeIsp({ billingIntegration: false })] });
     for (const s of [noIsp, missingIsp, disabled])
-      expect(codes(billingEligibility(s, 1, NOW))).toEqual(['integration-not-enabled']);
+      expect(codes(billingEligibility(s, plainReader, 1, NOW))).toEqual(['integration-not-enabled']);
   });
 
   it('Billing Not Configured when the account has no recurring invoice with the MMR line item', () => {
@@ -42,41 +47,44 @@ describe('billingEligibility', () => {
         makeRecurring({ lines: [{ lineItemId: 4, description: 'Service', amountCents: 100, occurrences: null }] }),
       ],
     });
-    expect(codes(billingEligibility(s, 1, NOW))).toEqual(['no-mmr-recurring-invoice']);
+    expect(codes(billingEligibility(s, plainReader, 1, NOW))).toEqual(['no-mmr-recurring-invoice']);
   });
 
   it('every failing condition is reported', () => {
     const s = makeConfiguredState({ isps: [makeIsp({ billingIntegration: false })], recurringInvoices: [] });
-    expect(codes(billingEligibility(s, 1, NOW))).toEqual(['integration-not-enabled', 'no-mmr-recurring-invoice']);
+    expect(codes(billingEligibility(s, plainReader, 1, NOW))).toEqual([
+      'integration-not-enabled',
+      'no-mmr-recurring-invoice',
+    ]);
   });
 
   it('the Billing screen may take up to an hour to appear after enabling (Alarm.com caches roles)', () => {
     const s = makeConfiguredState({ isps: [enabledAt('2019-03-02T23:30:00.000Z')] });
-    expect(codes(billingEligibility(s, 1, NOW))).toEqual(['role-cache-pending']);
-    expect(billingEligibility(s, 1, '2019-03-03T00:29:59.999Z').configured).toBe(false);
-    expect(billingEligibility(s, 1, '2019-03-03T00:30:00.000Z').configured).toBe(true);
+    expect(codes(billingEligibility(s, plainReader, 1, NOW))).toEqual(['role-cache-pending']);
+    expect(billingEligibility(s, plainReader, 1, '2019-03-03T00:29:59.999Z').configured).toBe(false);
+    expect(billingEligibility(s, plainReader, 1, '2019-03-03T00:30:00.000Z').configured).toBe(true);
   });
 
   it('with roleCacheMinutes 0 the Billing screen appears at once', () => {
     const s = makeConfiguredState({ isps: [enabledAt(NOW)], settings: { roleCacheMinutes: 0, adcTimeoutMs: 2000 } });
-    expect(billingEligibility(s, 1, NOW).configured).toBe(true);
+    expect(billingEligibility(s, plainReader, 1, NOW).configured).toBe(true);
   });
 
   it('a role-cache refresh after the latest enablement ends the wait', () => {
     const s = makeConfiguredState({
       isps: [makeIsp({ billingIntegrationEnabledAt: '2019-03-02T23:30:00.000Z', roleCacheRefreshedAt: NOW })],
     });
-    expect(billingEligibility(s, 1, NOW).configured).toBe(true);
+    expect(billingEligibility(s, plainReader, 1, NOW).configured).toBe(true);
   });
 
   it('an unknown login is not found', () => {
-    const err = domainError(() => billingEligibility(makeConfiguredState(), 9, NOW));
+    const err = domainError(() => billingEligibility(makeConfiguredState(), plainReader, 9, NOW));
     expect([err.kind, err.message]).toEqual(['not_found', 'Login 9 does not exist.']);
   });
 
   it('each reason says what to fix', () => {
     const messages = (s: ReturnType<typeof makeConfiguredState>, now = NOW) => {
-      const e = billingEligibility(s, 1, now);
+      const e = billingEligibility(s, plainReader, 1, now);
       return e.configured ? [] : e.reasons.map((r) => r.message);
     };
     expect(messages(makeConfiguredState({ logins: [makeLogin({ customerId: null })] }))).toEqual([
@@ -97,13 +105,14 @@ describe('billingEligibility', () => {
 describe('requireConfigured', () => {
   it('answers 409 billing-not-configured with the reasons', () => {
     const s = makeConfiguredState({ recurringInvoices: [] });
-    const err = domainError(() => requireConfigured(s, 1, NOW));
+    const err = domainError(() => requireConfigured(s, plainReader, 1, NOW));
     expect([err.kind, err.code, err.title]).toEqual(['conflict', 'billing-not-configured', 'Billing Not Configured']);
     expect(err.extensions.reasons).toEqual([{ code: 'no-mmr-recurring-invoice', message: expect.any(String) }]);
     expect(err.message).toContain('MMR');
     const two = domainError(() =>
       requireConfigured(
         makeConfiguredState({ isps: [makeIsp({ billingIntegration: false })], recurringInvoices: [] }),
+        plainReader,
         1,
         NOW,
       ),
@@ -114,6 +123,6 @@ describe('requireConfigured', () => {
   });
 
   it('returns the configured account when every precondition holds', () => {
-    expect(requireConfigured(makeConfiguredState(), 1, NOW).recurringInvoice.id).toBe(1);
+    expect(requireConfigured(makeConfiguredState(), plainReader, 1, NOW).recurringInvoice.id).toBe(1);
   });
 });

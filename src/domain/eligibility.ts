@@ -2,8 +2,9 @@
 // account, account's ISP has the Billing Integration enabled, MMR recurring invoice), plus the up-to-an-
 // hour wait while Alarm.com refreshes cached roles after the integration is enabled.
 import { DomainError, notFound } from './errors.ts';
-import { byId } from './lookup.ts';
+import { byId } from './by-id.ts';
 import { roleCacheReadyAt } from './role-cache.ts';
+import type { Reader } from './reader.ts';
 import { selectRecurringInvoice } from './select-recurring-invoice.ts';
 import type { AdcLogin, Customer, IsoInstant, Isp, RecurringInvoice, SandboxState } from './types.ts';
 
@@ -28,7 +29,12 @@ export type Eligibility = ConfiguredBilling | { configured: false; reasons: NotC
 // The console reads it from here; the rule lives in role-cache.ts.
 export { roleCacheReadyAt } from './role-cache.ts';
 
-export function billingEligibility(state: Readonly<SandboxState>, loginId: number, now: IsoInstant): Eligibility {
+export function billingEligibility(
+  state: Readonly<SandboxState>,
+  read: Reader,
+  loginId: number,
+  now: IsoInstant,
+): Eligibility {
   const login = byId(state.logins, loginId);
   if (!login) throw notFound('Login', loginId);
   const customer = login.customerId === null ? undefined : byId(state.customers, login.customerId);
@@ -57,7 +63,7 @@ export function billingEligibility(state: Readonly<SandboxState>, loginId: numbe
     }
   }
 
-  const recurringInvoice = selectRecurringInvoice(state, customer.id);
+  const recurringInvoice = selectRecurringInvoice(state, read, customer.id);
   if (!recurringInvoice) {
     reasons.push({
       code: 'no-mmr-recurring-invoice',
@@ -70,8 +76,13 @@ export function billingEligibility(state: Readonly<SandboxState>, loginId: numbe
 }
 
 /** The configured branch, or the 409 every end-user Billing operation answers when a precondition fails. */
-export function requireConfigured(state: Readonly<SandboxState>, loginId: number, now: IsoInstant): ConfiguredBilling {
-  const e = billingEligibility(state, loginId, now);
+export function requireConfigured(
+  state: Readonly<SandboxState>,
+  read: Reader,
+  loginId: number,
+  now: IsoInstant,
+): ConfiguredBilling {
+  const e = billingEligibility(state, read, loginId, now);
   if (e.configured) return e;
   const detail = `Billing Not Configured: ${e.reasons.map((r) => r.message).join(' ')}`;
   return fail(detail, e.reasons);

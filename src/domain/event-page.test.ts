@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_EVENT_PAGE, pageEvents } from './event-page.ts';
+import { eventsOf, MAX_EVENT_PAGE, pageEvents } from './event-page.ts';
 import type { SimEvent } from './types.ts';
 
-const events: SimEvent[] = Array.from({ length: 250 }, (_, i) => ({
+const list: SimEvent[] = Array.from({ length: 250 }, (_, i) => ({
   id: i + 1,
   at: '2019-03-03T00:00:00.000Z',
   type: i % 2 ? 'payment.failed' : 'invoice.created',
   data: {},
 }));
+const events = eventsOf(list);
 
 describe('pageEvents', () => {
   it('answers 100 by default, with where the next page starts', () => {
     const page = pageEvents(events, {});
-    expect(page.items.map((e) => e.id)).toEqual(events.slice(0, 100).map((e) => e.id));
+    expect(page.items.map((e) => e.id)).toEqual(list.slice(0, 100).map((e) => e.id));
     expect(page.nextAfter).toBe(100);
     expect(pageEvents(events, { after: 200 }).nextAfter).toBeNull();
   });

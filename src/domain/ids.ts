@@ -1,9 +1,11 @@
+import type { Reader } from './reader.ts';
 import type { SandboxState } from './types.ts';
 
 /** Hands out the next id of a kind ("invoice", "payment", "event"...). Injected so runs are deterministic. */
 export type IdGen = (kind: string) => number;
 
-export type Ctx = { now: string; ids: IdGen };
+/** What a command is given besides the state: the sandbox's clock, its id generator and the store's lookups. */
+export type Ctx = { now: string; ids: IdGen; read: Reader };
 
 /** Sequential ids continuing from the sandbox's lastIds; `lastIds()` reads what was handed out. */
 export function sequentialIds(start: SandboxState['lastIds']): { ids: IdGen; lastIds: () => SandboxState['lastIds'] } {

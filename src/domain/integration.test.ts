@@ -8,7 +8,7 @@ import {
   type IntegrationOutcome,
 } from './integration.ts';
 import { applied, makeCtx, makeIsp, makeState } from '../../test/support/domain-fixtures.ts';
-import { SECURITYTRAX_ROLE, type AdcCredential, type SandboxState } from './types.ts';
+import { SECURITYTRAX_ROLE, type AdcCredential, type SandboxState, type SimEvent } from './types.ts';
 
 const credential = (o: Partial<AdcCredential> = {}): AdcCredential => ({
   id: 1,
@@ -21,26 +21,30 @@ const credential = (o: Partial<AdcCredential> = {}): AdcCredential => ({
 const offIsp = makeIsp({ billingIntegration: false, billingIntegrationEnabledAt: null, roleCacheRefreshedAt: null });
 
 /** What the service does: authenticate, check the role, set the settings, then record the outcome. */
-function enable(state: SandboxState): { state: SandboxState; failure: DomainError | null } {
+function enable(state: SandboxState): { state: SandboxState; events: SimEvent[]; failure: DomainError | null } {
   const ctx = makeCtx(state);
   let outcome: IntegrationOutcome;
   let s = state;
+  const events: SimEvent[] = [];
   try {
     const cred = adcAuthenticate(s, 'acme-isp', 'isp-pass');
     requireSecurityTraxRole(cred);
-    s = applied(s, setSecurityTraxSettings(s, cred.id, true, ctx).patch);
+    const settings = setSecurityTraxSettings(s, cred.id, true, ctx).patch;
+    events.push(...(settings.events ?? []));
+    s = applied(s, settings);
     outcome = { ok: true, enabled: true };
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     outcome = { ok: false, code: e.code, detail: e.message };
   }
   const { patch, result } = applyIntegrationChange(s, 1, outcome, ctx);
-  return { state: applied(s, patch), failure: result.failure };
+  events.push(...(patch.events ?? []));
+  return { state: applied(s, patch), events, failure: result.failure };
 }
 
 describe('Billing Integration', () => {
   it('enabling with the SecurityTrax Role sets the flag and starts the role-cache wait', () => {
-    const { state, failure } = enable(makeState({ isps: [offIsp], adcCredentials: [credential()] }));
+    const { state, events, failure } = enable(makeState({ isps: [offIsp], adcCredentials: [credential()] }));
     expect(failure).toBeNull();
     expect(state.isps[0]).toMatchObject({
       billingIntegration: true,
@@ -51,11 +55,13 @@ describe('Billing Integration', () => {
       billingIntegrationEnabled: true,
       updatedAt: state.now,
     });
-    expect(state.events.map((e) => e.type)).toEqual(['alarm_com.securitytrax_settings.updated', 'integration.enabled']);
+    expect(events.map((e) => e.type)).toEqual(['alarm_com.securitytrax_settings.updated', 'integration.enabled']);
   });
 
   it('enabling without the SecurityTrax Role leaves the flag false', () => {
-    const { state, failure } = enable(makeState({ isps: [offIsp], adcCredentials: [credential({ roles: [] })] }));
+    const { state, events, failure } = enable(
+      makeState({ isps: [offIsp], adcCredentials: [credential({ roles: [] })] }),
+    );
     expect(state.isps[0]?.billingIntegration).toBe(false);
     expect(failure).toMatchObject({
       kind: 'validation',
@@ -63,7 +69,7 @@ describe('Billing Integration', () => {
       title: 'SecurityTrax Role missing',
     });
     expect(failure?.message).toMatch(/acme-isp.*ask Alarm\.com to add the SecurityTrax Role/i);
-    expect(state.events.map((e) => [e.type, e.data.code])).toEqual([
+    expect(events.map((e) => [e.type, e.data.code])).toEqual([
       ['integration.enable_failed', 'securitytrax-role-missing'],
     ]);
     expect(state.adcCredentials[0]?.securityTraxSettings.billingIntegrationEnabled).toBe(false);
@@ -85,9 +91,9 @@ describe('Billing Integration', () => {
       adcCredentials: [credential()],
       settings: { roleCacheMinutes: 0, adcTimeoutMs: 2000 },
     });
-    const { state } = enable(start);
+    const { state, events } = enable(start);
     expect(state.isps[0]?.roleCacheRefreshedAt).toBe(state.now);
-    expect(state.events.map((e) => e.type)).toContain('role_cache.refreshed');
+    expect(events.map((e) => e.type)).toContain('role_cache.refreshed');
   });
 
   it('disabling clears the flag and the role cache', () => {

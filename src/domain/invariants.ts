@@ -1,12 +1,14 @@
 // Whole-state consistency checks, run by tests (and anyone curious) after every command: money is
 // conserved between payments and invoices, and no card number ever lands in the state.
 import { MAX_AMOUNT_CENTS, isAmountCents } from './money.ts';
+import type { EventReader } from './event-page.ts';
 import type { SandboxState } from './types.ts';
 
 /** 12+ consecutive digits: long enough to be a card or bank account number, too long for any stored field. */
 const LONG_DIGITS = /\d{12,}/;
 
-export function checkInvariants(state: Readonly<SandboxState>): string[] {
+/** The violations in a state and its timeline (none: an empty list). */
+export function checkInvariants(state: Readonly<SandboxState>, events: EventReader): string[] {
   const violations: string[] = [];
   // Every amount is a safe integer within the maximum: NaN, Infinity or 2^53+ would make every sum below lie.
   const amount = (where: string, n: unknown): void => {
@@ -66,7 +68,8 @@ export function checkInvariants(state: Readonly<SandboxState>): string[] {
       violations.push(`billing method ${m.id}: holds a full card or account number`);
   }
   // The journal is state too: billing-method events must not leak the number either.
-  for (const e of state.events) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events.get(i);
     if (e.type.startsWith('billing_method.') && LONG_DIGITS.test(JSON.stringify(e.data))) {
       violations.push(`event ${e.id} (${e.type}): data holds a full card or account number`);
     }

@@ -1,7 +1,7 @@
 // Which billing method a command may use. Decided here once for every face and command.
 import { isCardExpired } from './card.ts';
 import { invalid, notFound } from './errors.ts';
-import { byId } from './lookup.ts';
+import { byId } from './by-id.ts';
 import type { BillingMethod, IsoInstant, SandboxState } from './types.ts';
 
 /** Flagged expired by the clock, or past its card's expiry month and not flagged yet. */

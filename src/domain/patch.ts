@@ -1,9 +1,9 @@
-import { noteReplaced, positionOfId } from './lookup.ts';
-import { packedOf } from './packed-events.ts';
+import { positionOfId } from './by-id.ts';
 import type { Collections, SandboxState, SimEvent } from './types.ts';
 
 // A patch is everything one command changes: entities upserted by id, events appended, scalars replaced.
-// Services commit exactly one patch per command; the store applies it and makes it durable.
+// Services commit exactly one patch per command; the store applies it (the events to the sandbox's
+// timeline, which it keeps apart from the state) and makes it durable.
 export type Patch = {
   upsert?: { [K in keyof Collections]?: Collections[K] };
   /** Ids to remove (expired records only: billing entities are never deleted). */
@@ -18,8 +18,8 @@ export type Patch = {
 
 export type CommandResult<T> = { patch: Patch; result: T };
 
-/** Every list of a sandbox: what a clone shares and copies on first write. */
-export type ListKey = keyof Collections | 'events';
+/** Every list of a sandbox's state: what a clone shares and copies on first write. */
+export type ListKey = keyof Collections;
 export const LIST_KEYS: readonly ListKey[] = [
   'customers',
   'isps',
@@ -31,7 +31,6 @@ export const LIST_KEYS: readonly ListKey[] = [
   'billingMethods',
   'payments',
   'idempotencyKeys',
-  'events',
 ];
 
 /** Counts the copies copy-on-write makes (tests assert work, never time). */
@@ -61,9 +60,7 @@ function ownList(state: Marked, key: ListKey): { id: number }[] {
   if (!shared?.has(key)) return list;
   shared.delete(key);
   state[PROBE]?.copied(key, list.length);
-  // A packed event list (packed-events.ts) copies in constant time; it reads as an array, but slicing
-  // it would build every event as an object.
-  const copy = (packedOf(list as never)?.copy().list ?? list.slice()) as { id: number }[];
+  const copy = list.slice();
   (state as Record<ListKey, unknown>)[key] = copy;
   return copy;
 }
@@ -106,7 +103,7 @@ export function mergePatches(patches: readonly Patch[]): Patch {
   const upserts = new Map<keyof Collections, Map<number, { id: number }>>();
   const out: Patch = {};
   const events: SimEvent[] = [];
-  // An index loop: the patches are the command's own work, not a pass over the sandbox (test-list-passes.ts).
+  // An index loop: the patches are the command's own work, not a pass over the sandbox (test/support/list-passes.ts).
   for (let i = 0; i < patches.length; i++) {
     const p = patches[i]!;
     const upsert = p.upsert;
@@ -136,8 +133,14 @@ export function mergePatches(patches: readonly Patch[]): Patch {
   return out;
 }
 
-/** Apply a patch in place (the store owns the state; copying 100k invoices per write would dominate). */
-export function applyPatch(state: SandboxState, patch: Patch, options: { events?: boolean } = {}): void {
+/** Told of every entity a patch replaces in place (the store keeps its lookup indexes right with it). */
+export type OnReplace = (list: readonly unknown[], at: number, before: unknown, after: unknown) => void;
+
+/**
+ * Apply a patch's changes to the state in place (the store owns the state; copying 100k invoices per write
+ * would dominate). Its events are not the state's: whoever keeps the timeline appends them.
+ */
+export function applyPatch(state: SandboxState, patch: Patch, onReplace?: OnReplace): void {
   for (const key of Object.keys(patch.upsert ?? {}) as (keyof Collections)[]) {
     const incoming = (patch.upsert?.[key] ?? []) as { id: number }[];
     if (incoming.length === 0) continue;
@@ -147,7 +150,7 @@ export function applyPatch(state: SandboxState, patch: Patch, options: { events?
       const at = positionOfId(list, entity.id);
       if (at === -1) list.push(entity);
       else {
-        noteReplaced(list, at, list[at], entity);
+        onReplace?.(list, at, list[at], entity);
         list[at] = entity;
       }
     }
@@ -155,17 +158,10 @@ export function applyPatch(state: SandboxState, patch: Patch, options: { events?
   for (const key of Object.keys(patch.remove ?? {}) as (keyof Collections)[]) {
     const gone = new Set(patch.remove?.[key]);
     if (!gone.size) continue;
-    // A new list rather than splicing: position indexes (lookup.ts) are kept per list and assume growth.
+    // A new list rather than splicing: lookup indexes are kept per list and assume it only grows.
     // The new list is this state's own, shared with no clone.
     (state as Record<ListKey, unknown>)[key] = ((state[key] ?? []) as { id: number }[]).filter((e) => !gone.has(e.id));
     (state as Marked)[SHARED]?.delete(key);
-  }
-  if (patch.events?.length && options.events !== false) {
-    const events = ownList(state, 'events') as SimEvent[];
-    const packed = packedOf(events);
-    // One push per event: spreading a month of a big dealer's events would overflow the call stack.
-    if (packed) for (const e of patch.events) packed.push(e);
-    else for (const e of patch.events) events.push(e);
   }
   if (patch.now !== undefined) state.now = patch.now;
   if (patch.settings !== undefined) state.settings = patch.settings;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { billingScreenPayments } from './payment-history.ts';
 import { makeConfiguredState, makeInvoice, makePayment } from '../../test/support/domain-fixtures.ts';
+import { plainReader } from './reader.ts';
 
 describe('billingScreenPayments', () => {
   it("lists the customer's payments newest first, failed ones included, but not dealer payments of other invoices", () => {
@@ -16,6 +17,6 @@ describe('billingScreenPayments', () => {
         makePayment({ id: 5, customerId: 99, source: 'one_time' }),
       ],
     });
-    expect(billingScreenPayments(state, 1, recurringInvoiceId).map((p) => p.id)).toEqual([4, 3, 1]);
+    expect(billingScreenPayments(state, plainReader, 1, recurringInvoiceId).map((p) => p.id)).toEqual([4, 3, 1]);
   });
 });

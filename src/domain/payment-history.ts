@@ -1,4 +1,5 @@
 import { integrationInvoices } from './balances.ts';
+import type { Reader } from './reader.ts';
 import type { Payment, SandboxState } from './types.ts';
 
 /**
@@ -8,11 +9,13 @@ import type { Payment, SandboxState } from './types.ts';
  */
 export function billingScreenPayments(
   state: Readonly<SandboxState>,
+  read: Reader,
   customerId: number,
   recurringInvoiceId: number,
 ): Payment[] {
-  const invoiceIds = new Set(integrationInvoices(state, recurringInvoiceId).map((i) => i.id));
-  return state.payments
+  const invoiceIds = new Set(integrationInvoices(state, read, recurringInvoiceId).map((i) => i.id));
+  return read
+    .where(state.payments, 'byCustomer', customerId)
     .filter(
       (p) =>
         p.customerId === customerId &&

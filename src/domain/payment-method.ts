@@ -13,6 +13,7 @@ import { DomainError } from './errors.ts';
 import type { Ctx } from './ids.ts';
 import { requireAutoPayMethod } from './method-use.ts';
 import { mergePatches, type CommandResult } from './patch.ts';
+import type { Reader } from './reader.ts';
 import { setAutoPayMethod } from './recurring.ts';
 import type { BillingMethod, IsoInstant, RecurringInvoice, SandboxState } from './types.ts';
 
@@ -32,7 +33,7 @@ export function changePaymentMethod(
   input: ChangePaymentMethodInput,
   ctx: Ctx,
 ): CommandResult<PaymentMethodResult> {
-  const { customer, recurringInvoice } = requireConfigured(state, loginId, ctx.now);
+  const { customer, recurringInvoice } = requireConfigured(state, ctx.read, loginId, ctx.now);
 
   if ('expiry' in input) {
     // New expiry for the card already used by Auto Pay (e.g. a renewed card); the method stays the same.
@@ -65,11 +66,12 @@ export type AutoPayState = { enabled: true; canBeDisabled: false; billingMethodI
 /** Auto Pay follows the billing method: "enabling" is a no-op once one is set, disabling is refused. */
 export function setAutoPay(
   state: Readonly<SandboxState>,
+  read: Reader,
   loginId: number,
   enabled: boolean,
   now: IsoInstant = state.now,
 ): CommandResult<AutoPayState> {
-  const { recurringInvoice } = requireConfigured(state, loginId, now);
+  const { recurringInvoice } = requireConfigured(state, read, loginId, now);
   if (!enabled) {
     throw new DomainError(
       'conflict',

@@ -8,7 +8,7 @@ import { requireConfigured } from './eligibility.ts';
 import { invalid, notFound } from './errors.ts';
 import { event } from './events.ts';
 import type { Ctx } from './ids.ts';
-import { byId } from './lookup.ts';
+import { byId } from './by-id.ts';
 import { requireOwnMethod } from './method-use.ts';
 import { mergePatches, type CommandResult, type Patch } from './patch.ts';
 import { charge } from './processor.ts';
@@ -74,7 +74,7 @@ export function makeOneTimePayment(
   input: OneTimePaymentInput,
   ctx: Ctx,
 ): CommandResult<PaymentResult> {
-  const { customer, recurringInvoice } = requireConfigured(state, input.loginId, ctx.now);
+  const { customer, recurringInvoice } = requireConfigured(state, ctx.read, input.loginId, ctx.now);
   if (input.billingMethodId !== undefined && input.newBillingMethod !== undefined) {
     throw invalid(
       'ambiguous-billing-method',
@@ -83,7 +83,7 @@ export function makeOneTimePayment(
       [{ path: '/billingMethodId', message: 'not allowed together with newBillingMethod' }],
     );
   }
-  const allocations = allocateOldestFirst(integrationInvoices(state, recurringInvoice.id), input.amountCents);
+  const allocations = allocateOldestFirst(integrationInvoices(state, ctx.read, recurringInvoice.id), input.amountCents);
 
   // A new method is saved in SecurityTrax but does not replace the Auto Pay method on the recurring invoice.
   let created: Patch = {};

@@ -1,5 +1,5 @@
 import { isAutoPayOn, requireMethodKept } from './auto-pay.ts';
-import { byId } from './lookup.ts';
+import { byId } from './by-id.ts';
 import { addDays, addMonthsClamped, isIsoDate } from './dates.ts';
 import { DomainError, invalid, notFound, type FieldError } from './errors.ts';
 import { event } from './events.ts';

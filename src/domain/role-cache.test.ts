@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROLE_CACHE_MINUTES, refreshRoleCache, roleCacheReadyAt } from './role-cache.ts';
 import { makeIsp } from '../../test/support/domain-fixtures.ts';
+import { plainReader } from './reader.ts';
 
 const enabledAt = '2019-01-01T09:00:00.000Z';
 const pending = makeIsp({ billingIntegrationEnabledAt: enabledAt, roleCacheRefreshedAt: null });
@@ -22,7 +23,11 @@ describe('roleCacheReadyAt', () => {
 
 describe('refreshRoleCache', () => {
   it('stamps the refresh and records it', () => {
-    const { patch, result } = refreshRoleCache(pending, { now: '2019-01-01T10:00:00.000Z', ids: () => 5 });
+    const { patch, result } = refreshRoleCache(pending, {
+      now: '2019-01-01T10:00:00.000Z',
+      ids: () => 5,
+      read: plainReader,
+    });
     expect(result).toEqual({ ...pending, roleCacheRefreshedAt: '2019-01-01T10:00:00.000Z' });
     expect(patch).toEqual({
       upsert: { isps: [result] },

@@ -232,7 +232,12 @@ export type SandboxState = Collections & {
   faults: Faults;
   /** Last id handed out per kind: ids are deterministic for the same start state and commands. */
   lastIds: Record<string, number>;
-  events: SimEvent[];
   /** SecurityTrax dealer API credentials; absent (an `empty` sandbox) means no dealer login succeeds. */
   dealer?: { username: string; password: string };
 };
+
+/**
+ * A whole sandbox as it is seeded and saved: its state and its timeline. The store keeps the timeline apart
+ * (packed, read through an EventReader); the rules read the state and add events through their patches.
+ */
+export type SandboxDocument = SandboxState & { events: SimEvent[] };

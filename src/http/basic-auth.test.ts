@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { updateLogin } from '../domain/dealer.ts';
-import { cloneState } from '../domain/patch.ts';
 import { seedState } from '../seeds/seed-state.ts';
 import { memoryPersistence } from '../store/persistence.ts';
 import { createStore } from '../store/sandbox-store.ts';
@@ -39,7 +38,7 @@ describe('end-user Basic authentication by username', () => {
   it('a rename in a clone (which shares the lists until its first write) leaves its source as it was', async () => {
     const { store, login, jane, rename } = await demo();
     expect(login('default', 'jane', 'jane-pass').kind).toBe('endUser'); // the shared list is indexed first
-    await store.clone('default', cloneState(store.require('default'), { name: 'copy' }));
+    await store.clone('default', 'copy');
     await rename('copy', 'janet');
     expect(login('copy', 'janet', 'jane-pass')).toEqual({ kind: 'endUser', loginId: jane.id });
     expect(() => login('copy', 'jane', 'jane-pass')).toThrow(expect.objectContaining({ kind: 'unauthorized' }));

@@ -3,7 +3,8 @@
 // in the same sandbox, with the same request, gets the same status and body (rendered from the stored
 // resource by the same function as the first answer) and runs nothing; the same key with another request
 // is a 422 `idempotency-key-reused`.
-import type { IdempotencyRecord, IdempotentResourceType, Payment, SandboxState } from '../domain/types.ts';
+import type { SandboxView } from '../domain/reader.ts';
+import type { IdempotencyRecord, IdempotentResourceType, Payment } from '../domain/types.ts';
 import {
   IdempotentReplay,
   requestFingerprint,
@@ -21,7 +22,7 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
  */
 export type CreatedRenderer<E> = {
   resource: IdempotentResourceType;
-  render: (state: Readonly<SandboxState>, entity: E) => OpOutput;
+  render: (state: SandboxView, entity: E) => OpOutput;
 };
 
 /** The creating operations that take an Idempotency-Key, by operationId. */

@@ -29,6 +29,11 @@ export type Operation = {
   tags: string[];
   /** Request media types the spec declares (the first one's schema is bodyPointer). */
   bodyMediaTypes: string[];
+  /**
+   * False for the operations that never read the request's own sandbox (`x-trax-sim-sandbox: none`: health,
+   * the sandbox list, a sandbox named in the path): the pipeline does not load it for them.
+   */
+  usesSandbox: boolean;
 };
 
 export type OpenApiIndex = { doc: Json; operations: Operation[]; byId: Map<string, Operation> };
@@ -150,6 +155,7 @@ export function indexSpec(doc: Json): OpenApiIndex {
         security,
         tags: (op.tags as string[] | undefined) ?? [],
         bodyMediaTypes,
+        usesSandbox: op['x-trax-sim-sandbox'] !== 'none',
       });
     }
   }

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { DomainError } from '../domain/errors.ts';
-import type { Store } from '../store/sandbox-store.ts';
+import type { Store } from '../store/store.ts';
 import { DEFAULT_SANDBOX, assertSandboxName } from '../store/sandbox-name.ts';
 import { isApiPath } from './api-path.ts';
 import { faceOfOperation, faceOfPath, type Face, type ReadBody } from './face.ts';
@@ -154,7 +154,13 @@ export function createPipeline(deps: PipelineDeps): Hono {
       const out = key === undefined ? handler(input) : runIdempotent(deps.idempotency, op, key, input, handler);
       return out instanceof Promise ? out.then((o) => answer(o, c)) : answer(out, c);
     };
+    // The sandbox is made current first (loaded; on a shared store, caught up with the other instances),
+    // so every hook and handler after reads it synchronously.
     const start = (c: Context, sandbox: string): Response | Promise<Response> => {
+      const syncing = op.usesSandbox ? store.sync(sandbox) : undefined;
+      return syncing ? syncing.then(() => startNow(c, sandbox)) : startNow(c, sandbox);
+    };
+    const startNow = (c: Context, sandbox: string): Response | Promise<Response> => {
       before?.(c, op, sandbox);
       const res = bodyless(c) ? serve(c, sandbox, NO_BODY) : readBody(c, op).then((b) => serve(c, sandbox, b));
       return res instanceof Promise

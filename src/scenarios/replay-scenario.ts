@@ -11,7 +11,7 @@ import { createStore } from '../store/sandbox-store.ts';
 import type { ScenarioDirs } from './catalog.ts';
 import { checkExpectations, type Reply } from './expectations.ts';
 import type { ScenarioSeeder } from '../seeds/seed-state.ts';
-import type { Store } from '../store/sandbox-store.ts';
+import type { Store } from '../store/store.ts';
 import { loadScenarioSeeder } from './scenario-seeder.ts';
 import type { Scenario, ScenarioReport, Step, StepReport } from './scenario-types.ts';
 import { isSoapResponse, soapReplyBody } from './soap-step.ts';
@@ -108,7 +108,7 @@ export async function replayScenario(
     let report: Omit<StepReport, 'index' | 'name' | 'durationMs'>;
     try {
       const step = interpolate(raw, vars);
-      const eventsBefore = store.require(SANDBOX).events.length;
+      const eventsBefore = store.events(SANDBOX).length;
       violations.length = 0;
       let reply: Reply | null = null;
       if (step.call) {
@@ -132,10 +132,9 @@ export async function replayScenario(
           );
         vars[variable] = value;
       }
-      const emitted = store
-        .require(SANDBOX)
-        .events.slice(eventsBefore)
-        .map((e) => e.type);
+      const timeline = store.events(SANDBOX);
+      const emitted: string[] = [];
+      for (let i = eventsBefore; i < timeline.length; i++) emitted.push(timeline.typeAt(i));
       report = await checkExpectations({
         step,
         reply,
@@ -146,7 +145,7 @@ export async function replayScenario(
         problemBase: PROBLEM_BASE,
         dealerHeaders: () => dealer.headers('dealer'),
       });
-      const broken = checkInvariants(store.require(SANDBOX));
+      const broken = checkInvariants(store.require(SANDBOX), store.events(SANDBOX));
       const extra = [
         ...violations.map(
           (v) => `response violates the spec: ${v.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,

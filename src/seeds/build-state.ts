@@ -8,7 +8,8 @@ import { applyIntegrationChange, setSecurityTraxSettings } from '../domain/integ
 import { DEFAULT_ROLE_CACHE_MINUTES, refreshRoleCache } from '../domain/role-cache.ts';
 import { applyPatch, type CommandResult } from '../domain/patch.ts';
 import { createRecurringInvoice } from '../domain/recurring.ts';
-import type { SandboxState, SeedRef } from '../domain/types.ts';
+import type { SandboxDocument, SandboxState, SeedRef } from '../domain/types.ts';
+import { createIndexedReader } from '../store/indexed-reader.ts';
 import { DEMO_CREDENTIALS } from './demo.ts';
 import { generatePopulation } from './generate.ts';
 import { LINE_ITEM_CATALOGUE } from './line-items.ts';
@@ -17,7 +18,7 @@ import type { Setup, SetupRefs } from './setup.ts';
 export const DEFAULT_SETTINGS = { roleCacheMinutes: DEFAULT_ROLE_CACHE_MINUTES, adcTimeoutMs: 2000 };
 export const DEFAULT_FAULTS = { declineNextCharges: 0, alarmComWebServices: 'up', slowMs: 0 } as const;
 
-export function emptyState(name: string, seed: SeedRef, now: string): SandboxState {
+export function emptyState(name: string, seed: SeedRef, now: string): SandboxDocument {
   return {
     name,
     seed,
@@ -40,7 +41,7 @@ export function emptyState(name: string, seed: SeedRef, now: string): SandboxSta
 }
 
 /** Builds a sandbox from a setup through the same domain commands the API uses, so rules hold. */
-export function buildState(name: string, seed: SeedRef, setup: Setup): { state: SandboxState; refs: SetupRefs } {
+export function buildState(name: string, seed: SeedRef, setup: Setup): { state: SandboxDocument; refs: SetupRefs } {
   const state = emptyState(name, seed, toInstant(setup.clock));
   state.settings = { ...state.settings, ...setup.settings };
   state.faults = { ...state.faults, ...setup.faults };
@@ -55,10 +56,14 @@ export function buildState(name: string, seed: SeedRef, setup: Setup): { state: 
     }));
   if (setup.integratorKeys) state.lastIds = { ...state.lastIds, integratorKey: setup.integratorKeys.length };
   const refs: SetupRefs = {};
+  // Indexed lookups: a generated population of 100,000 customers would otherwise scan its logins per login.
+  const read = createIndexedReader();
   const run = <T>(command: (s: SandboxState, ctx: Ctx) => CommandResult<T>): T => {
     const { ids, lastIds } = sequentialIds(state.lastIds);
-    const { patch, result } = command(state, { now: state.now, ids });
-    applyPatch(state, { ...patch, lastIds: lastIds() });
+    const { patch, result } = command(state, { now: state.now, ids, read });
+    applyPatch(state, { ...patch, lastIds: lastIds() }, read.replaced);
+    // One push per event: spreading a month of a big dealer's events would overflow the call stack.
+    for (const e of patch.events ?? []) state.events.push(e);
     return result;
   };
   const ref = (kind: string, key: string | null | undefined): number | null => {

@@ -1,6 +1,5 @@
-import { where } from '../domain/lookup.ts';
 import type { AdcLogin, SandboxState } from '../domain/types.ts';
-import type { Store } from '../store/sandbox-store.ts';
+import type { Store } from '../store/store.ts';
 
 /**
  * The sandbox's SecurityTrax dealer user signs in with these credentials. A sandbox without one (seed
@@ -18,8 +17,8 @@ export type FindLogin = (sandbox: string) => (username: string, password: string
 export function createLoginFinder(store: Store): FindLogin {
   return (sandbox) => {
     const state = store.require(sandbox);
-    // Indexed by username (a rename moves the login in the index: lookup.ts noteReplaced).
+    // Indexed by username (the store moves a renamed login in its index).
     return (username, password) =>
-      where(state.logins, 'username', (l) => l.username, username).find((l) => l.password === password);
+      store.read.where(state.logins, 'loginsByUsername', username).find((l) => l.password === password);
   };
 }

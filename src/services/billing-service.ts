@@ -16,24 +16,25 @@ import type { RunOptions } from './idempotency.ts';
 
 /** The Alarm.com end-user Billing screen; every call first checks "Billing Not Configured". */
 export function createBillingService({ runner }: { runner: CommandRunner }) {
+  const read = runner.reader;
   const configured = (sandbox: string, loginId: number) => {
     const state = runner.read(sandbox);
-    return { state, billing: requireConfigured(state, loginId, state.now) };
+    return { state, billing: requireConfigured(state, read, loginId, state.now) };
   };
   return {
     summary(sandbox: string, loginId: number) {
       const { state, billing } = configured(sandbox, loginId);
-      return { state, summary: billingSummary(state, billing, state.now) };
+      return { state, summary: billingSummary(state, read, billing, state.now) };
     },
     paymentOptions(sandbox: string, loginId: number) {
       const { state, billing } = configured(sandbox, loginId);
-      const summary = billingSummary(state, billing, state.now);
+      const summary = billingSummary(state, read, billing, state.now);
       return { state, options: paymentOptions(summary), savedMethodId: billing.recurringInvoice.billingMethodId };
     },
     /** The Pay window's step 1: refuses an amount makePayment would refuse (same rule), charging nothing. */
     checkPaymentAmount(sandbox: string, loginId: number, amountCents: number): void {
       const { state, billing } = configured(sandbox, loginId);
-      allocateOldestFirst(integrationInvoices(state, billing.recurringInvoice.id), amountCents);
+      allocateOldestFirst(integrationInvoices(state, read, billing.recurringInvoice.id), amountCents);
     },
     makePayment: (sandbox: string, input: OneTimePaymentInput, options?: RunOptions) =>
       runner.run(sandbox, (s, ctx) => makeOneTimePayment(s, input, ctx), options),
@@ -48,10 +49,10 @@ export function createBillingService({ runner }: { runner: CommandRunner }) {
       return removePaymentMethod();
     },
     setAutoPay: (sandbox: string, loginId: number, enabled: boolean) =>
-      runner.run(sandbox, (s) => setAutoPay(s, loginId, enabled, s.now)),
+      runner.run(sandbox, (s, ctx) => setAutoPay(s, ctx.read, loginId, enabled, s.now)),
     payments(sandbox: string, loginId: number) {
       const { state, billing } = configured(sandbox, loginId);
-      return { state, payments: billingScreenPayments(state, billing.customer.id, billing.recurringInvoice.id) };
+      return { state, payments: billingScreenPayments(state, read, billing.customer.id, billing.recurringInvoice.id) };
     },
     payment(sandbox: string, loginId: number, paymentId: number) {
       const { state, payments } = this.payments(sandbox, loginId);
@@ -61,7 +62,7 @@ export function createBillingService({ runner }: { runner: CommandRunner }) {
     },
     bills(sandbox: string, loginId: number) {
       const { state, billing } = configured(sandbox, loginId);
-      return { state, bills: integrationInvoices(state, billing.recurringInvoice.id).reverse() };
+      return { state, bills: integrationInvoices(state, read, billing.recurringInvoice.id).reverse() };
     },
     bill(sandbox: string, loginId: number, invoiceId: number) {
       const { state, bills } = this.bills(sandbox, loginId);

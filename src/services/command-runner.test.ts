@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../domain/errors.ts';
-import { makeConfiguredState, makeInvoice } from '../../test/support/domain-fixtures.ts';
+import { asDocument, makeConfiguredState, makeInvoice } from '../../test/support/domain-fixtures.ts';
 import { memoryPersistence } from '../store/persistence.ts';
 import { createStore } from '../store/sandbox-store.ts';
 import { createCommandRunner } from './command-runner.ts';
@@ -8,7 +8,7 @@ import { createCommandRunner } from './command-runner.ts';
 describe('command runner', () => {
   it('refuses a patch holding a non-finite or unsafe number before anything is applied (nothing reaches the log)', async () => {
     const store = await createStore(memoryPersistence());
-    await store.create({ ...makeConfiguredState(), name: 'default' });
+    await store.create(asDocument({ ...makeConfiguredState(), name: 'default' }));
     const runner = createCommandRunner({ store });
     const before = JSON.stringify(store.require('default'));
     for (const bad of [Number.POSITIVE_INFINITY, Number.NaN, 2 ** 53 + 2]) {

@@ -2,8 +2,9 @@ import { sequentialIds, type Ctx, type IdGen } from '../domain/ids.ts';
 import { DomainError } from '../domain/errors.ts';
 import { expiredIdempotencyKeyIds } from '../domain/idempotency-keys.ts';
 import { inexactNumberPath, type CommandResult, type Patch } from '../domain/patch.ts';
+import type { Reader, SandboxView } from '../domain/reader.ts';
 import type { IdempotencyRecord, SandboxState } from '../domain/types.ts';
-import type { Store } from '../store/sandbox-store.ts';
+import type { Store } from '../store/store.ts';
 import { IdempotentReplay, findIdempotencyRecord, type IdempotentRequest, type RunOptions } from './idempotency.ts';
 
 export type IdSource = (lastIds: SandboxState['lastIds']) => { ids: IdGen; lastIds: () => SandboxState['lastIds'] };
@@ -13,6 +14,10 @@ type Command<T> = (state: Readonly<SandboxState>, ctx: Ctx) => CommandResult<T>;
 /** Load state -> call a domain command -> commit its one patch. The only way services change state. */
 export type CommandRunner = {
   read(sandbox: string): SandboxState;
+  /** The sandbox's state with the store's lookups: what faces render documents from. */
+  view(sandbox: string): SandboxView;
+  /** The store's lookups, for the rules that read (commands get them in their Ctx). */
+  readonly reader: Reader;
   /** `options.idempotency`: the keyed request this command serves; committed with the entity it creates. */
   run<T>(sandbox: string, command: Command<T>, options?: RunOptions): Promise<T>;
   /**
@@ -30,20 +35,21 @@ export function createCommandRunner({
   idSource?: IdSource;
 }): CommandRunner {
   const held = new Map<string, Promise<void>>();
-  const runNow = async <T>(sandbox: string, command: Command<T>, keyed: IdempotentRequest | undefined): Promise<T> => {
-    const state = store.require(sandbox);
-    const pending = keyed && !keyed.recorded ? keyed : undefined;
-    // A retry that raced the original past the HTTP layer's check is answered from the record.
-    const earlier = pending && findIdempotencyRecord(state, pending.scope, pending.key);
-    if (earlier) throw new IdempotentReplay(earlier);
-    const { ids, lastIds } = idSource(state.lastIds);
-    // The command is synchronous: no other command can interleave between reading and applying.
-    const { patch, result } = command(state, { now: state.now, ids });
-    const recorded = pending ? withIdempotencyRecord(state, patch, pending, { now: state.now, ids }) : patch;
-    refuseInexactNumbers(recorded);
-    await store.commit(sandbox, { ...recorded, lastIds: lastIds() });
-    return result;
-  };
+  const runNow = <T>(sandbox: string, command: Command<T>, keyed: IdempotentRequest | undefined): Promise<T> =>
+    // The store runs the command on the sandbox's current state: synchronously, so no other command can
+    // interleave between reading and applying.
+    store.write(sandbox, (state) => {
+      const pending = keyed && !keyed.recorded ? keyed : undefined;
+      // A retry that raced the original past the HTTP layer's check is answered from the record.
+      const earlier = pending && findIdempotencyRecord(state, store.read, pending.scope, pending.key);
+      if (earlier) throw new IdempotentReplay(earlier);
+      const { ids, lastIds } = idSource(state.lastIds);
+      const ctx: Ctx = { now: state.now, ids, read: store.read };
+      const { patch, result } = command(state, ctx);
+      const recorded = pending ? withIdempotencyRecord(state, patch, pending, ctx) : patch;
+      refuseInexactNumbers(recorded);
+      return { patch: { ...recorded, lastIds: lastIds() }, result };
+    });
   const whenFree = async (sandbox: string): Promise<void> => {
     for (let busy = held.get(sandbox); busy; busy = held.get(sandbox)) await busy;
   };
@@ -54,14 +60,19 @@ export function createCommandRunner({
   };
   return {
     read: (sandbox) => store.require(sandbox),
+    view: (sandbox) => ({ ...store.require(sandbox), read: store.read }),
+    reader: store.read,
     run,
     async exclusive(sandbox, work) {
       await whenFree(sandbox);
       let release!: () => void;
       held.set(sandbox, new Promise<void>((resolve) => (release = resolve)));
       try {
-        return await work((name, command, options) =>
-          name === sandbox ? runNow(name, command, options?.idempotency) : run(name, command, options),
+        // The store holds the sandbox's writes where other processes share it; this process holds its own here.
+        return await store.exclusive(sandbox, () =>
+          work((name, command, options) =>
+            name === sandbox ? runNow(name, command, options?.idempotency) : run(name, command, options),
+          ),
         );
       } finally {
         held.delete(sandbox);

@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import { isIdempotencyKeyLive } from '../domain/idempotency-keys.ts';
 import { DomainError } from '../domain/errors.ts';
-import { byId, where } from '../domain/lookup.ts';
+import { byId } from '../domain/by-id.ts';
+import type { Reader, SandboxView } from '../domain/reader.ts';
 import type { IdempotencyRecord, IdempotentResourceType, SandboxState } from '../domain/types.ts';
-import type { Store } from '../store/sandbox-store.ts';
+import type { Store } from '../store/store.ts';
 
 /** The keyed request being served; the first command that creates a `resourceType` entity records it. */
 export type IdempotentRequest = {
@@ -47,7 +48,7 @@ export function createIdempotencyService({ store }: { store: Store }) {
   return {
     /** The live record of the request's key, or undefined when the key is new. */
     earlier: (sandbox: string, request: IdempotentRequest) =>
-      findIdempotencyRecord(store.require(sandbox), request.scope, request.key),
+      findIdempotencyRecord(store.require(sandbox), store.read, request.scope, request.key),
     /**
      * The entity the original request created (and the state to render it from), once the original is
      * durable; a record of another request (same key, different body) is a 422 `idempotency-key-reused`.
@@ -56,7 +57,7 @@ export function createIdempotencyService({ store }: { store: Store }) {
       sandbox: string,
       request: IdempotentRequest,
       record: IdempotencyRecord,
-    ): Promise<{ state: Readonly<SandboxState>; entity: { id: number } }> {
+    ): Promise<{ state: SandboxView; entity: { id: number } }> {
       if (record.fingerprint !== request.fingerprint || record.operationId !== request.operationId)
         throw reused(request.key);
       // The original may still be on its way to disk: never answer before it is durable.
@@ -70,7 +71,7 @@ export function createIdempotencyService({ store }: { store: Store }) {
           'Resource gone',
           `The ${record.resource.type} this Idempotency-Key created no longer exists.`,
         );
-      return { state, entity };
+      return { state: { ...state, read: store.read }, entity };
     },
   };
 }
@@ -80,12 +81,13 @@ export type IdempotencyService = ReturnType<typeof createIdempotencyService>;
 /** The live record of this key for this user; an expired one (24 h on the virtual clock) no longer counts. */
 export function findIdempotencyRecord(
   state: Readonly<SandboxState>,
+  read: Reader,
   scope: string,
   key: string,
 ): IdempotencyRecord | undefined {
-  return where(state.idempotencyKeys ?? [], 'key', (r) => r.key, key).find(
-    (r) => r.scope === scope && isIdempotencyKeyLive(r, state.now),
-  );
+  return read
+    .where(state.idempotencyKeys ?? [], 'idempotencyByKey', key)
+    .find((r) => r.scope === scope && isIdempotencyKeyLive(r, state.now));
 }
 
 // Card data never reaches the fingerprint: a hash of a card number or CVV is guessable (few unknown

@@ -1,6 +1,6 @@
 import type { ScenarioReport } from '../scenarios/scenario-types.ts';
 import type { ScenarioSeeder } from '../seeds/seed-state.ts';
-import type { Store } from '../store/sandbox-store.ts';
+import type { Store } from '../store/store.ts';
 import { createAlarmComWebServices, type Sleep } from './alarm-com-web-services.ts';
 import { createLoginFinder } from './authenticate.ts';
 import { createBillingService } from './billing-service.ts';

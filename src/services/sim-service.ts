@@ -1,7 +1,6 @@
 import { advanceClockSteps, type AdvanceChunk, type AdvanceResult } from '../domain/advance-clock.ts';
 import { advanceStepEnd, advanceTarget } from '../domain/advance-span.ts';
 import { eventsMatching, MAX_EVENT_PAGE, pageEvents, type EventFilter } from '../domain/event-page.ts';
-import { cloneState } from '../domain/patch.ts';
 import {
   createAdcCredential,
   createLogin,
@@ -18,10 +17,10 @@ import type { Faults, SandboxSettings, SandboxState, SeedRef, SimEvent } from '.
 import type { ScenarioReport } from '../scenarios/scenario-types.ts';
 import type { Journal } from './journal.ts';
 import { seedState, type ScenarioSeeder } from '../seeds/seed-state.ts';
-import type { Store } from '../store/sandbox-store.ts';
+import type { Store } from '../store/store.ts';
 import { assertSandboxName } from '../store/sandbox-name.ts';
 import type { CommandRunner } from './command-runner.ts';
-import { eventsLink } from './views.ts';
+import { eventsLink, sandboxView, type SandboxSummary } from './views.ts';
 
 export type SandboxCreate = { name: string; from?: string; scenario?: string; seed?: 'demo' | 'empty' };
 
@@ -46,12 +45,26 @@ export function createSimService({
   advanceChunkActions?: number;
 }) {
   const fromSeed = (name: string, seed: SeedRef) => seedState(name, seed, scenarios);
+  /** A sandbox's summary (counts included), made current first. */
+  const summary = async (name: string) => {
+    await store.sync(assertSandboxName(name));
+    return sandboxView(store.require(name), store.events(name).length);
+  };
   return {
-    listSandboxes: () => store.names().map((n) => store.require(n)),
+    /** Every sandbox's summary (each one loaded to count it). */
+    async listSandboxes() {
+      const out: SandboxSummary[] = [];
+      for (const name of await store.names()) out.push(await summary(name));
+      return out;
+    },
+    /** The names of every sandbox (none is loaded to list them). */
+    sandboxNames: () => store.names(),
     /** How many sandboxes exist (none is loaded to count it). */
-    sandboxCount: () => store.names().length,
+    sandboxCount: async () => (await store.names()).length,
+    /** The state of the request's own sandbox (the pipeline made it current). */
     getSandbox: (name: string) => store.require(assertSandboxName(name)),
-    async createSandbox(input: SandboxCreate): Promise<SandboxState> {
+    sandboxSummary: summary,
+    async createSandbox(input: SandboxCreate): Promise<SandboxSummary> {
       assertSandboxName(input.name);
       if ([input.from, input.scenario, input.seed].filter((x) => x !== undefined).length > 1) {
         throw invalid(
@@ -60,6 +73,7 @@ export function createSimService({
           'Give at most one of from, scenario and seed.',
         );
       }
+      await store.sync(input.name);
       if (store.get(input.name))
         throw new DomainError(
           'conflict',
@@ -69,40 +83,39 @@ export function createSimService({
         );
       const from = input.from;
       if (from !== undefined) {
-        // The source's writes wait meanwhile: the clone's files are copies of the source's as of now.
-        return runner.exclusive(from, async () => {
-          const state = cloneState(store.require(from), { name: input.name });
-          await store.clone(from, state);
-          return state;
-        });
+        await store.sync(assertSandboxName(from));
+        // The source's writes wait meanwhile: the clone's data is a copy of the source's as of now.
+        await runner.exclusive(from, () => store.clone(from, input.name));
+        return summary(input.name);
       }
-      let state: SandboxState;
-      if (input.scenario !== undefined) state = fromSeed(input.name, { kind: 'scenario', name: input.scenario });
-      else state = fromSeed(input.name, { kind: input.seed ?? 'demo' });
-      await store.create(state);
-      return state;
+      const doc =
+        input.scenario !== undefined
+          ? fromSeed(input.name, { kind: 'scenario', name: input.scenario })
+          : fromSeed(input.name, { kind: input.seed ?? 'demo' });
+      await store.create(doc);
+      return summary(input.name);
     },
     // Replacing or removing a sandbox waits, as any write does, for an advance running on it.
-    deleteSandbox: (name: string) =>
-      runner.exclusive(assertSandboxName(name), async () => {
+    async deleteSandbox(name: string) {
+      await store.sync(assertSandboxName(name));
+      await runner.exclusive(name, async () => {
         await store.delete(name);
         journal.clear(name);
-      }),
-    resetSandbox: (name: string): Promise<SandboxState> =>
+      });
+    },
+    resetSandbox: (name: string): Promise<SandboxSummary> =>
       runner.exclusive(name, async () => {
-        const state = fromSeed(name, store.require(name).seed);
-        await store.replace(state);
+        await store.replace(fromSeed(name, store.require(name).seed));
         journal.clear(name);
-        return state;
+        return summary(name);
       }),
     /** Replace the sandbox's state with a scenario's starting state. */
-    loadScenario: (name: string, scenario: string): Promise<SandboxState> =>
+    loadScenario: (name: string, scenario: string): Promise<SandboxSummary> =>
       runner.exclusive(name, async () => {
         store.require(name);
-        const state = fromSeed(name, { kind: 'scenario', name: scenario });
-        await store.replace(state);
+        await store.replace(fromSeed(name, { kind: 'scenario', name: scenario }));
         journal.clear(name);
-        return state;
+        return summary(name);
       }),
 
     /** Replays a scenario of the folders in its own fresh simulator: a report never depends on a sandbox's state. */
@@ -182,10 +195,10 @@ export function createSimService({
     setFaults: (sandbox: string, input: Partial<Faults>) => runner.run(sandbox, (s, ctx) => setFaults(s, input, ctx)),
 
     /** One page of events (the API's answer). */
-    eventPage: (sandbox: string, filter: EventFilter) => pageEvents(runner.read(sandbox).events, filter),
+    eventPage: (sandbox: string, filter: EventFilter) => pageEvents(store.events(sandbox), filter),
     /** Every matching event, for in-process callers (the console); the API pages with eventPage. */
     events(sandbox: string, filter: { type?: string; after?: number }) {
-      return eventsMatching(runner.read(sandbox).events, filter);
+      return eventsMatching(store.events(sandbox), filter);
     },
     journal(sandbox: string) {
       runner.read(sandbox);

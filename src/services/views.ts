@@ -1,7 +1,7 @@
 // Domain entities -> the API shapes of spec/openapi.yaml. Secrets and processor internals stop here.
 import { isAutoPayOn } from '../domain/auto-pay.ts';
 import { maskedLabel } from '../domain/billing-method.ts';
-import { byId } from '../domain/lookup.ts';
+import { byId } from '../domain/by-id.ts';
 import { hasMmr } from '../domain/select-recurring-invoice.ts';
 import type { EventPage } from '../domain/event-page.ts';
 import type {
@@ -70,7 +70,10 @@ export const billView = (i: Invoice) => ({
   lines: i.lines,
 });
 
-export function sandboxView(state: Readonly<SandboxState>) {
+export type SandboxSummary = ReturnType<typeof sandboxView>;
+
+/** A sandbox as the control API lists it; `events`: how many its timeline holds. */
+export function sandboxView(state: Readonly<SandboxState>, events: number) {
   return {
     name: state.name,
     seed: state.seed,
@@ -79,7 +82,7 @@ export function sandboxView(state: Readonly<SandboxState>) {
       customers: state.customers.length,
       invoices: state.invoices.length,
       payments: state.payments.length,
-      events: state.events.length,
+      events,
     },
   };
 }

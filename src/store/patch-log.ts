@@ -2,7 +2,7 @@
 // commit and replayed over the snapshot on load.
 import { readFileSync, truncateSync } from 'node:fs';
 import { applyPatch, type Patch } from '../domain/patch.ts';
-import type { SandboxState } from '../domain/types.ts';
+import type { SandboxDocument } from '../domain/types.ts';
 
 /** One committed patch as the log stores it. */
 export type LogEntry = { seq: number; patch: Patch };
@@ -14,7 +14,7 @@ export const encodeLogEntry = (seq: number, patch: Patch): string => `${JSON.str
  * append) are ignored and cut off so the next append starts on a clean line; one in the middle is
  * corruption and stops the load with the file and line named.
  */
-export function replayLog(file: string, state: SandboxState, fromSeq: number): { seq: number; bytes: number } {
+export function replayLog(file: string, doc: SandboxDocument, fromSeq: number): { seq: number; bytes: number } {
   let buf: Buffer;
   try {
     buf = readFileSync(file);
@@ -47,7 +47,8 @@ export function replayLog(file: string, state: SandboxState, fromSeq: number): {
           `${file}: line ${badLine} is corrupt but later lines are not; refusing to guess. Move the file away to start from the snapshot.`,
         );
       if (entry.seq > seq) {
-        applyPatch(state, entry.patch);
+        applyPatch(doc, entry.patch);
+        for (const e of entry.patch.events ?? []) doc.events.push(e);
         seq = entry.seq;
       }
       good = end + 1;

@@ -3,9 +3,9 @@ import { constants } from 'node:fs';
 import { copyFile, link, mkdir, open, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import type { TextFile } from 'lowdb/node';
-import type { SandboxState } from '../domain/types.ts';
+import type { SandboxDocument } from '../domain/types.ts';
 import { replayLog } from './patch-log.ts';
-import { parseSnapshot, serializeSnapshotParts } from './snapshot.ts';
+import { parseSnapshot, serializeSnapshotParts, type SnapshotSource } from './snapshot.ts';
 
 /** Appends up to this many characters (most commits: a payment is ~1,000) are written synchronously; bigger ones
  *  (a month of a big dealer's clock) go through the thread pool so the event loop is not held. */
@@ -13,8 +13,8 @@ const SYNC_APPEND_MAX = 64 * 1024;
 
 export { encodeLogEntry, type LogEntry } from './patch-log.ts';
 
-/** A sandbox as found on disk: its state (snapshot + replayed log) and the seq of the last patch in it. */
-export type StoredSandbox = { state: SandboxState; seq: number; logBytes: number; snapshotBytes: number };
+/** A sandbox as found on disk: its document (snapshot + replayed log) and the seq of the last patch in it. */
+export type StoredSandbox = { doc: SandboxDocument; seq: number; logBytes: number; snapshotBytes: number };
 
 /**
  * Where sandboxes live between runs. Each sandbox is a snapshot (lowdb JSON file) plus an append-only
@@ -30,8 +30,8 @@ export type Persistence = {
    * either way, and a synchronous load keeps the store's get/require synchronous for every caller.
    */
   load(name: string): StoredSandbox | undefined;
-  /** Rewrites the sandbox's snapshot with the whole state; `seq` is the last patch it contains. */
-  writeSnapshot(state: Readonly<SandboxState>, seq: number): Promise<number>;
+  /** Rewrites the sandbox's snapshot with the whole sandbox; `seq` is the last patch it contains. */
+  writeSnapshot(name: string, source: SnapshotSource, seq: number): Promise<number>;
   /** Appends encoded log lines (see encodeLogEntry); resolves once written (and synced, if configured). */
   append(name: string, lines: string): Promise<void>;
   /** Replaces the whole log with `lines` atomically (after a snapshot: only the patches committed since). */
@@ -123,7 +123,7 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
         throw err;
       }
-      let loaded: { state: SandboxState; seq: number };
+      let loaded: { doc: SandboxDocument; seq: number };
       try {
         loaded = parseSnapshot(text);
       } catch (err) {
@@ -132,29 +132,29 @@ export function jsonFilePersistence(dataDir: string, options: FilePersistenceOpt
         );
       }
       // The file names the sandbox: a clone's files are its source's, copied as they are.
-      loaded.state.name = name;
-      const replayed = replayLog(logFile(name), loaded.state, loaded.seq);
-      return { state: loaded.state, seq: replayed.seq, logBytes: replayed.bytes, snapshotBytes: text.length };
+      loaded.doc.name = name;
+      const replayed = replayLog(logFile(name), loaded.doc, loaded.seq);
+      return { doc: loaded.doc, seq: replayed.seq, logBytes: replayed.bytes, snapshotBytes: text.length };
     },
-    writeSnapshot(state, seq) {
-      // Started before any await: the snapshot must be the state as of `seq`, not a later one.
-      const serialized = serializeSnapshotParts(state, seq);
+    writeSnapshot(name, source, seq) {
+      // Started before any await: the snapshot must be the sandbox as of `seq`, not a later one.
+      const serialized = serializeSnapshotParts(source, seq);
       // Snapshots of one sandbox reach the disk in the order they were asked for, however long each took
       // to serialise: a compaction's older picture must never land after a reset's newer one.
-      const previous = snapshotWrites.get(state.name) ?? Promise.resolve();
+      const previous = snapshotWrites.get(name) ?? Promise.resolve();
       const written = previous.then(async () => {
         await ensureDir();
         const parts = await serialized;
         const length = parts.reduce((n, p) => n + p.length, 0);
         // lowdb writes one string (temp file + rename). A big snapshot is written the same way part by
         // part: joining and encoding hundreds of MB at once would stall the event loop for a while.
-        if (length <= STREAM_SNAPSHOT_ABOVE) await (await snapshotAdapter(state.name)).write(parts.join(''));
-        else await writeInParts(path.join(dir, `.${state.name}.json.parts`), snapshotFile(state.name), parts);
-        if (fsync) await syncFile(snapshotFile(state.name));
+        if (length <= STREAM_SNAPSHOT_ABOVE) await (await snapshotAdapter(name)).write(parts.join(''));
+        else await writeInParts(path.join(dir, `.${name}.json.parts`), snapshotFile(name), parts);
+        if (fsync) await syncFile(snapshotFile(name));
         return length;
       });
       snapshotWrites.set(
-        state.name,
+        name,
         written.then(
           () => undefined,
           () => undefined,

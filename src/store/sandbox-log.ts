@@ -1,5 +1,5 @@
 import type { Patch } from '../domain/patch.ts';
-import type { SandboxState } from '../domain/types.ts';
+import type { Sandbox } from './stored-sandbox.ts';
 import { groupCommit, type GroupCommit } from './group-commit.ts';
 import { encodeLogEntry, type Persistence } from './persistence.ts';
 
@@ -40,16 +40,16 @@ export class SandboxLog {
   readonly writer: GroupCommit;
 
   private readonly name: string;
-  private readonly stateOf: () => SandboxState | undefined;
+  private readonly sandboxOf: () => Sandbox | undefined;
   private readonly persistence: Persistence;
   private readonly options: LogOptions;
 
   constructor(
-    init: { name: string; stateOf: () => SandboxState | undefined; persistence: Persistence; options: LogOptions },
+    init: { name: string; sandboxOf: () => Sandbox | undefined; persistence: Persistence; options: LogOptions },
     loaded: { seq: number; logBytes: number; snapshotBytes: number },
   ) {
     this.name = init.name;
-    this.stateOf = init.stateOf;
+    this.sandboxOf = init.sandboxOf;
     this.persistence = init.persistence;
     this.options = init.options;
     this.seq = loaded.seq;
@@ -119,8 +119,8 @@ export class SandboxLog {
   }
 
   private async writeOnce(): Promise<void> {
-    const state = this.stateOf();
-    if (!state) {
+    const sandbox = this.sandboxOf();
+    if (!sandbox) {
       this.markDurable(this.seq); // deleted: nothing of it is left to show, nobody may wait for it
       return;
     }
@@ -133,7 +133,7 @@ export class SandboxLog {
       this.generation++;
       // A new sandbox must not inherit a stale log left by an earlier one of the same name.
       if (kind === 'create') await this.persistence.resetLog(this.name, '');
-      this.snapshotBytes = await this.persistence.writeSnapshot(state, this.seq);
+      this.snapshotBytes = await this.persistence.writeSnapshot(this.name, sandbox, this.seq);
       if (kind === 'replace') await this.persistence.resetLog(this.name, '');
       this.logBytes = 0;
       this.markDurable(upTo);
@@ -163,7 +163,7 @@ export class SandboxLog {
       this.compaction.tail = [];
     }
     const threshold = this.options.compactAfterBytes ?? Math.max(DEFAULT_COMPACT_AFTER, this.snapshotBytes);
-    if (!this.compaction && this.persistence.durable && this.logBytes > threshold) this.startCompaction(state);
+    if (!this.compaction && this.persistence.durable && this.logBytes > threshold) this.startCompaction(sandbox);
   }
 
   private markDurable(seq: number): void {
@@ -174,7 +174,7 @@ export class SandboxLog {
     this.waiters = still;
   }
 
-  private startCompaction(state: SandboxState): void {
+  private startCompaction(sandbox: Sandbox): void {
     const c = {
       seq: this.seq,
       generation: this.generation,
@@ -185,7 +185,7 @@ export class SandboxLog {
     c.done = (async () => {
       try {
         // Serialised from copies of the lists taken now, in slices: commits go on meanwhile.
-        const bytes = await this.persistence.writeSnapshot(state, c.seq);
+        const bytes = await this.persistence.writeSnapshot(this.name, sandbox, c.seq);
         if (c.generation !== this.generation) return; // a create/replace rewrote everything since
         this.snapshotBytes = bytes;
         this.swapWanted = true;

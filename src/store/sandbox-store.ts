@@ -1,141 +1,85 @@
 import { DomainError } from '../domain/errors.ts';
-import { packEvents } from '../domain/packed-events.ts';
-import { applyPatch, type Patch } from '../domain/patch.ts';
-import type { SandboxState } from '../domain/types.ts';
+import { cloneState } from '../domain/patch.ts';
+import type { SandboxDocument, SandboxState } from '../domain/types.ts';
+import { createIndexedReader } from './indexed-reader.ts';
 import type { Persistence } from './persistence.ts';
 import { SandboxLog } from './sandbox-log.ts';
 import { assertSandboxName } from './sandbox-name.ts';
 import { createSharer, type Sharer } from './share-records.ts';
+import { DEFAULT_IDLE_AFTER_MS, DEFAULT_MAX_SANDBOXES, type Store, type StoreOptions } from './store.ts';
+import { applyToSandbox, sandboxOf, type Sandbox } from './stored-sandbox.ts';
+
+export const notFoundSandbox = (name: string) =>
+  new DomainError(
+    'not_found',
+    'sandbox-not-found',
+    'Sandbox not found',
+    `There is no sandbox named "${name}". Create it with POST /__sim/sandboxes.`,
+    { sandbox: name },
+  );
 
 /**
- * All sandboxes of one server. A sandbox on disk is loaded on first use (get/require stay synchronous)
- * and leaves memory again after a while unused. Every change is one patch applied synchronously (so
- * concurrent commands are serialised) and acknowledged only once its log line is written.
+ * The sandboxes of one process, kept in memory and made durable by `persistence` (nothing, or a data
+ * folder). A sandbox on disk is loaded on first use (synchronously: `sync` never has to wait) and leaves
+ * memory again after a while unused. Every change is one patch applied synchronously (so concurrent commands
+ * are serialised) and acknowledged only once its log line is written.
  */
-export type Store = {
-  /** Every sandbox, loaded or only on disk. */
-  names(): string[];
-  /** Whether the sandbox exists, without loading it. */
-  has(name: string): boolean;
-  /** The sandbox (loaded from disk if needed), or undefined. */
-  get(name: string): SandboxState | undefined;
-  /** The sandbox, or a 404 problem naming it. */
-  require(name: string): SandboxState;
-  create(state: SandboxState): Promise<void>;
-  /**
-   * Adds `state`, a clone of sandbox `from` (cloneState), made durable by copying `from`'s files instead
-   * of writing the whole state again. `from` must not change until this resolves (the service holds its
-   * writes); the clone exists (is listed, found, writable) once its files are in place.
-   */
-  clone(from: string, state: SandboxState): Promise<void>;
-  /** Replace a sandbox's whole state (reset, scenario load). */
-  replace(state: SandboxState): Promise<void>;
-  delete(name: string): Promise<void>;
-  commit(name: string, patch: Patch): Promise<void>;
-  /** Resolves once everything committed to the sandbox so far is written. */
-  durable(name: string): Promise<void>;
-  /**
-   * undefined when everything applied to the sandbox (or, without a name, to any sandbox) is written;
-   * otherwise a promise of that. An answer showing state waits for it, so no answer shows what a crash
-   * could take back (and no id shown can be given again after a restart).
-   */
-  unwritten(name?: string): Promise<void> | undefined;
-  /** Unloads the sandboxes unused for `idleAfterMs` (their files stay); returns their names. */
-  unloadIdle(): Promise<string[]>;
-  /** Whether a sandbox is in memory now (tests, diagnostics). */
-  isLoaded(name: string): boolean;
-  /** Wait for every pending write, background compactions included. */
-  flush(): Promise<void>;
-  /** Stops the idle check and flushes. */
-  close(): Promise<void>;
-};
-
-export type StoreOptions = {
-  /**
-   * Compact (rewrite the snapshot, cut the log) once the log is larger than this many bytes. Default: 4 MB
-   * or the last snapshot's size, whichever is larger, so the amortised cost of a commit stays proportional
-   * to its patch (a 20 MB snapshot is rewritten once per 20 MB of log).
-   */
-  compactAfterBytes?: number;
-  /** Background failures (a compaction that could not write); the log stays valid either way. */
-  onError?: (err: unknown) => void;
-  /** Most sandboxes at once (default 100); creating one more is a 409 `sandbox-quota-reached`. */
-  maxSandboxes?: number;
-  /** A sandbox unused this long (wall time, default 10 minutes) leaves memory; never without a disk. */
-  idleAfterMs?: number;
-  /** How often the idle check runs (default: a tenth of idleAfterMs, at most a minute); 0 = never. */
-  idleCheckEveryMs?: number;
-  /** Wall clock for the idle check (tests inject their own). */
-  now?: () => number;
-};
-
-export const DEFAULT_MAX_SANDBOXES = 100;
-export const DEFAULT_IDLE_AFTER_MS = 10 * 60_000;
-
 export async function createStore(persistence: Persistence, options: StoreOptions = {}): Promise<Store> {
   const opts = { ...options };
   const now = options.now ?? Date.now;
   const maxSandboxes = options.maxSandboxes ?? DEFAULT_MAX_SANDBOXES;
   const idleAfterMs = options.idleAfterMs ?? DEFAULT_IDLE_AFTER_MS;
-  const sandboxes = new Map<string, SandboxState>();
+  const read = createIndexedReader();
+  const sandboxes = new Map<string, Sandbox>();
   const logs = new Map<string, SandboxLog>();
   const lastUsed = new Map<string, number>();
   /** Per loaded sandbox: one copy of its repeated values (share-records.ts). */
   const sharers = new Map<string, Sharer>();
-  const shareIn = (state: SandboxState): void => {
+  /** The document as the store keeps it: repeated values shared, the timeline packed. */
+  const takeIn = (doc: SandboxDocument): Sandbox => {
     const sharer = createSharer();
-    sharer.state(state);
-    sharers.set(state.name, sharer);
-    // The timeline is held packed (a few words per event); it still reads as SimEvent[].
-    state.events = packEvents(state.events);
+    sharer.document(doc);
+    sharers.set(doc.name, sharer);
+    return sandboxOf(doc);
   };
   /** Every sandbox that exists: loaded, or on disk only. */
   const known = new Set<string>(await persistence.listNames());
   const newLog = (name: string, seq = 0, logBytes = 0, snapshotBytes = 0) => {
     const log = new SandboxLog(
-      { name, stateOf: () => sandboxes.get(name), persistence, options: opts },
+      { name, sandboxOf: () => sandboxes.get(name), persistence, options: opts },
       { seq, logBytes, snapshotBytes },
     );
     logs.set(name, log);
     return log;
   };
 
-  const get = (name: string): SandboxState | undefined => {
-    let state = sandboxes.get(name);
-    if (!state) {
+  const load = (name: string): Sandbox | undefined => {
+    let sandbox = sandboxes.get(name);
+    if (!sandbox) {
       if (!known.has(name)) return undefined;
       const stored = persistence.load(name);
       if (!stored) {
         known.delete(name);
         return undefined;
       }
-      state = stored.state;
-      shareIn(state);
-      sandboxes.set(name, state);
+      sandbox = takeIn(stored.doc);
+      sandboxes.set(name, sandbox);
       newLog(name, stored.seq, stored.logBytes, stored.snapshotBytes);
     }
     lastUsed.set(name, now());
-    return state;
+    return sandbox;
   };
-  const require = (name: string): SandboxState => {
-    const state = get(name);
-    if (!state) {
-      throw new DomainError(
-        'not_found',
-        'sandbox-not-found',
-        'Sandbox not found',
-        `There is no sandbox named "${name}". Create it with POST /__sim/sandboxes.`,
-        { sandbox: name },
-      );
-    }
-    return state;
+  const loaded = (name: string): Sandbox => {
+    const sandbox = load(name);
+    if (!sandbox) throw notFoundSandbox(name);
+    return sandbox;
   };
   const logOf = (name: string) => logs.get(name) ?? newLog(name);
   /** Names being cloned: taken, though not visible until their files are in place. */
   const cloning = new Set<string>();
   const assertFree = (name: string): void => {
     assertSandboxName(name);
-    if (get(name) || cloning.has(name)) {
+    if (load(name) || cloning.has(name)) {
       throw new DomainError(
         'conflict',
         'sandbox-exists',
@@ -153,15 +97,10 @@ export async function createStore(persistence: Persistence, options: StoreOption
       );
     }
   };
-  /** `share`: false for a clone, whose records are its source's (already shared, and not to be walked). */
-  const create = async (state: SandboxState, share = true): Promise<void> => {
-    assertFree(state.name);
-    if (share) shareIn(state);
-    known.add(state.name);
-    sandboxes.set(state.name, state);
-    lastUsed.set(state.name, now());
-    // A sandbox deleted and created again keeps counting (seqs only grow per name and process).
-    await logOf(state.name).snapshot('create');
+  const add = (name: string, sandbox: Sandbox): void => {
+    known.add(name);
+    sandboxes.set(name, sandbox);
+    lastUsed.set(name, now());
   };
   const unloadIdle = async (): Promise<string[]> => {
     if (!persistence.durable) return []; // memory is the only copy
@@ -189,40 +128,55 @@ export async function createStore(persistence: Persistence, options: StoreOption
   timer?.unref();
 
   return {
-    names: () => [...known].sort(),
-    has: (name) => known.has(name),
-    get,
-    require,
-    create: (state) => create(state),
-    async clone(from, state) {
-      if (!persistence.copy) return create(state, false);
-      assertFree(state.name);
-      require(from);
-      const source = logOf(from);
-      cloning.add(state.name);
+    read,
+    names: async () => [...known].sort(),
+    sync(name) {
+      load(name);
+      return undefined;
+    },
+    get: (name) => load(name)?.state,
+    require: (name) => loaded(name).state,
+    events: (name) => loaded(name).events,
+    async create(doc) {
+      assertFree(doc.name);
+      add(doc.name, takeIn(doc));
+      // A sandbox deleted and created again keeps counting (seqs only grow per name and process).
+      await logOf(doc.name).snapshot('create');
+    },
+    async clone(from, to) {
+      assertFree(to);
+      const source = loaded(from);
+      // The clone shares every list with its source (each copies a list on its first write to it) and its
+      // records are its source's, already shared.
+      const sandbox: Sandbox = { state: cloneState(source.state, { name: to }), events: source.events.copy() };
+      if (!persistence.copy) {
+        add(to, sandbox);
+        await logOf(to).snapshot('create');
+        return sandbox.state;
+      }
+      const sourceLog = logOf(from);
+      cloning.add(to);
       let sizes: { logBytes: number; snapshotBytes: number };
       try {
-        await source.idle();
-        if (source.unwritten()) await source.writer.request(); // a failed write is this clone's failure
-        sizes = await persistence.copy(from, state.name);
+        await sourceLog.idle();
+        if (sourceLog.unwritten()) await sourceLog.writer.request(); // a failed write is this clone's failure
+        sizes = await persistence.copy(from, to);
       } finally {
-        cloning.delete(state.name);
+        cloning.delete(to);
       }
-      known.add(state.name);
-      sandboxes.set(state.name, state);
-      lastUsed.set(state.name, now());
-      newLog(state.name, source.seq, sizes.logBytes, sizes.snapshotBytes);
+      add(to, sandbox);
+      newLog(to, sourceLog.seq, sizes.logBytes, sizes.snapshotBytes);
+      return sandbox.state;
     },
-    async replace(state) {
-      require(state.name);
-      shareIn(state);
-      sandboxes.set(state.name, state);
-      const log = logOf(state.name);
+    async replace(doc) {
+      loaded(doc.name);
+      sandboxes.set(doc.name, takeIn(doc));
+      const log = logOf(doc.name);
       log.seq++;
       await log.snapshot('replace');
     },
     async delete(name) {
-      require(name);
+      loaded(name);
       sandboxes.delete(name);
       lastUsed.delete(name);
       sharers.delete(name);
@@ -231,14 +185,25 @@ export async function createStore(persistence: Persistence, options: StoreOption
       await persistence.remove(name);
       if (!sandboxes.has(name)) known.delete(name);
     },
-    async commit(name, patch) {
-      const state = require(name);
+    write(name, command) {
+      let sandbox: Sandbox;
+      let done: ReturnType<typeof command>;
+      try {
+        sandbox = loaded(name);
+        done = command(sandbox.state);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      const { patch, result } = done;
       let sharer = sharers.get(name);
       if (!sharer) sharers.set(name, (sharer = createSharer()));
       sharer.patch(patch);
-      applyPatch(state, patch);
-      await logOf(name).commit(patch);
+      applyToSandbox(sandbox, patch, read.replaced);
+      return logOf(name)
+        .commit(patch)
+        .then(() => result);
     },
+    exclusive: (_name, work) => work(),
     async durable(name) {
       await logs.get(name)?.writer.request();
     },

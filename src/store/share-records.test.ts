@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { makeInvoice, makePayment, makeState } from '../../test/support/domain-fixtures.ts';
+import { asDocument, makeInvoice, makePayment, makeState } from '../../test/support/domain-fixtures.ts';
 import { createSharer } from './share-records.ts';
 
 describe('createSharer', () => {
   it("equal invoice lines, dates and a payment.succeeded event's allocations become one copy; the JSON is unchanged", () => {
     const lines = () => [{ lineItemId: 1, description: 'Monthly monitoring', amountCents: 2999 }];
     const allocations = () => [{ invoiceId: 1, amountCents: 2999 }];
-    const state = makeState({
-      invoices: [
-        makeInvoice({ id: 1, lines: lines(), dueDate: ['2019', '02', '01'].join('-') }),
-        makeInvoice({ id: 2, lines: lines(), dueDate: '2019-02-01' }),
-      ],
-      payments: [makePayment({ id: 1, allocations: allocations() })],
-      events: [
+    const state = asDocument(
+      makeState({
+        invoices: [
+          makeInvoice({ id: 1, lines: lines(), dueDate: ['2019', '02', '01'].join('-') }),
+          makeInvoice({ id: 2, lines: lines(), dueDate: '2019-02-01' }),
+        ],
+        payments: [makePayment({ id: 1, allocations: allocations() })],
+      }),
+      [
         {
           id: 1,
           at: '2019-02-01T00:00:00.000Z',
@@ -20,9 +22,9 @@ describe('createSharer', () => {
           data: { paymentId: 1, allocations: allocations() },
         },
       ],
-    });
+    );
     const before = JSON.stringify(state);
-    createSharer().state(state);
+    createSharer().document(state);
     expect(JSON.stringify(state)).toBe(before);
     const [a, b] = state.invoices;
     expect(a!.lines).toBe(b!.lines);
@@ -30,13 +32,15 @@ describe('createSharer', () => {
   });
 
   it("different lines, or allocations that differ from the payment's, stay apart", () => {
-    const state = makeState({
-      invoices: [
-        makeInvoice({ id: 1, lines: [{ lineItemId: 1, description: 'x', amountCents: 1 }] }),
-        makeInvoice({ id: 2, lines: [{ lineItemId: 1, description: 'x', amountCents: 2 }] }),
-      ],
-      payments: [makePayment({ id: 1, allocations: [{ invoiceId: 1, amountCents: 1 }] })],
-      events: [
+    const state = asDocument(
+      makeState({
+        invoices: [
+          makeInvoice({ id: 1, lines: [{ lineItemId: 1, description: 'x', amountCents: 1 }] }),
+          makeInvoice({ id: 2, lines: [{ lineItemId: 1, description: 'x', amountCents: 2 }] }),
+        ],
+        payments: [makePayment({ id: 1, allocations: [{ invoiceId: 1, amountCents: 1 }] })],
+      }),
+      [
         {
           id: 1,
           at: '2019-02-01T00:00:00.000Z',
@@ -44,8 +48,8 @@ describe('createSharer', () => {
           data: { paymentId: 1, allocations: [{ invoiceId: 1, amountCents: 5 }] },
         },
       ],
-    });
-    createSharer().state(state);
+    );
+    createSharer().document(state);
     expect(state.invoices[0]!.lines).not.toBe(state.invoices[1]!.lines);
     expect(state.events[0]!.data.allocations).toEqual([{ invoiceId: 1, amountCents: 5 }]);
   });

@@ -1,6 +1,5 @@
-import { packedOf } from '../domain/packed-events.ts';
 import type { Patch } from '../domain/patch.ts';
-import type { Allocation, Invoice, InvoiceLine, Payment, SandboxState, SimEvent } from '../domain/types.ts';
+import type { Allocation, Invoice, InvoiceLine, Payment, SandboxDocument, SimEvent } from '../domain/types.ts';
 
 // Records are never mutated (a change replaces the entity), so equal small values can be one shared copy.
 // A big dealer's sandbox repeats a few values hundreds of thousands of times: every invoice of a
@@ -12,8 +11,8 @@ import type { Allocation, Invoice, InvoiceLine, Payment, SandboxState, SimEvent 
 const ISO = /^\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d(\.\d{3})?Z)?$/;
 
 export type Sharer = {
-  /** Shares in a whole state (after loading it). */
-  state(state: SandboxState): void;
+  /** Shares in a whole document (after loading it, before its timeline is packed). */
+  document(doc: SandboxDocument): void;
   /** Shares in a patch's new records before they are applied (the patch's objects are the command's own). */
   patch(patch: Patch): void;
 };
@@ -55,9 +54,8 @@ export function createSharer(): Sharer {
   };
   const byId = (payments: readonly Payment[] | undefined) => new Map((payments ?? []).map((p) => [p.id, p]));
   return {
-    state(s) {
+    document(s) {
       for (const inv of s.invoices) invoice(inv);
-      if (packedOf(s.events)) return; // packed: already shared when it was packed
       const payments = byId(s.payments);
       for (const e of s.events) event(e, payments);
     },

@@ -113,9 +113,9 @@ describe('console writes pass the API request validation', () => {
     const t = await testApp();
     const api = await t.call('POST', '/__sim/sandboxes', { body: { name: 'Not A Name!', seed: 'empty' } });
     expect(api.status).toBe(422);
-    const names = t.store.names();
+    const names = await t.store.names();
     const q = await post(t, '/time/sandboxes', { name: 'Not A Name!', from: 'seed:empty' });
     expect(q.get('code')).toBe(problemCode(api.body));
-    expect(t.store.names()).toEqual(names);
+    expect(await t.store.names()).toEqual(names);
   });
 });

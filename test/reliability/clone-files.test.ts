@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Patch } from '../../src/domain/patch.ts';
-import { cloneState } from '../../src/domain/patch.ts';
 import type { SandboxState } from '../../src/domain/types.ts';
 import { seedState } from '../../src/seeds/seed-state.ts';
 import { jsonFilePersistence, type Persistence } from '../../src/store/persistence.ts';
 import { createStore } from '../../src/store/sandbox-store.ts';
+import { commitPatch } from '../support/commit-patch.ts';
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'trax-clone-files-'));
 const plain = (s: SandboxState) => JSON.parse(JSON.stringify(s)) as SandboxState;
@@ -37,7 +37,7 @@ function counting(dir: string): { persistence: Persistence; snapshots: string[] 
     snapshots,
     persistence: {
       ...inner,
-      writeSnapshot: (state, seq) => (snapshots.push(state.name), inner.writeSnapshot(state, seq)),
+      writeSnapshot: (name, source, seq) => (snapshots.push(name), inner.writeSnapshot(name, source, seq)),
     },
   };
 }
@@ -49,13 +49,13 @@ describe('durable clone', () => {
     const store = await createStore(persistence);
     await store.create(seedState('default', { kind: 'demo' }));
     // Committed but maybe not yet written when the clone starts: the clone must hold them.
-    const pending = [0, 1, 2].map((i) => store.commit('default', addCustomer(store.require('default'), i)));
-    await store.clone('default', cloneState(store.require('default'), { name: 'copy' }));
+    const pending = [0, 1, 2].map((i) => commitPatch(store, 'default', addCustomer(store.require('default'), i)));
+    await store.clone('default', 'copy');
     await Promise.all(pending);
     expect(snapshots).toEqual(['default']); // the create's snapshot only
-    expect(store.names()).toEqual(['copy', 'default']);
-    await store.commit('copy', addCustomer(store.require('copy'), 10));
-    await store.commit('default', addCustomer(store.require('default'), 20));
+    expect(await store.names()).toEqual(['copy', 'default']);
+    await commitPatch(store, 'copy', addCustomer(store.require('copy'), 10));
+    await commitPatch(store, 'default', addCustomer(store.require('default'), 20));
     const source = plain(store.require('default'));
     const copy = plain(store.require('copy'));
     expect(copy.name).toBe('copy');
@@ -72,7 +72,7 @@ describe('durable clone', () => {
     const dir = tempDir();
     const store = await createStore(jsonFilePersistence(dir));
     await store.create(seedState('default', { kind: 'demo' }));
-    await store.clone('default', cloneState(store.require('default'), { name: 'copy' }));
+    await store.clone('default', 'copy');
     const copy = plain(store.require('copy'));
     await store.replace(seedState('default', { kind: 'empty' }));
     await store.close();
@@ -84,8 +84,8 @@ describe('durable clone', () => {
   it('a clone name that is taken, or being cloned, is a conflict', async () => {
     const store = await createStore(jsonFilePersistence(tempDir()));
     await store.create(seedState('default', { kind: 'demo' }));
-    const first = store.clone('default', cloneState(store.require('default'), { name: 'copy' }));
-    await expect(store.clone('default', cloneState(store.require('default'), { name: 'copy' }))).rejects.toMatchObject({
+    const first = store.clone('default', 'copy');
+    await expect(store.clone('default', 'copy')).rejects.toMatchObject({
       code: 'sandbox-exists',
     });
     await first;
@@ -96,17 +96,17 @@ describe('durable clone', () => {
     const dir = tempDir();
     const store = await createStore(jsonFilePersistence(dir));
     await store.create(seedState('default', { kind: 'demo' }));
-    await store.commit('default', addCustomer(store.require('default'), 0));
+    await commitPatch(store, 'default', addCustomer(store.require('default'), 0));
     await store.close();
     // What a crash between the copy's two renames leaves: the log in place, the snapshot still a temp file.
     const files = path.join(dir, 'sandboxes');
     writeFileSync(path.join(files, 'copy.wal'), '{"seq":1,"patch":{}}\n');
     writeFileSync(path.join(files, '.copy.json.copy'), '{"name":"default"');
     const reloaded = await createStore(jsonFilePersistence(dir));
-    expect(reloaded.names()).toEqual(['default']);
+    expect(await reloaded.names()).toEqual(['default']);
     expect(existsSync(path.join(files, 'copy.wal'))).toBe(false);
     // A clone made afterwards starts from the source, not from what the crash left.
-    await reloaded.clone('default', cloneState(reloaded.require('default'), { name: 'copy' }));
+    await reloaded.clone('default', 'copy');
     await reloaded.close();
     const again = await createStore(jsonFilePersistence(dir));
     expect(plain(again.require('copy'))).toEqual({ ...plain(again.require('default')), name: 'copy' });

@@ -9,6 +9,7 @@ import type { SandboxState } from '../../src/domain/types.ts';
 import { openStore, startServer } from '../../src/server.ts';
 import { JANE, testApp } from '../support/test-app.ts';
 import { billingData, dealerApi, fetchCall, type DealerApi } from '../support/securitytrax.ts';
+import type { EventReader } from '../../src/domain/event-page.ts';
 
 const PAYMENTS = 200;
 const CARD = {
@@ -45,12 +46,13 @@ async function payConcurrently(send: Send, state: () => SandboxState, dealer: De
 function assertExact(
   before: SandboxState,
   after: SandboxState,
+  events: EventReader,
   amounts: number[],
   replies: { status: number; body: any }[],
   total: number,
 ) {
   expect(replies.map((r) => r.status)).toEqual(amounts.map(() => 201));
-  expect(checkInvariants(after)).toEqual([]);
+  expect(checkInvariants(after, events)).toEqual([]);
   const paid = amounts.reduce((s, a) => s + a, 0);
   expect(owing(after, 1).total).toBe(total - paid);
   // Every acknowledged payment is stored once, with the amount asked and allocations summing to it.
@@ -85,7 +87,7 @@ describe('200 concurrent one-time payments on one account', () => {
     const t = await testApp();
     const send: Send = async (method, p, body, auth) => t.call(method, p, { auth, body });
     const { before, amounts, replies, total } = await payConcurrently(send, () => t.state(), dealerApi(t));
-    assertExact(before, t.state(), amounts, replies, total);
+    assertExact(before, t.state(), t.store.events('default'), amounts, replies, total);
   });
 
   it('over HTTP with a data folder: the same, and the state reloaded from disk is identical', async () => {
@@ -105,7 +107,7 @@ describe('200 concurrent one-time payments on one account', () => {
         () => server.store.require('default'),
         dealerApi(fetchCall(server.url)),
       );
-      assertExact(before, server.store.require('default'), amounts, replies, total);
+      assertExact(before, server.store.require('default'), server.store.events('default'), amounts, replies, total);
       await server.store.flush();
       const reloaded = await openStore(dataDir);
       expect(reloaded.require('default')).toEqual(server.store.require('default'));

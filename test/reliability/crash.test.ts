@@ -161,7 +161,7 @@ describe('crash safety', () => {
 
     expect(await server.stop('SIGTERM')).toBe(0);
     const store = await openStore(dir);
-    expect(checkInvariants(store.require('default'))).toEqual([]);
+    expect(checkInvariants(store.require('default'), store.events('default'))).toEqual([]);
     expect(acknowledged.size).toBeGreaterThan(KILLS * 10);
     console.info(
       `crash test: ${KILLS} kills (${killsAfterUnacknowledgedRead} right after a read ahead of the writes' answers), ${acknowledged.size} acknowledged, ${shown.size} shown`,

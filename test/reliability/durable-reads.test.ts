@@ -9,6 +9,7 @@ import { seedState } from '../../src/seeds/seed-state.ts';
 import { jsonFilePersistence, type Persistence } from '../../src/store/persistence.ts';
 import { createStore } from '../../src/store/sandbox-store.ts';
 import { JANE } from '../support/test-app.ts';
+import { commitPatch } from '../support/commit-patch.ts';
 
 const GOOD_CARD = {
   type: 'credit_card',
@@ -83,7 +84,7 @@ describe('reads wait for what they show to be written', () => {
     const { store } = held;
     expect(store.unwritten('default')).toBeUndefined();
     held.hold();
-    const committed = store.commit('default', { now: '2019-06-01T00:00:00.000Z' });
+    const committed = commitPatch(store, 'default', { now: '2019-06-01T00:00:00.000Z' });
     await held.reached();
     const wait = store.unwritten('default');
     expect(wait).toBeInstanceOf(Promise);

@@ -12,6 +12,7 @@ import { startServer } from '../../src/server.ts';
 import { jsonFilePersistence, memoryPersistence } from '../../src/store/persistence.ts';
 import { createStore } from '../../src/store/sandbox-store.ts';
 import type { ResponseViolation } from '../../src/http/response-validation.ts';
+import { commitPatch } from '../support/commit-patch.ts';
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'trax-quota-'));
 const demo = (name: string) => seedState(name, { kind: 'demo' });
@@ -32,12 +33,12 @@ describe('sandbox quota', () => {
     const err = await store.create(demo('c')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).code).toBe('sandbox-quota-reached');
-    expect(store.names()).toEqual(['a', 'b']);
+    expect(await store.names()).toEqual(['a', 'b']);
     expect(files(dir)).toEqual(before);
     // Room again once one is deleted.
     await store.delete('a');
     await store.create(demo('c'));
-    expect(store.names()).toEqual(['b', 'c']);
+    expect(await store.names()).toEqual(['b', 'c']);
   });
 
   it('over HTTP: 409 sandbox-quota-reached (as the spec says), the list unchanged', async () => {
@@ -77,12 +78,12 @@ describe('sandboxes in memory only while used', () => {
     const dir = tempDir();
     const first = await createStore(jsonFilePersistence(dir), { idleCheckEveryMs: 0 });
     for (const name of ['a', 'b', 'c']) await first.create(demo(name));
-    await first.commit('b', laterClock('2019-06-01T00:00:00.000Z'));
+    await commitPatch(first, 'b', laterClock('2019-06-01T00:00:00.000Z'));
     const expected = JSON.parse(JSON.stringify(first.require('b'))) as SandboxState;
     await first.close();
 
     const store = await createStore(jsonFilePersistence(dir), { idleCheckEveryMs: 0 });
-    expect(store.names()).toEqual(['a', 'b', 'c']);
+    expect(await store.names()).toEqual(['a', 'b', 'c']);
     expect(['a', 'b', 'c'].map((n) => store.isLoaded(n))).toEqual([false, false, false]);
     expect(store.require('b')).toEqual(expected);
     expect(['a', 'b', 'c'].map((n) => store.isLoaded(n))).toEqual([false, true, false]);
@@ -98,7 +99,7 @@ describe('sandboxes in memory only while used', () => {
     });
     await store.create(demo('busy'));
     await store.create(demo('quiet'));
-    await store.commit('quiet', laterClock('2019-05-01T00:00:00.000Z'));
+    await commitPatch(store, 'quiet', laterClock('2019-05-01T00:00:00.000Z'));
     const before = JSON.parse(JSON.stringify(store.require('quiet'))) as SandboxState;
 
     clock = 999;
@@ -108,10 +109,10 @@ describe('sandboxes in memory only while used', () => {
     expect(await store.unloadIdle()).toEqual(['quiet']); // busy was used at 999
     expect(store.isLoaded('quiet')).toBe(false);
     expect(store.isLoaded('busy')).toBe(true);
-    expect(store.names()).toEqual(['busy', 'quiet']);
+    expect(await store.names()).toEqual(['busy', 'quiet']);
 
     expect(store.require('quiet')).toEqual(before); // loaded again from disk
-    await store.commit('quiet', laterClock('2019-07-01T00:00:00.000Z'));
+    await commitPatch(store, 'quiet', laterClock('2019-07-01T00:00:00.000Z'));
     clock = 5_000;
     expect((await store.unloadIdle()).sort()).toEqual(['busy', 'quiet']);
     expect(store.require('quiet')).toEqual({ ...before, now: '2019-07-01T00:00:00.000Z' });
@@ -128,7 +129,7 @@ describe('sandboxes in memory only while used', () => {
       { idleAfterMs: 10, idleCheckEveryMs: 0, now: () => clock },
     );
     await store.create(demo('s'));
-    const committed = store.commit('s', laterClock('2019-05-01T00:00:00.000Z'));
+    const committed = commitPatch(store, 's', laterClock('2019-05-01T00:00:00.000Z'));
     clock = 100;
     const unloading = store.unloadIdle();
     release();

@@ -7,11 +7,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Patch } from '../../src/domain/patch.ts';
-import type { SandboxState } from '../../src/domain/types.ts';
+import type { SandboxDocument, SandboxState } from '../../src/domain/types.ts';
+import { eventsMatching } from '../../src/domain/event-page.ts';
+import type { Store } from '../../src/store/store.ts';
 import { seedState } from '../../src/seeds/seed-state.ts';
 import { encodeLogEntry, jsonFilePersistence, type Persistence } from '../../src/store/persistence.ts';
 import { createStore } from '../../src/store/sandbox-store.ts';
 import { parseSnapshot, serializeSnapshot } from '../../src/store/snapshot.ts';
+import { commitPatch } from '../support/commit-patch.ts';
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'trax-wal-'));
 const files = (dir: string) => path.join(dir, 'sandboxes');
@@ -32,9 +35,15 @@ function addCustomer(state: SandboxState, n: number): Patch {
   };
 }
 
-async function reload(dir: string): Promise<Map<string, SandboxState>> {
+/** A sandbox of the store as a whole document (state and timeline), to compare with a reload. */
+const docOf = (store: Store, name: string): SandboxDocument => ({
+  ...store.require(name),
+  events: eventsMatching(store.events(name), {}),
+});
+
+async function reload(dir: string): Promise<Map<string, SandboxDocument>> {
   const store = await createStore(jsonFilePersistence(dir));
-  return new Map(store.names().map((n) => [n, store.require(n)]));
+  return new Map((await store.names()).map((n) => [n, docOf(store, n)]));
 }
 
 describe('write-ahead log', () => {
@@ -42,10 +51,11 @@ describe('write-ahead log', () => {
     const state = demo();
     for (let i = 0; i < 5_000; i++) state.events.push({ id: 10_000 + i, at: state.now, type: 'x', data: { i } });
     const text = await serializeSnapshot(state, 42);
-    expect(text).toBe(JSON.stringify({ ...state, walSeq: 42 }));
+    const { events, ...rest } = state;
+    expect(text).toBe(JSON.stringify({ ...rest, events, walSeq: 42 }));
     const parsed = parseSnapshot(text);
     expect(parsed.seq).toBe(42);
-    expect(parsed.state).toEqual(state);
+    expect(parsed.doc).toEqual(state);
   });
 
   it('commits append one line each; a reload replays them onto the snapshot', async () => {
@@ -53,7 +63,7 @@ describe('write-ahead log', () => {
     const store = await createStore(jsonFilePersistence(dir));
     await store.create(demo());
     const snapshotBefore = readFileSync(path.join(files(dir), 'default.json'), 'utf8');
-    for (let i = 0; i < 5; i++) await store.commit('default', addCustomer(store.require('default'), i));
+    for (let i = 0; i < 5; i++) await commitPatch(store, 'default', addCustomer(store.require('default'), i));
     // The snapshot was not rewritten: only the log grew, one line per commit.
     expect(readFileSync(path.join(files(dir), 'default.json'), 'utf8')).toBe(snapshotBefore);
     const lines = readFileSync(path.join(files(dir), 'default.wal'), 'utf8')
@@ -61,7 +71,7 @@ describe('write-ahead log', () => {
       .split('\n');
     expect(lines).toHaveLength(5);
     expect(lines.map((l) => JSON.parse(l).seq)).toEqual([2, 3, 4, 5, 6].map((n) => n - 1));
-    expect((await reload(dir)).get('default')).toEqual(store.require('default'));
+    expect((await reload(dir)).get('default')).toEqual(docOf(store, 'default'));
   });
 
   it('a commit resolves only after its line is written; concurrent commits share one append', async () => {
@@ -84,9 +94,9 @@ describe('write-ahead log', () => {
     const store = await createStore(gated);
     await store.create(demo());
     let resolved = 0;
-    const first = store.commit('default', addCustomer(store.require('default'), 0)).then(() => resolved++);
+    const first = commitPatch(store, 'default', addCustomer(store.require('default'), 0)).then(() => resolved++);
     const rest = Array.from({ length: 20 }, (_, i) =>
-      store.commit('default', addCustomer(store.require('default'), i + 1)).then(() => resolved++),
+      commitPatch(store, 'default', addCustomer(store.require('default'), i + 1)).then(() => resolved++),
     );
     await appendReached;
     await new Promise((r) => setImmediate(r)); // let any (wrong) acknowledgement run
@@ -118,9 +128,9 @@ describe('write-ahead log', () => {
     const store = await createStore(flaky);
     await store.create(demo());
     failNext = true;
-    await expect(store.commit('default', addCustomer(store.require('default'), 1))).rejects.toThrow(/ENOSPC/);
-    await store.commit('default', addCustomer(store.require('default'), 2));
-    expect((await reload(dir)).get('default')).toEqual(store.require('default'));
+    await expect(commitPatch(store, 'default', addCustomer(store.require('default'), 1))).rejects.toThrow(/ENOSPC/);
+    await commitPatch(store, 'default', addCustomer(store.require('default'), 2));
+    expect((await reload(dir)).get('default')).toEqual(docOf(store, 'default'));
     expect(
       store
         .require('default')
@@ -133,14 +143,14 @@ describe('write-ahead log', () => {
     const dir = tempDir();
     const store = await createStore(jsonFilePersistence(dir));
     await store.create(demo());
-    await store.commit('default', addCustomer(store.require('default'), 1));
+    await commitPatch(store, 'default', addCustomer(store.require('default'), 1));
     const expected = JSON.parse(JSON.stringify(store.require('default'))) as SandboxState;
     const wal = path.join(files(dir), 'default.wal');
     appendFileSync(wal, '{"seq":3,"patch":{"upsert":{"customers":[{"id":99,"firstN');
     const again = await createStore(jsonFilePersistence(dir));
     expect(again.require('default')).toEqual(expected);
     expect(readFileSync(wal, 'utf8').endsWith('\n')).toBe(true);
-    await again.commit('default', addCustomer(again.require('default'), 2));
+    await commitPatch(again, 'default', addCustomer(again.require('default'), 2));
     const third = await reload(dir);
     expect(
       third
@@ -154,7 +164,7 @@ describe('write-ahead log', () => {
     const dir = tempDir();
     const store = await createStore(jsonFilePersistence(dir));
     await store.create(demo());
-    await store.commit('default', addCustomer(store.require('default'), 1));
+    await commitPatch(store, 'default', addCustomer(store.require('default'), 1));
     const wal = path.join(files(dir), 'default.wal');
     const good = readFileSync(wal, 'utf8');
     writeFileSync(wal, `garbage\n${good}`);
@@ -170,7 +180,7 @@ describe('write-ahead log', () => {
     for (let wave = 0; wave < 30; wave++) {
       await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          store.commit('default', addCustomer(store.require('default'), wave * 10 + i)),
+          commitPatch(store, 'default', addCustomer(store.require('default'), wave * 10 + i)),
         ),
       );
     }
@@ -187,11 +197,11 @@ describe('write-ahead log', () => {
     expect(seqs.length).toBeLessThan(300);
     expect(seqs.every((q) => q > snapshotSeq)).toBe(true);
     // With the commits stopped, the next one that passes the threshold cuts the log to (about) nothing.
-    await store.commit('default', addCustomer(store.require('default'), 300));
+    await commitPatch(store, 'default', addCustomer(store.require('default'), 300));
     await store.flush();
     expect(statSync(walFile).size).toBeLessThan(21_000);
     const loaded = (await reload(dir)).get('default')!;
-    expect(loaded).toEqual(store.require('default'));
+    expect(loaded).toEqual(docOf(store, 'default'));
     expect(loaded.customers.filter((c) => c.lastName === 'Wal')).toHaveLength(301);
     expect(new Set(loaded.events.map((e) => e.id)).size).toBe(loaded.events.length); // no patch replayed twice
   });
@@ -204,8 +214,8 @@ describe('write-ahead log', () => {
     let compactions = 0;
     const gated: Persistence = {
       ...inner,
-      async writeSnapshot(state, seq) {
-        const pending = inner.writeSnapshot(state, seq); // serialised now, as the real one is
+      async writeSnapshot(name, source, seq) {
+        const pending = inner.writeSnapshot(name, source, seq); // serialised now, as the real one is
         if (hold) {
           compactions++;
           await hold;
@@ -216,14 +226,14 @@ describe('write-ahead log', () => {
     const store = await createStore(gated, { compactAfterBytes: 2_000 });
     await store.create(demo());
     hold = new Promise<void>((r) => (release = r));
-    for (let i = 0; i < 10; i++) await store.commit('default', addCustomer(store.require('default'), i)); // starts a compaction
+    for (let i = 0; i < 10; i++) await commitPatch(store, 'default', addCustomer(store.require('default'), i)); // starts a compaction
     expect(compactions).toBe(1);
     hold = null;
     await store.replace(demo());
-    await store.commit('default', addCustomer(store.require('default'), 100));
+    await commitPatch(store, 'default', addCustomer(store.require('default'), 100));
     release();
     await store.flush();
-    expect((await reload(dir)).get('default')).toEqual(store.require('default'));
+    expect((await reload(dir)).get('default')).toEqual(docOf(store, 'default'));
     expect(store.require('default').customers.at(-1)!.firstName).toBe('C100');
   });
 
@@ -233,23 +243,23 @@ describe('write-ahead log', () => {
     const big = demo();
     for (let i = 0; i < 60_000; i++) big.events.push({ id: 100_000 + i, at: big.now, type: 'x', data: { i } });
     await store.create(big);
-    for (let i = 0; i < 8; i++) await store.commit('default', addCustomer(store.require('default'), i)); // a compaction starts
+    for (let i = 0; i < 8; i++) await commitPatch(store, 'default', addCustomer(store.require('default'), i)); // a compaction starts
     await store.replace(demo()); // small: serialised long before the compaction's 60k events are
-    await store.commit('default', addCustomer(store.require('default'), 3));
+    await commitPatch(store, 'default', addCustomer(store.require('default'), 3));
     await store.flush();
     const loaded = (await reload(dir)).get('default')!;
-    expect(loaded.events.length).toBe(store.require('default').events.length);
-    expect(loaded).toEqual(store.require('default'));
+    expect(loaded.events.length).toBe(store.events('default').length);
+    expect(loaded).toEqual(docOf(store, 'default'));
   });
 
   it('crash between the snapshot and cutting the log: old lines are skipped by seq, not applied twice', async () => {
     const dir = tempDir();
     const store = await createStore(jsonFilePersistence(dir));
     await store.create(demo());
-    for (let i = 0; i < 3; i++) await store.commit('default', addCustomer(store.require('default'), i));
+    for (let i = 0; i < 3; i++) await commitPatch(store, 'default', addCustomer(store.require('default'), i));
     const wal = readFileSync(path.join(files(dir), 'default.wal'), 'utf8');
     // A compaction wrote the snapshot (seq 3) and died before replacing the log.
-    const state = store.require('default');
+    const state = docOf(store, 'default');
     writeFileSync(path.join(files(dir), 'default.json'), await serializeSnapshot(state, 3));
     writeFileSync(path.join(files(dir), 'default.wal'), wal);
     const loaded = (await reload(dir)).get('default')!;
@@ -260,7 +270,7 @@ describe('write-ahead log', () => {
     const dir = tempDir();
     const store = await createStore(jsonFilePersistence(dir));
     await store.create(demo());
-    for (let i = 0; i < 3; i++) await store.commit('default', addCustomer(store.require('default'), i));
+    for (let i = 0; i < 3; i++) await commitPatch(store, 'default', addCustomer(store.require('default'), i));
     const wal = readFileSync(path.join(files(dir), 'default.wal'), 'utf8');
     await store.replace(demo());
     expect(readFileSync(path.join(files(dir), 'default.wal'), 'utf8')).toBe('');
@@ -273,7 +283,7 @@ describe('write-ahead log', () => {
     const dir = tempDir();
     const store = await createStore(jsonFilePersistence(dir));
     await store.create(demo('gone'));
-    await store.commit('gone', addCustomer(store.require('gone'), 1));
+    await commitPatch(store, 'gone', addCustomer(store.require('gone'), 1));
     const wal = readFileSync(path.join(files(dir), 'gone.wal'), 'utf8');
     await store.delete('gone');
     expect(readdirSync(files(dir))).toEqual([]);

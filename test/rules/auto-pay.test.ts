@@ -31,7 +31,7 @@ describe('Auto Pay, through HTTP', () => {
     expect(enable.status).toBe(409);
     expect(enable.body.type).toBe(`${P}no-billing-method`);
 
-    const eventsBefore = t.state('rules').events.length;
+    const eventsBefore = t.timeline('rules').length;
     const set = await t.on('PUT', '/alarm-com/api/billing/payment-method', {
       auth: ADA,
       body: { billingMethodId: t.refs.adaCard },

@@ -231,7 +231,7 @@ describe('billing methods typed in by the dealer', () => {
       'Discover ending in 0002',
       'Card ending in 0000',
     ]);
-    const start = t.state('rules').events.length;
+    const start = t.timeline('rules').length;
     const savings = await bank(t, {
       accountType: 'savings',
       bankName: '  First Bank ',
@@ -245,8 +245,8 @@ describe('billing methods typed in by the dealer', () => {
       holder_name: 'Ada Li 2nd',
     });
     const created = t
-      .state('rules')
-      .events.slice(start)
+      .timeline('rules')
+      .slice(start)
       .map((e) => [e.type, e.data]);
     expect(created).toEqual([
       [
@@ -288,13 +288,13 @@ describe('billing methods typed in by the dealer', () => {
     });
     expect(codeOf(await expiry(short, 13, 2031))).toBe('invalid-expiry');
     expect(codeOf(await expiry(short, 1, 2019))).toBe('card-expired');
-    const before = t.state('rules').events.length;
+    const before = t.timeline('rules').length;
     const renewed = await expiry(short, 2, 2019);
     expect(renewed.body.data.attributes).toMatchObject({ exp_month: 2, exp_year: 2019, expired: false });
     expect(
       t
-        .state('rules')
-        .events.slice(before)
+        .timeline('rules')
+        .slice(before)
         .map((e) => [e.type, e.data]),
     ).toEqual([
       [

@@ -53,7 +53,7 @@ describe('advancing the clock, through HTTP', () => {
         },
       ],
     });
-    const start = t.state('rules').events.length;
+    const start = t.timeline('rules').length;
     const res = await advance(t, '2019-02-02T12:00:00Z');
     expect(res.status).toBe(200);
     const events = await eventsAfter(t, start);

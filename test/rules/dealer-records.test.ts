@@ -31,7 +31,7 @@ describe('dealer records, through the SecurityTrax API', () => {
     expect(none.status).toBe(201);
     expect(none.body.data.id).toBe('3'); // after Ada and Ben
     expect(none.body.data.relationships.interactive_services_provider.data).toBeNull();
-    const start = t.state('rules').events.length;
+    const start = t.timeline('rules').length;
     const acme = await dealerOf(t).post('/customers', customer(t.refs.acme!));
     expect(acme.body.data.relationships.interactive_services_provider.data).toEqual({
       type: 'interactive_services_providers',
@@ -44,7 +44,7 @@ describe('dealer records, through the SecurityTrax API', () => {
 
   it('a new ISP starts without the integration; an update records what changed, and nothing when nothing did', async () => {
     const t = await ruleApp();
-    const start = t.state('rules').events.length;
+    const start = t.timeline('rules').length;
     const other = await dealerOf(t).post('/interactive_services_providers', {
       type: 'interactive_services_providers',
       attributes: { name: 'Other', username: 'other-isp', password: 'other-pass' },
@@ -75,9 +75,9 @@ describe('dealer records, through the SecurityTrax API', () => {
         id: String(t.refs.acme),
         attributes,
       });
-    const mid = t.state('rules').events.length;
+    const mid = t.timeline('rules').length;
     expect((await patch({ name: 'Acme', username: 'acme-isp' })).status).toBe(200);
-    expect(t.state('rules').events.length).toBe(mid);
+    expect(t.timeline('rules').length).toBe(mid);
     const renamed = await patch({ name: 'Acme Alarms', username: 'acme-isp', password: 'p2' });
     expect(renamed.body.data.attributes).toMatchObject({
       name: 'Acme Alarms',
@@ -124,7 +124,7 @@ describe('dealer records, through the SecurityTrax API', () => {
       },
     ]);
     expect((await dealerOf(t).post('/customer_invoices', invoice(9999, '2019-01-20', '2019-01-20'))).status).toBe(404);
-    const start = t.state('rules').events.length;
+    const start = t.timeline('rules').length;
     const same = await dealerOf(t).post('/customer_invoices', invoice(t.refs.ada!, '2019-01-20', '2019-01-20'));
     expect(same.status).toBe(201);
     expect(same.body.data.attributes).toMatchObject({

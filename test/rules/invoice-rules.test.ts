@@ -41,7 +41,7 @@ describe('invoices and events, through HTTP', () => {
 
   it('every event has the next id and the instant of the command or clock step that made it', async () => {
     const t = await ruleApp();
-    const before = t.state('rules').events.length;
+    const before = t.timeline('rules').length;
     await t.on('PUT', '/alarm-com/api/billing/payment-method', {
       auth: ADA,
       body: { billingMethodId: t.refs.adaCard },

@@ -24,7 +24,7 @@ describe('payments and their events, through HTTP', () => {
       .state('rules')
       .invoices.filter((i) => i.customerId === t.refs.ada)
       .map((i) => i.id);
-    const start = t.state('rules').events.length;
+    const start = t.timeline('rules').length;
     const paid = await t.on('POST', '/alarm-com/api/billing/payments', { auth: ADA, body: { amountCents: 3500 } });
     expect(paid.status).toBe(201);
     expect(paid.body.id).toBe(3); // after Ben's two Auto Pay payments
@@ -50,7 +50,7 @@ describe('payments and their events, through HTTP', () => {
     ]);
 
     await t.on('PUT', '/__sim/faults', { body: { declineNextCharges: 1 } });
-    const next = t.state('rules').events.length;
+    const next = t.timeline('rules').length;
     const declined = await t.on('POST', '/alarm-com/api/billing/payments', { auth: ADA, body: { amountCents: 100 } });
     expect(declined.status).toBe(402);
     const [failed] = await eventsAfter(t, next);

@@ -11,7 +11,7 @@ const eventsAfter = async (t: RuleApp, after: number): Promise<Ev[]> =>
     type: e.type,
     data: e.data,
   }));
-const lastId = (t: RuleApp): number => t.state('rules').events.length;
+const lastId = (t: RuleApp): number => t.timeline('rules').length;
 
 describe('logins and Alarm.com credentials, through the simulator control', () => {
   it('a login is linked, relinked and unlinked; Billing follows the link and the password', async () => {

@@ -126,7 +126,7 @@ describe('empty sandboxes have no demo credentials', () => {
     expect(set.body).toEqual({ username: 'own-dealer' });
     expect((await signIn('bare', 'dealer', 'dealer-pass')).status).toBe(401);
     expect((await signIn('bare', 'own-dealer', 'own-pass')).status).toBe(200);
-    expect(t.state('bare').events.at(-1)).toMatchObject({
+    expect(t.timeline('bare').at(-1)).toMatchObject({
       type: 'dealer.credentials.updated',
       data: { username: 'own-dealer' },
     });

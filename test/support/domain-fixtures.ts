@@ -5,6 +5,7 @@ import { LINE_ITEM_CATALOGUE } from '../../src/seeds/line-items.ts';
 import { applyPatch, workingCopy, type Patch } from '../../src/domain/patch.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { sequentialIds, type Ctx } from '../../src/domain/ids.ts';
+import { plainReader } from '../../src/domain/reader.ts';
 import {
   MMR_LINE_ITEM_ID,
   type AdcLogin,
@@ -15,7 +16,9 @@ import {
   type LineItem,
   type Payment,
   type RecurringInvoice,
+  type SandboxDocument,
   type SandboxState,
+  type SimEvent,
 } from '../../src/domain/types.ts';
 
 /** The documented "today" of the past-due example (the current invoice is due 2019-03-03). */
@@ -35,13 +38,12 @@ const ID_KINDS = {
   invoices: 'invoice',
   billingMethods: 'billingMethod',
   payments: 'payment',
-  events: 'event',
 } as const;
 
 /** A complete, valid SandboxState; lastIds default to the highest id present in each collection. */
 export function makeState(overrides: Partial<SandboxState> = {}): SandboxState {
   // The seeds' empty sandbox, with a role cache of 60 minutes (DEFAULT_SETTINGS may change; these tests count on 60).
-  const base = emptyState('test', { kind: 'empty' }, NOW);
+  const { events: _timeline, ...base } = emptyState('test', { kind: 'empty' }, NOW);
   const state: SandboxState = {
     ...base,
     settings: { ...base.settings, roleCacheMinutes: 60 },
@@ -183,7 +185,7 @@ export function makeConfiguredState(overrides: Partial<SandboxState> = {}): Sand
 
 /** A Ctx whose ids continue from the state's lastIds, at the state's clock unless told otherwise. */
 export function makeCtx(state: Readonly<SandboxState>, now: string = state.now): Ctx {
-  return { now, ids: sequentialIds(state.lastIds).ids };
+  return { now, ids: sequentialIds(state.lastIds).ids, read: plainReader };
 }
 
 /** The state after a patch, leaving the original untouched (entities are replaced, never mutated). */
@@ -202,4 +204,9 @@ export function domainError(fn: () => unknown): DomainError {
     throw e;
   }
   throw new Error('expected a DomainError, but nothing was thrown');
+}
+
+/** A whole sandbox (state and timeline), as the store is given one to create. */
+export function asDocument(state: SandboxState, events: SimEvent[] = []): SandboxDocument {
+  return { ...state, events };
 }

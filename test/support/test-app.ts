@@ -2,10 +2,12 @@ import type { Hono } from 'hono';
 import { createApp, type AppOptions } from '../../src/create-app.ts';
 import type { Services } from '../../src/services/services.ts';
 import { checkInvariants } from '../../src/domain/invariants.ts';
-import type { SandboxState } from '../../src/domain/types.ts';
+import type { SandboxState, SimEvent } from '../../src/domain/types.ts';
+import { eventsMatching } from '../../src/domain/event-page.ts';
 import { seedState } from '../../src/seeds/seed-state.ts';
 import { memoryPersistence } from '../../src/store/persistence.ts';
-import { createStore, type Store } from '../../src/store/sandbox-store.ts';
+import { createStore } from '../../src/store/sandbox-store.ts';
+import type { Store } from '../../src/store/store.ts';
 import { loadScenarioSeeder } from '../../src/scenarios/scenario-seeder.ts';
 import { recordViolation } from './violations.ts';
 
@@ -28,15 +30,19 @@ export type TestApp = {
   services: Services;
   call(method: string, path: string, call?: Call): Promise<Reply>;
   state(sandbox?: string): SandboxState;
+  /** The sandbox's whole timeline, as plain events. */
+  timeline(sandbox?: string): SimEvent[];
+  /** Every sandbox (state and timeline) as one JSON text: equal texts, unchanged store. */
+  dump(): Promise<string>;
 };
 
 /** After every committed command, the sandbox's invariants must hold; a break fails the running test. */
 function withInvariantChecks(store: Store): Store {
-  const commit = store.commit.bind(store);
+  const write = store.write.bind(store);
   return Object.assign(store, {
-    async commit(name: string, patch: Parameters<Store['commit']>[1]) {
-      await commit(name, patch);
-      const broken = checkInvariants(store.require(name));
+    async write<T>(name: string, command: Parameters<Store['write']>[1]): Promise<T> {
+      const result = (await write(name, command)) as T;
+      const broken = checkInvariants(store.require(name), store.events(name));
       if (broken.length)
         recordViolation({
           operationId: null,
@@ -45,6 +51,7 @@ function withInvariantChecks(store: Store): Store {
           status: 0,
           errors: broken.map((message) => ({ path: '/invariants', message })),
         });
+      return result;
     },
   });
 }
@@ -87,5 +94,8 @@ export async function testApp(options: Partial<AppOptions> = {}): Promise<TestAp
       return { status: res.status, body: parsed, headers: res.headers };
     },
     state: (sandbox = 'default') => store.require(sandbox),
+    timeline: (sandbox = 'default') => eventsMatching(store.events(sandbox), {}),
+    dump: async () =>
+      JSON.stringify((await store.names()).map((n) => [store.require(n), eventsMatching(store.events(n), {})])),
   };
 }

@@ -4,7 +4,7 @@ import { alarmComSoapFace } from './alarm-com-soap/face.ts';
 import { SECURITYTRAX_CREATED, SECURITYTRAX_EAGER, SOAP_EAGER } from './lazy-faces.ts';
 import { securityTraxCreated } from './securitytrax/routes.ts';
 import { createSecurityTraxFace } from './securitytrax/face.ts';
-import type { Store } from '../../store/sandbox-store.ts';
+import type { Store } from '../../store/store.ts';
 import type { Tokens } from './securitytrax/tokens.ts';
 
 const HOOKS = ['sandboxOf', 'before', 'readBody', 'respond', 'onError', 'parseResponse'] as const;

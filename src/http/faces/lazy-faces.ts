@@ -1,11 +1,12 @@
 // The SecurityTrax (JSON:API) and Alarm.com SOAP faces with their routes, imported on their first request
 // (see ../lazy-face.ts): what answers without them is only their tag, the paths they own and the schema of
 // their errors, checked against the loaded faces by lazy-faces.test.ts.
-import type { IdempotentResourceType, SandboxState } from '../../domain/types.ts';
+import type { SandboxView } from '../../domain/reader.ts';
+import type { IdempotentResourceType } from '../../domain/types.ts';
 import type { AlarmComWebServices } from '../../services/alarm-com-web-services.ts';
 import type { CommandRunner } from '../../services/command-runner.ts';
 import type { DealerService } from '../../services/dealer-service.ts';
-import type { Store } from '../../store/sandbox-store.ts';
+import type { Store } from '../../store/store.ts';
 import type { Face } from '../face.ts';
 import type { CreatedRenderers } from '../idempotency.ts';
 import { lazyFace } from '../lazy-face.ts';
@@ -50,7 +51,7 @@ export type LazyFacesDeps = {
   runner: CommandRunner;
   dealer: DealerService;
   adc: AlarmComWebServices;
-  stateOf: (sandbox: string) => SandboxState;
+  stateOf: (sandbox: string) => SandboxView;
   wallClock?: WallClock;
   log?: (line: string) => void;
 };

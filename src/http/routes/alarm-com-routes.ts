@@ -3,6 +3,7 @@ import { requireSucceeded } from '../payment-outcome.ts';
 import { billView, endUserPaymentView, methodById, paymentMethodView } from '../../services/views.ts';
 import type { ChangePaymentMethodInput } from '../../domain/payment-method.ts';
 import type { NewBillingMethodInput } from '../../domain/billing-method.ts';
+import type { SandboxView } from '../../domain/reader.ts';
 import type { Payment, SandboxState } from '../../domain/types.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { autoPayOf } from '../../domain/auto-pay.ts';
@@ -45,10 +46,7 @@ export const alarmComCreated = {
 };
 
 /** The Alarm.com end-user Billing API (Settings > Account Management > Billing). */
-export function alarmComBillingRoutes(
-  billing: BillingService,
-  stateOf: (sandbox: string) => Readonly<SandboxState>,
-): BillingOps {
+export function alarmComBillingRoutes(billing: BillingService, stateOf: (sandbox: string) => SandboxView): BillingOps {
   return {
     getBillingSummary: (i) => {
       const { state, summary: s } = billing.summary(i.sandbox, loginOf(i.auth));

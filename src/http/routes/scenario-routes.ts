@@ -1,6 +1,5 @@
 import { scanScenarios } from '../../scenarios/catalog.ts';
 import type { SimService } from '../../services/sim-service.ts';
-import { sandboxView } from '../../services/views.ts';
 import { ok, type Handlers } from '../operation.ts';
 
 type ScenarioOps = Pick<Handlers, 'listScenarios' | 'loadScenario' | 'runScenario'>;
@@ -15,7 +14,7 @@ export function scenarioRoutes(sim: SimService, dirs?: readonly string[]): Scena
         broken,
       });
     },
-    loadScenario: async (i) => ok(sandboxView(await sim.loadScenario(i.sandbox, i.path.name as string))),
+    loadScenario: async (i) => ok(await sim.loadScenario(i.sandbox, i.path.name as string)),
     runScenario: async (i) => ok(await sim.runScenario(i.path.name as string)),
   };
 }

@@ -2,7 +2,7 @@ import type { LoginInput, LoginUpdate, AdcCredentialInput } from '../../domain/d
 import type { Faults, SandboxSettings } from '../../domain/types.ts';
 import type { EventFilter } from '../../domain/event-page.ts';
 import type { SandboxCreate, SimService } from '../../services/sim-service.ts';
-import { credentialView, eventPageView, loginView, sandboxView } from '../../services/views.ts';
+import { credentialView, eventPageView, loginView } from '../../services/views.ts';
 import { created, items, noContent, ok, type Handlers } from '../operation.ts';
 
 type SimOps = Pick<
@@ -35,21 +35,21 @@ export type HealthInfo = { version: string; startedAt: number };
 /** The simulator's control API under /__sim. */
 export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
   return {
-    getHealth: () =>
+    getHealth: async () =>
       ok({
         status: 'ok',
         version: health.version,
-        sandboxes: sim.sandboxCount(),
+        sandboxes: await sim.sandboxCount(),
         uptimeMs: Math.round(performance.now() - health.startedAt),
       }),
-    listSandboxes: () => items(sim.listSandboxes().map(sandboxView)),
-    createSandbox: async (i) => created(sandboxView(await sim.createSandbox(i.body as SandboxCreate))),
-    getSandbox: (i) => ok(sandboxView(sim.getSandbox(i.path.sandbox as string))),
+    listSandboxes: async () => items(await sim.listSandboxes()),
+    createSandbox: async (i) => created(await sim.createSandbox(i.body as SandboxCreate)),
+    getSandbox: async (i) => ok(await sim.sandboxSummary(i.path.sandbox as string)),
     deleteSandbox: async (i) => {
       await sim.deleteSandbox(i.path.sandbox as string);
       return noContent();
     },
-    resetSandbox: async (i) => ok(sandboxView(await sim.resetSandbox(i.sandbox))),
+    resetSandbox: async (i) => ok(await sim.resetSandbox(i.sandbox)),
     getClock: (i) => ok(sim.clock(i.sandbox)),
     advanceClock: async (i) => ok(await sim.advanceClock(i.sandbox, i.body as { by?: string; to?: string })),
     getSettings: (i) => ok(sim.settings(i.sandbox)),

@@ -1,7 +1,7 @@
 // The SecurityTrax face: JSON:API over the shared pipeline (sandbox, validation, auth, idempotency, journal).
 import type { Context } from 'hono';
 import { isIntegratorKey } from '../../../domain/securitytrax-access.ts';
-import type { Store } from '../../../store/sandbox-store.ts';
+import type { Store } from '../../../store/store.ts';
 import type { Face } from '../../face.ts';
 import type { Operation } from '../../openapi-index.ts';
 import type { OpOutput } from '../../operation.ts';

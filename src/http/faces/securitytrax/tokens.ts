@@ -4,7 +4,7 @@
 // sandbox's virtual clock jumps months in scenarios and would expire every token on the way.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Auth } from '../../operation.ts';
-import type { Store } from '../../../store/sandbox-store.ts';
+import type { Store } from '../../../store/store.ts';
 import { FaceError } from './face-error.ts';
 
 export const TOKEN_TTL_MS = 10 * 60 * 1000;

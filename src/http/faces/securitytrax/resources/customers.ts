@@ -1,10 +1,10 @@
-import { byId, where } from '../../../../domain/lookup.ts';
+import { byId } from '../../../../domain/by-id.ts';
 import type { Customer } from '../../../../domain/types.ts';
-import type { ResourceType } from './resource-type.ts';
+import type { ResourceType, State } from './resource-type.ts';
 
 // Indexed lookups: listing customers of a large sandbox must not scan every method per customer.
-const ownIds = <T extends { id: number; customerId: number }>(list: readonly T[], customerId: number) =>
-  where(list, 'customerId', (e: T) => e.customerId, customerId).map((e) => e.id);
+const ownIds = <T extends { id: number; customerId: number }>(s: State, list: readonly T[], customerId: number) =>
+  s.read.where(list, 'byCustomer', customerId).map((e) => e.id);
 
 /** `customers` (public type; fname/lname/email/record_type public, relationships inferred). */
 export const customers: ResourceType<Customer> = {
@@ -21,7 +21,11 @@ export const customers: ResourceType<Customer> = {
   },
   relationships: {
     interactive_services_provider: { type: 'interactive_services_providers', read: (c) => c.ispId, domain: 'ispId' },
-    customer_billings: { type: 'customer_billings', many: true, read: (c, s) => ownIds(s.billingMethods, c.id) },
-    recurring_invoices: { type: 'recurring_invoices', many: true, read: (c, s) => ownIds(s.recurringInvoices, c.id) },
+    customer_billings: { type: 'customer_billings', many: true, read: (c, s) => ownIds(s, s.billingMethods, c.id) },
+    recurring_invoices: {
+      type: 'recurring_invoices',
+      many: true,
+      read: (c, s) => ownIds(s, s.recurringInvoices, c.id),
+    },
   },
 };

@@ -1,4 +1,4 @@
-import { byId } from '../../../../domain/lookup.ts';
+import { byId } from '../../../../domain/by-id.ts';
 import type { Invoice } from '../../../../domain/types.ts';
 import { toDecimal } from '../money.ts';
 import { linesIn, linesOut } from './lines.ts';

@@ -1,4 +1,4 @@
-import { byId } from '../../../../domain/lookup.ts';
+import { byId } from '../../../../domain/by-id.ts';
 import type { Payment } from '../../../../domain/types.ts';
 import { toCents, toDecimal } from '../money.ts';
 import type { ResourceType } from './resource-type.ts';

@@ -1,5 +1,5 @@
 import { isAutoPayOn } from '../../../../domain/auto-pay.ts';
-import { byId } from '../../../../domain/lookup.ts';
+import { byId } from '../../../../domain/by-id.ts';
 import { hasMmr } from '../../../../domain/select-recurring-invoice.ts';
 import type { RecurringInvoice } from '../../../../domain/types.ts';
 import { linesIn, linesOut } from './lines.ts';

@@ -1,8 +1,9 @@
 // The shape of a mapping table: one per JSON:API resource type, between a domain entity and its wire
 // attributes and relationships. Adding a field = one line in the type's table (plus spec and domain).
-import type { SandboxState } from '../../../../domain/types.ts';
+import type { SandboxView } from '../../../../domain/reader.ts';
 
-export type State = Readonly<SandboxState>;
+/** What the face reads of a sandbox: its state, and the store's lookups. */
+export type State = SandboxView;
 
 /** How an attribute compares in `filter=` expressions; absent: not filterable. */
 export type FilterKind = 'string' | 'date' | 'number' | 'boolean' | 'money';

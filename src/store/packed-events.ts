@@ -1,12 +1,13 @@
-import type { SimEvent } from './types.ts';
+import type { EventReader } from '../domain/event-page.ts';
+import type { SimEvent } from '../domain/types.ts';
 
 // A big dealer's timeline holds millions of events; as objects ({id, at, type, data}) each costs ~120
 // bytes of heap. Packed, an event is a few 32-bit words: its shape (type, data keys, which values are
 // small integers) and one word per value, a small integer itself or a reference to a value kept once per
-// chunk (dates, strings, the allocations array a payment shares). The list still reads as SimEvent[] (a
-// Proxy over an array: index, length, iteration, slice, JSON), each read building a fresh event equal to
-// the one pushed, with the same key order, so snapshots and pages are byte for byte what they were.
-// Append-only: an event is never changed or removed, which is what lets copies share the chunks.
+// chunk (dates, strings, the allocations array a payment shares). It is read by position (the domain's
+// EventReader), each read building a fresh event equal to the one pushed, with the same key order, so
+// snapshots and pages are byte for byte what plain objects would give. Append-only: an event is never
+// changed or removed, which is what lets copies share the chunks.
 
 /** Events per chunk: a copy that appends copies its last chunk only. */
 const CHUNK = 4096;
@@ -72,9 +73,8 @@ function grown(a: Int32Array, keep: number, size: number): Int32Array {
   return out;
 }
 
-/** A packed, append-only list of events; `list` reads as SimEvent[]. */
-export class PackedEvents {
-  readonly list: SimEvent[];
+/** A packed, append-only list of events. */
+export class PackedEvents implements EventReader {
   private chunks: Chunk[];
   private count: number;
   /** Whether the last chunk is this list's own (a copy shares it until its first push). */
@@ -89,8 +89,13 @@ export class PackedEvents {
     this.chunks = chunks;
     this.count = count;
     this.ownsLast = ownsLast;
-    this.list = new Proxy<SimEvent[]>([], handler(this));
-    lists.set(this.list, this);
+  }
+
+  /** `events` packed. */
+  static from(events: readonly SimEvent[]): PackedEvents {
+    const packed = new PackedEvents();
+    for (const e of events) packed.push(e);
+    return packed;
   }
 
   get length(): number {
@@ -231,72 +236,4 @@ function hasKeys(o: object, keys: readonly string[]): boolean {
     if (keys[j++] !== k) return false;
   }
   return j === keys.length && Object.getPrototypeOf(o) === Object.prototype;
-}
-
-// ---- reading the packed list as an array ----
-
-const lists = new WeakMap<object, PackedEvents>();
-
-/** The packed list behind `list`, if it is one. */
-export function packedOf(list: readonly SimEvent[]): PackedEvents | undefined {
-  return lists.get(list);
-}
-
-/** `events` packed (a packed list is returned as it is). */
-export function packEvents(events: readonly SimEvent[]): SimEvent[] {
-  if (packedOf(events)) return events as SimEvent[];
-  const packed = new PackedEvents();
-  for (const e of events) packed.push(e);
-  return packed.list;
-}
-
-/** An array index ("0", "17"), as a number; -1 for any other key. */
-function indexOf(key: string | symbol): number {
-  if (typeof key !== 'string' || key.length === 0 || key.length > 15) return -1;
-  const c = key.charCodeAt(0);
-  if (c < 48 || c > 57 || (c === 48 && key.length > 1)) return -1;
-  const n = Number(key);
-  return Number.isInteger(n) ? n : -1;
-}
-
-function handler(p: PackedEvents): ProxyHandler<SimEvent[]> {
-  const immutable = (): never => {
-    throw new TypeError('events are append-only');
-  };
-  return {
-    get(target, key, receiver) {
-      if (key === 'length') return p.length;
-      const i = indexOf(key);
-      if (i !== -1) return i < p.length ? p.get(i) : undefined;
-      if (key === Symbol.iterator || key === 'values')
-        return function* () {
-          for (let j = 0; j < p.length; j++) yield p.get(j);
-        };
-      if (key === 'slice')
-        return (from = 0, to = p.length) => p.slice(from < 0 ? p.length + from : from, to < 0 ? p.length + to : to);
-      return Reflect.get(target, key, receiver) as unknown;
-    },
-    set(target, key, value) {
-      if (key === 'length') {
-        if (value !== p.length) immutable();
-        return true;
-      }
-      const i = indexOf(key);
-      if (i === -1) return Reflect.set(target, key, value);
-      if (i !== p.length) immutable();
-      p.push(value as SimEvent);
-      return true;
-    },
-    has: (target, key) => (indexOf(key) !== -1 ? indexOf(key) < p.length : Reflect.has(target, key)),
-    ownKeys: () => [...Array.from({ length: p.length }, (_, i) => String(i)), 'length'],
-    getOwnPropertyDescriptor(target, key) {
-      if (key === 'length') return { value: p.length, writable: true, enumerable: false, configurable: false };
-      const i = indexOf(key);
-      if (i !== -1)
-        return i < p.length ? { value: p.get(i), writable: true, enumerable: true, configurable: true } : undefined;
-      return Reflect.getOwnPropertyDescriptor(target, key);
-    },
-    deleteProperty: immutable,
-    defineProperty: immutable,
-  };
 }
