@@ -2252,12 +2252,19 @@ export interface components {
          *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
          *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
          *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-         *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+         *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+         *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+         *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+         *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
          * @example balance > 0 AND (status = 'open' OR status = 'past_due')
          */
         StFilter: string;
         /**
-         * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+         * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+         *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+         *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+         *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+         *     `invalid-include`.
          * @example interactive_services_provider
          */
         StInclude: string;
@@ -2367,12 +2374,19 @@ export interface operations {
                  *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
                  *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
                  *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+                 *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+                 *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+                 *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
                  * @example balance > 0 AND (status = 'open' OR status = 'past_due')
                  */
                 filter?: components["parameters"]["StFilter"];
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -2464,7 +2478,11 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -2513,12 +2531,19 @@ export interface operations {
                  *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
                  *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
                  *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+                 *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+                 *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+                 *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
                  * @example balance > 0 AND (status = 'open' OR status = 'past_due')
                  */
                 filter?: components["parameters"]["StFilter"];
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -2610,7 +2635,11 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -2704,12 +2733,19 @@ export interface operations {
                  *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
                  *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
                  *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+                 *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+                 *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+                 *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
                  * @example balance > 0 AND (status = 'open' OR status = 'past_due')
                  */
                 filter?: components["parameters"]["StFilter"];
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -2801,7 +2837,11 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -2893,12 +2933,19 @@ export interface operations {
                  *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
                  *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
                  *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+                 *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+                 *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+                 *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
                  * @example balance > 0 AND (status = 'open' OR status = 'past_due')
                  */
                 filter?: components["parameters"]["StFilter"];
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -2990,7 +3037,11 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -3039,12 +3090,19 @@ export interface operations {
                  *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
                  *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
                  *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+                 *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+                 *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+                 *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
                  * @example balance > 0 AND (status = 'open' OR status = 'past_due')
                  */
                 filter?: components["parameters"]["StFilter"];
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -3136,7 +3194,11 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -3265,12 +3327,19 @@ export interface operations {
                  *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
                  *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
                  *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+                 *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+                 *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+                 *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
                  * @example balance > 0 AND (status = 'open' OR status = 'past_due')
                  */
                 filter?: components["parameters"]["StFilter"];
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -3362,7 +3431,11 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -3411,12 +3484,19 @@ export interface operations {
                  *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
                  *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
                  *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+                 *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+                 *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+                 *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
                  * @example balance > 0 AND (status = 'open' OR status = 'past_due')
                  */
                 filter?: components["parameters"]["StFilter"];
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
