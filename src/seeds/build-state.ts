@@ -63,7 +63,7 @@ export function buildState(name: string, seed: SeedRef, setup: Setup): { state: 
   };
   const ref = (kind: string, key: string | null | undefined): number | null => {
     if (key === undefined || key === null) return null;
-    const id = refs[key];
+    const id = Object.hasOwn(refs, key) ? refs[key] : undefined;
     if (id === undefined)
       throw new DomainError(
         'validation',
@@ -74,7 +74,7 @@ export function buildState(name: string, seed: SeedRef, setup: Setup): { state: 
     return id;
   };
   const remember = (key: string, id: number) => {
-    if (key in refs)
+    if (Object.hasOwn(refs, key))
       throw new DomainError(
         'validation',
         'duplicate-key',

@@ -136,14 +136,17 @@ function convert(node: unknown, scope: Map<string, string>, position: Position):
   return children === 0 ? text : out;
 }
 
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const PREDEFINED: ReadonlyMap<string, string> = new Map(
+  Object.entries({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }),
+);
 
 /** Decodes the predefined entities and character references; any other entity reference is refused. */
 function decode(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
     if (!whole.endsWith(';')) throw bad('malformed-xml', 'Malformed XML', 'A bare "&" must be written &amp;.');
-    if (name in PREDEFINED) return PREDEFINED[name]!;
+    const predefined = PREDEFINED.get(name); // a Map: `&toString;` is no entity
+    if (predefined !== undefined) return predefined;
     const code = /^#x([0-9a-f]+)$/i.exec(name)
       ? parseInt(name.slice(2), 16)
       : /^#[0-9]+$/.test(name)
