@@ -2238,7 +2238,8 @@ export interface components {
     parameters: {
         /**
          * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-         *     enough (`default` is the demo sandbox).
+         *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+         *     `malformed-percent-encoding`.
          * @example default
          */
         StProfile: components["schemas"]["SandboxName"];
@@ -2340,7 +2341,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2405,7 +2407,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2449,7 +2452,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2497,7 +2501,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2562,7 +2567,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2606,7 +2612,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2654,7 +2661,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2693,7 +2701,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2764,7 +2773,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2808,7 +2818,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2856,7 +2867,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2895,7 +2907,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2964,7 +2977,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3008,7 +3022,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3056,7 +3071,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3121,7 +3137,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3165,7 +3182,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3213,7 +3231,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3252,7 +3271,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3289,7 +3309,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3358,7 +3379,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3402,7 +3424,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3450,7 +3473,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3515,7 +3539,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
