@@ -2180,7 +2180,8 @@ export interface components {
          * @description A SOAP fault in the request's SOAP version (`text/xml` 1.1 for requests that are not SOAP 1.2): 1.1
          *     `faultcode` `soap:Client.<Code>` / 1.2 `Code` `soap:Sender` with `Subcode` `adc:<Code>`. `<Code>` is
          *     PascalCase of the stable code in `detail/FaultDetail/Code`: `invalid-credentials`,
-         *     `unsupported-media-type`, `malformed-xml`, `doctype-not-allowed`, `xml-too-deep`, `payload-too-large`,
+         *     `unsupported-media-type`, `unsupported-charset`, `malformed-xml`, `doctype-not-allowed`, `xml-too-deep`,
+         *     `too-many-namespaces` (over 64 declarations on an element or 256 in a document), `payload-too-large`,
          *     `not-an-envelope`, `version-mismatch` (faultcode `soap:VersionMismatch`), `unknown-operation`,
          *     `soap-action-mismatch`, `validation-failed`, `invalid-sandbox-name`, `wsdl-query-missing`.
          */
