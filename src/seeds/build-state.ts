@@ -20,6 +20,7 @@ export const DEFAULT_FAULTS = { declineNextCharges: 0, alarmComWebServices: 'up'
 export function emptyState(name: string, seed: SeedRef, now: string): SandboxState {
   return {
     name,
+    incarnation: '', // stamped by the store when the state is added to it
     seed,
     now,
     settings: { ...DEFAULT_SETTINGS },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DomainError } from '../domain/errors.ts';
 import { packEvents } from '../domain/packed-events.ts';
 import { applyPatch, type Patch } from '../domain/patch.ts';
@@ -67,6 +68,8 @@ export type StoreOptions = {
   idleCheckEveryMs?: number;
   /** Wall clock for the idle check (tests inject their own). */
   now?: () => number;
+  /** A new incarnation id, stamped on every state the store creates or replaces (default crypto.randomUUID). */
+  newIncarnation?: () => string;
 };
 
 export const DEFAULT_MAX_SANDBOXES = 100;
@@ -77,6 +80,7 @@ export async function createStore(persistence: Persistence, options: StoreOption
   const now = options.now ?? Date.now;
   const maxSandboxes = options.maxSandboxes ?? DEFAULT_MAX_SANDBOXES;
   const idleAfterMs = options.idleAfterMs ?? DEFAULT_IDLE_AFTER_MS;
+  const newIncarnation = options.newIncarnation ?? randomUUID;
   const sandboxes = new Map<string, SandboxState>();
   const logs = new Map<string, SandboxLog>();
   const lastUsed = new Map<string, number>();
@@ -112,7 +116,13 @@ export async function createStore(persistence: Persistence, options: StoreOption
       state = stored.state;
       shareIn(state);
       sandboxes.set(name, state);
-      newLog(name, stored.seq, stored.logBytes, stored.snapshotBytes);
+      const log = newLog(name, stored.seq, stored.logBytes, stored.snapshotBytes);
+      // Saved before incarnations existed: it gets one now, written like any change.
+      if (!state.incarnation) {
+        const patch = { incarnation: newIncarnation() };
+        applyPatch(state, patch);
+        log.commit(patch).catch((err: unknown) => opts.onError?.(err));
+      }
     }
     lastUsed.set(name, now());
     return state;
@@ -156,6 +166,7 @@ export async function createStore(persistence: Persistence, options: StoreOption
   /** `share`: false for a clone, whose records are its source's (already shared, and not to be walked). */
   const create = async (state: SandboxState, share = true): Promise<void> => {
     assertFree(state.name);
+    state.incarnation = newIncarnation();
     if (share) shareIn(state);
     known.add(state.name);
     sandboxes.set(state.name, state);
@@ -211,10 +222,14 @@ export async function createStore(persistence: Persistence, options: StoreOption
       known.add(state.name);
       sandboxes.set(state.name, state);
       lastUsed.set(state.name, now());
-      newLog(state.name, source.seq, sizes.logBytes, sizes.snapshotBytes);
+      // Its files are its source's: its own incarnation is one log line on top of them.
+      const patch = { incarnation: newIncarnation() };
+      applyPatch(state, patch);
+      await newLog(state.name, source.seq, sizes.logBytes, sizes.snapshotBytes).commit(patch);
     },
     async replace(state) {
       require(state.name);
+      state.incarnation = newIncarnation();
       shareIn(state);
       sandboxes.set(state.name, state);
       const log = logOf(state.name);
