@@ -947,11 +947,13 @@ export interface components {
          */
         StDecimal: string;
         /**
-         * @description Decimal dollars, as a string ("39.99", preferred) or a JSON number (39.99): at most two decimals, no sign, at
+         * @description Decimal dollars as a JSON string ("39.99", or "39.9", "40"): at most two decimals, no sign, no exponent, at
          *     most 100000.00. Converted to cents exactly, never through floating point; anything else is a 422 naming why.
+         *     A JSON number is refused (422, "must be string"): once parsed, `1e2`, `100.0` and `100.00000000000001`
+         *     are all the binary number 100, so how it was written (an exponent, a third decimal) could not be checked.
          * @example 39.99
          */
-        StDecimalInput: string | number;
+        StDecimalInput: string;
         StErrorSource: {
             /** @description JSON Pointer into the request document. */
             pointer?: string;
