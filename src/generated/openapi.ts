@@ -1747,6 +1747,11 @@ export interface components {
         BillList: {
             items: components["schemas"]["Bill"][];
         };
+        /**
+         * @description 1-63 characters of a-z, 0-9, `-` and `_`, starting with a letter or digit, and not a name Windows reserves
+         *     for a device (`con`, `prn`, `aux`, `nul`, `com0`-`com9`, `lpt0`-`lpt9`): a sandbox name is a file name on
+         *     Windows, macOS and Linux alike. Else 400 `invalid-sandbox-name`.
+         */
         SandboxName: string;
         /** @description A scenario's name; never a file name (`.yaml`/`.yml`), which only the CLI accepts. */
         ScenarioName: string;
