@@ -37,8 +37,8 @@ export type ServerOptions = {
   requestTimeoutMs?: number;
 } & Omit<AppOptions, 'store' | 'scenarios' | 'hosts'>;
 
-export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Node's own request timeouts (a body dripped byte by byte must not hold a socket for ever). They are

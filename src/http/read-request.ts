@@ -102,7 +102,7 @@ export async function readJsonBody(
 }
 
 /** The body as UTF-8 text (a byte order mark is not part of it). */
-export async function bodyText(c: Context): Promise<string> {
+async function bodyText(c: Context): Promise<string> {
   const incoming = incomingOf(c);
   if (!incoming || incoming.readableDidRead) return c.req.text();
   const text = (await bodyBytes(c)).toString('utf8');

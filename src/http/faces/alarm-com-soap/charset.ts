@@ -27,7 +27,7 @@ const CHARSETS: ReadonlyMap<string, Decode> = new Map<string, Decode>([
 ]);
 
 /** The `charset` parameter of a Content-Type, unquoted and lower-cased; undefined when absent. */
-export function charsetParameterOf(contentType: string | undefined): string | undefined {
+function charsetParameterOf(contentType: string | undefined): string | undefined {
   const match = /;\s*charset\s*=\s*("([^"]*)"|[^;\s]+)/i.exec(contentType ?? '');
   return match ? (match[2] ?? match[1])!.trim().toLowerCase() : undefined;
 }
