@@ -8,6 +8,7 @@ import path from 'node:path';
 import { MAX_INCLUDE_DEPTH, MAX_INCLUDE_PATHS, MAX_INCLUDED } from '../../src/http/faces/securitytrax/include.ts';
 import { MAX_FILTER_NESTING, MAX_FILTER_TERMS, MAX_PATTERN_LENGTH } from '../../src/http/faces/securitytrax/filter.ts';
 import { RESOURCE_TYPES } from '../../src/http/faces/securitytrax/resources/registry.ts';
+import { compiledSpec } from '../../src/http/compiled-spec.ts';
 import { loadScenarioSeeder } from '../../src/scenarios/scenario-seeder.ts';
 import { testApp, type TestApp } from '../support/test-app.ts';
 import { billingData, dealerApi, JSON_API } from '../support/securitytrax.ts';
@@ -212,5 +213,18 @@ describe('filter: no backtracking, no built-in names', () => {
       expect(res.body.errors[0]).toMatchObject({ code: 'filter-limit-exceeded', source: { parameter: 'filter' } });
       expect(res.body.errors[0].detail).toContain(limit);
     }
+  });
+});
+
+describe('the limits are documented where clients read them', () => {
+  it('the spec names the same limits as the code', () => {
+    const doc = compiledSpec().index.doc as { components: { parameters: Record<string, { description: string }> } };
+    const text = (name: string) => doc.components.parameters[name]!.description.replace(/\s+/g, ' ');
+    expect(text('StInclude')).toContain(`at most ${MAX_INCLUDE_PATHS} distinct paths`);
+    expect(text('StInclude')).toContain(`at most ${MAX_INCLUDE_DEPTH} relationships deep`);
+    expect(text('StInclude')).toContain(`at most ${MAX_INCLUDED} resources`);
+    expect(text('StFilter')).toContain(`at most ${MAX_FILTER_TERMS} comparisons`);
+    expect(text('StFilter')).toContain(`nested at most ${MAX_FILTER_NESTING} deep`);
+    expect(text('StFilter')).toContain(`at most ${MAX_PATTERN_LENGTH} characters`);
   });
 });
