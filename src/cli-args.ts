@@ -37,7 +37,7 @@ export function parseCommandArgs(
   for (const token of tokens) {
     if (token.kind === 'positional' && !spec.positionals) return fail(`unexpected argument ${token.value}`);
     if (token.kind !== 'option') continue;
-    const known = spec.options[token.name];
+    const known = Object.hasOwn(spec.options, token.name) ? spec.options[token.name] : undefined;
     if (!known) return fail(`unknown option ${token.rawName}`);
     if (known.type === 'string' && token.value === undefined) return fail(`option ${token.rawName} needs a value`);
     if (known.type === 'boolean' && token.value !== undefined) return fail(`option ${token.rawName} takes no value`);

@@ -42,6 +42,9 @@ Options:
   --max-sandboxes N     at most N sandboxes (default 100); one more is a 409 sandbox-quota-reached
   --idle-minutes N      a sandbox unused for N minutes (default 10) leaves memory until its next use
                         (not with --memory)
+  --headers-timeout S   a client has S seconds (default 10) to send a request's headers, else 408 and
+                        the connection is closed (an idle connection that sends nothing, too)
+  --request-timeout S   ... and S seconds (default 30) for the whole request, body included
   --admin-token TOKEN   protect /__sim and the console with TOKEN, 8+ characters (also $TRAX_SIM_ADMIN_TOKEN);
                         send "Authorization: Bearer TOKEN" or "X-Admin-Token: TOKEN", open the
                         console once as /?token=TOKEN
@@ -66,6 +69,8 @@ const SERVE: CommandSpec = {
     'admin-token': { type: 'string' },
     'max-sandboxes': { type: 'string' },
     'idle-minutes': { type: 'string' },
+    'headers-timeout': { type: 'string' },
+    'request-timeout': { type: 'string' },
   },
 };
 
@@ -113,6 +118,16 @@ async function serveCommand(args: string[]): Promise<number> {
   const idleMinutes = atLeastOne(values['idle-minutes']);
   if (idleMinutes === null)
     return usageError(`--idle-minutes must be a whole number of at least 1, got ${values['idle-minutes']}`);
+  const headersTimeout = atLeastOne(values['headers-timeout']);
+  if (headersTimeout === null)
+    return usageError(
+      `--headers-timeout must be a whole number of seconds of at least 1, got ${values['headers-timeout']}`,
+    );
+  const requestTimeout = atLeastOne(values['request-timeout']);
+  if (requestTimeout === null)
+    return usageError(
+      `--request-timeout must be a whole number of seconds of at least 1, got ${values['request-timeout']}`,
+    );
   let scenarioDirs: string[];
   try {
     scenarioDirs = scenarioFolders(parsed.values.scenarios as string[] | undefined);
@@ -132,6 +147,8 @@ async function serveCommand(args: string[]): Promise<number> {
     adminToken,
     maxSandboxes,
     idleAfterMs: idleMinutes === undefined ? undefined : idleMinutes * 60_000,
+    headersTimeoutMs: headersTimeout === undefined ? undefined : headersTimeout * 1000,
+    requestTimeoutMs: requestTimeout === undefined ? undefined : requestTimeout * 1000,
     log: values.quiet ? undefined : (line) => console.log(line),
   });
   if (!isLoopbackHost(host) && adminToken) {

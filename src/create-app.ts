@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Hono as HonoApp, type Context, type Hono } from 'hono';
 import { createPipeline, routeNotFound } from './http/pipeline.ts';
 import { createBasicAuthenticator } from './http/basic-auth.ts';
@@ -39,6 +40,11 @@ export type AppOptions = {
   hosts?: GuardOptions['hosts'];
   /** Wall clock (ms) for SecurityTrax token expiry; tests inject one and move it. Default Date.now. */
   wallClock?: WallClock;
+  /**
+   * Signs the SecurityTrax face's temporary tokens; servers sharing one must share it. Default: 32 random
+   * bytes per app (a restart signs everyone out).
+   */
+  tokenSecret?: string | Buffer;
 };
 
 /** createApp({ store }): the whole simulator as one Hono app (node server, app.request, MSW). */
@@ -62,6 +68,7 @@ export function createApp(options: AppOptions): Hono {
     adc: services.adc,
     stateOf,
     wallClock: options.wallClock,
+    tokenSecret: options.tokenSecret ?? randomBytes(32),
     log: options.log,
   });
   const handlers = {

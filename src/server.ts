@@ -32,7 +32,28 @@ export type ServerOptions = {
   allowedHosts?: string[];
   /** Where the warning about a generated admin token goes (default: stderr). */
   warn?: (text: string) => void;
+  /** A client must have sent a request's headers this long after it began (default 10 s), else 408 and closed. */
+  headersTimeoutMs?: number;
+  /** ... and its whole request, body included (default 30 s), else 408 and closed. */
+  requestTimeoutMs?: number;
 } & Omit<AppOptions, 'store' | 'scenarios' | 'hosts'>;
+
+const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * Node's own request timeouts (a body dripped byte by byte must not hold a socket for ever). They are
+ * checked every connectionsCheckingInterval: a tenth of the shorter one, so they hold to about 10%.
+ */
+function timeoutOptions(options: ServerOptions) {
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, requestTimeout);
+  return {
+    headersTimeout,
+    requestTimeout,
+    connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(headersTimeout / 10))),
+  };
+}
 
 export type RunningServer = {
   url: string;
@@ -107,6 +128,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         fetch: (req: Request, env: unknown) => (fetchNow ? fetchNow(req, env) : appFetch.then((f) => f(req, env))),
         port: wanted,
         hostname: host,
+        serverOptions: timeoutOptions(options),
       },
       () => {
         s.off('error', onError);

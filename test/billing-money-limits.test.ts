@@ -22,6 +22,28 @@ describe('issue 11, defect 3: end-user payment amounts', () => {
     expect(JSON.stringify(t.state())).toBe(before);
   });
 
+  it('amountCents is a JSON integer: 1e2 and 100.0 are the number 100 (exact); a fraction is a 422', async () => {
+    const t = await testApp();
+    for (const raw of ['100', '1e2', '100.0', '1E2']) {
+      const res = await t.call('POST', '/alarm-com/api/billing/payments', {
+        auth: JANE,
+        rawBody: `{"amountCents":${raw},"billingMethodId":1}`,
+      });
+      expect(res.status, raw).toBe(402); // jane's card always declines: the attempt is recorded
+      expect(t.state().payments.at(-1)!.amountCents, raw).toBe(100);
+    }
+    const before = JSON.stringify(t.state());
+    for (const raw of ['100.5', '1.55e1', '0.01']) {
+      const res = await t.call('POST', '/alarm-com/api/billing/payments', {
+        auth: JANE,
+        rawBody: `{"amountCents":${raw},"billingMethodId":1}`,
+      });
+      expect(res.status, raw).toBe(422);
+      expect(res.body.errors, raw).toContainEqual({ path: '/body/amountCents', message: 'must be integer' });
+    }
+    expect(JSON.stringify(t.state())).toBe(before);
+  });
+
   it('payment options never offer more than one payment may carry', async () => {
     const t = await testApp();
     const res = await t.call('GET', '/alarm-com/api/billing/payment-options', { auth: JANE });

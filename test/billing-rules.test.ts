@@ -245,7 +245,8 @@ describe('SecurityTrax billing integration rules, through HTTP', () => {
       return t.state();
     };
     const [a, b] = [await run(), await run()];
-    expect(a).toEqual(b);
+    // Everything but the incarnation: that random id only tells one life of a sandbox from another.
+    expect({ ...a, incarnation: '' }).toEqual({ ...b, incarnation: '' });
     expect(a.invoices.length).toBeGreaterThan(10);
   });
 

@@ -64,7 +64,9 @@ describe('sandboxes', () => {
     await t.call('POST', '/__sim/clock/advance', { body: { by: 'P1M' } });
     const reset = await t.call('POST', '/__sim/reset');
     expect(reset.status).toBe(200);
-    expect(t.state()).toEqual(before);
+    // The seed again, in a new incarnation (which ends the tokens issued before).
+    expect(t.state()).toEqual({ ...before, incarnation: expect.any(String) });
+    expect(t.state().incarnation).not.toBe(before.incarnation);
     await t.call('POST', '/__sim/sandboxes', { body: { name: 'gone', seed: 'empty' } });
     expect((await t.call('DELETE', '/__sim/sandboxes/gone')).status).toBe(204);
     const after = await t.call('GET', '/__sim/clock', { sandbox: 'gone' });

@@ -71,7 +71,7 @@ function inFormTerms(check: () => void, fields: Record<string, string>): void {
     if (!(err instanceof DomainError) || !Array.isArray(err.extensions.errors)) throw err;
     const errors = (err.extensions.errors as { path: string; message: string }[]).map((e) => ({
       ...e,
-      path: fields[e.path] ?? e.path,
+      path: (Object.hasOwn(fields, e.path) && fields[e.path]) || e.path,
     }));
     throw new DomainError(err.kind, err.code, err.title, err.message, { ...err.extensions, errors });
   }

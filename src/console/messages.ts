@@ -50,7 +50,7 @@ export function fieldMessages(p: ProblemView | null, range?: AmountRange): Recor
     if (field === 'dollars') out[field] = amountText(range);
     else if (p.code === 'card-expired' && (field === 'expMonth' || field === 'expYear'))
       out.expMonth = 'This card has expired. Enter a later expiry date.';
-    else out[field] = FIELD_TEXT[field] ?? 'Check this field.';
+    else out[field] = (Object.hasOwn(FIELD_TEXT, field) && FIELD_TEXT[field]) || 'Check this field.';
   }
   return out;
 }
@@ -68,7 +68,7 @@ export function userMessage(p: ProblemView, range?: AmountRange): string {
   const fields = fieldMessages(p, range);
   if (p.code === 'payment-declined')
     return `${p.detail.replace(/ No balance was changed\.$/, '')} ${SUMMARY['payment-declined']}`;
-  const known = SUMMARY[p.code];
+  const known = Object.hasOwn(SUMMARY, p.code) ? SUMMARY[p.code] : undefined;
   if (known) return known;
   const sentences = Object.values(fields);
   if (sentences.length) return sentences.join(' ');

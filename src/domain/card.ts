@@ -48,7 +48,7 @@ const FIXED_CARD_BEHAVIORS: Record<string, InstrumentBehavior> = {
 export const RETURNED_BANK_ACCOUNT = '000111111116';
 
 export function cardBehavior(number: string): InstrumentBehavior {
-  const fixed = FIXED_CARD_BEHAVIORS[number];
+  const fixed = Object.hasOwn(FIXED_CARD_BEHAVIORS, number) ? FIXED_CARD_BEHAVIORS[number] : undefined;
   if (fixed) return { ...fixed };
   // 4000 0000 0000 30N? : succeeds N times, then declines (? is the Luhn check digit).
   const m = /^40000000000030([1-9])\d$/.exec(number);

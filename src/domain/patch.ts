@@ -14,6 +14,7 @@ export type Patch = {
   faults?: SandboxState['faults'];
   lastIds?: SandboxState['lastIds'];
   dealer?: SandboxState['dealer'];
+  incarnation?: SandboxState['incarnation'];
 };
 
 export type CommandResult<T> = { patch: Patch; result: T };
@@ -126,6 +127,7 @@ export function mergePatches(patches: readonly Patch[]): Patch {
     if (p.faults !== undefined) out.faults = p.faults;
     if (p.lastIds !== undefined) out.lastIds = p.lastIds;
     if (p.dealer !== undefined) out.dealer = p.dealer;
+    if (p.incarnation !== undefined) out.incarnation = p.incarnation;
   }
   if (upserts.size)
     out.upsert = Object.fromEntries([...upserts].map(([key, byId]) => [key, [...byId.values()]])) as Patch['upsert'];
@@ -168,6 +170,7 @@ export function applyPatch(state: SandboxState, patch: Patch, onReplace?: OnRepl
   if (patch.faults !== undefined) state.faults = patch.faults;
   if (patch.lastIds !== undefined) state.lastIds = patch.lastIds;
   if (patch.dealer !== undefined) state.dealer = patch.dealer;
+  if (patch.incarnation !== undefined) state.incarnation = patch.incarnation;
 }
 
 /**

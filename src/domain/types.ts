@@ -226,6 +226,12 @@ export type Collections = {
 
 export type SandboxState = Collections & {
   name: string;
+  /**
+   * Which life of the sandbox this is: a random id the store stamps each time the state is created or
+   * replaced (create, clone, reset, scenario load). Temporary SecurityTrax tokens name it, so they end with
+   * it. Never shown on a face.
+   */
+  incarnation: string;
   seed: SeedRef;
   now: IsoInstant;
   settings: SandboxSettings;

@@ -947,11 +947,13 @@ export interface components {
          */
         StDecimal: string;
         /**
-         * @description Decimal dollars, as a string ("39.99", preferred) or a JSON number (39.99): at most two decimals, no sign, at
+         * @description Decimal dollars as a JSON string ("39.99", or "39.9", "40"): at most two decimals, no sign, no exponent, at
          *     most 100000.00. Converted to cents exactly, never through floating point; anything else is a 422 naming why.
+         *     A JSON number is refused (422, "must be string"): once parsed, `1e2`, `100.0` and `100.00000000000001`
+         *     are all the binary number 100, so how it was written (an exponent, a third decimal) could not be checked.
          * @example 39.99
          */
-        StDecimalInput: string | number;
+        StDecimalInput: string;
         StErrorSource: {
             /** @description JSON Pointer into the request document. */
             pointer?: string;
@@ -1745,6 +1747,11 @@ export interface components {
         BillList: {
             items: components["schemas"]["Bill"][];
         };
+        /**
+         * @description 1-63 characters of a-z, 0-9, `-` and `_`, starting with a letter or digit, and not a name Windows reserves
+         *     for a device (`con`, `prn`, `aux`, `nul`, `com0`-`com9`, `lpt0`-`lpt9`): a sandbox name is a file name on
+         *     Windows, macOS and Linux alike. Else 400 `invalid-sandbox-name`.
+         */
         SandboxName: string;
         /** @description A scenario's name; never a file name (`.yaml`/`.yml`), which only the CLI accepts. */
         ScenarioName: string;
@@ -2180,7 +2187,8 @@ export interface components {
          * @description A SOAP fault in the request's SOAP version (`text/xml` 1.1 for requests that are not SOAP 1.2): 1.1
          *     `faultcode` `soap:Client.<Code>` / 1.2 `Code` `soap:Sender` with `Subcode` `adc:<Code>`. `<Code>` is
          *     PascalCase of the stable code in `detail/FaultDetail/Code`: `invalid-credentials`,
-         *     `unsupported-media-type`, `malformed-xml`, `doctype-not-allowed`, `xml-too-deep`, `payload-too-large`,
+         *     `unsupported-media-type`, `unsupported-charset`, `malformed-xml`, `doctype-not-allowed`, `xml-too-deep`,
+         *     `too-many-namespaces` (over 64 declarations on an element or 256 in a document), `payload-too-large`,
          *     `not-an-envelope`, `version-mismatch` (faultcode `soap:VersionMismatch`), `unknown-operation`,
          *     `soap-action-mismatch`, `validation-failed`, `invalid-sandbox-name`, `wsdl-query-missing`.
          */
@@ -2238,7 +2246,8 @@ export interface components {
     parameters: {
         /**
          * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-         *     enough (`default` is the demo sandbox).
+         *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+         *     `malformed-percent-encoding`.
          * @example default
          */
         StProfile: components["schemas"]["SandboxName"];
@@ -2252,12 +2261,19 @@ export interface components {
          *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
          *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
          *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-         *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+         *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+         *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+         *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+         *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
          * @example balance > 0 AND (status = 'open' OR status = 'past_due')
          */
         StFilter: string;
         /**
-         * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+         * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+         *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+         *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+         *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+         *     `invalid-include`.
          * @example interactive_services_provider
          */
         StInclude: string;
@@ -2333,7 +2349,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2367,12 +2384,19 @@ export interface operations {
                  *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
                  *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
                  *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+                 *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+                 *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+                 *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
                  * @example balance > 0 AND (status = 'open' OR status = 'past_due')
                  */
                 filter?: components["parameters"]["StFilter"];
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -2391,7 +2415,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2435,7 +2460,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2464,7 +2490,11 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -2479,7 +2509,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2513,12 +2544,19 @@ export interface operations {
                  *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
                  *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
                  *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+                 *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+                 *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+                 *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
                  * @example balance > 0 AND (status = 'open' OR status = 'past_due')
                  */
                 filter?: components["parameters"]["StFilter"];
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -2537,7 +2575,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2581,7 +2620,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2610,7 +2650,11 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -2625,7 +2669,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2664,7 +2709,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2704,12 +2750,19 @@ export interface operations {
                  *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
                  *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
                  *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+                 *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+                 *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+                 *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
                  * @example balance > 0 AND (status = 'open' OR status = 'past_due')
                  */
                 filter?: components["parameters"]["StFilter"];
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -2728,7 +2781,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2772,7 +2826,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2801,7 +2856,11 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -2816,7 +2875,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2855,7 +2915,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2893,12 +2954,19 @@ export interface operations {
                  *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
                  *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
                  *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+                 *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+                 *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+                 *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
                  * @example balance > 0 AND (status = 'open' OR status = 'past_due')
                  */
                 filter?: components["parameters"]["StFilter"];
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -2917,7 +2985,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2961,7 +3030,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -2990,7 +3060,11 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -3005,7 +3079,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3039,12 +3114,19 @@ export interface operations {
                  *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
                  *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
                  *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+                 *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+                 *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+                 *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
                  * @example balance > 0 AND (status = 'open' OR status = 'past_due')
                  */
                 filter?: components["parameters"]["StFilter"];
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -3063,7 +3145,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3107,7 +3190,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3136,7 +3220,11 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -3151,7 +3239,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3190,7 +3279,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3227,7 +3317,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3265,12 +3356,19 @@ export interface operations {
                  *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
                  *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
                  *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+                 *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+                 *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+                 *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
                  * @example balance > 0 AND (status = 'open' OR status = 'past_due')
                  */
                 filter?: components["parameters"]["StFilter"];
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -3289,7 +3387,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3333,7 +3432,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3362,7 +3462,11 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -3377,7 +3481,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];
@@ -3411,12 +3516,19 @@ export interface operations {
                  *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
                  *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
                  *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
-                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals.
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+                 *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+                 *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+                 *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
                  * @example balance > 0 AND (status = 'open' OR status = 'past_due')
                  */
                 filter?: components["parameters"]["StFilter"];
                 /**
-                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public).
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
@@ -3435,7 +3547,8 @@ export interface operations {
             path: {
                 /**
                  * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
-                 *     enough (`default` is the demo sandbox).
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
                  * @example default
                  */
                 profile: components["parameters"]["StProfile"];

@@ -101,10 +101,23 @@ export async function readJsonBody(
   }
 }
 
-/** The body as UTF-8 text; from the Node stream directly when possible, stopping past the size limit. */
-export async function bodyText(c: Context): Promise<string> {
+/** The body as UTF-8 text (a byte order mark is not part of it). */
+async function bodyText(c: Context): Promise<string> {
   const incoming = incomingOf(c);
   if (!incoming || incoming.readableDidRead) return c.req.text();
+  const text = (await bodyBytes(c)).toString('utf8');
+  // As the Fetch API's text() does: a UTF-8 byte order mark is not part of the text.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The body's bytes; from the Node stream directly when possible, stopping past the size limit. */
+export async function bodyBytes(c: Context): Promise<Buffer> {
+  const incoming = incomingOf(c);
+  if (!incoming || incoming.readableDidRead) {
+    const bytes = Buffer.from(await c.req.arrayBuffer());
+    if (bytes.length > MAX_BODY_BYTES) throw tooLarge();
+    return bytes;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of incoming as AsyncIterable<Buffer>) {
@@ -112,9 +125,7 @@ export async function bodyText(c: Context): Promise<string> {
     if (size > MAX_BODY_BYTES) throw tooLarge();
     chunks.push(chunk);
   }
-  const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
-  // As the Fetch API's text() does: a UTF-8 byte order mark is not part of the text.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
 
 export const tooLarge = () =>

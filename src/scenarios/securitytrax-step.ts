@@ -4,6 +4,7 @@
 import { DEMO_INTEGRATOR_KEY } from '../domain/securitytrax-access.ts';
 import { JSON_API } from '../http/faces/securitytrax/media-types.ts';
 import { RESOURCE_TYPES } from '../http/faces/securitytrax/resources/registry.ts';
+import { relationshipOf } from '../http/faces/securitytrax/resources/resource-type.ts';
 import type { Operation } from '../http/openapi-index.ts';
 import { DEMO_CREDENTIALS } from '../seeds/demo.ts';
 import type { Setup } from '../seeds/setup.ts';
@@ -46,13 +47,13 @@ export function securityTraxSession(given: Setup, sandbox: string, send: Send) {
 export function jsonApiBody(op: Operation, body: unknown, id: unknown): unknown {
   if (body === null || typeof body !== 'object' || 'data' in body) return body;
   const type = op.path.split('/')[5] ?? '';
-  const rt = RESOURCE_TYPES[type];
+  const rt = RESOURCE_TYPES.get(type);
   if (!rt) return body;
   const attributes: Record<string, unknown> = {};
   const relationships: Record<string, unknown> = {};
   const linkage = (target: string, v: unknown) => (v === null ? null : { type: target, id: String(v) });
   for (const [name, value] of Object.entries(body)) {
-    const rel = rt.relationships[name];
+    const rel = relationshipOf(rt, name);
     if (rel)
       relationships[name] = {
         data: Array.isArray(value) ? value.map((v) => linkage(rel.type, v)) : linkage(rel.type, value),

@@ -55,7 +55,7 @@ export function buildCallRequest(
   const params: Record<string, unknown> = jsonApi ? { profile: sandbox, ...step.params } : { ...step.params };
   const resourceId = params.id;
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    if (!(name in params)) throw new StepError(`missing path parameter "${name}" in params`);
+    if (!Object.hasOwn(params, name)) throw new StepError(`missing path parameter "${name}" in params`);
     const value = params[name];
     delete params[name];
     return encodeURIComponent(String(value));

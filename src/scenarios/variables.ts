@@ -9,7 +9,7 @@ const PART = /\$\{([A-Za-z_][A-Za-z0-9_.]*)\}/g;
 export class UnknownVariableError extends Error {}
 
 function lookup(vars: Variables, name: string): unknown {
-  if (!(name in vars))
+  if (!Object.hasOwn(vars, name))
     throw new UnknownVariableError(`\${${name}} is not defined (saved by an earlier step or a key of given)`);
   return vars[name];
 }

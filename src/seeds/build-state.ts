@@ -21,6 +21,7 @@ export const DEFAULT_FAULTS = { declineNextCharges: 0, alarmComWebServices: 'up'
 export function emptyState(name: string, seed: SeedRef, now: string): SandboxDocument {
   return {
     name,
+    incarnation: '', // stamped by the store when the state is added to it
     seed,
     now,
     settings: { ...DEFAULT_SETTINGS },
@@ -68,7 +69,7 @@ export function buildState(name: string, seed: SeedRef, setup: Setup): { state: 
   };
   const ref = (kind: string, key: string | null | undefined): number | null => {
     if (key === undefined || key === null) return null;
-    const id = refs[key];
+    const id = Object.hasOwn(refs, key) ? refs[key] : undefined;
     if (id === undefined)
       throw new DomainError(
         'validation',
@@ -79,7 +80,7 @@ export function buildState(name: string, seed: SeedRef, setup: Setup): { state: 
     return id;
   };
   const remember = (key: string, id: number) => {
-    if (key in refs)
+    if (Object.hasOwn(refs, key))
       throw new DomainError(
         'validation',
         'duplicate-key',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DomainError } from '../domain/errors.ts';
 import { cloneState } from '../domain/patch.ts';
 import type { SandboxDocument, SandboxState } from '../domain/types.ts';
@@ -29,6 +30,7 @@ export async function createStore(persistence: Persistence, options: StoreOption
   const now = options.now ?? Date.now;
   const maxSandboxes = options.maxSandboxes ?? DEFAULT_MAX_SANDBOXES;
   const idleAfterMs = options.idleAfterMs ?? DEFAULT_IDLE_AFTER_MS;
+  const newIncarnation = options.newIncarnation ?? randomUUID;
   const read = createIndexedReader();
   const sandboxes = new Map<string, Sandbox>();
   const logs = new Map<string, SandboxLog>();
@@ -64,7 +66,13 @@ export async function createStore(persistence: Persistence, options: StoreOption
       }
       sandbox = takeIn(stored.doc);
       sandboxes.set(name, sandbox);
-      newLog(name, stored.seq, stored.logBytes, stored.snapshotBytes);
+      const log = newLog(name, stored.seq, stored.logBytes, stored.snapshotBytes);
+      // Saved before incarnations existed: it gets one now, written like any change.
+      if (!sandbox.state.incarnation) {
+        const patch = { incarnation: newIncarnation() };
+        applyToSandbox(sandbox, patch);
+        log.commit(patch).catch((err: unknown) => opts.onError?.(err));
+      }
     }
     lastUsed.set(name, now());
     return sandbox;
@@ -139,7 +147,7 @@ export async function createStore(persistence: Persistence, options: StoreOption
     events: (name) => loaded(name).events,
     async create(doc) {
       assertFree(doc.name);
-      add(doc.name, takeIn(doc));
+      add(doc.name, takeIn({ ...doc, incarnation: newIncarnation() }));
       // A sandbox deleted and created again keeps counting (seqs only grow per name and process).
       await logOf(doc.name).snapshot('create');
     },
@@ -149,6 +157,9 @@ export async function createStore(persistence: Persistence, options: StoreOption
       // The clone shares every list with its source (each copies a list on its first write to it) and its
       // records are its source's, already shared.
       const sandbox: Sandbox = { state: cloneState(source.state, { name: to }), events: source.events.copy() };
+      // Its data is its source's: its own incarnation is one change on top of it.
+      const stamp = { incarnation: newIncarnation() };
+      applyToSandbox(sandbox, stamp);
       if (!persistence.copy) {
         add(to, sandbox);
         await logOf(to).snapshot('create');
@@ -165,12 +176,12 @@ export async function createStore(persistence: Persistence, options: StoreOption
         cloning.delete(to);
       }
       add(to, sandbox);
-      newLog(to, sourceLog.seq, sizes.logBytes, sizes.snapshotBytes);
+      await newLog(to, sourceLog.seq, sizes.logBytes, sizes.snapshotBytes).commit(stamp);
       return sandbox.state;
     },
     async replace(doc) {
       loaded(doc.name);
-      sandboxes.set(doc.name, takeIn(doc));
+      sandboxes.set(doc.name, takeIn({ ...doc, incarnation: newIncarnation() }));
       const log = logOf(doc.name);
       log.seq++;
       await log.snapshot('replace');

@@ -76,6 +76,8 @@ export type StoreOptions = {
   idleCheckEveryMs?: number;
   /** Wall clock for the idle check (tests inject their own). */
   now?: () => number;
+  /** A new incarnation id, stamped on every state the store creates or replaces (default crypto.randomUUID). */
+  newIncarnation?: () => string;
 };
 
 export const DEFAULT_MAX_SANDBOXES = 100;

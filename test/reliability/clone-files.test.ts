@@ -109,7 +109,11 @@ describe('durable clone', () => {
     await reloaded.clone('default', 'copy');
     await reloaded.close();
     const again = await createStore(jsonFilePersistence(dir));
-    expect(plain(again.require('copy'))).toEqual({ ...plain(again.require('default')), name: 'copy' });
+    // The clone's own incarnation is one log line over its source's files, and survives the restart.
+    const copy = plain(again.require('copy'));
+    expect(copy).toEqual({ ...plain(again.require('default')), name: 'copy', incarnation: copy.incarnation });
+    expect(copy.incarnation).toBe(reloaded.require('copy').incarnation);
+    expect(copy.incarnation).not.toBe(again.require('default').incarnation);
     expect(
       readdirSync(files)
         .filter((f) => !f.startsWith('.'))

@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOCK_FILE, lockDataDir } from '../../src/store/data-lock.ts';
+import { LOCK_FILE, lockDataDir, procStartOf } from '../../src/store/data-lock.ts';
+import { startServer } from '../../src/server.ts';
 import { spawnServe, type CliServer } from '../support/spawn-cli.ts';
 import { JANE } from '../support/test-app.ts';
 
@@ -113,5 +114,41 @@ describe('data folder lock', () => {
 
     writeFileSync(path.join(dir, LOCK_FILE), '{"pid":12'); // died while writing it
     lockDataDir(dir).release();
+  });
+
+  it('a lock naming a live process that is not a trax-sim (a reused pid, or another program) is taken over by a server', async () => {
+    if (process.platform !== 'linux') throw new Error('this test reads /proc: run it on Linux (as CI does)');
+    const sleeper = spawn('sleep', ['1000'], { stdio: 'ignore' });
+    try {
+      const pid = sleeper.pid!;
+      await new Promise<void>((resolve) => sleeper.once('spawn', () => resolve()));
+      expect(procStartOf(pid)).toBeDefined();
+      const dir = mkdtempSync(path.join(tmpdir(), 'trax-lock-'));
+      const lockFile = path.join(dir, LOCK_FILE);
+      // A trax-sim that crashed; its pid now belongs to `sleep`: the start time says it is another process.
+      writeFileSync(lockFile, JSON.stringify({ pid, startedAt: new Date().toISOString(), procStart: '1' }));
+      const server = await startServer({ dataDir: dir, port: 0, warn: () => {} });
+      expect(JSON.parse(readFileSync(lockFile, 'utf8')).pid).toBe(process.pid);
+      await server.close();
+      // A lock without a start time (by hand, or an older trax-sim): `sleep` is no JavaScript runtime.
+      writeFileSync(lockFile, JSON.stringify({ pid, startedAt: new Date().toISOString() }));
+      const again = await startServer({ dataDir: dir, port: 0, warn: () => {} });
+      expect(JSON.parse(readFileSync(lockFile, 'utf8')).pid).toBe(process.pid);
+      await again.close();
+      expect(sleeper.exitCode).toBeNull(); // it was alive all along
+    } finally {
+      sleeper.kill('SIGKILL');
+    }
+  });
+
+  it('a live trax-sim holder is still refused, with or without its start time in the lock', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'trax-lock-'));
+    const lock = lockDataDir(dir, { url: 'http://127.0.0.1:1' });
+    expect(JSON.parse(readFileSync(lock.file, 'utf8')).procStart).toBe(procStartOf(process.pid));
+    expect(() => lockDataDir(dir)).toThrow(/in use by another trax-sim/);
+    lock.release();
+    // An older trax-sim's lock (no start time), held by a live node process: refused.
+    writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
+    expect(() => lockDataDir(dir)).toThrow(/in use by another trax-sim/);
   });
 });

@@ -11,7 +11,7 @@ import { basic, JANE, testApp, type TestApp } from '../support/test-app.ts';
 import { dealerApi, JSON_API, ST_KEY } from '../support/securitytrax.ts';
 
 const SEED = 0x7a11;
-const CASES_PER_OPERATION = 40;
+const CASES_PER_OPERATION = 50;
 
 type Json = Record<string, any>;
 type Request = { label: string; method: string; path: string; headers: Record<string, string>; rawBody?: string };
@@ -233,6 +233,28 @@ function requests(op: Operation, extra: Record<string, string> = {}): Request[] 
     ]) {
       candidates.push(req(`path ${p.name} = ${v.slice(0, 40)}`, { path: url({ [p.name]: v }) }));
     }
+  }
+  // Hostile inputs of issue-sized requests, always sent: malformed percent-encoding in a path parameter,
+  // built-in member names and cycles in include, built-in names and backtracking patterns in filter.
+  for (const p of pathParams)
+    for (const v of ['%ZZ', '%', '%E0%A4%A']) always.push(req(`path ${p.name} = ${v}`, { path: url({ [p.name]: v }) }));
+  const cycle = (hops: number) =>
+    Array.from({ length: hops }, (_, i) => (i % 2 ? 'customer' : 'customer_billings')).join('.');
+  for (const p of queryParams) {
+    const hostile =
+      p.name === 'include'
+        ? ['constructor', 'toString', '__proto__', 'customer_billings.constructor', cycle(11), cycle(18)]
+        : p.name === 'filter'
+          ? [
+              'toString = 1',
+              "isPrototypeOf ~ 'x'",
+              'constructor_id = 1',
+              `email % '${'%'.repeat(20)}z'`,
+              `fname % '${'%_'.repeat(40)}z'`,
+            ]
+          : [];
+    for (const v of hostile)
+      always.push(req(`query ${p.name} = ${v.slice(0, 40)}`, { path: url({}, `?${p.name}=${encodeURIComponent(v)}`) }));
   }
   // Query parameters (declared ones badly typed, plus unknown ones).
   for (const p of queryParams) {

@@ -102,3 +102,42 @@ describe('issue 11, defect 3: dealer-side amounts have a maximum', () => {
     expect(res.body.errors[0].source.pointer).toBe('/data/attributes/amount');
   });
 });
+
+describe('SecurityTrax amounts: one exact rule, for strings only', () => {
+  it('a JSON number (1e2, 1E0, 1.0000000000000001, even 39.99) is a 422 asking for a string; nothing changes', async () => {
+    const { t, st } = await setup();
+    const headers = await st.headers();
+    for (const text of ['1e2', '1E0', '1.0000000000000001', '39.99', '100']) {
+      const raw = JSON.stringify({ data: invoice('AMOUNT') }).replace('"AMOUNT"', text);
+      const res = await refusedUnchanged(t, () =>
+        t.call('POST', `${st.base}/customer_invoices`, { headers, rawBody: raw }),
+      );
+      expect(res.status, text).toBe(422);
+      expect(res.body.errors[0].source.pointer, text).toBe('/data/attributes/lines/0/amount');
+      expect(res.body.errors[0].detail, text).toMatch(/string/);
+    }
+  });
+
+  it('strings: an exponent, a third decimal or a sign is a 422 saying why; "39.9" and "40" are exact', async () => {
+    const { t, st } = await setup();
+    const cases: [string, RegExp][] = [
+      ['1e2', /not a decimal amount/],
+      ['1.0000000000000001', /more than two decimals/],
+      ['39.999', /more than two decimals/],
+      ['-1.00', /negative/],
+    ];
+    for (const [amount, why] of cases) {
+      const res = await refusedUnchanged(t, () => st.post('/customer_invoices', invoice(amount)));
+      expect(res.status, amount).toBe(422);
+      expect(res.body.errors[0].detail, amount).toMatch(why);
+    }
+    for (const [amount, total] of [
+      ['39.9', '39.90'],
+      ['40', '40.00'],
+    ]) {
+      const res = await st.post('/customer_invoices', invoice(amount));
+      expect(res.status, amount).toBe(201);
+      expect(res.body.data.attributes.total).toBe(total);
+    }
+  });
+});

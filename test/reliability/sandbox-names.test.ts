@@ -31,6 +31,13 @@ const NAMES = [
   '',
   ' ',
   'default/../../x',
+  // Device names Windows reserves in every folder (a data folder may live on Windows).
+  'con',
+  'nul',
+  'prn',
+  'aux',
+  'com1',
+  'lpt9',
 ];
 
 /** Every file under root, relative, so anything written outside the sandboxes folder shows up. */

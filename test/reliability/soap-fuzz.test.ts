@@ -123,3 +123,48 @@ describe('fuzzing the SOAP face with broken envelopes', () => {
     expect(seen.size).toBeGreaterThan(4);
   });
 });
+
+describe('hostile SOAP envelopes, without credentials', () => {
+  const flood = (version: SoapVersion) => {
+    const valid = soapRequest(version, 'GetSecurityTraxSettings', { username: 'x', password: 'y' });
+    const decls = Array.from({ length: 6000 }, (_, i) => ` xmlns:p${i}="urn:p${i}"`).join('');
+    const body = valid.body
+      .replace(/(<soap:Envelope[^>]*)>/, `$1${decls}>`)
+      .replace('</soap:Body>', `${'<k xmlns:q="v"/>'.repeat(6000)}</soap:Body>`);
+    return { headers: valid.headers, body };
+  };
+  const cases: [string, (v: SoapVersion) => { headers: Record<string, string>; body: string }, string][] = [
+    ['6,000 namespace declarations on Envelope and 6,000 declaring children', flood, 'TooManyNamespaces'],
+    [
+      'an entity named after a built-in member',
+      (v) => {
+        const r = soapRequest(v, 'GetSecurityTraxSettings', { username: 'acme-isp', password: 'isp-pass' });
+        return { ...r, body: r.body.replace('>isp-pass<', '>&toString;<') };
+      },
+      'MalformedXml',
+    ],
+    [
+      'an element named after a built-in member',
+      (v) => {
+        const r = soapRequest(v, 'GetSecurityTraxSettings', { username: 'acme-isp', password: 'isp-pass' });
+        return { ...r, body: r.body.replace('</soap:Body>', '<constructor/></soap:Body>') };
+      },
+      'MalformedXml',
+    ],
+  ];
+  for (const [label, make, subcode] of cases)
+    for (const version of ['1.1', '1.2'] as const)
+      it(`${label} (SOAP ${version}): a client fault naming it, no 5xx`, async () => {
+        const t = await testApp();
+        const { headers, body } = make(version);
+        expect(Buffer.byteLength(body)).toBeLessThan(256 * 1024);
+        const res = await t.app.request(SERVICE_PATH, { method: 'POST', headers, body });
+        const text = await res.text();
+        expect(res.status, text.slice(0, 300)).toBe(400);
+        expect(res.headers.get('content-type')).toMatch(version === '1.1' ? /^text\/xml/ : /^application\/soap\+xml/);
+        const answer = readSoapAnswer('GetSecurityTraxSettings', text);
+        expect(answer.kind).toBe('fault');
+        expect(text).toContain(subcode);
+        expect(text).not.toMatch(/native code/);
+      });
+});

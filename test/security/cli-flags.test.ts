@@ -14,6 +14,8 @@ describe('trax-sim command line', () => {
     [['-h'], 'trax-sim scenario list|run'],
     [['serve', '--help'], '--cors ORIGINS'],
     [['serve', '-h'], '--admin-token TOKEN'],
+    [['serve', '--help'], '--headers-timeout S'],
+    [['serve', '--help'], '--request-timeout S'],
     [['scenario', '--help'], 'trax-sim scenario run'],
     [['scenario', 'list', '--help'], 'trax-sim scenario list'],
     [['scenario', 'run', '--help'], '--report FORMAT'],
@@ -43,6 +45,10 @@ describe('trax-sim command line', () => {
     [['scenario', 'run', '--nope'], 'trax-sim scenario run: unknown option --nope (see trax-sim scenario run --help)'],
     [['scenario', 'list', '-x'], 'trax-sim scenario list: unknown option -x (see trax-sim scenario list --help)'],
     [['serve', '--port'], 'trax-sim serve: option --port needs a value (see trax-sim serve --help)'],
+    [
+      ['serve', '--request-timeout', '0'],
+      'trax-sim serve: --request-timeout must be a whole number of seconds of at least 1, got 0 (see trax-sim serve --help)',
+    ],
     [
       ['serve', '--cors', 'not an origin'],
       'trax-sim serve: --cors: "not an origin" is not an origin (scheme://host[:port], or *) (see trax-sim serve --help)',

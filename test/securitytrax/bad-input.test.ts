@@ -182,7 +182,7 @@ describe('SecurityTrax face: bad input', () => {
         relationships: { customer: link('customers', 3) },
       });
     const reasons: string[] = [];
-    for (const amount of ['1.234', '-1', 'abc', '100000.01', 39.999, '1e3']) {
+    for (const amount of ['1.234', '-1', 'abc', '100000.01', '39.999', '1e3']) {
       const err = await refused(t, ri(amount), 422, 'invalid-decimal');
       expect(err.source).toEqual({ pointer: '/data/attributes/lines/0/amount' });
       reasons.push(err.detail);
@@ -195,6 +195,10 @@ describe('SecurityTrax face: bad input', () => {
       '"39.999" has more than two decimals.',
       '"1e3" is not a decimal amount like "39.99".',
     ]);
+    // A JSON number: the spec takes strings only (once parsed, 39.999 could as well have been 39.9990).
+    const number = await refused(t, ri(39.99), 422, 'invalid-value');
+    expect(number.source).toEqual({ pointer: '/data/attributes/lines/0/amount' });
+    expect(number.detail).toContain('must be string');
     expect((await ri('100000.00')()).status).toBe(201);
   });
 

@@ -53,10 +53,12 @@ export type LazyFacesDeps = {
   adc: AlarmComWebServices;
   stateOf: (sandbox: string) => SandboxView;
   wallClock?: WallClock;
+  /** Signs the temporary SecurityTrax tokens (tokens.ts). */
+  tokenSecret: string | Buffer;
   log?: (line: string) => void;
 };
 
-export function lazyFaces({ index, store, runner, dealer, adc, stateOf, wallClock, log }: LazyFacesDeps): {
+export function lazyFaces({ index, store, runner, dealer, adc, stateOf, wallClock, tokenSecret, log }: LazyFacesDeps): {
   faces: Face[];
   handlers: Partial<Handlers>;
   /**
@@ -72,7 +74,11 @@ export function lazyFaces({ index, store, runner, dealer, adc, stateOf, wallCloc
   let tokens: Tokens | undefined;
   let renderers: CreatedRenderers | undefined;
   const tokensOf = async (): Promise<Tokens> =>
-    (tokens ??= (await import('./securitytrax/tokens.ts')).createTokens({ store, now: wallClock }));
+    (tokens ??= (await import('./securitytrax/tokens.ts')).createTokens({
+      store,
+      now: wallClock,
+      secret: tokenSecret,
+    }));
   const securityTrax = lazyFace(SECURITYTRAX_EAGER, opsOf(SECURITYTRAX_EAGER.tag), async () => {
     const [{ createSecurityTraxFace }, { securityTraxRoutes, securityTraxCreated }, t] = await Promise.all([
       import('./securitytrax/face.ts'),

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import { DomainError } from '../../domain/errors.ts';
 import { isApiPath } from '../api-path.ts';
 import { headerOf } from '../read-request.ts';
 import { isControlPath, refusal } from './refusal.ts';
@@ -17,9 +18,23 @@ const same = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
 function cookieOf(c: Context, name: string): string | undefined {
   for (const part of (headerOf(c, 'cookie') ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return percentDecoded(part.slice(eq + 1).trim(), name);
   }
   return undefined;
+}
+
+/** A cookie value's percent-decoding; a malformed one is the client's error (400), not the server's. */
+function percentDecoded(value: string, name: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new DomainError(
+      'bad_request',
+      'malformed-percent-encoding',
+      'Malformed percent-encoding',
+      `The ${name} cookie is not valid percent-encoding.`,
+    );
+  }
 }
 
 /** The token a request presents: `Authorization: Bearer T`, `X-Admin-Token: T`, or the console's cookie. */

@@ -1,7 +1,8 @@
 // Reads a request into the parsed envelope the spec describes (SoapRequestEnvelope), refusing what is not
 // a SOAP envelope for this service with a precise client fault. The schema checks the rest.
 import type { Context } from 'hono';
-import { MAX_BODY_BYTES, bodyText, headerOf, tooLarge } from '../../read-request.ts';
+import { MAX_BODY_BYTES, bodyBytes, headerOf, tooLarge } from '../../read-request.ts';
+import { decodeXmlBody } from './charset.ts';
 import { OPERATION_NAME } from '../../journal.ts';
 import { clientFault } from './faults.ts';
 import { isSoapOperation } from './operations.ts';
@@ -20,9 +21,8 @@ const MEDIA_TYPES = new Set(Object.values(MEDIA_TYPE));
 
 export async function readEnvelope(c: Context): Promise<{ hasBody: boolean; body: unknown }> {
   if (Number(headerOf(c, 'content-length') ?? NaN) > MAX_BODY_BYTES) throw tooLarge();
-  const text = await bodyText(c);
-  if (text.length === 0) return { hasBody: false, body: undefined };
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+  const bytes = await bodyBytes(c);
+  if (bytes.length === 0) return { hasBody: false, body: undefined };
   const contentType = headerOf(c, 'content-type');
   const type = mediaTypeOf(contentType);
   if (!MEDIA_TYPES.has(type)) {
@@ -32,7 +32,7 @@ export async function readEnvelope(c: Context): Promise<{ hasBody: boolean; body
       `Send SOAP 1.1 as text/xml or SOAP 1.2 as application/soap+xml; got ${type || 'no Content-Type'}.`,
     );
   }
-  const doc = readXml(text);
+  const doc = readXml(decodeXmlBody(bytes, contentType));
   const version = soapVersionOf(contentType);
   if (doc.root !== 'Envelope' && !doc.root.endsWith('}Envelope'))
     throw clientFault(

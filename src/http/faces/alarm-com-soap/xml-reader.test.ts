@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../domain/errors.ts';
-import { MAX_XML_DEPTH, readXml } from './xml-reader.ts';
+import { MAX_NS_PER_DOCUMENT, MAX_NS_PER_ELEMENT, MAX_XML_DEPTH, readXml, type XmlMeter } from './xml-reader.ts';
 
 const codeOf = (text: string): string => {
   try {
@@ -46,5 +46,26 @@ describe('readXml: untrusted XML', () => {
     expect(doc.root).toBe('Envelope');
     expect(doc.rootNamespace).toBe('http://schemas.xmlsoap.org/soap/envelope/');
     expect(doc.value).toEqual({ Header: { A: { User: 'u' } }, Body: { '{urn:other}Op': { y: '1' }, '{}Bare': '' } });
+  });
+
+  it('shares namespace scopes: each declaration is one binding, however many elements sit below it', () => {
+    const meter: XmlMeter = { scopeEntries: 0 };
+    const root = Array.from({ length: MAX_NS_PER_ELEMENT }, (_, i) => `xmlns:p${i}="urn:p${i}"`).join(' ');
+    const children = MAX_NS_PER_DOCUMENT - MAX_NS_PER_ELEMENT;
+    const doc = readXml(`<r ${root}>${'<p1:k xmlns:q="v"><q:x/></p1:k>'.repeat(children)}</r>`, meter);
+    expect(doc.value).toEqual({ '{urn:p1}k': Array(children).fill({ '{v}x': '' }) });
+    expect(meter.scopeEntries).toBe(MAX_NS_PER_DOCUMENT); // copying scopes per element would make it 64 x 192 more
+  });
+
+  it(`refuses more than ${MAX_NS_PER_ELEMENT} declarations on an element or ${MAX_NS_PER_DOCUMENT} in a document, before binding them all`, () => {
+    const decls = (n: number) => Array.from({ length: n }, (_, i) => `xmlns:p${i}="urn:p${i}"`).join(' ');
+    expect(codeOf(`<r ${decls(MAX_NS_PER_ELEMENT)}/>`)).toBe('parsed');
+    expect(codeOf(`<r ${decls(MAX_NS_PER_ELEMENT + 1)}/>`)).toBe('too-many-namespaces');
+    const meter: XmlMeter = { scopeEntries: 0 };
+    expect(() => readXml(`<r ${decls(6000)}>${'<k xmlns:q="v"/>'.repeat(6000)}</r>`, meter)).toThrow(/at most 64/);
+    expect(meter.scopeEntries).toBe(MAX_NS_PER_ELEMENT);
+    const spread = `<r>${'<k xmlns:q="v"/>'.repeat(MAX_NS_PER_DOCUMENT + 1)}</r>`;
+    expect(codeOf(spread)).toBe('too-many-namespaces');
+    expect(codeOf(`<r>${'<k xmlns:q="v"/>'.repeat(MAX_NS_PER_DOCUMENT)}</r>`)).toBe('parsed');
   });
 });

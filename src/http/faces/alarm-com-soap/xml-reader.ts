@@ -1,6 +1,8 @@
 // Reads untrusted XML into a plain object, safely: no DTD at all (so no external entities and no entity
 // expansion bombs), only the five predefined entities and character references, a nesting limit, and
 // names resolved against their namespaces. fast-xml-parser does the parsing; this file sets it up.
+// Namespace scopes are chained to their parent's (never copied per element) and declarations are capped, so
+// reading costs time linear in the text.
 import type { XMLParser } from 'fast-xml-parser';
 import { xmlLibrary } from './xml-library.ts';
 import { DomainError } from '../../../domain/errors.ts';
@@ -8,6 +10,12 @@ import { ADC_NS, SOAP11_NS, SOAP12_NS } from './soap-constants.ts';
 
 /** Deeper than any envelope this face takes (Envelope/Body/Operation/Field is 4). */
 export const MAX_XML_DEPTH = 32;
+/** Namespace declarations one element may carry, and a whole document (SOAP stacks use a handful). */
+export const MAX_NS_PER_ELEMENT = 64;
+export const MAX_NS_PER_DOCUMENT = 256;
+
+/** Counts the namespace bindings a read creates (tests count work, never time). */
+export type XmlMeter = { scopeEntries: number };
 
 export type XmlValue = string | XmlObject | XmlValue[];
 export type XmlObject = { [name: string]: XmlValue };
@@ -33,8 +41,11 @@ const parser = (): XMLParser =>
 
 const bad = (code: string, title: string, detail: string) => new DomainError('bad_request', code, title, detail);
 
-/** Parses `text`; throws a `bad_request` DomainError (doctype-not-allowed, xml-too-deep, malformed-xml) otherwise. */
-export function readXml(text: string): XmlDocument {
+/**
+ * Parses `text`; throws a `bad_request` DomainError (doctype-not-allowed, xml-too-deep, malformed-xml,
+ * too-many-namespaces) otherwise.
+ */
+export function readXml(text: string, meter: XmlMeter = { scopeEntries: 0 }): XmlDocument {
   // A DTD is never needed in SOAP (SOAP 1.1 and 1.2 forbid it): refusing it outright rules out XXE and entity bombs.
   if (/<!DOCTYPE/i.test(text))
     throw bad(
@@ -63,13 +74,15 @@ export function readXml(text: string): XmlDocument {
   const raw = roots[0]!;
   const node = parsed[raw];
   if (Array.isArray(node)) throw bad('malformed-xml', 'Malformed XML', 'An XML document has exactly one root element.');
-  const scope = declarations(node, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
+  const reader = { meter, declared: 0 };
+  const scope = declarations(node, { prefixes: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]) }, reader);
   const namespace = namespaceOf(raw, scope);
   const root = nameOf(raw, namespace, false);
   const value = convert(
     node,
     scope,
     ENVELOPE_NS.has(namespace ?? '') && localName(raw) === 'Envelope' ? 'envelope' : 'other',
+    reader,
   );
   return { root, rootNamespace: namespace, value: typeof value === 'string' ? {} : (value as XmlObject) };
 }
@@ -83,22 +96,43 @@ function nameOf(raw: string, namespace: string | null, mustBeQualified: boolean)
 
 const localName = (raw: string) => raw.slice(raw.indexOf(':') + 1);
 
-function namespaceOf(raw: string, scope: Map<string, string>): string | null {
+/** The prefixes an element declares, in front of its parent's scope (shared, never copied). */
+type Scope = { prefixes: Map<string, string>; parent?: Scope };
+type Reader = { meter: XmlMeter; declared: number };
+
+/** At most MAX_XML_DEPTH scopes up the chain. */
+function lookup(scope: Scope | undefined, prefix: string): string | undefined {
+  for (let s = scope; s; s = s.parent) {
+    const ns = s.prefixes.get(prefix);
+    if (ns !== undefined) return ns;
+  }
+  return undefined;
+}
+
+function namespaceOf(raw: string, scope: Scope): string | null {
   const colon = raw.indexOf(':');
   const prefix = colon < 0 ? '' : raw.slice(0, colon);
-  const ns = scope.get(prefix);
+  const ns = lookup(scope, prefix);
   if (ns === undefined && prefix)
     throw bad('malformed-xml', 'Malformed XML', `The namespace prefix "${prefix}" is not declared.`);
   return ns || null;
 }
 
-function declarations(node: unknown, outer: Map<string, string>): Map<string, string> {
+const tooMany = (detail: string) => bad('too-many-namespaces', 'Too many namespace declarations', detail);
+
+function declarations(node: unknown, outer: Scope, reader: Reader): Scope {
   if (!node || typeof node !== 'object' || Array.isArray(node)) return outer;
   let scope = outer;
+  let here = 0;
   for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
     if (key !== '@xmlns' && !key.startsWith('@xmlns:')) continue;
-    if (scope === outer) scope = new Map(outer);
-    scope.set(key === '@xmlns' ? '' : key.slice(7), decode(String(value)));
+    if (++here > MAX_NS_PER_ELEMENT)
+      throw tooMany(`An element declares at most ${MAX_NS_PER_ELEMENT} namespace prefixes.`);
+    if (++reader.declared > MAX_NS_PER_DOCUMENT)
+      throw tooMany(`A document declares at most ${MAX_NS_PER_DOCUMENT} namespace prefixes.`);
+    if (scope === outer) scope = { prefixes: new Map(), parent: outer };
+    reader.meter.scopeEntries++;
+    scope.prefixes.set(key === '@xmlns' ? '' : key.slice(7), decode(String(value)));
   }
   return scope;
 }
@@ -106,10 +140,10 @@ function declarations(node: unknown, outer: Map<string, string>): Map<string, st
 type Position = 'envelope' | 'envelope-part' | 'other';
 
 /** Text-only elements become strings (attributes dropped), others objects; repeated elements arrays. */
-function convert(node: unknown, scope: Map<string, string>, position: Position): XmlValue {
+function convert(node: unknown, scope: Scope, position: Position, reader: Reader): XmlValue {
   if (node === null || node === undefined) return '';
   if (typeof node !== 'object') return decode(String(node));
-  if (Array.isArray(node)) return node.map((n) => convert(n, scope, position));
+  if (Array.isArray(node)) return node.map((n) => convert(n, scope, position, reader));
   const out: XmlObject = {};
   let text = '';
   let children = 0;
@@ -121,29 +155,31 @@ function convert(node: unknown, scope: Map<string, string>, position: Position):
     }
     children += 1;
     const items = Array.isArray(child) ? child : [child];
-    const first = items[0];
-    const inner = declarations(first, scope);
-    const namespace = namespaceOf(key, inner);
+    const scopes = items.map((item) => declarations(item, scope, reader));
+    const namespace = namespaceOf(key, scopes[0] ?? scope);
     const name = nameOf(key, namespace, position === 'envelope-part');
     const local = localName(key);
     const next: Position =
       position === 'envelope' && ENVELOPE_NS.has(namespace ?? '') && (local === 'Header' || local === 'Body')
         ? 'envelope-part'
         : 'other';
-    const values = items.map((item) => convert(item, declarations(item, scope), next));
+    const values = items.map((item, i) => convert(item, scopes[i]!, next, reader));
     out[name] = values.length === 1 ? values[0]! : values;
   }
   return children === 0 ? text : out;
 }
 
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const PREDEFINED: ReadonlyMap<string, string> = new Map(
+  Object.entries({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }),
+);
 
 /** Decodes the predefined entities and character references; any other entity reference is refused. */
 function decode(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
     if (!whole.endsWith(';')) throw bad('malformed-xml', 'Malformed XML', 'A bare "&" must be written &amp;.');
-    if (name in PREDEFINED) return PREDEFINED[name]!;
+    const predefined = PREDEFINED.get(name); // a Map: `&toString;` is no entity
+    if (predefined !== undefined) return predefined;
     const code = /^#x([0-9a-f]+)$/i.exec(name)
       ? parseInt(name.slice(2), 16)
       : /^#[0-9]+$/.test(name)

@@ -30,14 +30,15 @@ export function resourceObject(rt: ResourceType, e: { id: number }, s: State) {
 }
 
 function included(rt: ResourceType, primary: readonly { id: number }[], s: State, include: string | undefined) {
-  const paths = parseInclude(include, rt);
-  if (!paths.length) return {};
-  return { included: resolveIncluded(paths, rt, primary, s).map((i) => resourceObject(i.rt, i.entity, s)) };
+  const tree = parseInclude(include, rt);
+  if (!tree.size) return {};
+  return { included: resolveIncluded(tree, rt, primary, s).map((i) => resourceObject(i.rt, i.entity, s)) };
 }
 
 export function singleDocument(rt: ResourceType, e: { id: number }, s: State, include?: string) {
+  const compound = included(rt, [e], s, include); // first: a refused include costs nothing more
   const data = resourceObject(rt, e, s);
-  return { data, ...included(rt, [e], s, include), links: { self: data.links.self }, jsonapi: JSONAPI_VERSION };
+  return { data, ...compound, links: { self: data.links.self }, jsonapi: JSONAPI_VERSION };
 }
 
 export function listDocument(rt: ResourceType, page: Page<{ id: number }>, s: State, include?: string) {

@@ -15,11 +15,26 @@ export const SECURITYTRAX_TAG = 'SecurityTrax';
 export const INTEGRATOR_KEY_HEADER = 'x-securitytrax-integratorkey';
 const PROFILE = /^\/securitytrax\/([^/]+)\/user\/v1(?:\/|$)/;
 
+/** The URL's `{profile}`, percent-decoded; malformed encoding is a 400 of this face, naming the parameter. */
+function profileOf(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new FaceError(
+      400,
+      'malformed-percent-encoding',
+      'Malformed percent-encoding',
+      `The profile "${raw.slice(0, 64)}" in the URL is not valid percent-encoding.`,
+      { parameter: 'profile' },
+    );
+  }
+}
+
 /** `{profile}` of the base URL names the sandbox; an X-Sandbox naming another one is refused, not guessed. */
 function sandboxOf(c: Context): string | undefined {
   const match = PROFILE.exec(c.req.path);
   if (!match) return undefined;
-  const profile = decodeURIComponent(match[1]!);
+  const profile = profileOf(match[1]!);
   const header = headerOf(c, 'x-sandbox');
   if (header !== undefined && header !== profile) {
     throw new FaceError(

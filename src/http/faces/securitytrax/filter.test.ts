@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { FaceError } from './face-error.ts';
-import { parseFilter } from './filter.ts';
+import { MAX_FILTER_NESTING, MAX_FILTER_TERMS, MAX_PATTERN_LENGTH, parseFilter } from './filter.ts';
 
-const FIELDS = {
-  fname: 'string',
-  status: 'string',
-  balance: 'money',
-  net_days: 'number',
-  auto_pay: 'boolean',
-  due_date: 'date',
-  customer_id: 'id',
-} as const;
+const FIELDS = new Map(
+  Object.entries({
+    fname: 'string',
+    status: 'string',
+    balance: 'money',
+    net_days: 'number',
+    auto_pay: 'boolean',
+    due_date: 'date',
+    customer_id: 'id',
+  } as const),
+);
 const row = {
   fname: 'Jane',
   status: 'past_due',
@@ -21,16 +23,17 @@ const row = {
   customer_id: 1,
 } as Record<string, unknown>;
 const test = (expr: string, r = row) => parseFilter(expr, FIELDS)((f) => r[f]);
-const reason = (expr: string) => {
+const refusal = (expr: string): FaceError => {
   try {
     parseFilter(expr, FIELDS);
   } catch (err) {
     expect(err).toBeInstanceOf(FaceError);
     expect((err as FaceError).source).toEqual({ parameter: 'filter' });
-    return (err as FaceError).message;
+    return err as FaceError;
   }
   throw new Error(`${expr} parsed`);
 };
+const reason = (expr: string) => refusal(expr).message;
 
 describe('filter expressions', () => {
   it('compares text, numbers, decimals, dates, booleans and ids', () => {
@@ -69,5 +72,31 @@ describe('filter expressions', () => {
     expect(reason('fname = Jane')).toMatch(/quote text/);
     expect(reason("fname = 'a' ) ")).toMatch(/unexpected at position 13/);
     expect(reason("fname = 'a' # 1")).toMatch(/unexpected character "#"/);
+  });
+
+  it('knows only the given names: built-in object members are unknown attributes, shown by name only', () => {
+    for (const name of ['toString', 'constructor', '__proto__', 'isPrototypeOf', 'hasOwnProperty', 'valueOf']) {
+      for (const expr of [`${name} = 1`, `${name} ~ 'x'`, `${name} % 'x'`, `${name}_id = 1`]) {
+        const err = refusal(expr);
+        expect(err.code, expr).toBe('invalid-filter');
+        expect(err.message, expr).toMatch(/is not a filterable attribute here/);
+        expect(err.message, expr).not.toMatch(/native code|function|=>/);
+      }
+    }
+  });
+
+  it(`refuses past its limits, naming them: ${MAX_FILTER_TERMS} comparisons, ${MAX_FILTER_NESTING} levels of parentheses, ${MAX_PATTERN_LENGTH}-character texts`, () => {
+    const terms = (n: number) => Array.from({ length: n }, () => 'net_days = 0').join(' OR ');
+    expect(test(terms(MAX_FILTER_TERMS))).toBe(true);
+    expect(refusal(terms(MAX_FILTER_TERMS + 1))).toMatchObject({ code: 'filter-limit-exceeded' });
+    expect(reason(terms(MAX_FILTER_TERMS + 1))).toContain(`more than ${MAX_FILTER_TERMS} comparisons`);
+    const nested = (n: number) => `${'('.repeat(n)}net_days = 0${')'.repeat(n)}`;
+    expect(test(nested(MAX_FILTER_NESTING))).toBe(true);
+    expect(reason(nested(MAX_FILTER_NESTING + 1))).toContain(`nest more than ${MAX_FILTER_NESTING} deep`);
+    expect(reason(nested(400))).toContain(`nest more than ${MAX_FILTER_NESTING} deep`);
+    for (const op of ['~', '!~', '%']) {
+      expect(test(`fname ${op} '${'%'.repeat(MAX_PATTERN_LENGTH)}'`), op).toBe(op !== '~');
+      expect(refusal(`fname ${op} '${'a'.repeat(MAX_PATTERN_LENGTH + 1)}'`).code).toBe('filter-limit-exceeded');
+    }
   });
 });

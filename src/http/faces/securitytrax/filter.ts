@@ -1,8 +1,12 @@
 // `filter=` expressions (public syntax): comparisons joined by AND / OR, grouped with parentheses.
 //   expr := and ('OR' and)* ; and := primary ('AND' primary)* ; primary := '(' expr ')' | field op value
 // A small tokenizer and a recursive-descent parser; every malformed input is a 400 naming where and why.
+// Its cost is bounded before anything runs: at most MAX_FILTER_TERMS comparisons, parentheses nested at most
+// MAX_FILTER_NESTING deep, text values of `~ !~ %` at most MAX_PATTERN_LENGTH characters (a `%` pattern is
+// matched without backtracking, like-pattern.ts).
 import { decimalToCents } from '../../../domain/money.ts';
 import { FaceError } from './face-error.ts';
+import { compileLike, type LikeMeter } from './like-pattern.ts';
 import type { FilterKind } from './resources/resource-type.ts';
 
 type Token = { kind: 'word' | 'string' | 'number' | 'op' | '(' | ')' | 'end'; text: string; at: number };
@@ -11,8 +15,30 @@ export type Predicate = (valueOf: (field: string) => unknown) => boolean;
 
 const OPS = ['!=', '<=', '>=', '!~', '=', '<', '>', '~', '%'];
 
+/** At most this many comparisons in one expression. */
+export const MAX_FILTER_TERMS = 20;
+/** Parentheses nested at most this deep. */
+export const MAX_FILTER_NESTING = 8;
+/** The text compared by `~`, `!~` and `%` is at most this many characters. */
+export const MAX_PATTERN_LENGTH = 100;
+
+/** Filterable names of a type -> how each compares (a Map: names come from the request). */
+export type FilterFields = ReadonlyMap<string, FilterKind | 'id'>;
+
 const fail = (detail: string): never => {
   throw new FaceError(400, 'invalid-filter', 'Invalid filter', detail, { parameter: 'filter' });
+};
+const overLimit = (detail: string): never => {
+  throw new FaceError(400, 'filter-limit-exceeded', 'Filter limit exceeded', detail, { parameter: 'filter' });
+};
+
+const SPACE = /\s/y;
+const NUMBER = /-?\d+(\.\d+)?/y;
+const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
+/** The token of `pattern` at `i`, or undefined (sticky: no copy of the rest of the text per token). */
+const stickyAt = (pattern: RegExp, text: string, i: number): string | undefined => {
+  pattern.lastIndex = i;
+  return pattern.exec(text)?.[0];
 };
 
 export function tokenize(text: string): Token[] {
@@ -20,7 +46,7 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
-    if (/\s/.test(ch)) {
+    if (stickyAt(SPACE, text, i) !== undefined) {
       i++;
       continue;
     }
@@ -42,16 +68,15 @@ export function tokenize(text: string): Token[] {
       i += op.length;
       continue;
     }
-    const number = /^-?\d+(\.\d+)?/.exec(text.slice(i));
-    if (number) {
-      tokens.push({ kind: 'number', text: number[0], at: i });
-      i += number[0].length;
+    const number = stickyAt(NUMBER, text, i);
+    if (number !== undefined) {
+      tokens.push({ kind: 'number', text: number, at: i });
+      i += number.length;
       continue;
     }
-    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
-    if (!word) fail(`unexpected character "${ch}" at position ${i + 1}`);
-    tokens.push({ kind: 'word', text: word![0], at: i });
-    i += word![0].length;
+    const word = stickyAt(WORD, text, i) ?? fail(`unexpected character "${ch}" at position ${i + 1}`);
+    tokens.push({ kind: 'word', text: word, at: i });
+    i += word.length;
   }
   tokens.push({ kind: 'end', text: '', at: text.length });
   return tokens;
@@ -59,10 +84,15 @@ export function tokenize(text: string): Token[] {
 
 type Literal = { kind: 'string' | 'number' | 'word'; text: string };
 
-/** Parses `text` into a predicate over the fields of one resource (name -> how it compares). */
-export function parseFilter(text: string, fields: Record<string, FilterKind | 'id'>): Predicate {
+/**
+ * Parses `text` into a predicate over the fields of one resource (name -> how it compares). `meter` counts
+ * the characters its `%` patterns compare.
+ */
+export function parseFilter(text: string, fields: FilterFields, meter?: LikeMeter): Predicate {
   const tokens = tokenize(text);
   let pos = 0;
+  let terms = 0;
+  let nesting = 0;
   const peek = () => tokens[pos]!;
   const where = (t: Token) => (t.kind === 'end' ? 'at the end' : `at position ${t.at + 1} ("${t.text}")`);
   const keyword = (t: Token, k: string) => t.kind === 'word' && t.text.toUpperCase() === k;
@@ -86,15 +116,19 @@ export function parseFilter(text: string, fields: Record<string, FilterKind | 'i
   const primary = (): Predicate => {
     const t = peek();
     if (t.kind === '(') {
+      if (++nesting > MAX_FILTER_NESTING)
+        overLimit(`parentheses nest more than ${MAX_FILTER_NESTING} deep at position ${t.at + 1}`);
       pos++;
       const inner = expr();
+      nesting--;
       if (peek().kind !== ')') fail(`expected ")" ${where(peek())}`);
       pos++;
       return inner;
     }
     if (t.kind !== 'word' || keyword(t, 'AND') || keyword(t, 'OR')) fail(`expected an attribute name ${where(t)}`);
-    const kind = fields[t.text];
-    if (!kind) fail(`"${t.text}" is not a filterable attribute here; use one of ${Object.keys(fields).join(', ')}`);
+    if (++terms > MAX_FILTER_TERMS) overLimit(`more than ${MAX_FILTER_TERMS} comparisons (at position ${t.at + 1})`);
+    const kind = fields.get(t.text);
+    if (!kind) fail(`"${t.text}" is not a filterable attribute here; use one of ${[...fields.keys()].join(', ')}`);
     pos++;
     const op = peek();
     if (op.kind !== 'op') fail(`expected an operator (= != < > <= >= ~ !~ %) after "${t.text}" ${where(op)}`);
@@ -103,7 +137,7 @@ export function parseFilter(text: string, fields: Record<string, FilterKind | 'i
     if (value.kind !== 'string' && value.kind !== 'number' && value.kind !== 'word')
       fail(`expected a value after "${op.text}" ${where(value)}`);
     pos++;
-    return comparison(t.text, kind!, op.text as Op, value as Literal);
+    return comparison(t.text, kind!, op.text as Op, value as Literal, meter);
   };
   const predicate = expr();
   if (peek().kind !== 'end') fail(`unexpected ${where(peek())}`);
@@ -112,8 +146,10 @@ export function parseFilter(text: string, fields: Record<string, FilterKind | 'i
 
 const TEXT_OPS = new Set<Op>(['~', '!~', '%']);
 
-function comparison(field: string, kind: FilterKind | 'id', op: Op, literal: Literal): Predicate {
+function comparison(field: string, kind: FilterKind | 'id', op: Op, literal: Literal, meter?: LikeMeter): Predicate {
   if (TEXT_OPS.has(op) && kind !== 'string' && kind !== 'date') fail(`"${op}" compares text; "${field}" is a ${kind}`);
+  if (TEXT_OPS.has(op) && literal.text.length > MAX_PATTERN_LENGTH)
+    overLimit(`the text "${op}" compares "${field}" with is over ${MAX_PATTERN_LENGTH} characters`);
   const want = literalFor(field, kind, literal);
   const norm = (v: unknown) =>
     v === null || v === undefined
@@ -132,16 +168,10 @@ function comparison(field: string, kind: FilterKind | 'id', op: Op, literal: Lit
     };
   }
   if (op === '%') {
-    const pattern = new RegExp(
-      `^${String(want)
-        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/%/g, '.*')
-        .replace(/_/g, '.')}$`,
-      'i',
-    );
+    const matches = compileLike(String(want));
     return (valueOf) => {
       const v = valueOf(field);
-      return v !== null && v !== undefined && pattern.test(String(v));
+      return v !== null && v !== undefined && matches(String(v), meter);
     };
   }
   return (valueOf) => {

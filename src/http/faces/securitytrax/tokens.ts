@@ -1,8 +1,13 @@
-// Bearer tokens of the SecurityTrax face: temporary tokens from POST /authenticate (10 minutes, kept in
-// memory: a restart signs everyone out, as an expiry would) and personal access tokens (never expire, kept
-// in the sandbox as a hash). Expiry follows the server's wall clock, injected so tests never wait: the
-// sandbox's virtual clock jumps months in scenarios and would expire every token on the way.
-import { createHash, randomBytes } from 'node:crypto';
+// Bearer tokens of the SecurityTrax face: temporary tokens from POST /authenticate (10 minutes) and personal
+// access tokens (never expire, kept in the sandbox as a hash, so they go with it).
+// A temporary token is stateless and signed: base64url(JSON payload) "." base64url(HMAC-SHA256). Its payload
+// names the sandbox, the sandbox's incarnation (a new one each time its state is created or replaced) and a
+// fingerprint of the dealer's credentials, so deleting and re-creating the sandbox, a reset, a scenario load
+// or a password change ends every token issued before. Nothing is kept in memory: any server holding the
+// same secret verifies it. Expiry follows the server's wall clock, injected so tests never wait (the
+// sandbox's virtual clock jumps months in scenarios and would expire every token on the way).
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { SandboxState } from '../../../domain/types.ts';
 import type { Auth } from '../../operation.ts';
 import type { Store } from '../../../store/store.ts';
 import { FaceError } from './face-error.ts';
@@ -11,11 +16,15 @@ export const TOKEN_TTL_MS = 10 * 60 * 1000;
 export type WallClock = () => number;
 export type IssuedToken = { token: string; expiresAt: string };
 
+/** What a temporary token says: sandbox, incarnation, dealer-credential fingerprint, expiry (ms), nonce. */
+export type TokenPayload = { s: string; i: string; d: string; e: number; n: string };
+
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 export const newToken = (): string => randomBytes(24).toString('base64url');
 
 const refuse = (code: string, title: string, detail: string) =>
   new FaceError(401, code, title, detail, { header: 'Authorization' });
+const unknown = (detail: string) => refuse('token-unknown', 'Unknown token', detail);
 
 export type Tokens = {
   issue(sandbox: string): IssuedToken;
@@ -23,19 +32,61 @@ export type Tokens = {
   verify(sandbox: string, authorization: string | undefined): Auth;
 };
 
-export function createTokens({ store, now = Date.now }: { store: Store; now?: WallClock }): Tokens {
-  const temporary = new Map<string, { sandbox: string; expiresAt: number }>();
-  const prune = () => {
-    const t = now();
-    for (const [token, entry] of temporary) if (entry.expiresAt <= t) temporary.delete(token);
+const isPayload = (v: unknown): v is TokenPayload => {
+  if (v === null || typeof v !== 'object') return false;
+  const p = v as Record<string, unknown>;
+  return (
+    typeof p.s === 'string' &&
+    typeof p.i === 'string' &&
+    typeof p.d === 'string' &&
+    typeof p.e === 'number' &&
+    typeof p.n === 'string'
+  );
+};
+
+export type TokenOptions = {
+  store: Store;
+  now?: WallClock;
+  /** Signs the temporary tokens; default 32 random bytes (a restart then signs everyone out). */
+  secret?: string | Buffer;
+};
+
+export function createTokens({ store, now = Date.now, secret = randomBytes(32) }: TokenOptions): Tokens {
+  const sign = (text: string) => createHmac('sha256', secret).update(text).digest();
+  // Keyed, so a token (readable by whoever holds it) does not let anyone test guesses of the password.
+  const fingerprint = (dealer: NonNullable<SandboxState['dealer']>) =>
+    createHmac('sha256', secret).update(`dealer\0${dealer.username}\0${dealer.password}`).digest('base64url');
+
+  /** The payload of a temporary token this server signed, or undefined (a personal access token, or not ours). */
+  const signedPayload = (token: string): TokenPayload | undefined => {
+    const dot = token.indexOf('.');
+    if (dot < 0) return undefined;
+    const body = token.slice(0, dot);
+    const given = Buffer.from(token.slice(dot + 1), 'base64url');
+    const expected = sign(body);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    try {
+      const payload: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+      return isPayload(payload) ? payload : undefined;
+    } catch {
+      return undefined;
+    }
   };
+
   return {
     issue(sandbox) {
-      if (temporary.size >= 10_000) prune();
-      const token = newToken();
-      const expiresAt = now() + TOKEN_TTL_MS;
-      temporary.set(token, { sandbox, expiresAt });
-      return { token, expiresAt: new Date(expiresAt).toISOString() };
+      const state = store.require(sandbox);
+      if (!state.dealer) throw new Error(`a token was asked for in ${sandbox}, which has no dealer`);
+      const e = now() + TOKEN_TTL_MS;
+      const payload: TokenPayload = {
+        s: sandbox,
+        i: state.incarnation,
+        d: fingerprint(state.dealer),
+        e,
+        n: randomBytes(9).toString('base64url'),
+      };
+      const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+      return { token: `${body}.${sign(body).toString('base64url')}`, expiresAt: new Date(e).toISOString() };
     },
     verify(sandbox, authorization) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
@@ -46,23 +97,29 @@ export function createTokens({ store, now = Date.now }: { store: Store; now?: Wa
           'Send Authorization: Bearer <token>, from POST .../authenticate or a personal access token.',
         );
       const token = match[1]!;
-      const entry = temporary.get(token);
-      if (entry && entry.sandbox === sandbox) {
-        if (now() < entry.expiresAt) return { kind: 'dealer' };
-        temporary.delete(token);
-        throw refuse(
-          'token-expired',
-          'Token expired',
-          'The token expired (temporary tokens last 10 minutes); authenticate again.',
-        );
+      const state = store.require(sandbox);
+      const payload = signedPayload(token);
+      if (payload) {
+        if (payload.s !== sandbox)
+          throw unknown('This token was issued for another profile; authenticate on this one.');
+        if (payload.i !== state.incarnation)
+          throw unknown(
+            'This token was issued before the sandbox was reset, loaded from a scenario, or deleted and created again; authenticate again.',
+          );
+        if (!state.dealer) throw unknown('This profile has no dealer user any more; no token is good here.');
+        if (payload.d !== fingerprint(state.dealer))
+          throw unknown("The dealer's username or password changed since this token was issued; authenticate again.");
+        if (now() >= payload.e)
+          throw refuse(
+            'token-expired',
+            'Token expired',
+            'The token expired (temporary tokens last 10 minutes); authenticate again.',
+          );
+        return { kind: 'dealer' };
       }
       const hash = hashToken(token);
-      if (store.require(sandbox).personalAccessTokens?.some((t) => t.tokenHash === hash)) return { kind: 'dealer' };
-      throw refuse(
-        'token-unknown',
-        'Unknown token',
-        'This bearer token was not issued for this profile (or the server restarted); authenticate again.',
-      );
+      if (state.personalAccessTokens?.some((t) => t.tokenHash === hash)) return { kind: 'dealer' };
+      throw unknown('This bearer token was not issued for this profile (or the server restarted); authenticate again.');
     },
   };
 }

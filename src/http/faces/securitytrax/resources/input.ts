@@ -1,5 +1,5 @@
 // JSON:API request documents -> domain inputs, and domain error paths -> JSON pointers, from the tables.
-import type { ResourceType } from './resource-type.ts';
+import { attributeOf, relationshipOf, type ResourceType } from './resource-type.ts';
 
 type Linkage = { type: string; id: string } | null;
 export type ResourceData = {
@@ -25,13 +25,13 @@ export function toDomainInput(rt: ResourceType, data: ResourceData): Record<stri
   const out: Record<string, unknown> = custom ?? {};
   if (!custom) {
     for (const [name, value] of Object.entries(attributes)) {
-      const spec = rt.attributes[name];
+      const spec = attributeOf(rt, name);
       if (!spec?.domain) continue;
       setPath(out, spec.domain, spec.write ? spec.write(value, `/data/attributes/${name}`) : value);
     }
   }
   for (const [name, rel] of Object.entries(data.relationships ?? {})) {
-    const spec = rt.relationships[name];
+    const spec = relationshipOf(rt, name);
     if (!spec?.domain) continue;
     setPath(out, spec.domain, Array.isArray(rel.data) ? rel.data.map(idOf) : idOf(rel.data));
   }
@@ -39,11 +39,13 @@ export function toDomainInput(rt: ResourceType, data: ResourceData): Record<stri
 }
 
 // Nested domain field names inside an attribute (lines), as the wire spells them.
-const RENAMES: Record<string, string> = {
-  amountCents: 'amount',
-  lineItemId: 'invoice_billable_item_id',
-  invoiceId: 'customer_invoice_id',
-};
+const RENAMES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    amountCents: 'amount',
+    lineItemId: 'invoice_billable_item_id',
+    invoiceId: 'customer_invoice_id',
+  }),
+);
 
 /** "/lines/0/amountCents" -> "/data/attributes/lines/0/amount", through the type's table. */
 export function toWirePointer(rt: ResourceType | undefined, domainPath: string): string {
@@ -59,7 +61,7 @@ export function toWirePointer(rt: ResourceType | undefined, domainPath: string):
   const rest = domainPath
     .slice(hit[0].length)
     .split('/')
-    .map((k) => RENAMES[k] ?? k)
+    .map((k) => RENAMES.get(k) ?? k)
     .join('/');
   return `${hit[1]}${rest}`;
 }

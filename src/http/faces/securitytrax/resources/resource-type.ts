@@ -41,3 +41,14 @@ export type ResourceType<E extends { id: number } = { id: number }> = {
   /** Custom attributes -> domain input, when one attribute does not map to one field; undefined: per attribute. */
   input?: (attributes: Record<string, unknown>) => Record<string, unknown> | undefined;
 };
+
+// A name from a request is looked up among the type's own attributes and relationships only: never
+// `constructor`, `toString` or another member every object inherits.
+export const attributeOf = <E extends { id: number }>(
+  rt: ResourceType<E>,
+  name: string,
+): AttributeSpec<E> | undefined => (Object.hasOwn(rt.attributes, name) ? rt.attributes[name] : undefined);
+export const relationshipOf = <E extends { id: number }>(
+  rt: ResourceType<E>,
+  name: string,
+): RelationshipSpec<E> | undefined => (Object.hasOwn(rt.relationships, name) ? rt.relationships[name] : undefined);
