@@ -336,10 +336,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The service's WSDL (`?WSDL` or `?wsdl`)
-         * @description WSDL 1.1, document/literal, with a SOAP 1.1 and a SOAP 1.2 binding. Its `soap:address` is the URL the
-         *     WSDL was fetched from, so a WSDL fetched under `/sandboxes/{name}` points at that sandbox's endpoint.
-         *     Without `?WSDL` the answer is a SOAP 1.1 Client fault (`wsdl-query-missing`).
+         * The service's WSDL (`?WSDL`, in any case), or its help page (a bare GET)
+         * @description As ASMX serves it: `?WSDL` in any case (`?wsdl`, `?Wsdl`...) answers the WSDL 1.1, document/literal, with a
+         *     SOAP 1.1 and a SOAP 1.2 binding. Its `soap:address` is the URL the WSDL was fetched from, so a WSDL fetched
+         *     under `/sandboxes/{name}` points at that sandbox's endpoint. Without it, the answer is a small HTML help page
+         *     listing the operations (with their SOAPAction) and linking the WSDL.
          */
         get: operations["getCustomerManagementWsdl"];
         put?: never;
@@ -356,18 +357,24 @@ export interface paths {
          *     Credentials travel in the `Authentication` SOAP header (`User`, `Password`, `TwoFactorDeviceId`;
          *     the device id is accepted and ignored). Outcomes a SOAP client can tell apart:
          *     - wrong `User`/`Password`: a Client (1.1 `soap:Client.InvalidCredentials`) / Sender (1.2 subcode
-         *       `InvalidCredentials`) fault, HTTP 400;
+         *       `adc:InvalidCredentials`) fault;
          *     - credentials without the "SecurityTrax" role: HTTP 200, the result's `Success` is `false` and
          *       `ErrorMessage` says the role is missing; nothing changes;
-         *     - the sandbox's `alarmComWebServices: down` fault: a Server/Receiver fault `AlarmComUnavailable`, HTTP
-         *       503; `slow` past the sandbox's `adcTimeoutMs`: a Server/Receiver fault `AlarmComTimeout`, HTTP 504.
+         *     - the sandbox's `alarmComWebServices: down` fault: a Server/Receiver fault `AlarmComUnavailable`; `slow`
+         *       past the sandbox's `adcTimeoutMs`: a Server/Receiver fault `AlarmComTimeout`.
          *
-         *     Every other refusal is a fault in the request's SOAP version with HTTP 400: unsupported media type,
-         *     malformed XML, a DOCTYPE (refused outright: no DTDs, no custom entities), nesting deeper than 32
-         *     elements, a body over 256 KiB, not an envelope, SOAP version mismatch, unknown operation or an element in
-         *     the wrong namespace, SOAPAction mismatch, and envelopes the schema refuses (missing `Authentication`,
-         *     say). SOAP 1.1 over HTTP (WS-I Basic Profile) answers faults with 500; this simulator answers client
-         *     faults with 400, as SOAP 1.2 does, and keeps 500 for its own bugs.
+         *     Every other refusal is a fault in the request's SOAP version: unsupported media type, malformed XML, a
+         *     DOCTYPE (refused outright: no DTDs, no custom entities), nesting deeper than 32 elements, a body over 256
+         *     KiB, not an envelope, SOAP version mismatch, a header block marked `mustUnderstand` that the service does
+         *     not know (1.1 `soap:MustUnderstand`; 1.2 `soap:MustUnderstand` with a `NotUnderstood` header block), unknown
+         *     operation or an element in the wrong namespace, a missing or empty `SOAPAction` (SOAP 1.1) or one naming
+         *     another operation, and envelopes the schema refuses (missing `Authentication`, say). Fault reasons are
+         *     sentences about elements and headers, never internal paths.
+         *
+         *     HTTP statuses as ASMX answers them: every SOAP 1.1 fault is HTTP 500 (WS-I Basic Profile R1126); SOAP 1.2
+         *     per its HTTP binding: a Sender fault 400, every other fault (Receiver, VersionMismatch, MustUnderstand) 500.
+         *     The code in `detail/FaultDetail/Code` is the subcode's (see `SoapFaultCode`); `InternalError` is a bug of the
+         *     simulator.
          *
          *     The parsed envelope: elements in the SOAP envelope namespace or `http://www.alarm.com/WebServices` are
          *     named by their local name; unqualified elements too, except the immediate children of `Header` and
@@ -1597,10 +1604,15 @@ export interface components {
         };
         SoapFaultDetail: {
             FaultDetail: {
-                /** @description The stable code, e.g. `invalid-credentials`. */
-                Code: string;
+                Code: components["schemas"]["SoapFaultCode"];
             };
         };
+        /**
+         * @description The stable code of a fault, the same in `detail/FaultDetail/Code` and in the subcode (1.1
+         *     `soap:Client.<Code>`, 1.2 `adc:<Code>`). `InternalError` is a bug of the simulator.
+         * @enum {string}
+         */
+        SoapFaultCode: "InvalidCredentials" | "UnsupportedMediaType" | "MalformedXml" | "DoctypeNotAllowed" | "XmlTooDeep" | "PayloadTooLarge" | "NotAnEnvelope" | "VersionMismatch" | "MustUnderstand" | "UnknownOperation" | "SoapActionMissing" | "SoapActionMismatch" | "ValidationFailed" | "InvalidSandboxName" | "SandboxNotFound" | "RouteNotFound" | "AlarmComUnavailable" | "AlarmComTimeout" | "InternalError";
         Soap11FaultEnvelope: {
             Envelope: {
                 Body: {
@@ -1614,11 +1626,15 @@ export interface components {
         };
         Soap12FaultEnvelope: {
             Envelope: {
+                /** @description A MustUnderstand fault's `NotUnderstood` blocks (their `qname` attribute names each header not understood). */
+                Header?: {
+                    NotUnderstood?: string | string[];
+                };
                 Body: {
                     Fault: {
                         Code: {
                             /** @enum {string} */
-                            Value: "soap:Sender" | "soap:Receiver" | "soap:VersionMismatch";
+                            Value: "soap:Sender" | "soap:Receiver" | "soap:VersionMismatch" | "soap:MustUnderstand";
                             Subcode?: {
                                 Value: string;
                             };
@@ -2177,14 +2193,14 @@ export interface components {
             };
         };
         /**
-         * @description A SOAP fault in the request's SOAP version (`text/xml` 1.1 for requests that are not SOAP 1.2): 1.1
-         *     `faultcode` `soap:Client.<Code>` / 1.2 `Code` `soap:Sender` with `Subcode` `adc:<Code>`. `<Code>` is
-         *     PascalCase of the stable code in `detail/FaultDetail/Code`: `invalid-credentials`,
-         *     `unsupported-media-type`, `malformed-xml`, `doctype-not-allowed`, `xml-too-deep`, `payload-too-large`,
-         *     `not-an-envelope`, `version-mismatch` (faultcode `soap:VersionMismatch`), `unknown-operation`,
-         *     `soap-action-mismatch`, `validation-failed`, `invalid-sandbox-name`, `wsdl-query-missing`.
+         * @description A SOAP fault in the request's SOAP version (`text/xml` 1.1 for requests that are not SOAP 1.2). Every SOAP 1.1
+         *     fault is HTTP 500 (as ASMX and the WS-I Basic Profile answer): `faultcode` `soap:Client.<Code>` (the request),
+         *     `soap:Server.<Code>` (the simulated service: `AlarmComUnavailable`, `AlarmComTimeout`), `soap:VersionMismatch`
+         *     or `soap:MustUnderstand`. SOAP 1.2 answers 500 for a `soap:Receiver` fault (subcode `adc:<Code>`),
+         *     `soap:VersionMismatch` and `soap:MustUnderstand` (with a `NotUnderstood` header block per header not
+         *     understood). `<Code>`, also in `detail/FaultDetail/Code`, is one of `SoapFaultCode`.
          */
-        SoapClientFault: {
+        SoapFault: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2198,7 +2214,7 @@ export interface components {
                  *             "faultstring": "The Alarm.com username or password is incorrect.",
                  *             "detail": {
                  *               "FaultDetail": {
-                 *                 "Code": "invalid-credentials"
+                 *                 "Code": "InvalidCredentials"
                  *               }
                  *             }
                  *           }
@@ -2210,27 +2226,39 @@ export interface components {
                 "application/soap+xml": components["schemas"]["Soap12FaultEnvelope"];
             };
         };
-        /** @description The sandbox does not exist (`sandbox-not-found`), as a Client/Sender fault. */
-        SoapNotFoundFault: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "text/xml": components["schemas"]["Soap11FaultEnvelope"];
-                "application/soap+xml": components["schemas"]["Soap12FaultEnvelope"];
-            };
-        };
         /**
-         * @description A simulated outage: 503 with `soap:Server.AlarmComUnavailable` (1.2: `soap:Receiver`, subcode
-         *     `adc:AlarmComUnavailable`); 504 with `AlarmComTimeout` when the answer would take longer than the
-         *     sandbox's `adcTimeoutMs`.
+         * @description A SOAP 1.2 `soap:Sender` fault (the request is at fault), HTTP 400 as SOAP 1.2's HTTP binding says; subcode
+         *     `adc:<Code>` and `detail/FaultDetail/Code` one of `SoapFaultCode`.
          */
-        SoapServerFault: {
+        SoapSenderFault: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "text/xml": components["schemas"]["Soap11FaultEnvelope"];
+                /**
+                 * @example {
+                 *       "Envelope": {
+                 *         "Body": {
+                 *           "Fault": {
+                 *             "Code": {
+                 *               "Value": "soap:Sender",
+                 *               "Subcode": {
+                 *                 "Value": "adc:InvalidCredentials"
+                 *               }
+                 *             },
+                 *             "Reason": {
+                 *               "Text": "The Alarm.com username or password is incorrect."
+                 *             },
+                 *             "Detail": {
+                 *               "FaultDetail": {
+                 *                 "Code": "InvalidCredentials"
+                 *               }
+                 *             }
+                 *           }
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/soap+xml": components["schemas"]["Soap12FaultEnvelope"];
             };
         };
@@ -3459,7 +3487,7 @@ export interface operations {
     getCustomerManagementWsdl: {
         parameters: {
             query?: {
-                /** @description Present (empty) to ask for the WSDL. */
+                /** @description Present (empty) to ask for the WSDL; any case of the name does (`wsdl`, `Wsdl`). */
                 WSDL?: string;
                 /** @description The same, lower case. */
                 wsdl?: string;
@@ -3476,17 +3504,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The WSDL document. */
+            /** @description The WSDL document (`?WSDL`), or the service's help page (a bare GET). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "text/xml": string;
+                    "text/html": string;
                 };
             };
-            400: components["responses"]["SoapClientFault"];
-            404: components["responses"]["SoapNotFoundFault"];
+            500: components["responses"]["SoapFault"];
         };
     };
     callCustomerManagement: {
@@ -3498,7 +3526,7 @@ export interface operations {
                  * @example default
                  */
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
-                /** @description SOAP 1.1: `"http://www.alarm.com/WebServices/<Operation>"` (quotes optional). */
+                /** @description SOAP 1.1: `"http://www.alarm.com/WebServices/<Operation>"` (quotes optional); required, as ASMX requires it (a missing or empty one is a `SoapActionMissing` fault). SOAP 1.2 carries the action as the optional `action` media-type parameter instead. */
                 SOAPAction?: string;
             };
             path?: never;
@@ -3556,10 +3584,8 @@ export interface operations {
                     "application/soap+xml": components["schemas"]["SoapResponseEnvelope"];
                 };
             };
-            400: components["responses"]["SoapClientFault"];
-            404: components["responses"]["SoapNotFoundFault"];
-            503: components["responses"]["SoapServerFault"];
-            504: components["responses"]["SoapServerFault"];
+            400: components["responses"]["SoapSenderFault"];
+            500: components["responses"]["SoapFault"];
         };
     };
     getBillingSummary: {

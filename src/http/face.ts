@@ -25,6 +25,8 @@ export type Face = {
   onError?: (err: unknown, c: Context) => Response;
   /** Turns an answer's wire text back into what the spec's schema describes (strict response validation). */
   parseResponse?: (text: string, contentType: string | null) => unknown;
+  /** True when a 500 answer of this face is not a bug (a SOAP 1.1 fault is always an HTTP 500). */
+  expectedServerError?: (body: unknown) => boolean;
   /** Schema (pointer into the spec) of the face's answers to unknown routes under it (strict validation). */
   errorSchema?: string;
   /** A face loaded on first use (lazy-face.ts): a promise until its modules are in, then undefined. */

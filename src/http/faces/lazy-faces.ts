@@ -24,7 +24,7 @@ export const SECURITYTRAX_EAGER = {
 export const SOAP_EAGER = {
   tag: 'AlarmComWebServices',
   owns: (path: string) => path.startsWith(WEB_SERVICES_PREFIX),
-  hooks: ['readBody', 'respond', 'onError', 'parseResponse'],
+  hooks: ['readBody', 'respond', 'onError', 'parseResponse', 'expectedServerError'],
 } as const;
 
 /** The face's creating operations (Idempotency-Key) and what each creates; rendered by the loaded routes. */

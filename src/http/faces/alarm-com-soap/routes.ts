@@ -27,6 +27,8 @@ type Request = {
 
 /** The WSDL handler's answer; the face renders it with the URL the request came in on. */
 export const WSDL_ANSWER = { wsdl: true } as const;
+/** The help page's answer (a bare GET of the service); rendered with the URL too. */
+export const HELP_ANSWER = { help: true } as const;
 
 export function alarmComSoapRoutes(
   adc: AlarmComWebServices,
@@ -63,16 +65,11 @@ export function alarmComSoapRoutes(
       }
       return { status: 200, body: { [responseElement(name)]: { [resultElement(name)]: result } } };
     },
-    getCustomerManagementWsdl: (i) => {
-      if (!('WSDL' in i.query) && !('wsdl' in i.query)) {
-        throw clientFault(
-          'wsdl-query-missing',
-          'WSDL query missing',
-          'GET this URL with ?WSDL for the service description; operations are POSTed as SOAP envelopes.',
-        );
-      }
-      return { status: 200, body: WSDL_ANSWER };
-    },
+    // ?WSDL in any case (?wsdl, ?Wsdl...) is the service description; a bare GET the help page, as ASMX.
+    getCustomerManagementWsdl: (i) => ({
+      status: 200,
+      body: Object.keys(i.query).some((name) => name.toLowerCase() === 'wsdl') ? WSDL_ANSWER : HELP_ANSWER,
+    }),
   };
 }
 
