@@ -1016,21 +1016,21 @@ export interface components {
             type: "customers";
             id: string;
             attributes: {
-                fname: string;
-                lname: string;
-                email: string;
+                fname?: string;
+                lname?: string;
+                email?: string;
                 /**
                  * @description Always `customer` here (SecurityTrax also has leads).
                  * @constant
                  */
-                record_type: "customer";
+                record_type?: "customer";
                 /** Format: date-time */
-                created_at: string;
+                created_at?: string;
             };
             relationships: {
-                interactive_services_provider: components["schemas"]["StToOne"];
-                customer_billings: components["schemas"]["StToMany"];
-                recurring_invoices: components["schemas"]["StToMany"];
+                interactive_services_provider?: components["schemas"]["StToOne"];
+                customer_billings?: components["schemas"]["StToMany"];
+                recurring_invoices?: components["schemas"]["StToMany"];
             };
             links?: components["schemas"]["StSelfLink"];
         };
@@ -1040,12 +1040,12 @@ export interface components {
             type: "interactive_services_providers";
             id: string;
             attributes: {
-                name: string;
-                username: string;
+                name?: string;
+                username?: string;
                 /** @description The "Billing Integration" checkbox. */
-                billing_integration: boolean;
-                billing_integration_enabled_at: components["schemas"]["StNullableInstant"];
-                role_cache_refreshed_at: components["schemas"]["StNullableInstant"];
+                billing_integration?: boolean;
+                billing_integration_enabled_at?: components["schemas"]["StNullableInstant"];
+                role_cache_refreshed_at?: components["schemas"]["StNullableInstant"];
             };
             relationships?: Record<string, never>;
             links?: components["schemas"]["StSelfLink"];
@@ -1056,8 +1056,8 @@ export interface components {
             type: "invoice_billable_items";
             id: string;
             attributes: {
-                name: string;
-                code: string;
+                name?: string;
+                code?: string;
             };
             relationships?: Record<string, never>;
             links?: components["schemas"]["StSelfLink"];
@@ -1076,22 +1076,22 @@ export interface components {
             id: string;
             attributes: {
                 /** Format: date */
-                sale_date: string;
+                sale_date?: string;
                 /** Format: date */
-                start_date: string;
-                net_days: number;
-                lines: components["schemas"]["StRecurringLine"][];
+                start_date?: string;
+                net_days?: number;
+                lines?: components["schemas"]["StRecurringLine"][];
                 /** Format: date */
-                next_invoice_date: string;
-                invoices_created: number;
-                has_mmr: boolean;
-                auto_pay: boolean;
+                next_invoice_date?: string;
+                invoices_created?: number;
+                has_mmr?: boolean;
+                auto_pay?: boolean;
                 /** Format: date-time */
-                created_at: string;
+                created_at?: string;
             };
             relationships: {
-                customer: components["schemas"]["StToOne"];
-                customer_billing: components["schemas"]["StToOne"];
+                customer?: components["schemas"]["StToOne"];
+                customer_billing?: components["schemas"]["StToOne"];
             };
             links?: components["schemas"]["StSelfLink"];
         };
@@ -1107,20 +1107,20 @@ export interface components {
             id: string;
             attributes: {
                 /** Format: date */
-                invoice_date: string;
+                invoice_date?: string;
                 /** Format: date */
-                due_date: string;
-                lines: components["schemas"]["StInvoiceLine"][];
-                total: components["schemas"]["StDecimal"];
-                balance: components["schemas"]["StDecimal"];
-                status: components["schemas"]["InvoiceStatus"];
-                auto_pay_attempted_at: components["schemas"]["StNullableInstant"];
+                due_date?: string;
+                lines?: components["schemas"]["StInvoiceLine"][];
+                total?: components["schemas"]["StDecimal"];
+                balance?: components["schemas"]["StDecimal"];
+                status?: components["schemas"]["InvoiceStatus"];
+                auto_pay_attempted_at?: components["schemas"]["StNullableInstant"];
                 /** Format: date-time */
-                created_at: string;
+                created_at?: string;
             };
             relationships: {
-                customer: components["schemas"]["StToOne"];
-                recurring_invoice: components["schemas"]["StToOne"];
+                customer?: components["schemas"]["StToOne"];
+                recurring_invoice?: components["schemas"]["StToOne"];
             };
             links?: components["schemas"]["StSelfLink"];
         };
@@ -1130,20 +1130,20 @@ export interface components {
             type: "customer_billings";
             id: string;
             attributes: {
-                billing_type: components["schemas"]["BillingMethodType"];
-                card_brand: null | components["schemas"]["CardBrand"];
-                last_four: string;
-                exp_month: number | null;
-                exp_year: number | null;
-                holder_name: string;
-                bank_name: string | null;
-                account_type: null | components["schemas"]["BankAccountType"];
-                expired: boolean;
+                billing_type?: components["schemas"]["BillingMethodType"];
+                card_brand?: null | components["schemas"]["CardBrand"];
+                last_four?: string;
+                exp_month?: number | null;
+                exp_year?: number | null;
+                holder_name?: string;
+                bank_name?: string | null;
+                account_type?: null | components["schemas"]["BankAccountType"];
+                expired?: boolean;
                 /** Format: date-time */
-                created_at: string;
+                created_at?: string;
             };
             relationships: {
-                customer: components["schemas"]["StToOne"];
+                customer?: components["schemas"]["StToOne"];
             };
             links?: components["schemas"]["StSelfLink"];
         };
@@ -1160,19 +1160,19 @@ export interface components {
             type: "customer_payments";
             id: string;
             attributes: {
-                amount: components["schemas"]["StDecimal"];
+                amount?: components["schemas"]["StDecimal"];
                 /** @enum {unknown} */
-                processing_status: "pending" | "complete" | "failed" | "cancelled";
-                failure_reason: null | components["schemas"]["DeclineReason"];
-                source: components["schemas"]["PaymentSource"];
-                allocations: components["schemas"]["StAllocation"][];
+                processing_status?: "pending" | "complete" | "failed" | "cancelled";
+                failure_reason?: null | components["schemas"]["DeclineReason"];
+                source?: components["schemas"]["PaymentSource"];
+                allocations?: components["schemas"]["StAllocation"][];
                 /** Format: date-time */
-                created_at: string;
+                created_at?: string;
             };
             relationships: {
-                customer: components["schemas"]["StToOne"];
-                customer_billing: components["schemas"]["StToOne"];
-                customer_invoices: components["schemas"]["StToMany"];
+                customer?: components["schemas"]["StToOne"];
+                customer_billing?: components["schemas"]["StToOne"];
+                customer_invoices?: components["schemas"]["StToMany"];
             };
             links?: components["schemas"]["StSelfLink"];
         };
@@ -1261,40 +1261,65 @@ export interface components {
             meta: components["schemas"]["StPageMeta"];
             jsonapi?: components["schemas"]["StJsonApi"];
         };
+        /** @description Top-level members of a request document beside `data`, accepted and ignored; `errors` beside `data` is refused. */
+        StRequestMembers: {
+            meta?: Record<string, never>;
+            links?: Record<string, never>;
+            jsonapi?: Record<string, never>;
+        };
+        /** @description Members of a resource object in a request beside `type`, `id`, `attributes` and `relationships`, accepted and ignored. */
+        StResourceMembers: {
+            lid?: string;
+            meta?: Record<string, never>;
+            links?: Record<string, never>;
+        };
+        /** @description Members of a relationship object in a request beside `data`, accepted and ignored. */
+        StRelationshipMembers: {
+            meta?: Record<string, never>;
+            links?: Record<string, never>;
+        };
         StCustomerRef: {
             data: {
                 /** @constant */
                 type: "customers";
                 id: string;
+                lid?: string;
+                meta?: Record<string, never>;
             };
-        };
+        } & components["schemas"]["StRelationshipMembers"];
         StIspRefNullable: {
             data: null | {
                 /** @constant */
                 type: "interactive_services_providers";
                 id: string;
+                lid?: string;
+                meta?: Record<string, never>;
             };
-        };
+        } & components["schemas"]["StRelationshipMembers"];
         /** @description A null `data` asks to remove the billing method, which is refused (409). */
         StBillingRefNullable: {
             data: null | {
                 /** @constant */
                 type: "customer_billings";
                 id: string;
+                lid?: string;
+                meta?: Record<string, never>;
             };
-        };
+        } & components["schemas"]["StRelationshipMembers"];
         StInvoiceRefs: {
             data: {
                 /** @constant */
                 type: "customer_invoices";
                 id: string;
+                lid?: string;
+                meta?: Record<string, never>;
             }[];
-        };
+        } & components["schemas"]["StRelationshipMembers"];
         /** @description `{"username", "password"}` (public), or the same as a JSON:API document's attributes. */
         StAuthenticate: {
             username: string;
             password: string;
-        } | {
+        } | ({
             data: {
                 type: string;
                 attributes: {
@@ -1302,7 +1327,7 @@ export interface components {
                     password: string;
                 };
             };
-        };
+        } & components["schemas"]["StRequestMembers"]);
         StTokenDocument: {
             data: {
                 /** @constant */
@@ -1331,12 +1356,16 @@ export interface components {
                     lname: string;
                     /** Format: email */
                     email: string;
+                } & {
+                    [key: string]: unknown;
                 };
                 relationships?: {
                     interactive_services_provider?: components["schemas"]["StIspRefNullable"];
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StIspAttributesIn: {
             name?: string;
             username?: string;
@@ -1348,8 +1377,8 @@ export interface components {
                 /** @constant */
                 type: "interactive_services_providers";
                 attributes: WithRequired<components["schemas"]["StIspAttributesIn"], "name" | "username" | "password">;
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StIspUpdate: {
             data: {
                 /** @constant */
@@ -1365,9 +1394,11 @@ export interface components {
                     username?: string;
                     password?: string;
                     billing_integration?: boolean;
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StRecurringLineIn: {
             /** @description MMR is "3". */
             invoice_billable_item_id: string;
@@ -1386,13 +1417,17 @@ export interface components {
                     start_date: string;
                     net_days?: number;
                     lines: components["schemas"]["StRecurringLineIn"][];
+                } & {
+                    [key: string]: unknown;
                 };
                 relationships: {
                     customer: components["schemas"]["StCustomerRef"];
                     customer_billing?: components["schemas"]["StBillingRefNullable"];
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StRecurringInvoiceUpdate: {
             data: {
                 /** @constant */
@@ -1400,9 +1435,11 @@ export interface components {
                 id: string;
                 relationships: {
                     customer_billing: components["schemas"]["StBillingRefNullable"];
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StInvoiceCreate: {
             data: {
                 /** @constant */
@@ -1417,12 +1454,16 @@ export interface components {
                         description?: string;
                         amount: components["schemas"]["StDecimalInput"];
                     }[];
+                } & {
+                    [key: string]: unknown;
                 };
                 relationships: {
                     customer: components["schemas"]["StCustomerRef"];
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StBillingCreate: {
             data: {
                 /** @constant */
@@ -1434,9 +1475,11 @@ export interface components {
                 };
                 relationships: {
                     customer: components["schemas"]["StCustomerRef"];
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StBillingUpdate: {
             data: {
                 /** @constant */
@@ -1447,15 +1490,19 @@ export interface components {
                     exp_month: number;
                     /** @description A year from 2000 to 2100; any other is a 422 `invalid-expiry`. */
                     exp_year: number;
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StPaymentCreate: {
             data: {
                 /** @constant */
                 type: "customer_payments";
                 attributes: {
                     amount: components["schemas"]["StDecimalInput"];
+                } & {
+                    [key: string]: unknown;
                 };
                 /** @description Without `customer_invoices`, the payment covers the customer's invoices, oldest first. */
                 relationships: {
@@ -1465,12 +1512,16 @@ export interface components {
                             /** @constant */
                             type: "customer_billings";
                             id: string;
+                            lid?: string;
+                            meta?: Record<string, never>;
                         };
-                    };
+                    } & components["schemas"]["StRelationshipMembers"];
                     customer_invoices?: components["schemas"]["StInvoiceRefs"];
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         /** @description RFC 9457 problem details; `type` is `https://trax-sim.dev/problems/<code>`. */
         Problem: {
             /** Format: uri */
@@ -2289,6 +2340,26 @@ export interface components {
          * @example interactive_services_provider
          */
         StInclude: string;
+        /**
+         * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+         *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+         *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+         *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+         *     (`source.parameter: sort`).
+         * @example -due_date,total
+         */
+        StSort: string;
+        /**
+         * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+         *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+         *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+         * @example {
+         *       "customers": "fname,lname"
+         *     }
+         */
+        StFields: {
+            [key: string]: string;
+        };
         /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
         StPageNumber: number;
         /** @description Resources per page (default 100, at most 500). */
@@ -2404,6 +2475,24 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+                 *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+                 *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+                 *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+                 *     (`source.parameter: sort`).
+                 * @example -due_date,total
+                 */
+                sort?: components["parameters"]["StSort"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
                 /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
                 "page[number]"?: components["parameters"]["StPageNumber"];
                 /** @description Resources per page (default 100, at most 500). */
@@ -2496,6 +2585,15 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
             };
             header?: {
                 /**
@@ -2550,6 +2648,24 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+                 *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+                 *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+                 *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+                 *     (`source.parameter: sort`).
+                 * @example -due_date,total
+                 */
+                sort?: components["parameters"]["StSort"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
                 /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
                 "page[number]"?: components["parameters"]["StPageNumber"];
                 /** @description Resources per page (default 100, at most 500). */
@@ -2642,6 +2758,15 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
             };
             header?: {
                 /**
@@ -2741,6 +2866,24 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+                 *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+                 *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+                 *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+                 *     (`source.parameter: sort`).
+                 * @example -due_date,total
+                 */
+                sort?: components["parameters"]["StSort"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
                 /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
                 "page[number]"?: components["parameters"]["StPageNumber"];
                 /** @description Resources per page (default 100, at most 500). */
@@ -2833,6 +2976,15 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
             };
             header?: {
                 /**
@@ -2930,6 +3082,24 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+                 *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+                 *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+                 *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+                 *     (`source.parameter: sort`).
+                 * @example -due_date,total
+                 */
+                sort?: components["parameters"]["StSort"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
                 /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
                 "page[number]"?: components["parameters"]["StPageNumber"];
                 /** @description Resources per page (default 100, at most 500). */
@@ -3022,6 +3192,15 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
             };
             header?: {
                 /**
@@ -3076,6 +3255,24 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+                 *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+                 *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+                 *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+                 *     (`source.parameter: sort`).
+                 * @example -due_date,total
+                 */
+                sort?: components["parameters"]["StSort"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
                 /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
                 "page[number]"?: components["parameters"]["StPageNumber"];
                 /** @description Resources per page (default 100, at most 500). */
@@ -3168,6 +3365,15 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
             };
             header?: {
                 /**
@@ -3234,8 +3440,13 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/vnd.api+json": {
-                    data?: components["schemas"]["StLinkage"];
-                };
+                    data?: {
+                        type: string;
+                        id: string;
+                        lid?: string;
+                        meta?: Record<string, never>;
+                    };
+                } & components["schemas"]["StRequestMembers"];
             };
         };
         responses: {
@@ -3302,6 +3513,24 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+                 *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+                 *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+                 *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+                 *     (`source.parameter: sort`).
+                 * @example -due_date,total
+                 */
+                sort?: components["parameters"]["StSort"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
                 /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
                 "page[number]"?: components["parameters"]["StPageNumber"];
                 /** @description Resources per page (default 100, at most 500). */
@@ -3394,6 +3623,15 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
             };
             header?: {
                 /**
@@ -3448,6 +3686,24 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+                 *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+                 *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+                 *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+                 *     (`source.parameter: sort`).
+                 * @example -due_date,total
+                 */
+                sort?: components["parameters"]["StSort"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
                 /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
                 "page[number]"?: components["parameters"]["StPageNumber"];
                 /** @description Resources per page (default 100, at most 500). */

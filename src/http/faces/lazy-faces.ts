@@ -102,10 +102,10 @@ export function lazyFaces({ index, store, runner, dealer, adc, stateOf, wallCloc
   for (const [operationId, resource] of Object.entries(SECURITYTRAX_CREATED)) {
     created[operationId] = {
       resource,
-      render: (state, entity) => {
+      render: (state, entity, base) => {
         if (!renderers?.[operationId])
           throw new Error(`${operationId} replayed before the SecurityTrax face was loaded`);
-        return renderers[operationId].render(state, entity);
+        return renderers[operationId].render(state, entity, base);
       },
     };
   }

@@ -5,7 +5,7 @@ import type { Face } from '../../face.ts';
 import { FAULT_CODES, faultOf, httpStatusOf } from './faults.ts';
 import { readEnvelope } from './envelope-reader.ts';
 import { helpPageHtml } from './help-page.ts';
-import { HELP_ANSWER, WSDL_ANSWER } from './routes.ts';
+import { ServiceDescription } from './routes.ts';
 import { MEDIA_TYPE, WEB_SERVICES_PREFIX, soapVersionOf, type SoapVersion } from './soap-constants.ts';
 import { wsdlXml } from './wsdl.ts';
 import { readXml, type XmlObject } from './xml-reader.ts';
@@ -22,9 +22,6 @@ const htmlResponse = (html: string) =>
 const versionOf = (c: Context): SoapVersion =>
   soapVersionOf(c.req.method === 'POST' ? c.req.header('content-type') : undefined);
 
-/** The URL the request came in on (sandbox prefix included), without its query: the WSDL's soap:address. */
-const addressOf = (c: Context): string => c.req.url.split('?')[0]!;
-
 export function alarmComSoapFace({ log }: { log?: (line: string) => void } = {}): Face {
   const onUnexpected = (err: unknown) =>
     log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -33,8 +30,10 @@ export function alarmComSoapFace({ log }: { log?: (line: string) => void } = {})
     owns: (path) => path.startsWith(WEB_SERVICES_PREFIX),
     readBody: (c) => readEnvelope(c),
     respond: (out, _op, c) => {
-      if (out.body === WSDL_ANSWER) return xmlResponse(out.status, '1.1', wsdlXml(addressOf(c)));
-      if (out.body === HELP_ANSWER) return htmlResponse(helpPageHtml(addressOf(c)));
+      if (out.body instanceof ServiceDescription)
+        return out.body.kind === 'wsdl'
+          ? xmlResponse(out.status, '1.1', wsdlXml(out.body.address))
+          : htmlResponse(helpPageHtml(out.body.address));
       return xmlResponse(out.status, versionOf(c), envelopeXml(versionOf(c), out.body as XmlObject));
     },
     onError: (err, c) => {

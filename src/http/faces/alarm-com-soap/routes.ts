@@ -13,6 +13,7 @@ import {
   resultElement,
   settingsResult,
 } from './operations.ts';
+import { SERVICE_PATH } from './soap-constants.ts';
 import type { XmlObject } from './xml-reader.ts';
 
 type SoapOps = Pick<Handlers, 'callCustomerManagement' | 'getCustomerManagementWsdl'>;
@@ -25,10 +26,14 @@ type Request = {
   };
 };
 
-/** The WSDL handler's answer; the face renders it with the URL the request came in on. */
-export const WSDL_ANSWER = { wsdl: true } as const;
-/** The help page's answer (a bare GET of the service); rendered with the URL too. */
-export const HELP_ANSWER = { help: true } as const;
+/** The GET's answer, rendered by the face: the WSDL or the help page, for the service at `address`. */
+export class ServiceDescription {
+  constructor(
+    readonly kind: 'wsdl' | 'help',
+    /** The URL the request came in on (origin and sandbox prefix as the client used them), without its query. */
+    readonly address: string,
+  ) {}
+}
 
 export function alarmComSoapRoutes(
   adc: AlarmComWebServices,
@@ -68,7 +73,10 @@ export function alarmComSoapRoutes(
     // ?WSDL in any case (?wsdl, ?Wsdl...) is the service description; a bare GET the help page, as ASMX.
     getCustomerManagementWsdl: (i) => ({
       status: 200,
-      body: Object.keys(i.query).some((name) => name.toLowerCase() === 'wsdl') ? WSDL_ANSWER : HELP_ANSWER,
+      body: new ServiceDescription(
+        Object.keys(i.query).some((name) => name.toLowerCase() === 'wsdl') ? 'wsdl' : 'help',
+        `${i.base.origin}${i.base.prefix}${SERVICE_PATH}`,
+      ),
     }),
   };
 }

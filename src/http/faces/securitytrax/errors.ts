@@ -25,14 +25,33 @@ function sourceOfRequestPath(path: string): { source: ErrorSource; status: numbe
   return { source: { parameter: name || where }, status: 400 };
 }
 
+/** The primary resource's `type` is not the endpoint's: JSON:API answers 409 Conflict, not a validation error. */
+const isTypeMismatch = (f: FieldError) =>
+  f.path === '/body/data/type' && f.message.startsWith('must be equal to constant');
+
+function typeMismatch(path: string): JsonApiError {
+  const type = resourceTypeOfPath(path)?.type;
+  return {
+    status: '409',
+    code: 'type-mismatch',
+    title: 'Type mismatch',
+    detail: `The document's resource type is not this endpoint's${type ? ` (${type})` : ''}.`,
+    source: { pointer: '/data/type' },
+  };
+}
+
 const codeOfMessage = (message: string): string =>
   message === 'is not allowed' ? 'unknown-member' : message === 'is required' ? 'required' : 'invalid-value';
 
+// Refusals of a request that links a related resource that does not exist: JSON:API answers those 404.
+const RELATED_NOT_FOUND = new Set(['unknown-isp']);
+
 function fromDomainError(err: DomainError, path: string): JsonApiError[] {
-  const status = STATUS_BY_KIND[err.kind];
+  const status = RELATED_NOT_FOUND.has(err.code) ? 404 : STATUS_BY_KIND[err.kind];
   const fields = (err.extensions.errors as FieldError[] | undefined) ?? [];
   if (err.code === 'validation-failed') {
     return fields.map((f) => {
+      if (isTypeMismatch(f)) return typeMismatch(path);
       const { source, status: s } = sourceOfRequestPath(f.path);
       const code = codeOfMessage(f.message);
       const title =

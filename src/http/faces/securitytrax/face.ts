@@ -9,6 +9,7 @@ import { headerOf, readJsonBody } from '../../read-request.ts';
 import { FaceError } from './face-error.ts';
 import { onJsonApiError } from './errors.ts';
 import { assertAcceptable, assertContentType, JSON_API } from './media-types.ts';
+import { assertQueryParameters } from './query-parameters.ts';
 import type { Tokens } from './tokens.ts';
 
 export const SECURITYTRAX_TAG = 'SecurityTrax';
@@ -46,7 +47,8 @@ export function createSecurityTraxFace({
     tag: SECURITYTRAX_TAG,
     owns: (path) => path === '/securitytrax' || path.startsWith('/securitytrax/'),
     sandboxOf,
-    // Media types, then the integrator key, then the token: before the body is read or validated.
+    // Media types, then the integrator key, then the token, then the query's parameter names: before the body
+    // is read or validated.
     before(c: Context, op: Operation, sandbox: string) {
       assertAcceptable(headerOf(c, 'accept'));
       const key = headerOf(c, INTEGRATOR_KEY_HEADER);
@@ -69,6 +71,7 @@ export function createSecurityTraxFace({
         );
       }
       if (op.security.includes('securityTraxToken')) tokens.verify(sandbox, headerOf(c, 'authorization'));
+      assertQueryParameters(Object.keys(c.req.queries()), op);
     },
     async readBody(c: Context, op: Operation) {
       const type = headerOf(c, 'content-type');
