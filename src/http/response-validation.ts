@@ -62,6 +62,7 @@ export function responseValidation({
     } else {
       errors = validators.response(op, res.status, type, body);
     }
+    if (face?.validateDocument) errors.push(...face.validateDocument(body, type));
     // 503/504 are documented simulated faults; a 500 is a bug unless its face says otherwise (SOAP 1.1 faults).
     if (res.status === 500 && !face?.expectedServerError?.(body))
       errors.push({ path: '/status', message: `server error ${res.status}: ${text.slice(0, 300)}` });

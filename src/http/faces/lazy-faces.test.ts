@@ -15,6 +15,7 @@ const HOOKS = [
   'onError',
   'parseResponse',
   'expectedServerError',
+  'validateDocument',
 ] as const;
 const hooksOf = (face: Face) => HOOKS.filter((h) => face[h] !== undefined);
 const PATHS = [

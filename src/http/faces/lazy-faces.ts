@@ -18,7 +18,7 @@ export const SECURITYTRAX_EAGER = {
   tag: 'SecurityTrax',
   owns: (path: string) => path === '/securitytrax' || path.startsWith('/securitytrax/'),
   errorSchema: '#/components/schemas/StErrorDocument',
-  hooks: ['sandboxOf', 'before', 'readBody', 'respond', 'onError'],
+  hooks: ['sandboxOf', 'before', 'readBody', 'respond', 'onError', 'validateDocument'],
 } as const;
 
 export const SOAP_EAGER = {

@@ -9,6 +9,7 @@ import { headerOf, readJsonBody } from '../../read-request.ts';
 import { FaceError } from './face-error.ts';
 import { onJsonApiError } from './errors.ts';
 import { assertAcceptable, assertContentType, JSON_API } from './media-types.ts';
+import { jsonApiSchemaCheck, type DocumentCheck } from './jsonapi-schema.ts';
 import { assertQueryParameters } from './query-parameters.ts';
 import type { Tokens } from './tokens.ts';
 
@@ -43,6 +44,7 @@ export function createSecurityTraxFace({
   tokens: Tokens;
   log?: (line: string) => void;
 }): Face {
+  let documentCheck: DocumentCheck | undefined;
   return {
     tag: SECURITYTRAX_TAG,
     owns: (path) => path === '/securitytrax' || path.startsWith('/securitytrax/'),
@@ -90,5 +92,7 @@ export function createSecurityTraxFace({
       log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
     ),
     errorSchema: '#/components/schemas/StErrorDocument',
+    // Without a JSON:API schema package (an installed trax-sim), answers are checked against the spec only.
+    validateDocument: (body, contentType) => (documentCheck ??= jsonApiSchemaCheck() ?? (() => []))(body, contentType),
   };
 }

@@ -3,7 +3,8 @@ export const DEFAULT_PAGE_SIZE = 100;
 
 export type Page<T> = {
   items: T[];
-  links: { self: string; first: string; last: string; prev: string | null; next: string | null };
+  /** `prev`/`next` are left out when there is no such page (JSON:API: omitted or null; its 1.0 schema takes only omitted). */
+  links: { self: string; first: string; last: string; prev?: string; next?: string };
   meta: { total_count: number; page_number: number; page_size: number; page_count: number };
 };
 
@@ -31,8 +32,8 @@ export function paginate<T>(all: readonly T[], query: Record<string, unknown>, u
       self: link(number),
       first: link(1),
       last: link(count),
-      prev: number > 1 ? link(Math.min(number - 1, count)) : null,
-      next: number < count ? link(number + 1) : null,
+      ...(number > 1 ? { prev: link(Math.min(number - 1, count)) } : {}),
+      ...(number < count ? { next: link(number + 1) } : {}),
     },
     meta: { total_count: all.length, page_number: number, page_size: size, page_count: count },
   };
