@@ -800,9 +800,10 @@ export interface paths {
         };
         get?: never;
         /**
-         * Set the sandbox's SecurityTrax dealer user (the dealer API's HTTP Basic credentials)
-         * @description The demo seed's dealer is `dealer` / `dealer-pass`, a scenario's is its `given.dealer` (the same by default);
-         *     an `empty` sandbox has none, so the dealer API refuses every login until one is set here.
+         * Set the sandbox's SecurityTrax dealer user (the login the SecurityTrax face's authenticate takes)
+         * @description The username and password `POST /securitytrax/{profile}/user/v1/authenticate` accepts for this sandbox (for a
+         *     bearer token). The demo seed's dealer is `dealer` / `dealer-pass`, a scenario's is its `given.dealer` (the same
+         *     by default); an `empty` sandbox has none, so the SecurityTrax face refuses every login until one is set here.
          */
         put: operations["setDealerCredentials"];
         post?: never;
@@ -1278,6 +1279,14 @@ export interface components {
             meta?: Record<string, never>;
             links?: Record<string, never>;
         };
+        /** @description This request changes no attribute; one sent is refused (on a PATCH, 403 `field-not-updatable`). */
+        StNoAttributes: {
+            [key: string]: unknown;
+        };
+        /** @description This request changes no relationship; one sent is refused (on a PATCH, 403 `field-not-updatable`). */
+        StNoRelationships: {
+            [key: string]: unknown;
+        };
         StCustomerRef: {
             data: {
                 /** @constant */
@@ -1377,6 +1386,7 @@ export interface components {
                 /** @constant */
                 type: "interactive_services_providers";
                 attributes: WithRequired<components["schemas"]["StIspAttributesIn"], "name" | "username" | "password">;
+                relationships?: components["schemas"]["StNoRelationships"];
             } & components["schemas"]["StResourceMembers"];
         } & components["schemas"]["StRequestMembers"];
         StIspUpdate: {
@@ -1384,6 +1394,7 @@ export interface components {
                 /** @constant */
                 type: "interactive_services_providers";
                 id: string;
+                relationships?: components["schemas"]["StNoRelationships"];
                 /**
                  * @description `billing_integration: true` calls Alarm.com (GetSecurityTraxSettings, SetSecurityTraxSettings) with the ISP's
                  *     credentials; refused without the SecurityTrax role (422 `securitytrax-role-missing`, the flag stays false),
@@ -1433,6 +1444,7 @@ export interface components {
                 /** @constant */
                 type: "recurring_invoices";
                 id: string;
+                attributes?: components["schemas"]["StNoAttributes"];
                 relationships: {
                     customer_billing: components["schemas"]["StBillingRefNullable"];
                 } & {
@@ -1485,6 +1497,7 @@ export interface components {
                 /** @constant */
                 type: "customer_billings";
                 id: string;
+                relationships?: components["schemas"]["StNoRelationships"];
                 /** @description A new expiry for a stored card (the billing method changes; it is never removed). */
                 attributes: {
                     exp_month: number;
@@ -1563,41 +1576,6 @@ export interface components {
         PaymentStatus: "succeeded" | "failed";
         /** @enum {string} */
         PaymentSource: "one_time" | "auto_pay" | "dealer";
-        InvoiceLine: {
-            lineItemId: number;
-            description: string;
-            amountCents: number;
-        };
-        /**
-         * @description A card or bank account to add, told apart by the `type` const (no OpenAPI `discriminator` keyword, so Ajv
-         *     works with or without its `discriminator` option). See the test instruments in docs/architecture.md.
-         */
-        NewBillingMethod: components["schemas"]["NewCardBillingMethod"] | components["schemas"]["NewBankAccountBillingMethod"];
-        NewCardBillingMethod: {
-            /** @constant */
-            type: "credit_card";
-            card: {
-                /** @description Card number; spaces allowed. Never stored or returned. */
-                number: string;
-                expMonth: number;
-                expYear: number;
-                /** @description Accepted, never required, never stored, logged or returned. */
-                cvv?: string;
-                holderName: string;
-            };
-        };
-        NewBankAccountBillingMethod: {
-            /** @constant */
-            type: "bank_account";
-            bankAccount: {
-                routingNumber: string;
-                /** @description Never stored or returned (last 4 only). */
-                accountNumber: string;
-                accountType: components["schemas"]["BankAccountType"];
-                bankName?: string;
-                holderName: string;
-            };
-        };
         SecurityTraxSettings: {
             billingIntegrationEnabled: boolean;
             /** Format: date-time */
@@ -1696,6 +1674,41 @@ export interface components {
                         Detail: components["schemas"]["SoapFaultDetail"];
                     };
                 };
+            };
+        };
+        InvoiceLine: {
+            lineItemId: number;
+            description: string;
+            amountCents: number;
+        };
+        /**
+         * @description A card or bank account to add, told apart by the `type` const (no OpenAPI `discriminator` keyword, so Ajv
+         *     works with or without its `discriminator` option). See the test instruments in docs/architecture.md.
+         */
+        NewBillingMethod: components["schemas"]["NewCardBillingMethod"] | components["schemas"]["NewBankAccountBillingMethod"];
+        NewCardBillingMethod: {
+            /** @constant */
+            type: "credit_card";
+            card: {
+                /** @description Card number; spaces allowed. Never stored or returned. */
+                number: string;
+                expMonth: number;
+                expYear: number;
+                /** @description Accepted, never required, never stored, logged or returned. */
+                cvv?: string;
+                holderName: string;
+            };
+        };
+        NewBankAccountBillingMethod: {
+            /** @constant */
+            type: "bank_account";
+            bankAccount: {
+                routingNumber: string;
+                /** @description Never stored or returned (last 4 only). */
+                accountNumber: string;
+                accountType: components["schemas"]["BankAccountType"];
+                bankName?: string;
+                holderName: string;
             };
         };
         PaymentMethodView: {
@@ -1875,7 +1888,7 @@ export interface components {
             now: string;
             /** @description Events appended while advancing, in order; the first 1000 when there were more. */
             events: components["schemas"]["SimEvent"][];
-            /** @description When there were more than 1000 events, the `GET /__sim/events` page that follows them; else null. */
+            /** @description When there were more than 1000 events, the `GET /__sim/events` page that follows them (a path, with the request's `/sandboxes/{name}` prefix when it had one); else null. */
             next: string | null;
         };
         Settings: {
@@ -1916,7 +1929,7 @@ export interface components {
         SimEventList: {
             items: components["schemas"]["SimEvent"][];
             /**
-             * @description The next page (same filter, `after` the last id here), or null at the end.
+             * @description The next page (same filter, `after` the last id here; a path, with the request's `/sandboxes/{name}` prefix when it had one), or null at the end.
              * @example /__sim/events?after=108&limit=100
              */
             next: string | null;

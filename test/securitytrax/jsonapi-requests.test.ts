@@ -81,7 +81,12 @@ describe('request documents: members JSON:API lets a client send are accepted an
     expect(both.status).toBe(422);
     const untyped = await postDocument(t, st, '/customers', { data: { attributes: customer().attributes } });
     expect(untyped.status).toBe(422);
-    expect(untyped.body.errors[0]).toMatchObject({ code: 'required', source: { pointer: '/data/type' } });
+    // The pointer names a member the request has (JSON:API: it must exist): the object `type` is missing from.
+    expect(untyped.body.errors[0]).toMatchObject({
+      code: 'required',
+      detail: 'type is required in /data',
+      source: { pointer: '/data' },
+    });
   });
 });
 
@@ -140,6 +145,35 @@ describe('creating and updating: the statuses JSON:API names', () => {
     expect(res.status).toBe(201);
     expect(res.headers.get('location')).toBe(res.body.data.links.self);
     expect(res.body.data.links.self).toBe(`http://localhost${st.base}/customers/${res.body.data.id}`);
+  });
+
+  it('an update this API does not support is 403: a read-only field, a type without updates', async () => {
+    const t = await testApp();
+    const st = dealerApi(t);
+    const readOnly = await st.patch('/recurring_invoices/1', {
+      type: 'recurring_invoices',
+      id: '1',
+      attributes: { sale_date: '2020-01-01' },
+      relationships: { customer_billing: link('customer_billings', 1) },
+    });
+    expect(readOnly.status).toBe(403);
+    expect(readOnly.body.errors[0]).toMatchObject({
+      code: 'field-not-updatable',
+      source: { pointer: '/data/attributes/sale_date' },
+    });
+    const relationship = await st.patch('/customer_billings/1', {
+      type: 'customer_billings',
+      id: '1',
+      attributes: { exp_month: 1, exp_year: 2031 },
+      relationships: { customer: link('customers', 2) },
+    });
+    expect(relationship.status).toBe(403);
+    expect(relationship.body.errors[0]).toMatchObject({ code: 'field-not-updatable' });
+    const noUpdates = await st.patch('/customers/1', { type: 'customers', id: '1', attributes: { fname: 'X' } });
+    expect(noUpdates.status).toBe(403);
+    expect(noUpdates.body.errors[0]).toMatchObject({ code: 'update-not-supported' });
+    expect(t.state().customers[0]!.firstName).not.toBe('X');
+    expect(t.state().billingMethods[0]!.card?.expYear).not.toBe(2031);
   });
 
   it('a PATCH leaves the attributes it does not name as they were', async () => {
