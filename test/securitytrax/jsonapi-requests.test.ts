@@ -91,6 +91,17 @@ describe('request documents: members JSON:API lets a client send are accepted an
 });
 
 describe('creating and updating: the statuses JSON:API names', () => {
+  it('several problems of different statuses answer the most general one, each error keeping its own', async () => {
+    const t = await testApp();
+    const st = dealerApi(t);
+    const res = await st.post('/customers', {
+      ...customer({ attributes: { fname: 'a', lname: 'b', email: 'a@b.co', nickname: 'x' } }),
+      type: 'people',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { status: string }) => e.status).sort()).toEqual(['409', '422']);
+  });
+
   it('a client-generated id is 403 (not supported); a lid is fine', async () => {
     const t = await testApp();
     const st = dealerApi(t);
