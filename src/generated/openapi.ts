@@ -950,7 +950,7 @@ export interface components {
         };
         /**
          * @description Decimal dollars as a JSON string ("39.99", always two decimals): SecurityTrax shows money as decimals, and a
-         *     string keeps the value exact in every client's JSON parser (no binary floating point). Inside, integer cents.
+         *     string keeps the value exact in every client's JSON parser (no binary floating point).
          * @example 39.99
          */
         StDecimal: string;
