@@ -39,6 +39,8 @@ Options:
   --cors-control        extend the --cors grant to the control API /__sim (explicit origins only)
   --allowed-hosts NAMES more Host names to answer besides localhost, 127.0.0.1, [::1] and --host
                         (comma-separated, repeatable), e.g. a proxy's or a container's name
+  --trust-proxy         behind a reverse proxy you trust: build the absolute links of answers from
+                        X-Forwarded-Proto / X-Forwarded-Host (off by default: any client can send them)
   --max-sandboxes N     at most N sandboxes (default 100); one more is a 409 sandbox-quota-reached
   --idle-minutes N      a sandbox unused for N minutes (default 10) leaves memory until its next use
                         (not with --memory)
@@ -66,6 +68,7 @@ const SERVE: CommandSpec = {
     cors: { type: 'string', multiple: true },
     'cors-control': { type: 'boolean' },
     'allowed-hosts': { type: 'string', multiple: true },
+    'trust-proxy': { type: 'boolean' },
     'admin-token': { type: 'string' },
     'max-sandboxes': { type: 'string' },
     'idle-minutes': { type: 'string' },
@@ -95,6 +98,7 @@ async function serveCommand(args: string[]): Promise<number> {
     quiet?: boolean;
     fsync?: boolean;
     'cors-control'?: boolean;
+    'trust-proxy'?: boolean;
   };
   const rawPort = values.port ?? process.env.PORT ?? '4010';
   const port = Number(rawPort);
@@ -144,6 +148,7 @@ async function serveCommand(args: string[]): Promise<number> {
     fsync: values.fsync || undefined,
     cors: corsOrigins.length ? { origins: corsOrigins, control: values['cors-control'] } : undefined,
     allowedHosts: list(parsed.values['allowed-hosts']),
+    trustProxy: values['trust-proxy'] || undefined,
     adminToken,
     maxSandboxes,
     idleAfterMs: idleMinutes === undefined ? undefined : idleMinutes * 60_000,

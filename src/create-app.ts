@@ -38,6 +38,11 @@ export type AppOptions = {
   adminToken?: string;
   /** Answer only these Host names (DNS-rebinding guard); startServer sets it, in-process use leaves it off. */
   hosts?: GuardOptions['hosts'];
+  /**
+   * Behind a reverse proxy the operator trusts: build the absolute links of answers from X-Forwarded-Proto and
+   * X-Forwarded-Host (off by default: any client can send them).
+   */
+  trustProxy?: boolean;
   /** Wall clock (ms) for SecurityTrax token expiry; tests inject one and move it. Default Date.now. */
   wallClock?: WallClock;
   /**
@@ -93,6 +98,7 @@ export function createApp(options: AppOptions): Hono {
     journal: services.journal,
     idempotency: { service: services.idempotency, renderers: { ...lazy.created, ...alarmComCreated } },
     strict: options.strict,
+    trustProxy: options.trustProxy,
     onViolation: options.onViolation,
     log: options.log,
     extend: options.extend ? (hono) => options.extend!(hono, services) : undefined,

@@ -48,8 +48,13 @@ describe('bad input gets a 4xx problem and changes nothing', () => {
     await unchanged(t, async () => {
       const res = await st.post('/customers', { type: 'customers', attributes: { fname: 'Ann', lname: 'X' } });
       expect(res.status).toBe(422);
+      // JSON:API: a pointer must point at a member the request has, so it names the object email is missing from.
       expect(res.body.errors).toContainEqual(
-        expect.objectContaining({ code: 'required', source: { pointer: '/data/attributes/email' } }),
+        expect.objectContaining({
+          code: 'required',
+          detail: 'email is required in /data/attributes',
+          source: { pointer: '/data/attributes' },
+        }),
       );
     });
   });

@@ -1,5 +1,6 @@
 // The Alarm.com SOAP face through the whole pipeline (strict: every answer is checked against the spec):
-// bad input of every kind is a fault in the request's SOAP version, never a 500, and changes nothing;
+// bad input of every kind is a fault in the request's SOAP version (HTTP 500 in SOAP 1.1, as ASMX answers
+// every fault), never an internal error, and changes nothing;
 // the simulated outage and slowness keep their meaning; the /sandboxes/{name} prefix selects a sandbox.
 import { describe, expect, it } from 'vitest';
 import { readSoapAnswer, soapRequest } from '../src/http/faces/alarm-com-soap/client-codec.ts';
@@ -13,8 +14,13 @@ const AUTH = `<soap:Header><Authentication xmlns="${ADC}"><User>acme-isp</User><
 const envelope = (body: string, header = AUTH, ns = S11) =>
   `<?xml version="1.0"?><soap:Envelope xmlns:soap="${ns}">${header}<soap:Body>${body}</soap:Body></soap:Envelope>`;
 const TEXT_XML = { 'content-type': 'text/xml; charset=utf-8' };
+/** SOAP 1.1 headers with the SOAPAction of the operation the body names (none when it names none). */
+const soap11 = (body: string): Record<string, string> => {
+  const operation = /<(?:\w+:)?([GS]etSecurityTraxSettings)\b/.exec(body)?.[1];
+  return operation ? { ...TEXT_XML, soapaction: `"${ADC}/${operation}"` } : TEXT_XML;
+};
 
-async function post(t: TestApp, body: string, headers: Record<string, string> = TEXT_XML, path = ASMX) {
+async function post(t: TestApp, body: string, headers: Record<string, string> = soap11(body), path = ASMX) {
   const res = await t.app.request(path, { method: 'POST', headers, body });
   const text = await res.text();
   return {
@@ -25,11 +31,11 @@ async function post(t: TestApp, body: string, headers: Record<string, string> = 
   };
 }
 
-/** The request is refused with a client fault of `code`, in SOAP 1.1, and the store is unchanged. */
-async function refused(t: TestApp, code: string, body: string, headers: Record<string, string> = TEXT_XML) {
+/** The request is refused with a client fault of `code`, in SOAP 1.1 (HTTP 500), and the store is unchanged. */
+async function refused(t: TestApp, code: string, body: string, headers: Record<string, string> = soap11(body)) {
   const before = await t.dump();
   const res = await post(t, body, headers);
-  expect(res.status, res.text).toBe(400);
+  expect(res.status, res.text).toBe(500);
   expect(res.type).toMatch(/^text\/xml/);
   expect(res.answer.kind, res.text).toBe('fault');
   if (res.answer.kind === 'fault') expect(res.answer.fault.code, res.text).toBe(code);
@@ -42,10 +48,10 @@ describe('SOAP face: bad input is a fault, never a 500, and changes nothing', ()
 
   it('broken XML', async () => {
     const t = await testApp();
-    await refused(t, 'malformed-xml', envelope(set).slice(0, -20));
+    await refused(t, 'MalformedXml', envelope(set).slice(0, -20));
     await refused(
       t,
-      'malformed-xml',
+      'MalformedXml',
       envelope(
         `<SetSecurityTraxSettings xmlns="${ADC}"><BillingIntegrationEnabled>&undeclared;</BillingIntegrationEnabled></SetSecurityTraxSettings>`,
       ),
@@ -54,26 +60,26 @@ describe('SOAP face: bad input is a fault, never a 500, and changes nothing', ()
 
   it('not an envelope, or an envelope without a Body', async () => {
     const t = await testApp();
-    await refused(t, 'not-an-envelope', `<SetSecurityTraxSettings xmlns="${ADC}"/>`);
-    await refused(t, 'not-an-envelope', `<soap:Envelope xmlns:soap="${S11}">${AUTH}</soap:Envelope>`);
+    await refused(t, 'NotAnEnvelope', `<SetSecurityTraxSettings xmlns="${ADC}"/>`);
+    await refused(t, 'NotAnEnvelope', `<soap:Envelope xmlns:soap="${S11}">${AUTH}</soap:Envelope>`);
   });
 
   it('a DOCTYPE: XXE and an entity bomb are refused before any expansion', async () => {
     const t = await testApp();
     await refused(
       t,
-      'doctype-not-allowed',
+      'DoctypeNotAllowed',
       `<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${envelope(set.replace('false', '&xxe;'))}`,
     );
     const lol = `<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>`;
-    await refused(t, 'doctype-not-allowed', `${lol}${envelope(set.replace('false', '&c;'))}`);
+    await refused(t, 'DoctypeNotAllowed', `${lol}${envelope(set.replace('false', '&c;'))}`);
   });
 
   it('nesting too deep, and a body over the size limit', async () => {
     const t = await testApp();
     await refused(
       t,
-      'xml-too-deep',
+      'XmlTooDeep',
       envelope(
         `<SetSecurityTraxSettings xmlns="${ADC}">${'<x>'.repeat(40)}${'</x>'.repeat(40)}</SetSecurityTraxSettings>`,
       ),
@@ -81,25 +87,28 @@ describe('SOAP face: bad input is a fault, never a 500, and changes nothing', ()
     const big = envelope(
       `<SetSecurityTraxSettings xmlns="${ADC}"><BillingIntegrationEnabled>${'x'.repeat(MAX_BODY_BYTES)}</BillingIntegrationEnabled></SetSecurityTraxSettings>`,
     );
-    await refused(t, 'payload-too-large', big);
+    await refused(t, 'PayloadTooLarge', big);
   });
 
   it('an unknown operation, or an operation element in the wrong namespace (or none)', async () => {
     const t = await testApp();
-    const res = await refused(t, 'unknown-operation', envelope(`<DeleteEverything xmlns="${ADC}"/>`));
+    const res = await refused(t, 'UnknownOperation', envelope(`<DeleteEverything xmlns="${ADC}"/>`));
     expect(res.text).toContain('DeleteEverything is not an operation');
-    await refused(t, 'unknown-operation', envelope('<GetSecurityTraxSettings xmlns="http://tempuri.org/"/>'));
-    await refused(t, 'unknown-operation', envelope('<GetSecurityTraxSettings/>'));
+    await refused(t, 'UnknownOperation', envelope('<GetSecurityTraxSettings xmlns="http://tempuri.org/"/>'));
+    await refused(t, 'UnknownOperation', envelope('<GetSecurityTraxSettings/>'));
   });
 
   it('a missing Authentication header, or one in the wrong namespace, or with no User', async () => {
     const t = await testApp();
     const get = `<GetSecurityTraxSettings xmlns="${ADC}"/>`;
-    const res = await refused(t, 'validation-failed', envelope(get, ''));
-    expect(res.text).toContain('/body/Envelope/Header is required');
+    const res = await refused(t, 'ValidationFailed', envelope(get, ''));
+    expect(res.text).toContain(
+      'The envelope has no SOAP Header: the credentials travel in the Authentication header block',
+    );
+    expect(res.text).not.toContain('/body/');
     await refused(
       t,
-      'validation-failed',
+      'ValidationFailed',
       envelope(
         get,
         '<soap:Header><Authentication><User>acme-isp</User><Password>isp-pass</Password></Authentication></soap:Header>',
@@ -107,7 +116,7 @@ describe('SOAP face: bad input is a fault, never a 500, and changes nothing', ()
     );
     await refused(
       t,
-      'validation-failed',
+      'ValidationFailed',
       envelope(
         get,
         `<soap:Header><Authentication xmlns="${ADC}"><Password>isp-pass</Password></Authentication></soap:Header>`,
@@ -115,7 +124,7 @@ describe('SOAP face: bad input is a fault, never a 500, and changes nothing', ()
     );
     await refused(
       t,
-      'validation-failed',
+      'ValidationFailed',
       envelope(
         `<SetSecurityTraxSettings xmlns="${ADC}"><BillingIntegrationEnabled>maybe</BillingIntegrationEnabled></SetSecurityTraxSettings>`,
       ),
@@ -124,16 +133,16 @@ describe('SOAP face: bad input is a fault, never a 500, and changes nothing', ()
 
   it('wrong credentials: an InvalidCredentials client fault, and the setting is unchanged', async () => {
     const t = await testApp();
-    const res = await refused(t, 'invalid-credentials', envelope(set, AUTH.replace('isp-pass', 'wrong')));
+    const res = await refused(t, 'InvalidCredentials', envelope(set, AUTH.replace('isp-pass', 'wrong')));
     expect(res.text).toContain('<faultcode>soap:Client.InvalidCredentials</faultcode>');
   });
 
   it('the wrong content type, a SOAP version mismatch, and a SOAPAction naming another operation', async () => {
     const t = await testApp();
-    await refused(t, 'unsupported-media-type', envelope(set), { 'content-type': 'application/json' });
-    await refused(t, 'unsupported-media-type', envelope(set), {});
-    await refused(t, 'version-mismatch', envelope(set, AUTH, 'http://www.w3.org/2003/05/soap-envelope'));
-    await refused(t, 'soap-action-mismatch', envelope(set), {
+    await refused(t, 'UnsupportedMediaType', envelope(set), { 'content-type': 'application/json' });
+    await refused(t, 'UnsupportedMediaType', envelope(set), {});
+    await refused(t, 'VersionMismatch', envelope(set, AUTH, 'http://www.w3.org/2003/05/soap-envelope'));
+    await refused(t, 'SoapActionMismatch', envelope(set), {
       ...TEXT_XML,
       soapaction: `"${ADC}/GetSecurityTraxSettings"`,
     });
@@ -150,26 +159,18 @@ describe('SOAP face: bad input is a fault, never a 500, and changes nothing', ()
     expect(res.type).toMatch(/^application\/soap\+xml/);
     expect(res.answer).toMatchObject({
       kind: 'fault',
-      fault: { faultcode: 'soap:Sender', subcode: 'InvalidCredentials', code: 'invalid-credentials' },
+      fault: { faultcode: 'soap:Sender', subcode: 'InvalidCredentials', code: 'InvalidCredentials' },
     });
   });
 
-  it('the WSDL URL without ?WSDL, an unknown sandbox, an unknown service, and the removed JSON routes', async () => {
+  it('an unknown sandbox, an unknown service, and the removed JSON routes', async () => {
     const t = await testApp();
-    for (const query of ['?WSDL', '?wsdl']) {
-      const wsdl = await t.app.request(`${ASMX}${query}`);
-      expect(wsdl.status).toBe(200);
-      expect(await wsdl.text()).toContain(`<soap12:address location="http://localhost${ASMX}"/>`);
-    }
-    const noQuery = await t.app.request(ASMX);
-    expect(noQuery.status).toBe(400);
-    expect(await noQuery.text()).toContain('wsdl-query-missing');
-    const unknown = await post(t, envelope(set), TEXT_XML, `/sandboxes/nope${ASMX}`);
-    expect(unknown.status).toBe(404);
-    expect(unknown.answer).toMatchObject({ kind: 'fault', fault: { code: 'sandbox-not-found' } });
-    const otherService = await post(t, envelope(set), TEXT_XML, '/alarm-com/WebServices/Other.asmx');
-    expect(otherService.status).toBe(404);
-    expect(otherService.answer).toMatchObject({ kind: 'fault', fault: { code: 'route-not-found' } });
+    const unknown = await post(t, envelope(set), soap11(set), `/sandboxes/nope${ASMX}`);
+    expect(unknown.status).toBe(500);
+    expect(unknown.answer).toMatchObject({ kind: 'fault', fault: { code: 'SandboxNotFound' } });
+    const otherService = await post(t, envelope(set), soap11(set), '/alarm-com/WebServices/Other.asmx');
+    expect(otherService.status).toBe(500);
+    expect(otherService.answer).toMatchObject({ kind: 'fault', fault: { code: 'RouteNotFound' } });
     const old = await t.call('POST', '/alarm-com/webservices/GetSecurityTraxSettings', { body: {} });
     expect(old.status).toBe(404);
     expect(old.body.type).toBe('https://trax-sim.dev/problems/route-not-found');
@@ -177,7 +178,7 @@ describe('SOAP face: bad input is a fault, never a 500, and changes nothing', ()
 });
 
 describe('SOAP face: simulated faults', () => {
-  it('down: 503 with a Server fault AlarmComUnavailable, nothing changes', async () => {
+  it('down: a Server fault AlarmComUnavailable (HTTP 500), nothing changes', async () => {
     const t = await testApp();
     await t.call('PUT', '/__sim/faults', { body: { alarmComWebServices: 'down' } });
     const before = JSON.stringify(t.state().adcCredentials);
@@ -188,12 +189,12 @@ describe('SOAP face: simulated faults', () => {
       { BillingIntegrationEnabled: 'false' },
     );
     const res = await post(t, r.body, r.headers);
-    expect(res.status).toBe(503);
+    expect(res.status).toBe(500);
     expect(res.text).toContain('<faultcode>soap:Server.AlarmComUnavailable</faultcode>');
     expect(JSON.stringify(t.state().adcCredentials)).toBe(before);
   });
 
-  it('slow past adcTimeoutMs: 504 with a Receiver fault AlarmComTimeout (SOAP 1.2)', async () => {
+  it('slow past adcTimeoutMs: a Receiver fault AlarmComTimeout (SOAP 1.2, HTTP 500)', async () => {
     // The service never answers on its own: only the face's timeout ends the call.
     const t = await testApp({
       sleep: (_ms, signal) =>
@@ -203,10 +204,10 @@ describe('SOAP face: simulated faults', () => {
     await t.call('PUT', '/__sim/faults', { body: { alarmComWebServices: 'slow', slowMs: 60_000 } });
     const r = soapRequest('1.2', 'GetSecurityTraxSettings', { username: 'acme-isp', password: 'isp-pass' });
     const res = await post(t, r.body, r.headers);
-    expect(res.status).toBe(504);
+    expect(res.status).toBe(500);
     expect(res.answer).toMatchObject({
       kind: 'fault',
-      fault: { faultcode: 'soap:Receiver', subcode: 'AlarmComTimeout', code: 'alarm-com-timeout' },
+      fault: { faultcode: 'soap:Receiver', subcode: 'AlarmComTimeout', code: 'AlarmComTimeout' },
     });
   });
 });

@@ -28,7 +28,7 @@ export type WebServicesClientOptions = {
 export class SoapFaultError extends Error {
   readonly status: number;
   readonly fault: SoapFault;
-  /** The stable code, e.g. `invalid-credentials`, `alarm-com-unavailable`. */
+  /** The stable code (detail/FaultDetail/Code, the subcode's too), e.g. `InvalidCredentials`, `AlarmComUnavailable`. */
   readonly code: string;
   constructor(status: number, fault: SoapFault) {
     super(`${fault.faultcode}${fault.subcode ? ` ${fault.subcode}` : ''}: ${fault.reason}`);

@@ -172,7 +172,7 @@ describe('securitytrax -> alarm-com-webservices (SOAP 1.1)', () => {
           .headers(requestHeaders('GetSecurityTraxSettings'))
           .xmlBody(requestBody('GetSecurityTraxSettings', ['norole-isp', 'wrong-pass'])),
       )
-      .willRespondWith(400, (b) =>
+      .willRespondWith(500, (b) =>
         b.headers(XML_TYPE).xmlBody(
           envelope((body) =>
             body.appendElement('soap:Fault', none(), (fault) => {
@@ -180,7 +180,7 @@ describe('securitytrax -> alarm-com-webservices (SOAP 1.1)', () => {
               fault.appendElement('faultstring', none(), 'The Alarm.com username or password is incorrect.');
               fault.appendElement('detail', none(), (d) =>
                 d.appendElement('FaultDetail', adcNamespace(), (f) =>
-                  f.appendElement('Code', none(), 'invalid-credentials'),
+                  f.appendElement('Code', none(), 'InvalidCredentials'),
                 ),
               );
             }),
@@ -192,8 +192,8 @@ describe('securitytrax -> alarm-com-webservices (SOAP 1.1)', () => {
           .getSecurityTraxSettings()
           .catch((e: unknown) => e);
         expect(err).toBeInstanceOf(SoapFaultError);
-        expect((err as SoapFaultError).code).toBe('invalid-credentials');
-        expect((err as SoapFaultError).status).toBe(400);
+        expect((err as SoapFaultError).code).toBe('InvalidCredentials');
+        expect((err as SoapFaultError).status).toBe(500);
       });
   });
 });

@@ -336,10 +336,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The service's WSDL (`?WSDL` or `?wsdl`)
-         * @description WSDL 1.1, document/literal, with a SOAP 1.1 and a SOAP 1.2 binding. Its `soap:address` is the URL the
-         *     WSDL was fetched from, so a WSDL fetched under `/sandboxes/{name}` points at that sandbox's endpoint.
-         *     Without `?WSDL` the answer is a SOAP 1.1 Client fault (`wsdl-query-missing`).
+         * The service's WSDL (`?WSDL`, in any case), or its help page (a bare GET)
+         * @description As ASMX serves it: `?WSDL` in any case (`?wsdl`, `?Wsdl`...) answers the WSDL 1.1, document/literal, with a
+         *     SOAP 1.1 and a SOAP 1.2 binding. Its `soap:address` is the URL the WSDL was fetched from, so a WSDL fetched
+         *     under `/sandboxes/{name}` points at that sandbox's endpoint. Without it, the answer is a small HTML help page
+         *     listing the operations (with their SOAPAction) and linking the WSDL.
          */
         get: operations["getCustomerManagementWsdl"];
         put?: never;
@@ -356,18 +357,24 @@ export interface paths {
          *     Credentials travel in the `Authentication` SOAP header (`User`, `Password`, `TwoFactorDeviceId`;
          *     the device id is accepted and ignored). Outcomes a SOAP client can tell apart:
          *     - wrong `User`/`Password`: a Client (1.1 `soap:Client.InvalidCredentials`) / Sender (1.2 subcode
-         *       `InvalidCredentials`) fault, HTTP 400;
+         *       `adc:InvalidCredentials`) fault;
          *     - credentials without the "SecurityTrax" role: HTTP 200, the result's `Success` is `false` and
          *       `ErrorMessage` says the role is missing; nothing changes;
-         *     - the sandbox's `alarmComWebServices: down` fault: a Server/Receiver fault `AlarmComUnavailable`, HTTP
-         *       503; `slow` past the sandbox's `adcTimeoutMs`: a Server/Receiver fault `AlarmComTimeout`, HTTP 504.
+         *     - the sandbox's `alarmComWebServices: down` fault: a Server/Receiver fault `AlarmComUnavailable`; `slow`
+         *       past the sandbox's `adcTimeoutMs`: a Server/Receiver fault `AlarmComTimeout`.
          *
-         *     Every other refusal is a fault in the request's SOAP version with HTTP 400: unsupported media type,
-         *     malformed XML, a DOCTYPE (refused outright: no DTDs, no custom entities), nesting deeper than 32
-         *     elements, a body over 256 KiB, not an envelope, SOAP version mismatch, unknown operation or an element in
-         *     the wrong namespace, SOAPAction mismatch, and envelopes the schema refuses (missing `Authentication`,
-         *     say). SOAP 1.1 over HTTP (WS-I Basic Profile) answers faults with 500; this simulator answers client
-         *     faults with 400, as SOAP 1.2 does, and keeps 500 for its own bugs.
+         *     Every other refusal is a fault in the request's SOAP version: unsupported media type, malformed XML, a
+         *     DOCTYPE (refused outright: no DTDs, no custom entities), nesting deeper than 32 elements, a body over 256
+         *     KiB, not an envelope, SOAP version mismatch, a header block marked `mustUnderstand` that the service does
+         *     not know (1.1 `soap:MustUnderstand`; 1.2 `soap:MustUnderstand` with a `NotUnderstood` header block), unknown
+         *     operation or an element in the wrong namespace, a missing or empty `SOAPAction` (SOAP 1.1) or one naming
+         *     another operation, and envelopes the schema refuses (missing `Authentication`, say). Fault reasons are
+         *     sentences about elements and headers, never internal paths.
+         *
+         *     HTTP statuses as ASMX answers them: every SOAP 1.1 fault is HTTP 500 (WS-I Basic Profile R1126); SOAP 1.2
+         *     per its HTTP binding: a Sender fault 400, every other fault (Receiver, VersionMismatch, MustUnderstand) 500.
+         *     The code in `detail/FaultDetail/Code` is the subcode's (see `SoapFaultCode`); `InternalError` is a bug of the
+         *     simulator.
          *
          *     The parsed envelope: elements in the SOAP envelope namespace or `http://www.alarm.com/WebServices` are
          *     named by their local name; unqualified elements too, except the immediate children of `Header` and
@@ -793,9 +800,10 @@ export interface paths {
         };
         get?: never;
         /**
-         * Set the sandbox's SecurityTrax dealer user (the dealer API's HTTP Basic credentials)
-         * @description The demo seed's dealer is `dealer` / `dealer-pass`, a scenario's is its `given.dealer` (the same by default);
-         *     an `empty` sandbox has none, so the dealer API refuses every login until one is set here.
+         * Set the sandbox's SecurityTrax dealer user (the login the SecurityTrax face's authenticate takes)
+         * @description The username and password `POST /securitytrax/{profile}/user/v1/authenticate` accepts for this sandbox (for a
+         *     bearer token). The demo seed's dealer is `dealer` / `dealer-pass`, a scenario's is its `given.dealer` (the same
+         *     by default); an `empty` sandbox has none, so the SecurityTrax face refuses every login until one is set here.
          */
         put: operations["setDealerCredentials"];
         post?: never;
@@ -942,7 +950,7 @@ export interface components {
         };
         /**
          * @description Decimal dollars as a JSON string ("39.99", always two decimals): SecurityTrax shows money as decimals, and a
-         *     string keeps the value exact in every client's JSON parser (no binary floating point). Inside, integer cents.
+         *     string keeps the value exact in every client's JSON parser (no binary floating point).
          * @example 39.99
          */
         StDecimal: string;
@@ -1011,21 +1019,21 @@ export interface components {
             type: "customers";
             id: string;
             attributes: {
-                fname: string;
-                lname: string;
-                email: string;
+                fname?: string;
+                lname?: string;
+                email?: string;
                 /**
                  * @description Always `customer` here (SecurityTrax also has leads).
                  * @constant
                  */
-                record_type: "customer";
+                record_type?: "customer";
                 /** Format: date-time */
-                created_at: string;
+                created_at?: string;
             };
             relationships: {
-                interactive_services_provider: components["schemas"]["StToOne"];
-                customer_billings: components["schemas"]["StToMany"];
-                recurring_invoices: components["schemas"]["StToMany"];
+                interactive_services_provider?: components["schemas"]["StToOne"];
+                customer_billings?: components["schemas"]["StToMany"];
+                recurring_invoices?: components["schemas"]["StToMany"];
             };
             links?: components["schemas"]["StSelfLink"];
         };
@@ -1035,12 +1043,12 @@ export interface components {
             type: "interactive_services_providers";
             id: string;
             attributes: {
-                name: string;
-                username: string;
+                name?: string;
+                username?: string;
                 /** @description The "Billing Integration" checkbox. */
-                billing_integration: boolean;
-                billing_integration_enabled_at: components["schemas"]["StNullableInstant"];
-                role_cache_refreshed_at: components["schemas"]["StNullableInstant"];
+                billing_integration?: boolean;
+                billing_integration_enabled_at?: components["schemas"]["StNullableInstant"];
+                role_cache_refreshed_at?: components["schemas"]["StNullableInstant"];
             };
             relationships?: Record<string, never>;
             links?: components["schemas"]["StSelfLink"];
@@ -1051,8 +1059,8 @@ export interface components {
             type: "invoice_billable_items";
             id: string;
             attributes: {
-                name: string;
-                code: string;
+                name?: string;
+                code?: string;
             };
             relationships?: Record<string, never>;
             links?: components["schemas"]["StSelfLink"];
@@ -1071,22 +1079,22 @@ export interface components {
             id: string;
             attributes: {
                 /** Format: date */
-                sale_date: string;
+                sale_date?: string;
                 /** Format: date */
-                start_date: string;
-                net_days: number;
-                lines: components["schemas"]["StRecurringLine"][];
+                start_date?: string;
+                net_days?: number;
+                lines?: components["schemas"]["StRecurringLine"][];
                 /** Format: date */
-                next_invoice_date: string;
-                invoices_created: number;
-                has_mmr: boolean;
-                auto_pay: boolean;
+                next_invoice_date?: string;
+                invoices_created?: number;
+                has_mmr?: boolean;
+                auto_pay?: boolean;
                 /** Format: date-time */
-                created_at: string;
+                created_at?: string;
             };
             relationships: {
-                customer: components["schemas"]["StToOne"];
-                customer_billing: components["schemas"]["StToOne"];
+                customer?: components["schemas"]["StToOne"];
+                customer_billing?: components["schemas"]["StToOne"];
             };
             links?: components["schemas"]["StSelfLink"];
         };
@@ -1102,20 +1110,20 @@ export interface components {
             id: string;
             attributes: {
                 /** Format: date */
-                invoice_date: string;
+                invoice_date?: string;
                 /** Format: date */
-                due_date: string;
-                lines: components["schemas"]["StInvoiceLine"][];
-                total: components["schemas"]["StDecimal"];
-                balance: components["schemas"]["StDecimal"];
-                status: components["schemas"]["InvoiceStatus"];
-                auto_pay_attempted_at: components["schemas"]["StNullableInstant"];
+                due_date?: string;
+                lines?: components["schemas"]["StInvoiceLine"][];
+                total?: components["schemas"]["StDecimal"];
+                balance?: components["schemas"]["StDecimal"];
+                status?: components["schemas"]["InvoiceStatus"];
+                auto_pay_attempted_at?: components["schemas"]["StNullableInstant"];
                 /** Format: date-time */
-                created_at: string;
+                created_at?: string;
             };
             relationships: {
-                customer: components["schemas"]["StToOne"];
-                recurring_invoice: components["schemas"]["StToOne"];
+                customer?: components["schemas"]["StToOne"];
+                recurring_invoice?: components["schemas"]["StToOne"];
             };
             links?: components["schemas"]["StSelfLink"];
         };
@@ -1125,20 +1133,20 @@ export interface components {
             type: "customer_billings";
             id: string;
             attributes: {
-                billing_type: components["schemas"]["BillingMethodType"];
-                card_brand: null | components["schemas"]["CardBrand"];
-                last_four: string;
-                exp_month: number | null;
-                exp_year: number | null;
-                holder_name: string;
-                bank_name: string | null;
-                account_type: null | components["schemas"]["BankAccountType"];
-                expired: boolean;
+                billing_type?: components["schemas"]["BillingMethodType"];
+                card_brand?: null | components["schemas"]["CardBrand"];
+                last_four?: string;
+                exp_month?: number | null;
+                exp_year?: number | null;
+                holder_name?: string;
+                bank_name?: string | null;
+                account_type?: null | components["schemas"]["BankAccountType"];
+                expired?: boolean;
                 /** Format: date-time */
-                created_at: string;
+                created_at?: string;
             };
             relationships: {
-                customer: components["schemas"]["StToOne"];
+                customer?: components["schemas"]["StToOne"];
             };
             links?: components["schemas"]["StSelfLink"];
         };
@@ -1155,19 +1163,19 @@ export interface components {
             type: "customer_payments";
             id: string;
             attributes: {
-                amount: components["schemas"]["StDecimal"];
+                amount?: components["schemas"]["StDecimal"];
                 /** @enum {unknown} */
-                processing_status: "pending" | "complete" | "failed" | "cancelled";
-                failure_reason: null | components["schemas"]["DeclineReason"];
-                source: components["schemas"]["PaymentSource"];
-                allocations: components["schemas"]["StAllocation"][];
+                processing_status?: "pending" | "complete" | "failed" | "cancelled";
+                failure_reason?: null | components["schemas"]["DeclineReason"];
+                source?: components["schemas"]["PaymentSource"];
+                allocations?: components["schemas"]["StAllocation"][];
                 /** Format: date-time */
-                created_at: string;
+                created_at?: string;
             };
             relationships: {
-                customer: components["schemas"]["StToOne"];
-                customer_billing: components["schemas"]["StToOne"];
-                customer_invoices: components["schemas"]["StToMany"];
+                customer?: components["schemas"]["StToOne"];
+                customer_billing?: components["schemas"]["StToOne"];
+                customer_invoices?: components["schemas"]["StToMany"];
             };
             links?: components["schemas"]["StSelfLink"];
         };
@@ -1256,40 +1264,73 @@ export interface components {
             meta: components["schemas"]["StPageMeta"];
             jsonapi?: components["schemas"]["StJsonApi"];
         };
+        /** @description Top-level members of a request document beside `data`, accepted and ignored; `errors` beside `data` is refused. */
+        StRequestMembers: {
+            meta?: Record<string, never>;
+            links?: Record<string, never>;
+            jsonapi?: Record<string, never>;
+        };
+        /** @description Members of a resource object in a request beside `type`, `id`, `attributes` and `relationships`, accepted and ignored. */
+        StResourceMembers: {
+            lid?: string;
+            meta?: Record<string, never>;
+            links?: Record<string, never>;
+        };
+        /** @description Members of a relationship object in a request beside `data`, accepted and ignored. */
+        StRelationshipMembers: {
+            meta?: Record<string, never>;
+            links?: Record<string, never>;
+        };
+        /** @description This request changes no attribute; one sent is refused (on a PATCH, 403 `field-not-updatable`). */
+        StNoAttributes: {
+            [key: string]: unknown;
+        };
+        /** @description This request changes no relationship; one sent is refused (on a PATCH, 403 `field-not-updatable`). */
+        StNoRelationships: {
+            [key: string]: unknown;
+        };
         StCustomerRef: {
             data: {
                 /** @constant */
                 type: "customers";
                 id: string;
+                lid?: string;
+                meta?: Record<string, never>;
             };
-        };
+        } & components["schemas"]["StRelationshipMembers"];
         StIspRefNullable: {
             data: null | {
                 /** @constant */
                 type: "interactive_services_providers";
                 id: string;
+                lid?: string;
+                meta?: Record<string, never>;
             };
-        };
+        } & components["schemas"]["StRelationshipMembers"];
         /** @description A null `data` asks to remove the billing method, which is refused (409). */
         StBillingRefNullable: {
             data: null | {
                 /** @constant */
                 type: "customer_billings";
                 id: string;
+                lid?: string;
+                meta?: Record<string, never>;
             };
-        };
+        } & components["schemas"]["StRelationshipMembers"];
         StInvoiceRefs: {
             data: {
                 /** @constant */
                 type: "customer_invoices";
                 id: string;
+                lid?: string;
+                meta?: Record<string, never>;
             }[];
-        };
+        } & components["schemas"]["StRelationshipMembers"];
         /** @description `{"username", "password"}` (public), or the same as a JSON:API document's attributes. */
         StAuthenticate: {
             username: string;
             password: string;
-        } | {
+        } | ({
             data: {
                 type: string;
                 attributes: {
@@ -1297,7 +1338,7 @@ export interface components {
                     password: string;
                 };
             };
-        };
+        } & components["schemas"]["StRequestMembers"]);
         StTokenDocument: {
             data: {
                 /** @constant */
@@ -1326,12 +1367,16 @@ export interface components {
                     lname: string;
                     /** Format: email */
                     email: string;
+                } & {
+                    [key: string]: unknown;
                 };
                 relationships?: {
                     interactive_services_provider?: components["schemas"]["StIspRefNullable"];
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StIspAttributesIn: {
             name?: string;
             username?: string;
@@ -1343,13 +1388,15 @@ export interface components {
                 /** @constant */
                 type: "interactive_services_providers";
                 attributes: WithRequired<components["schemas"]["StIspAttributesIn"], "name" | "username" | "password">;
-            };
-        };
+                relationships?: components["schemas"]["StNoRelationships"];
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StIspUpdate: {
             data: {
                 /** @constant */
                 type: "interactive_services_providers";
                 id: string;
+                relationships?: components["schemas"]["StNoRelationships"];
                 /**
                  * @description `billing_integration: true` calls Alarm.com (GetSecurityTraxSettings, SetSecurityTraxSettings) with the ISP's
                  *     credentials; refused without the SecurityTrax role (422 `securitytrax-role-missing`, the flag stays false),
@@ -1360,9 +1407,11 @@ export interface components {
                     username?: string;
                     password?: string;
                     billing_integration?: boolean;
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StRecurringLineIn: {
             /** @description MMR is "3". */
             invoice_billable_item_id: string;
@@ -1381,23 +1430,30 @@ export interface components {
                     start_date: string;
                     net_days?: number;
                     lines: components["schemas"]["StRecurringLineIn"][];
+                } & {
+                    [key: string]: unknown;
                 };
                 relationships: {
                     customer: components["schemas"]["StCustomerRef"];
                     customer_billing?: components["schemas"]["StBillingRefNullable"];
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StRecurringInvoiceUpdate: {
             data: {
                 /** @constant */
                 type: "recurring_invoices";
                 id: string;
+                attributes?: components["schemas"]["StNoAttributes"];
                 relationships: {
                     customer_billing: components["schemas"]["StBillingRefNullable"];
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StInvoiceCreate: {
             data: {
                 /** @constant */
@@ -1412,12 +1468,16 @@ export interface components {
                         description?: string;
                         amount: components["schemas"]["StDecimalInput"];
                     }[];
+                } & {
+                    [key: string]: unknown;
                 };
                 relationships: {
                     customer: components["schemas"]["StCustomerRef"];
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StBillingCreate: {
             data: {
                 /** @constant */
@@ -1429,28 +1489,35 @@ export interface components {
                 };
                 relationships: {
                     customer: components["schemas"]["StCustomerRef"];
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StBillingUpdate: {
             data: {
                 /** @constant */
                 type: "customer_billings";
                 id: string;
+                relationships?: components["schemas"]["StNoRelationships"];
                 /** @description A new expiry for a stored card (the billing method changes; it is never removed). */
                 attributes: {
                     exp_month: number;
                     /** @description A year from 2000 to 2100; any other is a 422 `invalid-expiry`. */
                     exp_year: number;
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         StPaymentCreate: {
             data: {
                 /** @constant */
                 type: "customer_payments";
                 attributes: {
                     amount: components["schemas"]["StDecimalInput"];
+                } & {
+                    [key: string]: unknown;
                 };
                 /** @description Without `customer_invoices`, the payment covers the customer's invoices, oldest first. */
                 relationships: {
@@ -1460,12 +1527,16 @@ export interface components {
                             /** @constant */
                             type: "customer_billings";
                             id: string;
+                            lid?: string;
+                            meta?: Record<string, never>;
                         };
-                    };
+                    } & components["schemas"]["StRelationshipMembers"];
                     customer_invoices?: components["schemas"]["StInvoiceRefs"];
+                } & {
+                    [key: string]: unknown;
                 };
-            };
-        };
+            } & components["schemas"]["StResourceMembers"];
+        } & components["schemas"]["StRequestMembers"];
         /** @description RFC 9457 problem details; `type` is `https://trax-sim.dev/problems/<code>`. */
         Problem: {
             /** Format: uri */
@@ -1507,41 +1578,6 @@ export interface components {
         PaymentStatus: "succeeded" | "failed";
         /** @enum {string} */
         PaymentSource: "one_time" | "auto_pay" | "dealer";
-        InvoiceLine: {
-            lineItemId: number;
-            description: string;
-            amountCents: number;
-        };
-        /**
-         * @description A card or bank account to add, told apart by the `type` const (no OpenAPI `discriminator` keyword, so Ajv
-         *     works with or without its `discriminator` option). See the test instruments in docs/architecture.md.
-         */
-        NewBillingMethod: components["schemas"]["NewCardBillingMethod"] | components["schemas"]["NewBankAccountBillingMethod"];
-        NewCardBillingMethod: {
-            /** @constant */
-            type: "credit_card";
-            card: {
-                /** @description Card number; spaces allowed. Never stored or returned. */
-                number: string;
-                expMonth: number;
-                expYear: number;
-                /** @description Accepted, never required, never stored, logged or returned. */
-                cvv?: string;
-                holderName: string;
-            };
-        };
-        NewBankAccountBillingMethod: {
-            /** @constant */
-            type: "bank_account";
-            bankAccount: {
-                routingNumber: string;
-                /** @description Never stored or returned (last 4 only). */
-                accountNumber: string;
-                accountType: components["schemas"]["BankAccountType"];
-                bankName?: string;
-                holderName: string;
-            };
-        };
         SecurityTraxSettings: {
             billingIntegrationEnabled: boolean;
             /** Format: date-time */
@@ -1599,10 +1635,15 @@ export interface components {
         };
         SoapFaultDetail: {
             FaultDetail: {
-                /** @description The stable code, e.g. `invalid-credentials`. */
-                Code: string;
+                Code: components["schemas"]["SoapFaultCode"];
             };
         };
+        /**
+         * @description The stable code of a fault, the same in `detail/FaultDetail/Code` and in the subcode (1.1
+         *     `soap:Client.<Code>`, 1.2 `adc:<Code>`). `InternalError` is a bug of the simulator.
+         * @enum {string}
+         */
+        SoapFaultCode: "InvalidCredentials" | "UnsupportedMediaType" | "MalformedXml" | "UnsupportedCharset" | "DoctypeNotAllowed" | "XmlTooDeep" | "TooManyNamespaces" | "PayloadTooLarge" | "NotAnEnvelope" | "VersionMismatch" | "MustUnderstand" | "UnknownOperation" | "SoapActionMissing" | "SoapActionMismatch" | "ValidationFailed" | "InvalidSandboxName" | "SandboxNotFound" | "RouteNotFound" | "AlarmComUnavailable" | "AlarmComTimeout" | "InternalError";
         Soap11FaultEnvelope: {
             Envelope: {
                 Body: {
@@ -1616,11 +1657,15 @@ export interface components {
         };
         Soap12FaultEnvelope: {
             Envelope: {
+                /** @description A MustUnderstand fault's `NotUnderstood` blocks (their `qname` attribute names each header not understood). */
+                Header?: {
+                    NotUnderstood?: string | string[];
+                };
                 Body: {
                     Fault: {
                         Code: {
                             /** @enum {string} */
-                            Value: "soap:Sender" | "soap:Receiver" | "soap:VersionMismatch";
+                            Value: "soap:Sender" | "soap:Receiver" | "soap:VersionMismatch" | "soap:MustUnderstand";
                             Subcode?: {
                                 Value: string;
                             };
@@ -1631,6 +1676,41 @@ export interface components {
                         Detail: components["schemas"]["SoapFaultDetail"];
                     };
                 };
+            };
+        };
+        InvoiceLine: {
+            lineItemId: number;
+            description: string;
+            amountCents: number;
+        };
+        /**
+         * @description A card or bank account to add, told apart by the `type` const (no OpenAPI `discriminator` keyword, so Ajv
+         *     works with or without its `discriminator` option). See the test instruments in docs/architecture.md.
+         */
+        NewBillingMethod: components["schemas"]["NewCardBillingMethod"] | components["schemas"]["NewBankAccountBillingMethod"];
+        NewCardBillingMethod: {
+            /** @constant */
+            type: "credit_card";
+            card: {
+                /** @description Card number; spaces allowed. Never stored or returned. */
+                number: string;
+                expMonth: number;
+                expYear: number;
+                /** @description Accepted, never required, never stored, logged or returned. */
+                cvv?: string;
+                holderName: string;
+            };
+        };
+        NewBankAccountBillingMethod: {
+            /** @constant */
+            type: "bank_account";
+            bankAccount: {
+                routingNumber: string;
+                /** @description Never stored or returned (last 4 only). */
+                accountNumber: string;
+                accountType: components["schemas"]["BankAccountType"];
+                bankName?: string;
+                holderName: string;
             };
         };
         PaymentMethodView: {
@@ -1815,7 +1895,7 @@ export interface components {
             now: string;
             /** @description Events appended while advancing, in order; the first 1000 when there were more. */
             events: components["schemas"]["SimEvent"][];
-            /** @description When there were more than 1000 events, the `GET /__sim/events` page that follows them; else null. */
+            /** @description When there were more than 1000 events, the `GET /__sim/events` page that follows them (a path, with the request's `/sandboxes/{name}` prefix when it had one); else null. */
             next: string | null;
         };
         Settings: {
@@ -1856,7 +1936,7 @@ export interface components {
         SimEventList: {
             items: components["schemas"]["SimEvent"][];
             /**
-             * @description The next page (same filter, `after` the last id here), or null at the end.
+             * @description The next page (same filter, `after` the last id here; a path, with the request's `/sandboxes/{name}` prefix when it had one), or null at the end.
              * @example /__sim/events?after=108&limit=100
              */
             next: string | null;
@@ -2184,15 +2264,14 @@ export interface components {
             };
         };
         /**
-         * @description A SOAP fault in the request's SOAP version (`text/xml` 1.1 for requests that are not SOAP 1.2): 1.1
-         *     `faultcode` `soap:Client.<Code>` / 1.2 `Code` `soap:Sender` with `Subcode` `adc:<Code>`. `<Code>` is
-         *     PascalCase of the stable code in `detail/FaultDetail/Code`: `invalid-credentials`,
-         *     `unsupported-media-type`, `unsupported-charset`, `malformed-xml`, `doctype-not-allowed`, `xml-too-deep`,
-         *     `too-many-namespaces` (over 64 declarations on an element or 256 in a document), `payload-too-large`,
-         *     `not-an-envelope`, `version-mismatch` (faultcode `soap:VersionMismatch`), `unknown-operation`,
-         *     `soap-action-mismatch`, `validation-failed`, `invalid-sandbox-name`, `wsdl-query-missing`.
+         * @description A SOAP fault in the request's SOAP version (`text/xml` 1.1 for requests that are not SOAP 1.2). Every SOAP 1.1
+         *     fault is HTTP 500 (as ASMX and the WS-I Basic Profile answer): `faultcode` `soap:Client.<Code>` (the request),
+         *     `soap:Server.<Code>` (the simulated service: `AlarmComUnavailable`, `AlarmComTimeout`), `soap:VersionMismatch`
+         *     or `soap:MustUnderstand`. SOAP 1.2 answers 500 for a `soap:Receiver` fault (subcode `adc:<Code>`),
+         *     `soap:VersionMismatch` and `soap:MustUnderstand` (with a `NotUnderstood` header block per header not
+         *     understood). `<Code>`, also in `detail/FaultDetail/Code`, is one of `SoapFaultCode`.
          */
-        SoapClientFault: {
+        SoapFault: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2206,7 +2285,7 @@ export interface components {
                  *             "faultstring": "The Alarm.com username or password is incorrect.",
                  *             "detail": {
                  *               "FaultDetail": {
-                 *                 "Code": "invalid-credentials"
+                 *                 "Code": "InvalidCredentials"
                  *               }
                  *             }
                  *           }
@@ -2218,27 +2297,39 @@ export interface components {
                 "application/soap+xml": components["schemas"]["Soap12FaultEnvelope"];
             };
         };
-        /** @description The sandbox does not exist (`sandbox-not-found`), as a Client/Sender fault. */
-        SoapNotFoundFault: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "text/xml": components["schemas"]["Soap11FaultEnvelope"];
-                "application/soap+xml": components["schemas"]["Soap12FaultEnvelope"];
-            };
-        };
         /**
-         * @description A simulated outage: 503 with `soap:Server.AlarmComUnavailable` (1.2: `soap:Receiver`, subcode
-         *     `adc:AlarmComUnavailable`); 504 with `AlarmComTimeout` when the answer would take longer than the
-         *     sandbox's `adcTimeoutMs`.
+         * @description A SOAP 1.2 `soap:Sender` fault (the request is at fault), HTTP 400 as SOAP 1.2's HTTP binding says; subcode
+         *     `adc:<Code>` and `detail/FaultDetail/Code` one of `SoapFaultCode`.
          */
-        SoapServerFault: {
+        SoapSenderFault: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "text/xml": components["schemas"]["Soap11FaultEnvelope"];
+                /**
+                 * @example {
+                 *       "Envelope": {
+                 *         "Body": {
+                 *           "Fault": {
+                 *             "Code": {
+                 *               "Value": "soap:Sender",
+                 *               "Subcode": {
+                 *                 "Value": "adc:InvalidCredentials"
+                 *               }
+                 *             },
+                 *             "Reason": {
+                 *               "Text": "The Alarm.com username or password is incorrect."
+                 *             },
+                 *             "Detail": {
+                 *               "FaultDetail": {
+                 *                 "Code": "InvalidCredentials"
+                 *               }
+                 *             }
+                 *           }
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/soap+xml": components["schemas"]["Soap12FaultEnvelope"];
             };
         };
@@ -2277,6 +2368,26 @@ export interface components {
          * @example interactive_services_provider
          */
         StInclude: string;
+        /**
+         * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+         *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+         *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+         *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+         *     (`source.parameter: sort`).
+         * @example -due_date,total
+         */
+        StSort: string;
+        /**
+         * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+         *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+         *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+         * @example {
+         *       "customers": "fname,lname"
+         *     }
+         */
+        StFields: {
+            [key: string]: string;
+        };
         /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
         StPageNumber: number;
         /** @description Resources per page (default 100, at most 500). */
@@ -2400,6 +2511,24 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+                 *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+                 *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+                 *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+                 *     (`source.parameter: sort`).
+                 * @example -due_date,total
+                 */
+                sort?: components["parameters"]["StSort"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
                 /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
                 "page[number]"?: components["parameters"]["StPageNumber"];
                 /** @description Resources per page (default 100, at most 500). */
@@ -2498,6 +2627,15 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
             };
             header?: {
                 /**
@@ -2560,6 +2698,24 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+                 *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+                 *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+                 *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+                 *     (`source.parameter: sort`).
+                 * @example -due_date,total
+                 */
+                sort?: components["parameters"]["StSort"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
                 /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
                 "page[number]"?: components["parameters"]["StPageNumber"];
                 /** @description Resources per page (default 100, at most 500). */
@@ -2658,6 +2814,15 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
             };
             header?: {
                 /**
@@ -2766,6 +2931,24 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+                 *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+                 *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+                 *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+                 *     (`source.parameter: sort`).
+                 * @example -due_date,total
+                 */
+                sort?: components["parameters"]["StSort"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
                 /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
                 "page[number]"?: components["parameters"]["StPageNumber"];
                 /** @description Resources per page (default 100, at most 500). */
@@ -2864,6 +3047,15 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
             };
             header?: {
                 /**
@@ -2970,6 +3162,24 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+                 *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+                 *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+                 *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+                 *     (`source.parameter: sort`).
+                 * @example -due_date,total
+                 */
+                sort?: components["parameters"]["StSort"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
                 /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
                 "page[number]"?: components["parameters"]["StPageNumber"];
                 /** @description Resources per page (default 100, at most 500). */
@@ -3068,6 +3278,15 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
             };
             header?: {
                 /**
@@ -3130,6 +3349,24 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+                 *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+                 *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+                 *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+                 *     (`source.parameter: sort`).
+                 * @example -due_date,total
+                 */
+                sort?: components["parameters"]["StSort"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
                 /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
                 "page[number]"?: components["parameters"]["StPageNumber"];
                 /** @description Resources per page (default 100, at most 500). */
@@ -3228,6 +3465,15 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
             };
             header?: {
                 /**
@@ -3296,8 +3542,13 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/vnd.api+json": {
-                    data?: components["schemas"]["StLinkage"];
-                };
+                    data?: {
+                        type: string;
+                        id: string;
+                        lid?: string;
+                        meta?: Record<string, never>;
+                    };
+                } & components["schemas"]["StRequestMembers"];
             };
         };
         responses: {
@@ -3372,6 +3623,24 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+                 *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+                 *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+                 *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+                 *     (`source.parameter: sort`).
+                 * @example -due_date,total
+                 */
+                sort?: components["parameters"]["StSort"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
                 /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
                 "page[number]"?: components["parameters"]["StPageNumber"];
                 /** @description Resources per page (default 100, at most 500). */
@@ -3470,6 +3739,15 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
             };
             header?: {
                 /**
@@ -3532,6 +3810,24 @@ export interface operations {
                  * @example interactive_services_provider
                  */
                 include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+                 *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+                 *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+                 *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+                 *     (`source.parameter: sort`).
+                 * @example -due_date,total
+                 */
+                sort?: components["parameters"]["StSort"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
                 /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
                 "page[number]"?: components["parameters"]["StPageNumber"];
                 /** @description Resources per page (default 100, at most 500). */
@@ -3572,7 +3868,7 @@ export interface operations {
     getCustomerManagementWsdl: {
         parameters: {
             query?: {
-                /** @description Present (empty) to ask for the WSDL. */
+                /** @description Present (empty) to ask for the WSDL; any case of the name does (`wsdl`, `Wsdl`). */
                 WSDL?: string;
                 /** @description The same, lower case. */
                 wsdl?: string;
@@ -3589,17 +3885,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The WSDL document. */
+            /** @description The WSDL document (`?WSDL`), or the service's help page (a bare GET). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "text/xml": string;
+                    "text/html": string;
                 };
             };
-            400: components["responses"]["SoapClientFault"];
-            404: components["responses"]["SoapNotFoundFault"];
+            500: components["responses"]["SoapFault"];
         };
     };
     callCustomerManagement: {
@@ -3611,7 +3907,7 @@ export interface operations {
                  * @example default
                  */
                 "X-Sandbox"?: components["parameters"]["Sandbox"];
-                /** @description SOAP 1.1: `"http://www.alarm.com/WebServices/<Operation>"` (quotes optional). */
+                /** @description SOAP 1.1: `"http://www.alarm.com/WebServices/<Operation>"` (quotes optional); required, as ASMX requires it (a missing or empty one is a `SoapActionMissing` fault). SOAP 1.2 carries the action as the optional `action` media-type parameter instead. */
                 SOAPAction?: string;
             };
             path?: never;
@@ -3669,10 +3965,8 @@ export interface operations {
                     "application/soap+xml": components["schemas"]["SoapResponseEnvelope"];
                 };
             };
-            400: components["responses"]["SoapClientFault"];
-            404: components["responses"]["SoapNotFoundFault"];
-            503: components["responses"]["SoapServerFault"];
-            504: components["responses"]["SoapServerFault"];
+            400: components["responses"]["SoapSenderFault"];
+            500: components["responses"]["SoapFault"];
         };
     };
     getBillingSummary: {

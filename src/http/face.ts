@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { FieldError } from '../domain/errors.ts';
 import type { Operation } from './openapi-index.ts';
 import type { OpOutput } from './operation.ts';
 
@@ -25,6 +26,10 @@ export type Face = {
   onError?: (err: unknown, c: Context) => Response;
   /** Turns an answer's wire text back into what the spec's schema describes (strict response validation). */
   parseResponse?: (text: string, contentType: string | null) => unknown;
+  /** Strict validation beside the spec's: the wire format's own rules (JSON:API's JSON Schema); [] when it holds. */
+  validateDocument?: (body: unknown, contentType: string | null) => FieldError[];
+  /** True when a 500 answer of this face is not a bug (a SOAP 1.1 fault is always an HTTP 500). */
+  expectedServerError?: (body: unknown) => boolean;
   /** Schema (pointer into the spec) of the face's answers to unknown routes under it (strict validation). */
   errorSchema?: string;
   /** A face loaded on first use (lazy-face.ts): a promise until its modules are in, then undefined. */

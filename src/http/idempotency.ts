@@ -13,6 +13,7 @@ import {
 } from '../services/idempotency.ts';
 import type { Operation } from './openapi-index.ts';
 import type { Auth, OpHandler, OpInput, OpOutput } from './operation.ts';
+import type { RequestBase } from './request-base.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
@@ -22,7 +23,8 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
  */
 export type CreatedRenderer<E> = {
   resource: IdempotentResourceType;
-  render: (state: SandboxView, entity: E) => OpOutput;
+  /** `base`: where the replayed request came in (its links are built from it, as the first answer's were). */
+  render: (state: SandboxView, entity: E, base: RequestBase) => OpOutput;
 };
 
 /** The creating operations that take an Idempotency-Key, by operationId. */
@@ -72,7 +74,7 @@ export async function runIdempotent(
   };
   const replay = async (record: IdempotencyRecord): Promise<OpOutput> => {
     const { state, entity } = await service.created(input.sandbox, request, record);
-    const out = renderer.render(state, entity as never);
+    const out = renderer.render(state, entity as never, input.base);
     return { ...out, headers: { ...out.headers, 'idempotent-replayed': 'true' } };
   };
   const earlier = service.earlier(input.sandbox, request);

@@ -7,7 +7,15 @@ import type { OpHandler } from './operation.ts';
 // once and imports the rest on its first request: the pipeline awaits `load()` before it calls any other
 // hook (src/http/pipeline.ts).
 
-type Hook = 'sandboxOf' | 'before' | 'readBody' | 'respond' | 'onError' | 'parseResponse';
+type Hook =
+  | 'sandboxOf'
+  | 'before'
+  | 'readBody'
+  | 'respond'
+  | 'onError'
+  | 'parseResponse'
+  | 'expectedServerError'
+  | 'validateDocument';
 
 export type LoadedFace<H> = { face?: Face; handlers: H };
 

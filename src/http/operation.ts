@@ -1,5 +1,6 @@
 import type { operations } from '../generated/openapi.ts';
 import type { IdempotentRequest } from '../services/idempotency.ts';
+import type { RequestBase } from './request-base.ts';
 
 export type OperationId = keyof operations;
 
@@ -14,6 +15,8 @@ export type OpInput = {
   headers: Record<string, unknown>;
   body: unknown;
   auth: Auth;
+  /** The origin and sandbox prefix the client used: links in the answer are built from them. */
+  base: RequestBase;
   /** The keyed request (Idempotency-Key) of a creating POST: the route passes it on to its service call. */
   idempotency?: IdempotentRequest;
 };

@@ -11,6 +11,7 @@ import type { Auth, Handlers, OpOutput } from './operation.ts';
 import { IDEMPOTENCY_HEADER, isIdempotent, runIdempotent, type IdempotentRun } from './idempotency.ts';
 import { onErrorHandler, problem, problemResponse } from './problem.ts';
 import { headerOf, readJsonBody } from './read-request.ts';
+import { requestBase } from './request-base.ts';
 import { requestRefused } from './request-check.ts';
 import { responseValidation, type ResponseViolation } from './response-validation.ts';
 import { pathWithoutSandboxPrefix, sandboxOfPrefix } from './sandbox-prefix.ts';
@@ -27,6 +28,8 @@ export type PipelineDeps = {
   journal: Journal;
   /** Idempotency-Key lookups and the creating operations' renderers (the same as their routes answer with). */
   idempotency: IdempotentRun;
+  /** Read X-Forwarded-Proto / X-Forwarded-Host for the links in answers (behind a trusted proxy only). */
+  trustProxy?: boolean;
   /** Validate every response against the spec (tests, --strict); a violation becomes a 500 problem. */
   strict?: boolean;
   onViolation?: (v: ResponseViolation) => void;
@@ -149,7 +152,8 @@ export function createPipeline(deps: PipelineDeps): Hono {
       const auth = op.security[0]
         ? authenticate(op.security[0], sandbox, headerOf(c, 'authorization'))
         : ({ kind: 'none' } as const);
-      const input = { sandbox, path: params.path, query: params.query, headers: params.header, body, auth };
+      const base = requestBase(c, deps.trustProxy);
+      const input = { sandbox, path: params.path, query: params.query, headers: params.header, body, auth, base };
       const key = idempotent ? (params.header[IDEMPOTENCY_HEADER] as string | undefined) : undefined;
       const out = key === undefined ? handler(input) : runIdempotent(deps.idempotency, op, key, input, handler);
       return out instanceof Promise ? out.then((o) => answer(o, c)) : answer(out, c);

@@ -39,7 +39,9 @@ export function responseValidation({
     const type = res.headers.get('content-type');
     const text = await res.clone().text();
     let body: unknown = text;
-    const parse = faceOfOperation(faces, op)?.parseResponse;
+    // The face of the operation, or of the path for a route no operation matches.
+    const face = op ? faceOfOperation(faces, op) : faceOfPath(faces, c.req.path);
+    const parse = face?.parseResponse;
     try {
       body = parse ? parse(text, type) : text ? JSON.parse(text) : undefined;
     } catch {
@@ -60,8 +62,9 @@ export function responseValidation({
     } else {
       errors = validators.response(op, res.status, type, body);
     }
-    // 503/504 are documented simulated faults; a 500 is always a bug.
-    if (res.status === 500)
+    if (face?.validateDocument) errors.push(...face.validateDocument(body, type));
+    // 503/504 are documented simulated faults; a 500 is a bug unless its face says otherwise (SOAP 1.1 faults).
+    if (res.status === 500 && !face?.expectedServerError?.(body))
       errors.push({ path: '/status', message: `server error ${res.status}: ${text.slice(0, 300)}` });
     if (!errors.length) return res;
     const violation = {

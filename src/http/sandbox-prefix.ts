@@ -20,3 +20,11 @@ export function sandboxOfPrefix(c: Context): string | undefined {
   if (!path.startsWith('/sandboxes/')) return undefined;
   return PREFIXED.exec(path)?.[1];
 }
+
+/** `/sandboxes/<name>` as the URL spelled it, for links that keep the client in its sandbox; undefined without one. */
+export function sandboxPrefixOf(c: Context): string | undefined {
+  if (!c.req.url.includes('/sandboxes/')) return undefined;
+  const path = getPath(c.req.raw);
+  const name = path.startsWith('/sandboxes/') ? PREFIXED.exec(path)?.[1] : undefined;
+  return name === undefined ? undefined : `/sandboxes/${name}`;
+}

@@ -101,7 +101,9 @@ describe.each([
     } else {
       expect(fault.faultcode).toBe('soap:Client.InvalidCredentials');
     }
-    expect((err as { response?: { status: number } }).response?.status).toBe(400);
+    // As ASMX: every SOAP 1.1 fault is an HTTP 500; SOAP 1.2 answers a Sender fault with 400.
+    expect((err as { response?: { status: number } }).response?.status).toBe(soap12 ? 400 : 500);
+    expect(fault.detail?.FaultDetail?.Code ?? fault.Detail?.FaultDetail?.Code).toBe('InvalidCredentials');
     expect(String(wrong.lastRequestHeaders?.['Content-Type'])).toContain(soap12 ? 'application/soap+xml' : 'text/xml');
     expect(wrong.lastRequest).toContain(
       soap12 ? 'http://www.w3.org/2003/05/soap-envelope' : 'http://schemas.xmlsoap.org/soap/envelope/',

@@ -106,15 +106,18 @@ describe('Alarm.com web services faults while enabling the Billing Integration',
     expect(after.credential!.securityTraxSettings.billingIntegrationEnabled).toBe(true);
   });
 
-  it('the web services themselves answer 503 when down, before checking credentials', async () => {
+  it('the web services themselves answer a Server fault when down, before checking credentials', async () => {
     const t = await testApp();
     await t.call('PUT', '/__sim/faults', { body: { alarmComWebServices: 'down' } });
     const before = JSON.stringify(t.state().adcCredentials);
     const res = await soapCall(t, 'SetSecurityTraxSettings', ['acme-isp', 'wrong'], {
       BillingIntegrationEnabled: 'false',
     });
-    expect(res.status).toBe(503);
-    expect(res.answer).toMatchObject({ kind: 'fault', fault: { code: 'alarm-com-unavailable' } });
+    expect(res.status).toBe(500);
+    expect(res.answer).toMatchObject({
+      kind: 'fault',
+      fault: { code: 'AlarmComUnavailable', faultcode: 'soap:Server', subcode: 'AlarmComUnavailable' },
+    });
     expect(JSON.stringify(t.state().adcCredentials)).toBe(before);
   });
 });

@@ -20,7 +20,7 @@ describe('dealer records, through the SecurityTrax API', () => {
     });
     expect((await dealerOf(t).post('/customers', customer(9999))).body.errors).toEqual([
       {
-        status: '422',
+        status: '404', // JSON:API: a request linking a related resource that does not exist is a 404
         code: 'unknown-isp',
         title: 'Unknown Interactive Services Provider',
         detail: 'ISP 9999 does not exist.',

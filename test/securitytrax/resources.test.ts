@@ -41,7 +41,9 @@ describe('SecurityTrax face: JSON:API documents', () => {
       page_size: 2,
       page_count: Math.ceil(all.length / 2),
     });
-    expect(page.body.links.prev).toBe(`${stBase()}/customer_invoices?page%5Bnumber%5D=1&page%5Bsize%5D=2`);
+    expect(page.body.links.prev).toBe(
+      `http://localhost${stBase()}/customer_invoices?page%5Bnumber%5D=1&page%5Bsize%5D=2`,
+    );
     expect(page.body.links.next).toContain('page%5Bnumber%5D=3');
   });
 

@@ -183,7 +183,7 @@ export function runBehaviourSuite({ name, setup }: BehaviourSuite): void {
       expect(err).toBeInstanceOf(SoapFaultError);
       expect((err as SoapFaultError).status).toBe(400);
       expect((err as SoapFaultError).fault).toEqual({
-        code: 'invalid-credentials',
+        code: 'InvalidCredentials',
         faultcode: 'soap:Sender',
         subcode: 'InvalidCredentials',
         reason: 'The Alarm.com username or password is incorrect.',

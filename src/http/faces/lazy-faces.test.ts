@@ -7,7 +7,16 @@ import { createSecurityTraxFace } from './securitytrax/face.ts';
 import type { Store } from '../../store/store.ts';
 import type { Tokens } from './securitytrax/tokens.ts';
 
-const HOOKS = ['sandboxOf', 'before', 'readBody', 'respond', 'onError', 'parseResponse'] as const;
+const HOOKS = [
+  'sandboxOf',
+  'before',
+  'readBody',
+  'respond',
+  'onError',
+  'parseResponse',
+  'expectedServerError',
+  'validateDocument',
+] as const;
 const hooksOf = (face: Face) => HOOKS.filter((h) => face[h] !== undefined);
 const PATHS = [
   '/securitytrax',

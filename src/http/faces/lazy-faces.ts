@@ -19,13 +19,13 @@ export const SECURITYTRAX_EAGER = {
   tag: 'SecurityTrax',
   owns: (path: string) => path === '/securitytrax' || path.startsWith('/securitytrax/'),
   errorSchema: '#/components/schemas/StErrorDocument',
-  hooks: ['sandboxOf', 'before', 'readBody', 'respond', 'onError'],
+  hooks: ['sandboxOf', 'before', 'readBody', 'respond', 'onError', 'validateDocument'],
 } as const;
 
 export const SOAP_EAGER = {
   tag: 'AlarmComWebServices',
   owns: (path: string) => path.startsWith(WEB_SERVICES_PREFIX),
-  hooks: ['readBody', 'respond', 'onError', 'parseResponse'],
+  hooks: ['readBody', 'respond', 'onError', 'parseResponse', 'expectedServerError'],
 } as const;
 
 /** The face's creating operations (Idempotency-Key) and what each creates; rendered by the loaded routes. */
@@ -109,10 +109,10 @@ export function lazyFaces({ index, store, runner, dealer, adc, stateOf, wallCloc
   for (const [operationId, resource] of Object.entries(SECURITYTRAX_CREATED)) {
     created[operationId] = {
       resource,
-      render: (state, entity) => {
+      render: (state, entity, base) => {
         if (!renderers?.[operationId])
           throw new Error(`${operationId} replayed before the SecurityTrax face was loaded`);
-        return renderers[operationId].render(state, entity);
+        return renderers[operationId].render(state, entity, base);
       },
     };
   }

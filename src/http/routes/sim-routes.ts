@@ -3,7 +3,7 @@ import type { Faults, SandboxSettings } from '../../domain/types.ts';
 import type { EventFilter } from '../../domain/event-page.ts';
 import type { SandboxCreate, SimService } from '../../services/sim-service.ts';
 import { credentialView, eventPageView, loginView } from '../../services/views.ts';
-import { created, items, noContent, ok, type Handlers } from '../operation.ts';
+import { created, items, noContent, ok, type Handlers, type OpInput } from '../operation.ts';
 
 type SimOps = Pick<
   Handlers,
@@ -33,6 +33,10 @@ type SimOps = Pick<
 export type HealthInfo = { version: string; startedAt: number };
 
 /** The simulator's control API under /__sim. */
+/** A link of a /__sim answer keeps the /sandboxes/{name} prefix the request came with (a base URL is enough). */
+const inSandbox = (i: OpInput, link: string | null): string | null =>
+  link === null ? null : `${i.base.prefix}${link}`;
+
 export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
   return {
     getHealth: async () =>
@@ -51,12 +55,18 @@ export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
     },
     resetSandbox: async (i) => ok(await sim.resetSandbox(i.sandbox)),
     getClock: (i) => ok(sim.clock(i.sandbox)),
-    advanceClock: async (i) => ok(await sim.advanceClock(i.sandbox, i.body as { by?: string; to?: string })),
+    advanceClock: async (i) => {
+      const advanced = await sim.advanceClock(i.sandbox, i.body as { by?: string; to?: string });
+      return ok({ ...advanced, next: inSandbox(i, advanced.next) });
+    },
     getSettings: (i) => ok(sim.settings(i.sandbox)),
     updateSettings: async (i) => ok(await sim.updateSettings(i.sandbox, i.body as Partial<SandboxSettings>)),
     getFaults: (i) => ok(sim.faults(i.sandbox)),
     setFaults: async (i) => ok(await sim.setFaults(i.sandbox, i.body as Partial<Faults>)),
-    listEvents: (i) => ok(eventPageView(sim.eventPage(i.sandbox, i.query as EventFilter))),
+    listEvents: (i) => {
+      const page = eventPageView(sim.eventPage(i.sandbox, i.query as EventFilter));
+      return ok({ ...page, next: inSandbox(i, page.next) });
+    },
     getJournal: (i) => items(sim.journal(i.sandbox)),
     setDealerCredentials: async (i) =>
       ok(await sim.setDealer(i.sandbox, i.body as { username: string; password: string })),

@@ -5,6 +5,7 @@ import { MAX_BODY_BYTES, bodyBytes, headerOf, tooLarge } from '../../read-reques
 import { decodeXmlBody } from './charset.ts';
 import { OPERATION_NAME } from '../../journal.ts';
 import { clientFault } from './faults.ts';
+import { assertHeadersUnderstood } from './must-understand.ts';
 import { isSoapOperation } from './operations.ts';
 import {
   ADC_NS,
@@ -47,6 +48,7 @@ export async function readEnvelope(c: Context): Promise<{ hasBody: boolean; body
       `A ${type} request carries a SOAP ${version} envelope (namespace ${ENVELOPE_NS[version]}); this Envelope is in ${doc.rootNamespace ?? 'no namespace'}.`,
     );
   }
+  assertHeadersUnderstood(doc.headerBlocks, version);
   const body = doc.value.Body;
   if (body === undefined || typeof body !== 'object' || Array.isArray(body))
     throw clientFault(
@@ -69,6 +71,14 @@ export async function readEnvelope(c: Context): Promise<{ hasBody: boolean; body
   if (operation) {
     const action = version === '1.1' ? headerOf(c, 'soapaction') : actionParameterOf(contentType);
     const unquoted = action?.trim().replace(/^"(.*)"$/, '$1');
+    // As ASMX: SOAP 1.1 routes by the SOAPAction header, so a missing or empty one is refused.
+    if (version === '1.1' && !unquoted) {
+      throw clientFault(
+        'soap-action-missing',
+        'SOAPAction missing',
+        `The SOAPAction HTTP header is ${action === undefined ? 'missing' : 'empty'}; a SOAP 1.1 request names its operation there: SOAPAction: "${soapActionOf(operation)}".`,
+      );
+    }
     if (unquoted && unquoted !== soapActionOf(operation)) {
       throw clientFault(
         'soap-action-mismatch',

@@ -2,9 +2,10 @@
 // pipeline (sandbox, validation against the spec, journal). Wiring only; each concern has its own file.
 import type { Context } from 'hono';
 import type { Face } from '../../face.ts';
-import { faultOf } from './faults.ts';
+import { FAULT_CODES, faultOf, httpStatusOf } from './faults.ts';
 import { readEnvelope } from './envelope-reader.ts';
-import { WSDL_ANSWER } from './routes.ts';
+import { helpPageHtml } from './help-page.ts';
+import { ServiceDescription } from './routes.ts';
 import { MEDIA_TYPE, WEB_SERVICES_PREFIX, soapVersionOf, type SoapVersion } from './soap-constants.ts';
 import { wsdlXml } from './wsdl.ts';
 import { readXml, type XmlObject } from './xml-reader.ts';
@@ -14,13 +15,12 @@ export const ALARM_COM_SOAP_TAG = 'AlarmComWebServices';
 
 const xmlResponse = (status: number, version: SoapVersion, xml: string) =>
   new Response(xml, { status, headers: { 'content-type': `${MEDIA_TYPE[version]}; charset=utf-8` } });
+const htmlResponse = (html: string) =>
+  new Response(html, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
 
 /** Answers in the SOAP version of the request (its media type); GETs and everything else in 1.1. */
 const versionOf = (c: Context): SoapVersion =>
   soapVersionOf(c.req.method === 'POST' ? c.req.header('content-type') : undefined);
-
-/** The URL the request came in on (sandbox prefix included), without its query: the WSDL's soap:address. */
-const addressOf = (c: Context): string => c.req.url.split('?')[0]!;
 
 export function alarmComSoapFace({ log }: { log?: (line: string) => void } = {}): Face {
   const onUnexpected = (err: unknown) =>
@@ -30,14 +30,23 @@ export function alarmComSoapFace({ log }: { log?: (line: string) => void } = {})
     owns: (path) => path.startsWith(WEB_SERVICES_PREFIX),
     readBody: (c) => readEnvelope(c),
     respond: (out, _op, c) => {
-      if (out.body === WSDL_ANSWER) return xmlResponse(out.status, '1.1', wsdlXml(addressOf(c)));
+      if (out.body instanceof ServiceDescription)
+        return out.body.kind === 'wsdl'
+          ? xmlResponse(out.status, '1.1', wsdlXml(out.body.address))
+          : htmlResponse(helpPageHtml(out.body.address));
       return xmlResponse(out.status, versionOf(c), envelopeXml(versionOf(c), out.body as XmlObject));
     },
     onError: (err, c) => {
-      const { status, parts } = faultOf(err, onUnexpected);
-      return xmlResponse(status, versionOf(c), faultXml(versionOf(c), parts));
+      const version = versionOf(c);
+      const parts = faultOf(err, onUnexpected);
+      return xmlResponse(httpStatusOf(version, parts.side), version, faultXml(version, parts));
     },
     parseResponse: parseSoapText,
+    // Every SOAP 1.1 fault is an HTTP 500: only the InternalError fault is a bug.
+    expectedServerError: (body) => {
+      const code = faultCodeInBody(body);
+      return code !== undefined && code !== FAULT_CODES['internal-error'];
+    },
   };
 }
 
@@ -49,4 +58,12 @@ export function parseSoapText(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** detail/FaultDetail/Code of a parsed fault envelope (1.1 `detail`, 1.2 `Detail`); undefined for other answers. */
+function faultCodeInBody(body: unknown): string | undefined {
+  const fault = (body as { Envelope?: { Body?: { Fault?: Record<string, unknown> } } } | undefined)?.Envelope?.Body
+    ?.Fault;
+  const detail = (fault?.detail ?? fault?.Detail) as { FaultDetail?: { Code?: unknown } } | undefined;
+  return typeof detail?.FaultDetail?.Code === 'string' ? detail.FaultDetail.Code : undefined;
 }

@@ -13,6 +13,7 @@ import {
   resultElement,
   settingsResult,
 } from './operations.ts';
+import { SERVICE_PATH } from './soap-constants.ts';
 import type { XmlObject } from './xml-reader.ts';
 
 type SoapOps = Pick<Handlers, 'callCustomerManagement' | 'getCustomerManagementWsdl'>;
@@ -25,8 +26,14 @@ type Request = {
   };
 };
 
-/** The WSDL handler's answer; the face renders it with the URL the request came in on. */
-export const WSDL_ANSWER = { wsdl: true } as const;
+/** The GET's answer, rendered by the face: the WSDL or the help page, for the service at `address`. */
+export class ServiceDescription {
+  constructor(
+    readonly kind: 'wsdl' | 'help',
+    /** The URL the request came in on (origin and sandbox prefix as the client used them), without its query. */
+    readonly address: string,
+  ) {}
+}
 
 export function alarmComSoapRoutes(
   adc: AlarmComWebServices,
@@ -63,16 +70,14 @@ export function alarmComSoapRoutes(
       }
       return { status: 200, body: { [responseElement(name)]: { [resultElement(name)]: result } } };
     },
-    getCustomerManagementWsdl: (i) => {
-      if (!('WSDL' in i.query) && !('wsdl' in i.query)) {
-        throw clientFault(
-          'wsdl-query-missing',
-          'WSDL query missing',
-          'GET this URL with ?WSDL for the service description; operations are POSTed as SOAP envelopes.',
-        );
-      }
-      return { status: 200, body: WSDL_ANSWER };
-    },
+    // ?WSDL in any case (?wsdl, ?Wsdl...) is the service description; a bare GET the help page, as ASMX.
+    getCustomerManagementWsdl: (i) => ({
+      status: 200,
+      body: new ServiceDescription(
+        Object.keys(i.query).some((name) => name.toLowerCase() === 'wsdl') ? 'wsdl' : 'help',
+        `${i.base.origin}${i.base.prefix}${SERVICE_PATH}`,
+      ),
+    }),
   };
 }
 

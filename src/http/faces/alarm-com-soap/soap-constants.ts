@@ -31,3 +31,14 @@ export function actionParameterOf(contentType: string | null | undefined): strin
   const match = /;\s*action\s*=\s*("([^"]*)"|[^;\s]+)/i.exec(contentType ?? '');
   return match ? (match[2] ?? match[1]) : undefined;
 }
+
+/** The header block this service understands: Authentication, in the Alarm.com namespace. */
+export const KNOWN_HEADER_BLOCKS: readonly { local: string; namespace: string }[] = [
+  { local: 'Authentication', namespace: ADC_NS },
+];
+
+/** Header blocks addressed to this service: no actor/role, or the "next" / "ultimate receiver" one. */
+export const OUR_ROLES: Record<SoapVersion, ReadonlySet<string>> = {
+  '1.1': new Set(['http://schemas.xmlsoap.org/soap/actor/next']),
+  '1.2': new Set([`${SOAP12_NS}/role/next`, `${SOAP12_NS}/role/ultimateReceiver`]),
+};

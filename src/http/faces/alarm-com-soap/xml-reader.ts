@@ -19,7 +19,9 @@ export type XmlMeter = { scopeEntries: number };
 
 export type XmlValue = string | XmlObject | XmlValue[];
 export type XmlObject = { [name: string]: XmlValue };
-export type XmlDocument = { root: string; rootNamespace: string | null; value: XmlObject };
+/** A child of a SOAP Header, with its attributes (`{namespace}local` for qualified ones): mustUnderstand, role. */
+export type HeaderBlock = { local: string; namespace: string | null; attributes: ReadonlyMap<string, string> };
+export type XmlDocument = { root: string; rootNamespace: string | null; value: XmlObject; headerBlocks: HeaderBlock[] };
 
 const KNOWN_NS = new Set([SOAP11_NS, SOAP12_NS, ADC_NS]);
 const ENVELOPE_NS = new Set([SOAP11_NS, SOAP12_NS]);
@@ -84,7 +86,49 @@ export function readXml(text: string, meter: XmlMeter = { scopeEntries: 0 }): Xm
     ENVELOPE_NS.has(namespace ?? '') && localName(raw) === 'Envelope' ? 'envelope' : 'other',
     reader,
   );
-  return { root, rootNamespace: namespace, value: typeof value === 'string' ? {} : (value as XmlObject) };
+  const envelope = ENVELOPE_NS.has(namespace ?? '') && localName(raw) === 'Envelope';
+  return {
+    root,
+    rootNamespace: namespace,
+    value: typeof value === 'string' ? {} : (value as XmlObject),
+    headerBlocks: envelope ? headerBlocksOf(node, scope) : [],
+  };
+}
+
+const isElement = (node: unknown): node is Record<string, unknown> =>
+  node !== null && typeof node === 'object' && !Array.isArray(node);
+const childEntries = (node: Record<string, unknown>) =>
+  Object.entries(node).filter(([key]) => !key.startsWith('@') && key !== '#text');
+
+/** The children of the envelope's SOAP Header, with their attributes (the parsed value drops attributes). */
+function headerBlocksOf(envelope: unknown, scope: Scope): HeaderBlock[] {
+  if (!isElement(envelope)) return [];
+  // The same declarations convert() counted (and bounded) already: not counted again.
+  const again: Reader = { meter: { scopeEntries: 0 }, declared: 0 };
+  const out: HeaderBlock[] = [];
+  for (const [key, child] of childEntries(envelope)) {
+    for (const header of Array.isArray(child) ? child : [child]) {
+      const inHeader = declarations(header, scope, again);
+      if (localName(key) !== 'Header' || !ENVELOPE_NS.has(namespaceOf(key, inHeader) ?? '') || !isElement(header))
+        continue;
+      for (const [name, block] of childEntries(header)) {
+        for (const item of Array.isArray(block) ? block : [block]) {
+          const inBlock = declarations(item, inHeader, again);
+          const attributes = new Map<string, string>();
+          for (const [at, value] of isElement(item) ? Object.entries(item) : []) {
+            if (!at.startsWith('@') || at === '@xmlns' || at.startsWith('@xmlns:')) continue;
+            const rawName = at.slice(1);
+            const qualified = rawName.includes(':')
+              ? `{${namespaceOf(rawName, inBlock) ?? ''}}${localName(rawName)}`
+              : rawName;
+            attributes.set(qualified, decode(String(value)));
+          }
+          out.push({ local: localName(name), namespace: namespaceOf(name, inBlock), attributes });
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** `Envelope` for known namespaces; `{urn:x}Name` for others; `{}Name` for unqualified children of Header and Body. */

@@ -31,35 +31,61 @@ export function envelopeXml(version: SoapVersion, body: XmlObject, header?: XmlO
 }
 
 export type FaultParts = {
-  /** Client/Sender (the request), Server/Receiver (the simulated service), or a version mismatch. */
-  side: 'client' | 'server' | 'version-mismatch';
-  /** PascalCase local name of the subcode, e.g. InvalidCredentials. */
-  subcode: string;
-  /** The stable kebab-case code, e.g. invalid-credentials. */
+  /** Client/Sender (the request), Server/Receiver (the simulated service), or a fault of its own SOAP code. */
+  side: 'client' | 'server' | 'version-mismatch' | 'must-understand';
+  /** The stable code (PascalCase, e.g. InvalidCredentials): the subcode and detail/FaultDetail/Code. */
   code: string;
   reason: string;
+  /** The mandatory header blocks the service does not know (a MustUnderstand fault). */
+  notUnderstood?: { local: string; namespace: string | null }[];
 };
 
-const CODE_11 = { client: 'soap:Client', server: 'soap:Server', 'version-mismatch': 'soap:VersionMismatch' } as const;
-const CODE_12 = { client: 'soap:Sender', server: 'soap:Receiver', 'version-mismatch': 'soap:VersionMismatch' } as const;
+const CODE_11 = {
+  client: 'soap:Client',
+  server: 'soap:Server',
+  'version-mismatch': 'soap:VersionMismatch',
+  'must-understand': 'soap:MustUnderstand',
+} as const;
+const CODE_12 = {
+  client: 'soap:Sender',
+  server: 'soap:Receiver',
+  'version-mismatch': 'soap:VersionMismatch',
+  'must-understand': 'soap:MustUnderstand',
+} as const;
+const HAS_SUBCODE = (side: FaultParts['side']) => side === 'client' || side === 'server';
 
-/** A fault in the given SOAP version; 1.1 names the subcode with the dot notation (soap:Client.InvalidCredentials). */
+/**
+ * A fault in the given SOAP version; 1.1 names the subcode with the dot notation (soap:Client.InvalidCredentials).
+ * A SOAP 1.2 MustUnderstand fault names each header block it did not understand in a NotUnderstood header block.
+ */
 export function faultXml(version: SoapVersion, fault: FaultParts): string {
   const detail: BuilderNode = { FaultDetail: { '@xmlns': ADC_NS, Code: fault.code } };
   if (version === '1.1') {
-    const faultcode =
-      fault.side === 'version-mismatch' ? CODE_11[fault.side] : `${CODE_11[fault.side]}.${fault.subcode}`;
+    const faultcode = HAS_SUBCODE(fault.side) ? `${CODE_11[fault.side]}.${fault.code}` : CODE_11[fault.side];
     return wrap(version, { 'soap:Fault': { faultcode, faultstring: escapeText(fault.reason), detail } });
   }
   const code: BuilderNode = { 'soap:Value': CODE_12[fault.side] };
-  if (fault.side !== 'version-mismatch') code['soap:Subcode'] = { 'soap:Value': `adc:${fault.subcode}` };
-  return wrap(version, {
-    'soap:Fault': {
-      'soap:Code': code,
-      'soap:Reason': { 'soap:Text': { '@xml:lang': 'en', '#text': escapeText(fault.reason) } },
-      'soap:Detail': detail,
+  if (HAS_SUBCODE(fault.side)) code['soap:Subcode'] = { 'soap:Value': `adc:${fault.code}` };
+  const header = fault.notUnderstood?.length
+    ? {
+        // An unqualified block has no prefix to name it by (a prefix cannot be bound to no namespace).
+        'soap:NotUnderstood': fault.notUnderstood.map(
+          ({ local, namespace }, i): BuilderNode =>
+            namespace === null ? { '@qname': local } : { '@qname': `nu${i}:${local}`, [`@xmlns:nu${i}`]: namespace },
+        ),
+      }
+    : undefined;
+  return wrap(
+    version,
+    {
+      'soap:Fault': {
+        'soap:Code': code,
+        'soap:Reason': { 'soap:Text': { '@xml:lang': 'en', '#text': escapeText(fault.reason) } },
+        'soap:Detail': detail,
+      },
     },
-  });
+    header,
+  );
 }
 
 function wrap(version: SoapVersion, body: BuilderNode, header?: BuilderNode): string {

@@ -2,54 +2,36 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError, STATUS_BY_KIND, type FieldError } from '../../../domain/errors.ts';
-import { FaceError, type ErrorSource } from './face-error.ts';
+import { FaceError } from './face-error.ts';
 import { JSON_API } from './media-types.ts';
 import { resourceTypeOfPath } from './resources/registry.ts';
 import { toWirePointer } from './resources/input.ts';
+import { fromValidationFailure, type JsonApiError, type RequestLine } from './validation-errors.ts';
 
-export type JsonApiError = {
-  status: string;
-  code: string;
-  title: string;
-  detail: string;
-  source?: ErrorSource;
-  meta?: Record<string, unknown>;
+export type { JsonApiError } from './validation-errors.ts';
+
+// Refusals of a request that links a related resource that does not exist: JSON:API answers those 404.
+const RELATED_NOT_FOUND = new Set(['unknown-isp']);
+
+// A PATCH to a resource of a type this API does not update: JSON:API answers an unsupported update with 403.
+const UPDATE_PATH = /^\/securitytrax\/[^/]+\/user\/v1\/([a-z_]+)\/[^/]+$/;
+const unsupportedUpdate = (request: RequestLine): JsonApiError | undefined => {
+  const type = UPDATE_PATH.exec(request.path)?.[1];
+  if (request.method !== 'PATCH' || !type || !resourceTypeOfPath(request.path)) return undefined;
+  return {
+    status: '403',
+    code: 'update-not-supported',
+    title: 'Update not supported',
+    detail: `${type} cannot be updated through this API.`,
+  };
 };
 
-// Where the shared pipeline's validation paths point in a JSON:API request.
-function sourceOfRequestPath(path: string): { source: ErrorSource; status: number } {
-  const [, where = '', ...rest] = path.split('/');
-  const name = rest.join('/');
-  if (where === 'body') return { source: { pointer: `/${name}`.replace(/\/$/, '') || '/' }, status: 422 };
-  if (where === 'header') return { source: { header: name }, status: 400 };
-  return { source: { parameter: name || where }, status: 400 };
-}
-
-const codeOfMessage = (message: string): string =>
-  message === 'is not allowed' ? 'unknown-member' : message === 'is required' ? 'required' : 'invalid-value';
-
-function fromDomainError(err: DomainError, path: string): JsonApiError[] {
-  const status = STATUS_BY_KIND[err.kind];
+function fromDomainError(err: DomainError, request: RequestLine): JsonApiError[] {
+  const status = RELATED_NOT_FOUND.has(err.code) ? 404 : STATUS_BY_KIND[err.kind];
   const fields = (err.extensions.errors as FieldError[] | undefined) ?? [];
-  if (err.code === 'validation-failed') {
-    return fields.map((f) => {
-      const { source, status: s } = sourceOfRequestPath(f.path);
-      const code = codeOfMessage(f.message);
-      const title =
-        code === 'unknown-member'
-          ? 'Unknown member'
-          : code === 'required'
-            ? 'Required member missing'
-            : 'Invalid value';
-      return {
-        status: String(s),
-        code,
-        title,
-        detail: `${source.pointer ?? source.parameter ?? source.header} ${f.message}`,
-        source,
-      };
-    });
-  }
+  if (err.code === 'validation-failed') return fromValidationFailure(fields, request);
+  const unsupported = err.code === 'route-not-found' ? unsupportedUpdate(request) : undefined;
+  if (unsupported) return [unsupported];
   const meta: Record<string, unknown> = {};
   if (err.extensions.paymentId !== undefined) meta.payment_id = String(err.extensions.paymentId);
   if (err.extensions.reason !== undefined) meta.reason = err.extensions.reason;
@@ -60,7 +42,7 @@ function fromDomainError(err: DomainError, path: string): JsonApiError[] {
     ...(Object.keys(meta).length ? { meta } : {}),
   };
   if (!fields.length) return [{ ...base, detail: err.message }];
-  const type = resourceTypeOfPath(path);
+  const type = resourceTypeOfPath(request.path);
   return fields.map((f) => ({
     ...base,
     detail: fields.length > 1 ? `${err.message} (${f.message})` : err.message,
@@ -68,7 +50,11 @@ function fromDomainError(err: DomainError, path: string): JsonApiError[] {
   }));
 }
 
-export function toJsonApiErrors(err: unknown, path: string, onUnexpected: (err: unknown) => void): JsonApiError[] {
+export function toJsonApiErrors(
+  err: unknown,
+  request: RequestLine,
+  onUnexpected: (err: unknown) => void,
+): JsonApiError[] {
   if (err instanceof FaceError)
     return [
       {
@@ -79,7 +65,7 @@ export function toJsonApiErrors(err: unknown, path: string, onUnexpected: (err: 
         ...(err.source ? { source: err.source } : {}),
       },
     ];
-  if (err instanceof DomainError) return fromDomainError(err, path);
+  if (err instanceof DomainError) return fromDomainError(err, request);
   if (err instanceof HTTPException)
     return [
       {
@@ -115,5 +101,6 @@ export function errorResponse(errors: JsonApiError[]): Response {
 }
 
 export function onJsonApiError(onUnexpected: (err: unknown) => void) {
-  return (err: unknown, c: Context): Response => errorResponse(toJsonApiErrors(err, c.req.path, onUnexpected));
+  return (err: unknown, c: Context): Response =>
+    errorResponse(toJsonApiErrors(err, { path: c.req.path, method: c.req.method }, onUnexpected));
 }

@@ -9,6 +9,8 @@ import { headerOf, readJsonBody } from '../../read-request.ts';
 import { FaceError } from './face-error.ts';
 import { onJsonApiError } from './errors.ts';
 import { assertAcceptable, assertContentType, JSON_API } from './media-types.ts';
+import { jsonApiSchemaCheck, type DocumentCheck } from './jsonapi-schema.ts';
+import { assertQueryParameters } from './query-parameters.ts';
 import type { Tokens } from './tokens.ts';
 
 export const SECURITYTRAX_TAG = 'SecurityTrax';
@@ -57,11 +59,13 @@ export function createSecurityTraxFace({
   tokens: Tokens;
   log?: (line: string) => void;
 }): Face {
+  let documentCheck: DocumentCheck | undefined;
   return {
     tag: SECURITYTRAX_TAG,
     owns: (path) => path === '/securitytrax' || path.startsWith('/securitytrax/'),
     sandboxOf,
-    // Media types, then the integrator key, then the token: before the body is read or validated.
+    // Media types, then the integrator key, then the token, then the query's parameter names: before the body
+    // is read or validated.
     before(c: Context, op: Operation, sandbox: string) {
       assertAcceptable(headerOf(c, 'accept'));
       const key = headerOf(c, INTEGRATOR_KEY_HEADER);
@@ -84,6 +88,7 @@ export function createSecurityTraxFace({
         );
       }
       if (op.security.includes('securityTraxToken')) tokens.verify(sandbox, headerOf(c, 'authorization'));
+      assertQueryParameters(Object.keys(c.req.queries()), op);
     },
     async readBody(c: Context, op: Operation) {
       const type = headerOf(c, 'content-type');
@@ -102,5 +107,7 @@ export function createSecurityTraxFace({
       log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
     ),
     errorSchema: '#/components/schemas/StErrorDocument',
+    // Without a JSON:API schema package (an installed trax-sim), answers are checked against the spec only.
+    validateDocument: (body, contentType) => (documentCheck ??= jsonApiSchemaCheck() ?? (() => []))(body, contentType),
   };
 }

@@ -7,10 +7,13 @@ import { requireSucceeded } from '../../payment-outcome.ts';
 import type { BillingMethod, Customer, Invoice, Isp, Payment, RecurringInvoice } from '../../../domain/types.ts';
 import type { CreatedRenderer } from '../../idempotency.ts';
 import { created, ok, type Handlers, type OpInput } from '../../operation.ts';
-import { baseUrl, JSONAPI_VERSION, listDocument, singleDocument } from './document.ts';
+import type { RequestBase } from '../../request-base.ts';
+import { faceBaseUrl, JSONAPI_VERSION, listDocument, selfLink, singleDocument, type Rendering } from './document.ts';
 import { FaceError } from './face-error.ts';
+import { parseFieldsets } from './fields.ts';
 import { paginate } from './pagination.ts';
 import { filtered } from './query.ts';
+import { parseSort, sorted } from './sort.ts';
 import { toDomainInput, type ResourceData } from './resources/input.ts';
 import { resourceType } from './resources/registry.ts';
 import type { ResourceType, State } from './resources/resource-type.ts';
@@ -47,7 +50,28 @@ type Ops = Pick<
 type Deps = { dealer: DealerService; stateOf: (sandbox: string) => State; tokens: Tokens };
 
 const dataOf = (i: OpInput) => (i.body as { data: ResourceData }).data;
-const include = (i: OpInput) => i.query.include as string | undefined;
+
+/** A creating POST's resource: an id of the client's own is not supported (JSON:API: 403). */
+function newData(i: OpInput): ResourceData {
+  const data = dataOf(i);
+  if (data.id !== undefined)
+    throw new FaceError(
+      403,
+      'client-generated-id',
+      'Client-generated id not supported',
+      'This API assigns ids itself: send the resource without an id (a lid is fine).',
+      { pointer: '/data/id' },
+    );
+  return data;
+}
+
+/** How the answer to `i` is rendered: absolute links from the URL the client used, its include and fieldsets. */
+const rendering = (i: OpInput, s: State): Rendering => ({
+  s,
+  base: faceBaseUrl(i.base.origin, s.name),
+  include: i.query.include as string | undefined,
+  fields: parseFieldsets(i.query),
+});
 
 /** PATCH: the document's id must be the URL's (JSON:API: 409 otherwise). */
 function patchData(i: OpInput): ResourceData {
@@ -75,12 +99,19 @@ function pointing<T>(field: string, run: () => Promise<T>): Promise<T> {
   });
 }
 
+/** A 201 with the created resource, its absolute self link also in Location (JSON:API: they must match). */
+function createdAnswer(type: string, e: { id: number }, s: State, base: RequestBase) {
+  const rt = resourceType(type);
+  const r: Rendering = { s, base: faceBaseUrl(base.origin, s.name) };
+  return { ...created(singleDocument(rt, e, r)), headers: { location: selfLink(r, rt, e.id) } };
+}
+
 const createdDocument = <E extends { id: number }>(
   resource: CreatedRenderer<E>['resource'],
   type: string,
 ): CreatedRenderer<E> => ({
   resource,
-  render: (s, e) => created(singleDocument(resourceType(type), e, s)),
+  render: (s, e, base) => createdAnswer(type, e, s, base),
 });
 
 /** The 201 of each creating POST of this face: the route's answer and its Idempotency-Key replay. */
@@ -93,7 +124,7 @@ export const securityTraxCreated = {
   // A declined charge is recorded, then answered (and replayed) as the 402 it was.
   createPayment: {
     resource: 'payments',
-    render: (s, p) => created(singleDocument(resourceType('customer_payments'), requireSucceeded(p), s)),
+    render: (s, p, base) => createdAnswer('customer_payments', requireSucceeded(p), s, base),
   } satisfies CreatedRenderer<Payment>,
 };
 
@@ -109,17 +140,23 @@ export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps): O
   const list = (type: string) => (i: OpInput) => {
     const rt = resourceType(type);
     const s = stateOf(i.sandbox);
-    const all = filtered(rt, rt.list(s), s, i.query.filter as string | undefined);
-    return ok(listDocument(rt, paginate(all, i.query, `${baseUrl(s.name)}/${type}`), s, include(i)));
+    const r = rendering(i, s);
+    const keys = parseSort(i.query.sort as string | undefined, rt);
+    const all = sorted(rt, filtered(rt, rt.list(s), s, i.query.filter as string | undefined), s, keys);
+    return ok(listDocument(rt, paginate(all, i.query, `${r.base}/${type}`), r));
   };
   const get = (type: string) => (i: OpInput) => {
     const rt = resourceType(type);
-    return ok(singleDocument(rt, find(rt, i), stateOf(i.sandbox), include(i)));
+    const s = stateOf(i.sandbox);
+    return ok(singleDocument(rt, find(rt, i), rendering(i, s)));
   };
-  const updated = (type: string, sandbox: string, e: { id: number }) =>
-    ok(singleDocument(resourceType(type), e, stateOf(sandbox)));
+  const updated = (type: string, i: OpInput, e: { id: number }) => {
+    const s = stateOf(i.sandbox);
+    return ok(singleDocument(resourceType(type), e, { s, base: faceBaseUrl(i.base.origin, s.name) }));
+  };
   const made = securityTraxCreated;
   const input = (type: string, data: ResourceData) => toDomainInput(resourceType(type), data) as never;
+  const render = <E>(renderer: CreatedRenderer<E>, i: OpInput, e: E) => renderer.render(stateOf(i.sandbox), e, i.base);
 
   return {
     authenticateDealer: (i) => {
@@ -152,24 +189,22 @@ export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps): O
     listCustomers: list('customers'),
     getCustomer: get('customers'),
     createCustomer: async (i) =>
-      made.createCustomer.render(
-        stateOf(i.sandbox),
-        await dealer.createCustomer(i.sandbox, input('customers', dataOf(i)), keyed(i)),
-      ),
+      render(made.createCustomer, i, await dealer.createCustomer(i.sandbox, input('customers', newData(i)), keyed(i))),
 
     listIsps: list('interactive_services_providers'),
     getIsp: get('interactive_services_providers'),
     createIsp: async (i) =>
-      made.createIsp.render(
-        stateOf(i.sandbox),
-        await dealer.createIsp(i.sandbox, input('interactive_services_providers', dataOf(i)), keyed(i)),
+      render(
+        made.createIsp,
+        i,
+        await dealer.createIsp(i.sandbox, input('interactive_services_providers', newData(i)), keyed(i)),
       ),
     updateIsp: async (i) => {
       const changes = input('interactive_services_providers', patchData(i)) as { billingIntegration?: boolean };
       const isp = await pointing('/billingIntegration', () =>
         dealer.updateIsp(i.sandbox, Number(i.path.id), changes as never),
       );
-      return updated('interactive_services_providers', i.sandbox, isp);
+      return updated('interactive_services_providers', i, isp);
     },
 
     listInvoiceLineItems: list('invoice_billable_items'),
@@ -177,15 +212,16 @@ export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps): O
     listRecurringInvoices: list('recurring_invoices'),
     getRecurringInvoice: get('recurring_invoices'),
     createRecurringInvoice: async (i) =>
-      made.createRecurringInvoice.render(
-        stateOf(i.sandbox),
-        await dealer.createRecurringInvoice(i.sandbox, input('recurring_invoices', dataOf(i)), keyed(i)),
+      render(
+        made.createRecurringInvoice,
+        i,
+        await dealer.createRecurringInvoice(i.sandbox, input('recurring_invoices', newData(i)), keyed(i)),
       ),
     updateRecurringInvoice: async (i) => {
       const { billingMethodId } = input('recurring_invoices', patchData(i)) as { billingMethodId: number };
       return updated(
         'recurring_invoices',
-        i.sandbox,
+        i,
         await dealer.updateRecurringInvoice(i.sandbox, Number(i.path.id), billingMethodId),
       );
     },
@@ -193,17 +229,19 @@ export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps): O
     listInvoices: list('customer_invoices'),
     getInvoice: get('customer_invoices'),
     createInvoice: async (i) =>
-      made.createInvoice.render(
-        stateOf(i.sandbox),
-        await dealer.createInvoice(i.sandbox, input('customer_invoices', dataOf(i)), keyed(i)),
+      render(
+        made.createInvoice,
+        i,
+        await dealer.createInvoice(i.sandbox, input('customer_invoices', newData(i)), keyed(i)),
       ),
 
     listBillingMethods: list('customer_billings'),
     getBillingMethod: get('customer_billings'),
     createBillingMethod: async (i) => {
-      const { customerId, ...method } = input('customer_billings', dataOf(i)) as { customerId: number };
-      return made.createBillingMethod.render(
-        stateOf(i.sandbox),
+      const { customerId, ...method } = input('customer_billings', newData(i)) as { customerId: number };
+      return render(
+        made.createBillingMethod,
+        i,
         await dealer.createBillingMethod(i.sandbox, customerId, method as never, keyed(i)),
       );
     },
@@ -211,7 +249,7 @@ export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps): O
       const { expMonth, expYear } = input('customer_billings', patchData(i)) as { expMonth: number; expYear: number };
       return updated(
         'customer_billings',
-        i.sandbox,
+        i,
         await dealer.updateBillingMethodExpiry(i.sandbox, Number(i.path.id), { expMonth, expYear }),
       );
     },
@@ -223,8 +261,8 @@ export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps): O
     listPayments: list('customer_payments'),
     getPayment: get('customer_payments'),
     createPayment: async (i) => {
-      const { payment } = await dealer.createPayment(i.sandbox, input('customer_payments', dataOf(i)), keyed(i));
-      return made.createPayment.render(stateOf(i.sandbox), payment);
+      const { payment } = await dealer.createPayment(i.sandbox, input('customer_payments', newData(i)), keyed(i));
+      return render(made.createPayment, i, payment);
     },
   };
 }
