@@ -1,4 +1,5 @@
 import { positionOfId } from './by-id.ts';
+import { COLLECTION_KEYS, type CollectionKey } from './collections.ts';
 import type { Collections, SandboxState, SimEvent } from './types.ts';
 
 // A patch is everything one command changes: entities upserted by id, events appended, scalars replaced.
@@ -19,20 +20,8 @@ export type Patch = {
 
 export type CommandResult<T> = { patch: Patch; result: T };
 
-/** Every list of a sandbox's state: what a clone shares and copies on first write. */
-export type ListKey = keyof Collections;
-export const LIST_KEYS: readonly ListKey[] = [
-  'customers',
-  'isps',
-  'adcCredentials',
-  'logins',
-  'lineItems',
-  'recurringInvoices',
-  'invoices',
-  'billingMethods',
-  'payments',
-  'idempotencyKeys',
-];
+/** Every list of a sandbox's state (collections.ts): what a clone shares and copies on first write. */
+export type ListKey = CollectionKey;
 
 /** Counts the copies copy-on-write makes (tests assert work, never time). */
 export type CopyProbe = { copied(key: ListKey, length: number): void };
@@ -45,7 +34,7 @@ const PROBE = Symbol('copy probe');
 
 function mark(state: SandboxState, probe?: CopyProbe): void {
   Object.defineProperty(state, SHARED, {
-    value: new Set(LIST_KEYS),
+    value: new Set(COLLECTION_KEYS),
     configurable: true,
     writable: true,
     enumerable: false,

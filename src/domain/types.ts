@@ -176,14 +176,8 @@ export type Faults = {
   slowMs: number;
 };
 
-/** Collections a creating request's Idempotency-Key can point at. */
-export type IdempotentResourceType =
-  | 'customers'
-  | 'isps'
-  | 'recurringInvoices'
-  | 'invoices'
-  | 'billingMethods'
-  | 'payments';
+/** The collection of what a creating request with an Idempotency-Key made (any list of the state). */
+export type IdempotentResourceType = keyof Collections;
 
 /**
  * What a creating request sent with an Idempotency-Key produced, committed in the same patch as the

@@ -1,4 +1,5 @@
 import { advanceClock } from '../domain/advance-clock.ts';
+import { emptyCollections } from '../domain/collections.ts';
 import { createBillingMethod } from '../domain/billing-method.ts';
 import { toInstant } from '../domain/dates.ts';
 import { createAdcCredential, createCustomer, createIsp, createLogin, createManualInvoice } from '../domain/dealer.ts';
@@ -27,16 +28,8 @@ export function emptyState(name: string, seed: SeedRef, now: string): SandboxDoc
     settings: { ...DEFAULT_SETTINGS },
     faults: { ...DEFAULT_FAULTS },
     lastIds: {},
-    customers: [],
-    isps: [],
-    adcCredentials: [],
-    logins: [],
+    ...emptyCollections(),
     lineItems: LINE_ITEM_CATALOGUE.map((l) => ({ ...l })),
-    recurringInvoices: [],
-    invoices: [],
-    billingMethods: [],
-    payments: [],
-    idempotencyKeys: [],
     events: [],
   };
 }

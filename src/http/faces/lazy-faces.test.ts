@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Face } from '../face.ts';
 import { alarmComSoapFace } from './alarm-com-soap/face.ts';
 import { SECURITYTRAX_CREATED, SECURITYTRAX_EAGER, SOAP_EAGER } from './lazy-faces.ts';
-import { securityTraxCreated } from './securitytrax/routes.ts';
+import { securityTraxCreated } from './securitytrax/created.ts';
 import { createSecurityTraxFace } from './securitytrax/face.ts';
 import type { Store } from '../../store/store.ts';
 import type { Tokens } from './securitytrax/tokens.ts';

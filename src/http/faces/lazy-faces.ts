@@ -80,9 +80,10 @@ export function lazyFaces({ index, store, runner, dealer, adc, stateOf, wallCloc
       secret: tokenSecret,
     }));
   const securityTrax = lazyFace(SECURITYTRAX_EAGER, opsOf(SECURITYTRAX_EAGER.tag), async () => {
-    const [{ createSecurityTraxFace }, { securityTraxRoutes, securityTraxCreated }, t] = await Promise.all([
+    const [{ createSecurityTraxFace }, { securityTraxRoutes }, { securityTraxCreated }, t] = await Promise.all([
       import('./securitytrax/face.ts'),
       import('./securitytrax/routes.ts'),
+      import('./securitytrax/created.ts'),
       tokensOf(),
     ]);
     renderers = securityTraxCreated as unknown as CreatedRenderers;
