@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { Hono } from 'hono';
 import type { Services } from '../services/services.ts';
 import { invalid, notFound } from '../domain/errors.ts';
-import type { ScenarioReport } from '../scenarios/scenario-types.ts';
+import type { ScenarioReport } from '../services/scenario-library.ts';
 import type { SandboxCreate } from '../services/sim-service.ts';
 import { checkApiRequest } from '../http/request-check.ts';
 import { instantText } from './components.tsx';

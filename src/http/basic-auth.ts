@@ -2,7 +2,7 @@
 // schemes; the service decides whose they are.
 import { DomainError } from '../domain/errors.ts';
 import type { FindLogin } from '../services/authenticate.ts';
-import type { Authenticator } from './pipeline.ts';
+import type { Authenticator } from './stages/validate.ts';
 
 const unauthorized = (detail: string) => new DomainError('unauthorized', 'unauthorized', 'Unauthorized', detail);
 

@@ -2,6 +2,7 @@
 // Its reads come from the registry (resource-routes.ts), its 201s too (created.ts).
 import { DomainError } from '../../../domain/errors.ts';
 import { removePaymentMethod } from '../../../domain/payment-method.ts';
+import { hashToken } from '../../../services/access-tokens.ts';
 import { isDealerLogin } from '../../../services/authenticate.ts';
 import type { DealerService } from '../../../services/dealer-service.ts';
 import type { CreatedRenderer } from '../../idempotency.ts';
@@ -18,7 +19,7 @@ import { isps } from './resources/isps.ts';
 import { payments } from './resources/payments.ts';
 import { recurringInvoices } from './resources/recurring-invoices.ts';
 import type { ResourceType, State } from './resources/resource-type.ts';
-import { hashToken, type Tokens } from './tokens.ts';
+import type { Tokens } from './tokens.ts';
 
 type Deps = { dealer: DealerService; stateOf: (sandbox: string) => State; tokens: Tokens };
 

@@ -1,0 +1,36 @@
+// Stage: the operation's handler, found in its face's routes, and its answer rendered by the face (plain JSON
+// by default). A creating POST with an Idempotency-Key runs once per key; a retry replays the first answer.
+import type { IdempotencyService } from '../../services/idempotency.ts';
+import { IDEMPOTENCY_HEADER, runIdempotent } from '../idempotency.ts';
+import type { OpOutput } from '../operation.ts';
+import type { Stage } from './stage.ts';
+
+export const handleStage =
+  (idempotency: IdempotencyService): Stage =>
+  (op, _end) => {
+    const keyed = op.params.some((p) => p.in === 'header' && p.name.toLowerCase() === IDEMPOTENCY_HEADER);
+    return (r) => {
+      const face = r.face!;
+      const input = r.input!;
+      const handler = face.handlers[op.operationId as keyof typeof face.handlers];
+      if (!handler) throw new Error(`No handler for operation ${op.operationId} (${op.method} ${op.path})`);
+      const renderer = keyed ? face.created?.[op.operationId] : undefined;
+      const key = renderer ? (input.headers[IDEMPOTENCY_HEADER] as string | undefined) : undefined;
+      const out =
+        key === undefined || !renderer ? handler(input) : runIdempotent(idempotency, renderer, op, key, input, handler);
+      const answer = (o: OpOutput) => (face.respond ? face.respond(o, op, r.c) : respond(o));
+      return out instanceof Promise ? out.then(answer) : answer(out);
+    };
+  };
+
+function respond({ status, body, headers }: OpOutput): Response {
+  if (body === undefined) return new Response(null, { status, headers: headers ?? {} });
+  // A handler that names a content type other than JSON (the spec as YAML) sends its text as it is.
+  if (typeof body === 'string' && headers?.['content-type'] && !headers['content-type'].includes('json'))
+    return new Response(body, { status, headers: { ...headers } });
+  // A fresh headers object each time: @hono/node-server adds Content-Length to it.
+  const all: Record<string, string> = headers
+    ? { 'content-type': 'application/json', ...headers }
+    : { 'content-type': 'application/json' };
+  return new Response(JSON.stringify(body), { status, headers: all });
+}
