@@ -12,7 +12,7 @@ import {
   type IdempotentRequest,
 } from '../services/idempotency.ts';
 import type { Operation } from './openapi-index.ts';
-import type { Auth, OpHandler, OpInput, OpOutput } from './operation.ts';
+import type { Auth, OpOutput, RequestInput, Route } from './operation.ts';
 import type { RequestBase } from './request-base.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -52,8 +52,8 @@ export async function runIdempotent(
   renderer: CreatedRenderer<never>,
   op: Operation,
   key: string,
-  input: OpInput,
-  handler: OpHandler,
+  input: RequestInput,
+  handler: Route,
 ): Promise<OpOutput> {
   const resourceType = renderer.resource;
   const request: IdempotentRequest = {

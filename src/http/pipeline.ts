@@ -83,7 +83,7 @@ export function createPipeline(deps: PipelineDeps): Hono {
     const sub = new Hono();
     for (const op of ops) {
       const serve = compose(op, [...answered, faceStage(face, plainOnError), ...served], handle(op, end));
-      sub.on(op.method, op.honoPath, (c) => serve({ c }));
+      sub.on(op.method, op.honoPath, (c) => serve({ c, face: undefined, sandbox: undefined, input: undefined }));
     }
     app.route('/', sub);
   }
@@ -108,7 +108,7 @@ export function createPipeline(deps: PipelineDeps): Hono {
     const loading = face?.load();
     return loading ? loading.then(answer) : answer();
   });
-  app.notFound((c) => notFound({ c }));
+  app.notFound((c) => notFound({ c, face: undefined, sandbox: undefined, input: undefined }));
   return app;
 }
 

@@ -2,17 +2,19 @@
 // by default). A creating POST with an Idempotency-Key runs once per key; a retry replays the first answer.
 import type { IdempotencyService } from '../../services/idempotency.ts';
 import { IDEMPOTENCY_HEADER, runIdempotent } from '../idempotency.ts';
-import type { OpOutput } from '../operation.ts';
+import type { OpOutput, Route } from '../operation.ts';
 import type { Stage } from './stage.ts';
 
 export const handleStage =
   (idempotency: IdempotencyService): Stage =>
   (op, _end) => {
     const keyed = op.params.some((p) => p.in === 'header' && p.name.toLowerCase() === IDEMPOTENCY_HEADER);
+    // The face's routes do not change once it is loaded: the handler is looked up once.
+    let handler: Route | undefined;
     return (r) => {
       const face = r.face!;
       const input = r.input!;
-      const handler = face.handlers[op.operationId as keyof typeof face.handlers];
+      handler ??= face.handlers[op.operationId as keyof typeof face.handlers];
       if (!handler) throw new Error(`No handler for operation ${op.operationId} (${op.method} ${op.path})`);
       const renderer = keyed ? face.created?.[op.operationId] : undefined;
       const key = renderer ? (input.headers[IDEMPOTENCY_HEADER] as string | undefined) : undefined;

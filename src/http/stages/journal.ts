@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { SandboxAccess } from '../../services/sandbox-access.ts';
 import type { Journal } from '../../services/journal.ts';
 import { isApiPath } from '../api-path.ts';
-import { type AnswerStage, andThen } from './stage.ts';
+import type { AnswerStage } from './stage.ts';
 
 /** Context key a face may set to name the operation more precisely than the spec's (a SOAP operation, say). */
 export const OPERATION_NAME = 'operationName';
@@ -38,9 +38,13 @@ export const journalStage =
     const operationId = op?.operationId ?? null;
     return (r) => {
       const started = performance.now();
-      return andThen(next(r), (res) => {
-        record(r.c, res.status, started, r.sandbox, operationId);
-        return res;
-      });
+      const res = next(r);
+      if (res instanceof Promise)
+        return res.then((x) => {
+          record(r.c, x.status, started, r.sandbox, operationId);
+          return x;
+        });
+      record(r.c, res.status, started, r.sandbox, operationId);
+      return res;
     };
   };

@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import type { LoadedFace } from '../face.ts';
 import type { Operation } from '../openapi-index.ts';
-import type { OpInput } from '../operation.ts';
+import type { RequestInput } from '../operation.ts';
 
 export type Served = Response | Promise<Response>;
 
@@ -17,7 +17,7 @@ export type Req = {
   /** The sandbox the request runs against (the sandbox stage). */
   sandbox?: string;
   /** The validated input of the handler (the validate stage). */
-  input?: OpInput;
+  input?: RequestInput;
 };
 
 export type Serve = (r: Req) => Served;
@@ -29,7 +29,3 @@ export type AnswerStage = (op: Operation | undefined, next: Serve) => Serve;
 /** `stages` in order, each calling the next, the last calling `last`. */
 export const compose = <O>(op: O, stages: readonly ((op: O, next: Serve) => Serve)[], last: Serve): Serve =>
   stages.reduceRight<Serve>((next, stage) => stage(op, next), last);
-
-/** `then` on a result that may be a promise, without a promise when it is not. */
-export const andThen = (res: Served, f: (r: Response) => Served): Served =>
-  res instanceof Promise ? res.then(f) : f(res);

@@ -6,7 +6,7 @@ import { hashToken } from '../../../services/access-tokens.ts';
 import { isDealerLogin } from '../../../services/authenticate.ts';
 import type { DealerService } from '../../../services/dealer-service.ts';
 import type { CreatedRenderer } from '../../idempotency.ts';
-import { ok, type Handlers, type OpInput } from '../../operation.ts';
+import { ok, type Handlers, type RequestInput } from '../../operation.ts';
 import { securityTraxCreated } from './created.ts';
 import { faceBaseUrl, JSONAPI_VERSION, singleDocument } from './document.ts';
 import { FaceError } from './face-error.ts';
@@ -23,11 +23,14 @@ import type { Tokens } from './tokens.ts';
 
 type Deps = { dealer: DealerService; stateOf: (sandbox: string) => State; tokens: Tokens };
 
-const dataOf = (i: OpInput) => (i.body as { data: ResourceData }).data;
+/** A request carrying a JSON:API document (the spec's schema for each operation is one). */
+type WithDocument = { body: { data: ResourceData } };
+/** Where an answer is rendered for. */
+type Answering = Pick<RequestInput, 'sandbox' | 'base'>;
 
 /** A creating POST's resource: an id of the client's own is not supported (JSON:API: 403). */
-function newData(i: OpInput): ResourceData {
-  const data = dataOf(i);
+function newData(i: WithDocument): ResourceData {
+  const data = i.body.data;
   if (data.id !== undefined)
     throw new FaceError(
       403,
@@ -40,8 +43,8 @@ function newData(i: OpInput): ResourceData {
 }
 
 /** PATCH: the document's id must be the URL's (JSON:API: 409 otherwise). */
-function patchData(i: OpInput): ResourceData {
-  const data = dataOf(i);
+function patchData(i: WithDocument & { path: { id: string } }): ResourceData {
+  const data = i.body.data;
   if (data.id !== i.path.id)
     throw new FaceError(
       409,
@@ -65,26 +68,22 @@ function pointing<T>(field: string, run: () => Promise<T>): Promise<T> {
   });
 }
 
-const keyed = (i: OpInput) => ({ idempotency: i.idempotency });
+const keyed = (i: Pick<RequestInput, 'idempotency'>) => ({ idempotency: i.idempotency });
 
 export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps) {
-  const updated = (rt: ResourceType, i: OpInput, e: { id: number }) => {
+  const updated = (rt: ResourceType, i: Answering, e: { id: number }) => {
     const s = stateOf(i.sandbox);
     return ok(singleDocument(rt, e, { s, base: faceBaseUrl(i.base.origin, s.name) }));
   };
   const made = securityTraxCreated;
   const input = (rt: ResourceType, data: ResourceData) => toDomainInput(rt, data) as never;
-  const render = <E extends { id: number }>(renderer: CreatedRenderer<E>, i: OpInput, e: E) =>
+  const render = <E extends { id: number }>(renderer: CreatedRenderer<E>, i: Answering, e: E) =>
     renderer.render(stateOf(i.sandbox), e, i.base);
 
   const commands = {
     authenticateDealer: (i) => {
-      const body = i.body as {
-        username?: string;
-        password?: string;
-        data?: { attributes: { username: string; password: string } };
-      };
-      const { username, password } = body.data?.attributes ?? (body as { username: string; password: string });
+      // Plain `{ username, password }`, or a JSON:API document of them (what JSON:API clients post).
+      const { username, password } = 'data' in i.body ? i.body.data.attributes : i.body;
       if (!isDealerLogin(stateOf(i.sandbox), username, password)) {
         throw new FaceError(
           401,

@@ -13,7 +13,7 @@ export function scenarioRoutes(sim: SimService): ScenarioOps {
         broken,
       });
     },
-    loadScenario: async (i) => ok(await sim.loadScenario(i.sandbox, i.path.name as string)),
-    runScenario: async (i) => ok(await sim.runScenario(i.path.name as string)),
+    loadScenario: async (i) => ok(await sim.loadScenario(i.sandbox, i.path.name)),
+    runScenario: async (i) => ok(await sim.runScenario(i.path.name)),
   };
 }

@@ -10,11 +10,9 @@ type Ops = Pick<
 export function securityTraxAccessRoutes(sim: SimService): Ops {
   return {
     listIntegratorKeys: (i) => items(sim.integratorKeys(i.sandbox)),
-    createIntegratorKey: async (i) =>
-      created(await sim.createIntegratorKey(i.sandbox, i.body as { key: string; name?: string })),
+    createIntegratorKey: async (i) => created(await sim.createIntegratorKey(i.sandbox, i.body)),
     listPersonalAccessTokens: (i) => items(sim.personalAccessTokens(i.sandbox)),
     // The token is shown once, here; the sandbox keeps only its hash.
-    createPersonalAccessToken: async (i) =>
-      created(await sim.createPersonalAccessToken(i.sandbox, (i.body as { name: string }).name)),
+    createPersonalAccessToken: async (i) => created(await sim.createPersonalAccessToken(i.sandbox, i.body.name)),
   };
 }
