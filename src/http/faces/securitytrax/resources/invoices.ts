@@ -7,7 +7,12 @@ export const invoices = defineResource({
   type: 'customer_invoices',
   label: 'Invoice',
   collection: 'invoices',
-  operations: { list: 'listInvoices', get: 'getInvoice', create: 'createInvoice' },
+  operations: {
+    list: 'listInvoices',
+    get: 'getInvoice',
+    create: 'createInvoice',
+    related: [{ operationId: 'listCustomerInvoices', parent: 'customer' }],
+  },
   attributes: {
     invoice_date: { read: (i) => i.invoiceDate, filter: 'date', domain: 'invoiceDate' },
     due_date: { read: (i) => i.dueDate, filter: 'date', domain: 'dueDate' },
