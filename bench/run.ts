@@ -12,6 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
 import { basic, paymentState, summaryState, writeDataDir } from './fixtures.ts';
@@ -211,7 +212,7 @@ function testSuite(): Promise<{ ms: number; ok: boolean; summary: string }> {
       env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
     });
     let out = '';
-    const add = (d: Buffer) => (out += d.toString().replace(/\x1b\[[0-9;]*m/g, ''));
+    const add = (d: Buffer) => (out += stripVTControlCharacters(d.toString()));
     child.stdout!.on('data', add);
     child.stderr!.on('data', add);
     child.once('exit', (code) => {

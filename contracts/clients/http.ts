@@ -88,7 +88,7 @@ export function createSender(options: ClientOptions): Send {
     }
     const res = await doFetch(`${base}${path}`, { method, headers, body });
     const text = await res.text();
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     if (text) {
       try {
         parsed = JSON.parse(text);

@@ -39,10 +39,10 @@ function timeScreen(cx: ConsoleCx, report: ScenarioReport | null = null): PageRe
         {post(
           '/time/advance',
           <span>
-            <button name="by" value="P1D" data-testid="advance-day">
+            <button type="submit" name="by" value="P1D" data-testid="advance-day">
               Advance 1 day
             </button>{' '}
-            <button name="by" value="P1M" data-testid="advance-month">
+            <button type="submit" name="by" value="P1M" data-testid="advance-month">
               Advance 1 month
             </button>
           </span>,
@@ -80,7 +80,7 @@ function timeScreen(cx: ConsoleCx, report: ScenarioReport | null = null): PageRe
           <code>{sandbox.seed.kind === 'scenario' ? `scenario ${sandbox.seed.name}` : sandbox.seed.kind}</code>.{' '}
           {post(
             '/time/reset',
-            <button class="secondary" data-testid="reset">
+            <button type="submit" class="secondary" data-testid="reset">
               Reset to its seed
             </button>,
           )}

@@ -179,6 +179,7 @@ export function* advanceClockSteps(
       chunkStart = count;
     }
     // Something due before the clock's start (e.g. a backdated start date) happens as soon as possible.
+    // biome-ignore lint/complexity/useMathMinMax: instants are ISO strings, compared as text (Math.max is for numbers)
     const c: Ctx = { now: action.at < from ? from : action.at, ids, read: ctx.read };
     clock = c.now;
     const { kind, id } = action;
@@ -203,7 +204,7 @@ export function* advanceClockSteps(
       apply(fallPastDue(inv, c).patch);
     } else if (kind === Kind.RoleCache) {
       const isp = byId(work.isps, id);
-      if (!isp || !isp.billingIntegration || isp.roleCacheRefreshedAt !== null) continue;
+      if (!isp?.billingIntegration || isp.roleCacheRefreshedAt !== null) continue;
       guard(++count);
       apply({
         upsert: { isps: [{ ...isp, roleCacheRefreshedAt: c.now }] },

@@ -39,7 +39,7 @@ export function createCustomer(
 
 export type IspInput = { name: string; username: string; password: string };
 
-export function createIsp(state: Readonly<SandboxState>, input: IspInput, ctx: Ctx): CommandResult<Isp> {
+export function createIsp(_state: Readonly<SandboxState>, input: IspInput, ctx: Ctx): CommandResult<Isp> {
   // The integration starts off: only a SecurityTrax employee enables it, through Alarm.com.
   const isp: Isp = {
     id: ctx.ids('isp'),

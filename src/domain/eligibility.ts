@@ -46,7 +46,7 @@ export function billingEligibility(
 
   const reasons: NotConfiguredReason[] = [];
   const isp = customer.ispId === null ? undefined : byId(state.isps, customer.ispId);
-  if (!isp || !isp.billingIntegration) {
+  if (!isp?.billingIntegration) {
     reasons.push({
       code: 'integration-not-enabled',
       message: isp

@@ -61,9 +61,11 @@ describe('applyPayment', () => {
 describe('event', () => {
   it('takes the next event id and the command instant', () => {
     const kinds: string[] = [];
-    const e = event({ now: '2019-01-01T00:00:00.000Z', ids: (k) => (kinds.push(k), 9), read: plainReader }, 'x.done', {
-      a: 1,
-    });
+    const ids = (kind: string) => {
+      kinds.push(kind);
+      return 9;
+    };
+    const e = event({ now: '2019-01-01T00:00:00.000Z', ids, read: plainReader }, 'x.done', { a: 1 });
     expect(e).toEqual({ id: 9, at: '2019-01-01T00:00:00.000Z', type: 'x.done', data: { a: 1 } });
     expect(kinds).toEqual(['event']);
   });

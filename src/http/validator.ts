@@ -64,7 +64,9 @@ export function toFieldErrors(prefix: string, errors: ErrorObject[] | null | und
           : 'does not match exactly one of the allowed shapes';
     }
     const key = `${path} ${message}`;
-    if (!seen.has(key)) out.push({ path: path || '/', message }), seen.add(key);
+    if (seen.has(key)) continue;
+    out.push({ path: path || '/', message });
+    seen.add(key);
   }
   return out;
 }

@@ -232,7 +232,7 @@ function shapeOf(shapes: Shapes, e: SimEvent): number {
 function hasKeys(o: object, keys: readonly string[]): boolean {
   let j = 0;
   for (const k in o) {
-    if (!Object.prototype.hasOwnProperty.call(o, k)) return false;
+    if (!Object.hasOwn(o, k)) return false;
     if (keys[j++] !== k) return false;
   }
   return j === keys.length && Object.getPrototypeOf(o) === Object.prototype;

@@ -1,8 +1,6 @@
 import type { BillingService } from '../../../services/billing-service.ts';
 import { requireSucceeded } from '../../payment-outcome.ts';
 import { billView, endUserPaymentView, methodById, paymentMethodView } from '../../../services/views.ts';
-import type { ChangePaymentMethodInput } from '../../../domain/payment-method.ts';
-import type { NewBillingMethodInput } from '../../../domain/billing-method.ts';
 import type { SandboxView } from '../../../domain/reader.ts';
 import type { Payment, SandboxState } from '../../../domain/types.ts';
 import { DomainError } from '../../../domain/errors.ts';

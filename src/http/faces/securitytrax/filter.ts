@@ -11,7 +11,7 @@ import type { FilterKind } from './resources/resource-type.ts';
 
 type Token = { kind: 'word' | 'string' | 'number' | 'op' | '(' | ')' | 'end'; text: string; at: number };
 export type Op = '=' | '!=' | '<' | '>' | '<=' | '>=' | '~' | '!~' | '%';
-export type Predicate = (valueOf: (field: string) => unknown) => boolean;
+export type Predicate = (read: (field: string) => unknown) => boolean;
 
 const OPS = ['!=', '<=', '>=', '!~', '=', '<', '>', '~', '%'];
 
@@ -161,21 +161,21 @@ function comparison(field: string, kind: FilterKind | 'id', op: Op, literal: Lit
           : v;
   if (op === '~' || op === '!~') {
     const needle = String(want).toLowerCase();
-    return (valueOf) => {
-      const v = valueOf(field);
+    return (read) => {
+      const v = read(field);
       const has = v !== null && v !== undefined && String(v).toLowerCase().includes(needle);
       return op === '~' ? has : !has;
     };
   }
   if (op === '%') {
     const matches = compileLike(String(want));
-    return (valueOf) => {
-      const v = valueOf(field);
+    return (read) => {
+      const v = read(field);
       return v !== null && v !== undefined && matches(String(v), meter);
     };
   }
-  return (valueOf) => {
-    const v = norm(valueOf(field)) as string | number | boolean | null;
+  return (read) => {
+    const v = norm(read(field)) as string | number | boolean | null;
     if (v === null || want === null) return op === '=' ? v === want : op === '!=' ? v !== want : false;
     switch (op) {
       case '=':

@@ -1,7 +1,4 @@
-import type { LoginInput, LoginUpdate, AdcCredentialInput } from '../../../domain/dealer.ts';
-import type { Faults, SandboxSettings } from '../../../domain/types.ts';
-import type { EventFilter } from '../../../domain/event-page.ts';
-import type { SandboxCreate, SimService } from '../../../services/sim-service.ts';
+import type { SimService } from '../../../services/sim-service.ts';
 import { credentialView, eventPageView, loginView } from '../../../services/views.ts';
 import { created, items, noContent, ok, type Handlers, type RequestInput } from '../../operation.ts';
 
