@@ -23,7 +23,7 @@ import type { Invoice, IsoInstant, SandboxState, SimEvent } from './types.ts';
 /** Actions one advance may run on a sandbox without recurring invoices (a runaway-advance guard). */
 export const MAX_ACTIONS = 100_000;
 /** Added per recurring invoice: about a year of invoice + Auto Pay + past due, so a big dealer's month fits. */
-export const ACTIONS_PER_RECURRING_INVOICE = 40;
+const ACTIONS_PER_RECURRING_INVOICE = 40;
 
 /** The guard scales with the sandbox: a 100,000-customer month is ~250,000 actions. */
 export const actionLimit = (state: Readonly<SandboxState>): number =>

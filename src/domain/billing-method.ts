@@ -16,8 +16,8 @@ import type { CommandResult } from './patch.ts';
 import { BILLING_METHOD, initial, transition } from './state-machine.ts';
 import type { BillingMethod, CardBrand, SandboxState } from './types.ts';
 
-export type NewCardInput = { number: string; expMonth: number; expYear: number; cvv?: string; holderName: string };
-export type NewBankAccountInput = {
+type NewCardInput = { number: string; expMonth: number; expYear: number; cvv?: string; holderName: string };
+type NewBankAccountInput = {
   routingNumber: string;
   accountNumber: string;
   accountType: 'checking' | 'savings';
@@ -31,11 +31,11 @@ export type NewBillingMethodInput =
 export type ExpiryInput = { expMonth: number; expYear: number };
 
 /** Expiry years a card may have: the spec's bounds on every face that shows an expiry (PaymentMethod). */
-export const MIN_EXP_YEAR = 2000;
-export const MAX_EXP_YEAR = 2100;
+const MIN_EXP_YEAR = 2000;
+const MAX_EXP_YEAR = 2100;
 
 /** Rejects a malformed or already-passed expiry; `path` points at the month field of the request. */
-export function assertExpiry({ expMonth, expYear }: ExpiryInput, now: string, path: string): void {
+function assertExpiry({ expMonth, expYear }: ExpiryInput, now: string, path: string): void {
   const yearPath = path.replace(/expMonth$/, 'expYear');
   if (!Number.isInteger(expMonth) || expMonth < 1 || expMonth > 12) {
     throw invalid('invalid-expiry', 'Invalid expiry', `Expiry month ${expMonth} is not 1-12.`, [

@@ -8,7 +8,7 @@ import type { Reader } from './reader.ts';
 import { selectRecurringInvoice } from './select-recurring-invoice.ts';
 import type { AdcLogin, Customer, IsoInstant, Isp, RecurringInvoice, SandboxState } from './types.ts';
 
-export type NotConfiguredCode =
+type NotConfiguredCode =
   | 'login-not-linked'
   | 'integration-not-enabled'
   | 'role-cache-pending'

@@ -9,10 +9,10 @@ import type { CreatedRenderers } from './idempotency.ts';
 import type { Operation } from './openapi-index.ts';
 import type { Auth, Handlers, OpOutput } from './operation.ts';
 
-export type ReadBody = (c: Context, op: Operation) => Promise<{ hasBody: boolean; body: unknown }>;
+type ReadBody = (c: Context, op: Operation) => Promise<{ hasBody: boolean; body: unknown }>;
 
 /** What the shared stages ask a face; a hook left out is the plain JSON + problem+json behaviour. */
-export type FaceHooks = {
+type FaceHooks = {
   /** The sandbox a request names by its URL (a base URL is enough for a stock client); undefined: use X-Sandbox. */
   sandboxOf?(c: Context): string | undefined;
   /** Runs before the body is read or validated (media types, API keys, tokens); throws to refuse. */

@@ -10,7 +10,7 @@ export const SPEC_ID = 'openapi.json';
 
 type Json = Record<string, unknown>;
 export type ParamLocation = 'path' | 'query' | 'header';
-export type Param = { name: string; in: ParamLocation; required: boolean; schemaPointer: string };
+type Param = { name: string; in: ParamLocation; required: boolean; schemaPointer: string };
 
 /** One operation of the spec, with JSON pointers to its schemas (resolved by ajv against the whole doc). */
 export type Operation = {

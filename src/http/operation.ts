@@ -35,7 +35,7 @@ type BodyOf<Id extends OperationId> = operations[Id] extends { requestBody: { co
  * The input of operation `Id`: its path and query parameters and its body as the spec declares them (the
  * validate stage has checked them against the spec, coercing parameters where it says so), so no route casts.
  */
-export type OpInput<Id extends OperationId> = Omit<RequestInput, 'path' | 'query' | 'body'> & {
+type OpInput<Id extends OperationId> = Omit<RequestInput, 'path' | 'query' | 'body'> & {
   path: Present<Parameters<Id>['path']>;
   query: Present<Parameters<Id>['query']>;
   body: BodyOf<Id>;
@@ -48,7 +48,7 @@ export type OpOutput = { status: number; body?: unknown; headers?: Record<string
 type RouteOf<I> = { route(input: I): Promise<OpOutput> | OpOutput }['route'];
 
 /** A route of operation `Id`: validated input in, status and body out. Nothing here knows about Hono. */
-export type OpHandler<Id extends OperationId> = RouteOf<OpInput<Id>>;
+type OpHandler<Id extends OperationId> = RouteOf<OpInput<Id>>;
 /** A route as the pipeline calls it, with any validated request; generic routes (a list, a get) are written so. */
 export type Route = RouteOf<RequestInput>;
 

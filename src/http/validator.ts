@@ -7,14 +7,14 @@ import { SPEC_ID, type OpenApiIndex, type Operation, type ParamLocation } from '
 // a server answers its health checks before it has validated anything.
 const require = createRequire(import.meta.url);
 
-export type RequestParts = {
+type RequestParts = {
   path: Record<string, string>;
   query: Record<string, string>;
   headers: Record<string, string>;
   body: unknown;
   hasBody: boolean;
 };
-export type ValidatedParams = Record<ParamLocation, Record<string, unknown>>;
+type ValidatedParams = Record<ParamLocation, Record<string, unknown>>;
 export type Validators = {
   request(op: Operation, parts: RequestParts): { errors: FieldError[]; params: ValidatedParams };
   response(op: Operation, status: number, contentType: string | null, body: unknown): FieldError[];

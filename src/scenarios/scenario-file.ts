@@ -11,7 +11,7 @@ import type { Scenario } from './scenario-types.ts';
 const require = createRequire(import.meta.url);
 const yaml = () => require('yaml') as typeof import('yaml');
 
-export const SCENARIO_SCHEMA_PATH = packageFile('scenarios', 'scenario.schema.json');
+const SCENARIO_SCHEMA_PATH = packageFile('scenarios', 'scenario.schema.json');
 
 /** A scenario file that cannot run: names the file, the line and path, and the reason. */
 export class ScenarioFileError extends Error {

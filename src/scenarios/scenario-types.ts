@@ -3,7 +3,7 @@ import type { Setup } from '../seeds/setup.ts';
 
 // The shape of a scenario file (validated by scenarios/scenario.schema.json before anything runs).
 
-export type Expectation = {
+type Expectation = {
   status?: number;
   problem?: string;
   reasons?: string[];

@@ -16,8 +16,8 @@ import { generatePopulation } from './generate.ts';
 import { LINE_ITEM_CATALOGUE } from './line-items.ts';
 import type { Setup, SetupRefs } from './setup.ts';
 
-export const DEFAULT_SETTINGS = { roleCacheMinutes: DEFAULT_ROLE_CACHE_MINUTES, adcTimeoutMs: 2000 };
-export const DEFAULT_FAULTS = { declineNextCharges: 0, alarmComWebServices: 'up', slowMs: 0 } as const;
+const DEFAULT_SETTINGS = { roleCacheMinutes: DEFAULT_ROLE_CACHE_MINUTES, adcTimeoutMs: 2000 };
+const DEFAULT_FAULTS = { declineNextCharges: 0, alarmComWebServices: 'up', slowMs: 0 } as const;
 
 export function emptyState(name: string, seed: SeedRef, now: string): SandboxDocument {
   return {

@@ -7,7 +7,7 @@ import type { ScenarioSeeder } from '../seeds/seed-state.ts';
 /** The report is an API response (runScenario): its shape is the spec's. */
 export type ScenarioReport = components['schemas']['ScenarioReport'];
 /** A scenario file that cannot be used: named by its file, with the first problem's line and every reason. */
-export type BrokenScenario = components['schemas']['BrokenScenario'];
+type BrokenScenario = components['schemas']['BrokenScenario'];
 export type ScenarioEntry = { name: string; description: string; file: string };
 
 export type ScenarioLibrary = ScenarioSeeder & {

@@ -27,7 +27,7 @@ import { eventsLink, sandboxView, type SandboxSummary } from './views.ts';
 export type SandboxCreate = { name: string; from?: string; scenario?: string; seed?: 'demo' | 'empty' };
 
 /** Actions per chunk of an advance: small enough that other sandboxes are answered in between. */
-export const ADVANCE_CHUNK_ACTIONS = 500;
+const ADVANCE_CHUNK_ACTIONS = 500;
 
 /** The simulator's own controls: sandboxes, clock, settings, faults, timeline, fixtures. */
 export function createSimService({

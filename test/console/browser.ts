@@ -5,8 +5,8 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { loadScenarioSeeder } from '../../src/scenarios/scenario-seeder.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const SCREENSHOTS = path.resolve('test-output/screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = path.resolve('test-output/screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM))

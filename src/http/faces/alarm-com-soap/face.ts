@@ -62,7 +62,7 @@ export function createAlarmComSoapFace({ adc, stateOf, log }: AlarmComSoapDeps) 
 export type AlarmComSoapHandlers = ReturnType<typeof alarmComSoapRoutes>;
 
 /** An envelope's wire text -> the plain object the spec describes; anything else (the WSDL) stays text. */
-export function parseSoapText(text: string): unknown {
+function parseSoapText(text: string): unknown {
   try {
     const doc = readXml(text);
     return doc.root === 'Envelope' ? { Envelope: doc.value } : text;

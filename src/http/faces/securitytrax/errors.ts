@@ -50,11 +50,7 @@ function fromDomainError(err: DomainError, request: RequestLine): JsonApiError[]
   }));
 }
 
-export function toJsonApiErrors(
-  err: unknown,
-  request: RequestLine,
-  onUnexpected: (err: unknown) => void,
-): JsonApiError[] {
+function toJsonApiErrors(err: unknown, request: RequestLine, onUnexpected: (err: unknown) => void): JsonApiError[] {
   if (err instanceof FaceError)
     return [
       {
@@ -93,7 +89,7 @@ function statusOf(errors: JsonApiError[]): number {
   return statuses.some((s) => s >= 500) ? 500 : 400;
 }
 
-export function errorResponse(errors: JsonApiError[]): Response {
+function errorResponse(errors: JsonApiError[]): Response {
   const status = statusOf(errors);
   const headers: Record<string, string> = { 'content-type': JSON_API };
   if (status === 401) headers['www-authenticate'] = 'Bearer realm="securitytrax"';

@@ -16,7 +16,7 @@ import { assertQueryParameters } from './query-parameters.ts';
 import type { State } from './resources/resource-type.ts';
 import { securityTraxRoutes } from './routes.ts';
 import { createTokens, type WallClock } from './tokens.ts';
-export const INTEGRATOR_KEY_HEADER = 'x-securitytrax-integratorkey';
+const INTEGRATOR_KEY_HEADER = 'x-securitytrax-integratorkey';
 const PROFILE = /^\/securitytrax\/([^/]+)\/user\/v1(?:\/|$)/;
 
 /** The URL's `{profile}`, percent-decoded; malformed encoding is a 400 of this face, naming the parameter. */

@@ -10,7 +10,7 @@ import { compileLike, type LikeMeter } from './like-pattern.ts';
 import type { FilterKind } from './resources/resource-type.ts';
 
 type Token = { kind: 'word' | 'string' | 'number' | 'op' | '(' | ')' | 'end'; text: string; at: number };
-export type Op = '=' | '!=' | '<' | '>' | '<=' | '>=' | '~' | '!~' | '%';
+type Op = '=' | '!=' | '<' | '>' | '<=' | '>=' | '~' | '!~' | '%';
 export type Predicate = (read: (field: string) => unknown) => boolean;
 
 const OPS = ['!=', '<=', '>=', '!~', '=', '<', '>', '~', '%'];
@@ -41,7 +41,7 @@ const stickyAt = (pattern: RegExp, text: string, i: number): string | undefined 
   return pattern.exec(text)?.[0];
 };
 
-export function tokenize(text: string): Token[] {
+function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {

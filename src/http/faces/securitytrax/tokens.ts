@@ -12,12 +12,12 @@ import { hashToken } from '../../../services/access-tokens.ts';
 import type { Auth } from '../../operation.ts';
 import { FaceError } from './face-error.ts';
 
-export const TOKEN_TTL_MS = 10 * 60 * 1000;
+const TOKEN_TTL_MS = 10 * 60 * 1000;
 export type WallClock = () => number;
-export type IssuedToken = { token: string; expiresAt: string };
+type IssuedToken = { token: string; expiresAt: string };
 
 /** What a temporary token says: sandbox, incarnation, dealer-credential fingerprint, expiry (ms), nonce. */
-export type TokenPayload = { s: string; i: string; d: string; e: number; n: string };
+type TokenPayload = { s: string; i: string; d: string; e: number; n: string };
 
 const refuse = (code: string, title: string, detail: string) =>
   new FaceError(401, code, title, detail, { header: 'Authorization' });
