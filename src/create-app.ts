@@ -78,7 +78,7 @@ export function createApp(options: AppOptions): Hono {
 
 /**
  * The console (hono/jsx pages, src/console) is imported on its first request rather than at start-up,
- * where its modules cost ~70 ms of a 500 ms budget. It answers every path outside the API faces; what it
+ * where its modules would add to the time to a first answer. It answers every path outside the API faces; what it
  * does not know is the API's route-not-found problem.
  */
 function lazyConsole(services: Services, log: ((line: string) => void) | undefined): (c: Context) => Promise<Response> {

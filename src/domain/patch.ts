@@ -165,8 +165,7 @@ export function applyPatch(state: SandboxState, patch: Patch, onReplace?: OnRepl
 /**
  * The path of the first number in `value` that JSON cannot carry exactly (NaN, ±Infinity, a whole number
  * past 2^53), or null. Such a number would be logged as null or rounded, and read back as something else.
- * Every commit is checked: the walk builds no path strings until it has found one (a third of the cost of
- * a one-time payment's check, measured), then names it.
+ * Every commit is checked: the walk builds no path strings until it has found one, then names it.
  */
 export function inexactNumberPath(value: unknown, path = ''): string | null {
   if (allExact(value)) return null;

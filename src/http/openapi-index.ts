@@ -41,7 +41,7 @@ export type OpenApiIndex = { doc: Json; operations: Operation[]; byId: Map<strin
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
-// Parsing the 3,000-line YAML takes ~170 ms, a third of the start-up budget; its JSON form parses in ~2 ms.
+// Parsing the YAML is much of the start-up time; its JSON form parses in a fraction of it (docs/benchmarks.md).
 // The parsed spec is cached by content hash, so an edited spec is never served stale.
 const NODE_MODULES = packageFile('node_modules');
 const CACHE_DIR = existsSync(NODE_MODULES)

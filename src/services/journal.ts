@@ -20,7 +20,7 @@ export function createJournal({ limit = 500 }: { limit?: number } = {}): Journal
       const list = bySandbox.get(sandbox) ?? bySandbox.set(sandbox, []).get(sandbox)!;
       const { at, method, path, status, durationMs, operationId } = entry;
       list.push({ id: ++lastId, at, method, path, status, durationMs, operationId });
-      // Trimmed in batches: splicing the head off a full list on every request cost ~2 us a request.
+      // Trimmed in batches: splicing the head off a full list on every request showed in every request's cost.
       if (list.length >= limit * 2) list.splice(0, list.length - limit);
     },
     list: (sandbox) => (bySandbox.get(sandbox) ?? []).slice(-limit),

@@ -1,7 +1,7 @@
 // The pipeline's stages, each a small module: a stage takes the operation it serves and the stage after it,
 // and returns how it serves a request. They are composed once per operation, in a straight line
 // (pipeline.ts), into the one handler Hono calls: no middleware chain runs per request, and a read that needs
-// no await answers without one (every promise hop costs throughput at ~20k small requests a second).
+// no await answers without one (every promise hop costs throughput on a server of many small requests).
 import type { Context } from 'hono';
 import type { LoadedFace } from '../face.ts';
 import type { Operation } from '../openapi-index.ts';
