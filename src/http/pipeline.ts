@@ -59,13 +59,20 @@ export function createPipeline(deps: PipelineDeps): Hono {
   const check = deps.strict
     ? responseValidation({ validators: deps.validators, faces, onViolation: deps.onViolation, log })
     : undefined;
-  const answered: AnswerStage[] = [journalStage(record), ...(check ? [checkResponseStage(check)] : [])];
-  const served: Stage[] = [
-    sandboxStage(deps.sandboxes),
-    faceChecksStage,
+  // What every answer goes back through, requests no operation matches included.
+  const answered: AnswerStage[] = [
+    journalStage(record), // records what was sent
+    ...(check ? [checkResponseStage(check)] : []), // strict mode: the answer against the spec
+  ];
+  // An operation's request, in order, down to its handler.
+  const stagesOf = (face: Face): Stage[] => [
+    ...answered,
+    faceStage(face, plainOnError), // the face loaded; its error mapping around everything below
+    sandboxStage(deps.sandboxes), // which sandbox, made current; the answer waits for its writes
+    faceChecksStage, // the face's refusals before the body is read
     validateStage({ validators: deps.validators, authenticate: deps.authenticate, trustProxy: deps.trustProxy }),
   ];
-  const handle = handleStage(deps.idempotency);
+  const handle = handleStage(deps.idempotency); // the route, its answer rendered by the face
 
   // An error outside every operation (a guard, the console) is rendered by the face that owns the path.
   const outsideError = (err: unknown, c: Context): Response | Promise<Response> => {
@@ -81,8 +88,9 @@ export function createPipeline(deps: PipelineDeps): Hono {
   for (const face of faces) {
     const ops = index.operations.filter((op) => faceOfOperation(faces, op) === face);
     const sub = new Hono();
+    const stages = stagesOf(face);
     for (const op of ops) {
-      const serve = compose(op, [...answered, faceStage(face, plainOnError), ...served], handle(op, end));
+      const serve = compose(op, stages, handle(op));
       sub.on(op.method, op.honoPath, (c) => serve({ c, face: undefined, sandbox: undefined, input: undefined }));
     }
     app.route('/', sub);
@@ -111,11 +119,6 @@ export function createPipeline(deps: PipelineDeps): Hono {
   app.notFound((c) => notFound({ c, face: undefined, sandbox: undefined, input: undefined }));
   return app;
 }
-
-/** The last stage never called: `handle` answers every operation. */
-const end = (): never => {
-  throw new Error('the handle stage is the last');
-};
 
 export const routeNotFound = (c: Context): Response =>
   problemResponse(problem(404, 'route-not-found', 'Route not found', routeNotFoundDetail(c), { instance: c.req.path }));

@@ -3,11 +3,13 @@
 import type { IdempotencyService } from '../../services/idempotency.ts';
 import { IDEMPOTENCY_HEADER, runIdempotent } from '../idempotency.ts';
 import type { OpOutput, Route } from '../operation.ts';
-import type { Stage } from './stage.ts';
+import type { Operation } from '../openapi-index.ts';
+import type { Serve } from './stage.ts';
 
+/** The last stage: nothing comes after it, so it is given the operation only. */
 export const handleStage =
-  (idempotency: IdempotencyService): Stage =>
-  (op, _end) => {
+  (idempotency: IdempotencyService) =>
+  (op: Operation): Serve => {
     const keyed = op.params.some((p) => p.in === 'header' && p.name.toLowerCase() === IDEMPOTENCY_HEADER);
     // The face's routes do not change once it is loaded: the handler is looked up once.
     let handler: Route | undefined;
