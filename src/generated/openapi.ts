@@ -558,7 +558,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and version */
+        /**
+         * Liveness, version and the store (for a load balancer's health check)
+         * @description 200 while this instance can serve requests. On a shared deployment (`serve --database`) the store is
+         *     PostgreSQL and the answer says whether the database answers: while it does not, 503 with
+         *     `status: unavailable` (and `Retry-After`), so a load balancer sends requests elsewhere.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -1643,7 +1648,7 @@ export interface components {
          *     `soap:Client.<Code>`, 1.2 `adc:<Code>`). `InternalError` is a bug of the simulator.
          * @enum {string}
          */
-        SoapFaultCode: "InvalidCredentials" | "UnsupportedMediaType" | "MalformedXml" | "UnsupportedCharset" | "DoctypeNotAllowed" | "XmlTooDeep" | "TooManyNamespaces" | "PayloadTooLarge" | "NotAnEnvelope" | "VersionMismatch" | "MustUnderstand" | "UnknownOperation" | "SoapActionMissing" | "SoapActionMismatch" | "ValidationFailed" | "InvalidSandboxName" | "SandboxNotFound" | "RouteNotFound" | "AlarmComUnavailable" | "AlarmComTimeout" | "InternalError";
+        SoapFaultCode: "InvalidCredentials" | "UnsupportedMediaType" | "MalformedXml" | "UnsupportedCharset" | "DoctypeNotAllowed" | "XmlTooDeep" | "TooManyNamespaces" | "PayloadTooLarge" | "NotAnEnvelope" | "VersionMismatch" | "MustUnderstand" | "UnknownOperation" | "SoapActionMissing" | "SoapActionMismatch" | "ValidationFailed" | "InvalidSandboxName" | "SandboxNotFound" | "RouteNotFound" | "AlarmComUnavailable" | "AlarmComTimeout" | "StoreUnavailable" | "InternalError";
         Soap11FaultEnvelope: {
             Envelope: {
                 Body: {
@@ -1836,11 +1841,25 @@ export interface components {
         /** @description A scenario's name; never a file name (`.yaml`/`.yml`), which only the CLI accepts. */
         ScenarioName: string;
         Health: {
-            /** @constant */
-            status: "ok";
+            /** @enum {string} */
+            status: "ok" | "unavailable";
             version: string;
-            sandboxes: number;
+            /** @description How many sandboxes exist; null when the database does not answer. */
+            sandboxes: number | null;
             uptimeMs: number;
+            /**
+             * @description Where sandboxes live: `memory` (`--memory`), `data-folder` (`--data DIR`, the default) or `postgresql`
+             *     (`--database URL`, shared by every instance of a deployment), with whether the database answers,
+             *     its schema version and where it is (host, port and database; never credentials).
+             */
+            store: {
+                /** @enum {string} */
+                kind: "memory" | "data-folder" | "postgresql";
+                /** @enum {string} */
+                database?: "up" | "down";
+                schemaVersion?: number;
+                where?: string;
+            };
         };
         SeedRef: {
             /** @enum {string} */
@@ -4632,7 +4651,10 @@ export interface operations {
                      *       "status": "ok",
                      *       "version": "0.1.0",
                      *       "sandboxes": 1,
-                     *       "uptimeMs": 1234
+                     *       "uptimeMs": 1234,
+                     *       "store": {
+                     *         "kind": "data-folder"
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
@@ -4641,6 +4663,29 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            /** @description The database of a shared deployment does not answer; this instance cannot serve now. */
+            503: {
+                headers: {
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "unavailable",
+                     *       "version": "0.1.0",
+                     *       "sandboxes": null,
+                     *       "uptimeMs": 1234,
+                     *       "store": {
+                     *         "kind": "postgresql",
+                     *         "database": "down",
+                     *         "where": "db.internal:5432/traxsim"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
         };
     };
     getOpenApiSpec: {

@@ -39,13 +39,19 @@ const inSandbox = (i: OpInput, link: string | null): string | null =>
 
 export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
   return {
-    getHealth: async () =>
-      ok({
-        status: 'ok',
+    getHealth: async () => {
+      const { store, sandboxes, retryAfterSeconds } = await sim.health();
+      const body = {
+        status: retryAfterSeconds === null ? 'ok' : 'unavailable',
         version: health.version,
-        sandboxes: await sim.sandboxCount(),
+        sandboxes,
         uptimeMs: Math.round(performance.now() - health.startedAt),
-      }),
+        store,
+      };
+      return retryAfterSeconds === null
+        ? ok(body)
+        : { status: 503, body, headers: { 'retry-after': String(retryAfterSeconds) } };
+    },
     listSandboxes: async () => items(await sim.listSandboxes()),
     createSandbox: async (i) => created(await sim.createSandbox(i.body as SandboxCreate)),
     getSandbox: async (i) => ok(await sim.sandboxSummary(i.path.sandbox as string)),
@@ -67,7 +73,7 @@ export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
       const page = eventPageView(sim.eventPage(i.sandbox, i.query as EventFilter));
       return ok({ ...page, next: inSandbox(i, page.next) });
     },
-    getJournal: (i) => items(sim.journal(i.sandbox)),
+    getJournal: async (i) => items(await sim.journal(i.sandbox)),
     setDealerCredentials: async (i) =>
       ok(await sim.setDealer(i.sandbox, i.body as { username: string; password: string })),
     listLogins: (i) => items(sim.logins(i.sandbox).map(loginView)),
