@@ -2124,13 +2124,44 @@ export interface components {
                 "application/vnd.api+json": components["schemas"]["StErrorDocument"];
             };
         };
-        /** @description Alarm.com was down (503) or too slow (504); nothing was changed. */
+        /**
+         * @description Alarm.com was down (503) or too slow (504), or (503, with `Retry-After`) the database of a shared deployment
+         *     did not answer (`store-unavailable`); nothing was changed.
+         */
         StUpstreamError: {
             headers: {
+                /** @description Seconds to wait before trying again (store-unavailable). */
+                "Retry-After"?: string;
                 [name: string]: unknown;
             };
             content: {
                 "application/vnd.api+json": components["schemas"]["StErrorDocument"];
+            };
+        };
+        /**
+         * @description The database of a shared deployment (`serve --database`) did not answer: `store-unavailable`, nothing was
+         *     changed; try again after `Retry-After` seconds.
+         */
+        StStoreUnavailable: {
+            headers: {
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/vnd.api+json": components["schemas"]["StErrorDocument"];
+            };
+        };
+        /**
+         * @description The database of a shared deployment (`serve --database`) did not answer: problem `store-unavailable`,
+         *     nothing was changed; try again after `Retry-After` seconds.
+         */
+        StoreUnavailable: {
+            headers: {
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /** @description The request cannot be read (malformed JSON, JSON nested deeper than 32 levels, bad header). */
@@ -2503,6 +2534,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StTokenDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -2582,6 +2614,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StCustomerListDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -2631,6 +2664,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StCustomerDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -2690,6 +2724,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StCustomerDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -2769,6 +2804,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StIspListDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -2818,6 +2854,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StIspDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -2877,6 +2914,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StIspDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3002,6 +3040,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StRecurringInvoiceListDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3051,6 +3090,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StRecurringInvoiceDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3110,6 +3150,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StRecurringInvoiceDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3154,6 +3195,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StRecurringInvoiceDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3233,6 +3275,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StInvoiceListDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3282,6 +3325,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StInvoiceDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3341,6 +3385,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StInvoiceDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3420,6 +3465,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StBillingListDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3469,6 +3515,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StBillingDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3528,6 +3575,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StBillingDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3571,6 +3619,7 @@ export interface operations {
             };
         };
         responses: {
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3615,6 +3664,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StBillingDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3694,6 +3744,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StPaymentListDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3743,6 +3794,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StPaymentDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3802,6 +3854,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StPaymentDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3881,6 +3934,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StBillableItemListDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -4055,6 +4109,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getPaymentOptions: {
@@ -4122,6 +4177,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listEndUserPayments: {
@@ -4185,6 +4241,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     makePayment: {
@@ -4267,6 +4324,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getEndUserPayment: {
@@ -4323,6 +4381,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getPaymentMethod: {
@@ -4373,6 +4432,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     changePaymentMethod: {
@@ -4437,6 +4497,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     removePaymentMethod: {
@@ -4459,6 +4520,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     setAutoPay: {
@@ -4520,6 +4582,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listBills: {
@@ -4572,6 +4635,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getBill: {
@@ -4623,6 +4687,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getHealth: {
@@ -4715,6 +4780,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listSandboxes: {
@@ -4763,6 +4829,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     createSandbox: {
@@ -4820,6 +4887,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getSandbox: {
@@ -4870,6 +4938,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deleteSandbox: {
@@ -4903,6 +4972,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     resetSandbox: {
@@ -4947,6 +5017,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getClock: {
@@ -4981,6 +5052,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     advanceClock: {
@@ -5056,6 +5128,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getSettings: {
@@ -5091,6 +5164,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     updateSettings: {
@@ -5137,6 +5211,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getFaults: {
@@ -5173,6 +5248,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     setFaults: {
@@ -5220,6 +5296,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listEvents: {
@@ -5285,6 +5362,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getJournal: {
@@ -5329,6 +5407,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listLogins: {
@@ -5369,6 +5448,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     createLogin: {
@@ -5419,6 +5499,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     updateLogin: {
@@ -5469,6 +5550,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     setDealerCredentials: {
@@ -5515,6 +5597,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listAlarmComCredentials: {
@@ -5570,6 +5653,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     createAlarmComCredential: {
@@ -5628,6 +5712,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     updateAlarmComCredential: {
@@ -5686,6 +5771,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listIntegratorKeys: {
@@ -5715,6 +5801,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     createIntegratorKey: {
@@ -5749,6 +5836,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listPersonalAccessTokens: {
@@ -5778,6 +5866,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     createPersonalAccessToken: {
@@ -5812,6 +5901,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listScenarios: {
@@ -5859,6 +5949,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     loadScenario: {
@@ -5910,6 +6001,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     runScenario: {
@@ -5968,6 +6060,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
 }

@@ -82,9 +82,8 @@ export async function openPostgres(url: string, options: OpenPostgresOptions): P
     schemaVersion,
     where,
     async close() {
-      await store.close();
       await journal.close();
-      await pool.end();
+      await store.close();
     },
   };
 }

@@ -51,6 +51,7 @@ type Lane = {
 };
 
 /** `schemaVersion` and `where` (host, port, database) are reported by health. */
+/** The store owns `pool` (close() ends it). `schemaVersion` and `where` are reported by health. */
 export type PostgresStoreOptions = StoreOptions & { pool: Pool; schemaVersion: number; where: string };
 
 const COMPACT_AFTER = 4 * 1024 * 1024;
@@ -495,6 +496,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     async close() {
       clearInterval(idleTimer);
       await Promise.all([...lanes.keys()].map(whileFree));
+      await pool.end();
     },
   };
 }
