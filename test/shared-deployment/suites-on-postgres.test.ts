@@ -14,8 +14,7 @@ import { freshDatabase } from '../support/postgres.ts';
 import { recordViolation } from '../support/violations.ts';
 import { runBehaviourSuite } from '../transports/behaviour-cases.ts';
 
-const onPostgres = async () =>
-  (await openPostgres(await freshDatabase(), { wish: { scenarios: 'scenario replay' } })).store;
+const onPostgres = async () => (await openPostgres(await freshDatabase(), {})).store;
 
 describe.each(scenarioFiles().map((f) => [path.basename(f), f]))('scenario %s on PostgreSQL', (_name, file) => {
   it('replays with every expectation met', async () => {

@@ -40,7 +40,7 @@ const BACKINGS: [string, { durable: boolean; make: () => Promise<Backing> }][] =
         const url = await freshDatabase();
         return {
           async open() {
-            const shared = await openPostgres(url, { wish: { scenarios: 'test', maxSandboxes: 3 } });
+            const shared = await openPostgres(url, { maxSandboxes: 3 });
             opened.push(shared);
             return shared.store;
           },

@@ -23,8 +23,11 @@ export class DeploymentMismatch extends Error {}
 const SETTINGS_LOCK = 1_952_000_003;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Reads (recording what is missing) and checks the deployment's settings, under a lock. */
-export async function agreeOnDeployment(client: PoolClient, wish: DeploymentWish): Promise<Deployment> {
+/**
+ * Reads (recording what is missing) and checks the deployment's settings, under a lock. Without a wish (a
+ * tool that only reads or copies sandboxes, not an instance serving them) nothing is checked.
+ */
+export async function agreeOnDeployment(client: PoolClient, wish: DeploymentWish | undefined): Promise<Deployment> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [SETTINGS_LOCK]);
@@ -39,15 +42,15 @@ export async function agreeOnDeployment(client: PoolClient, wish: DeploymentWish
     };
     if (!recorded.has('token_secret')) await set('token_secret', randomBytes(32).toString('hex'));
 
-    const mine = {
+    const mine = wish && {
       admin_token: wish.adminToken ? sha256(wish.adminToken) : 'none',
       scenarios: wish.scenarios,
       ...(wish.maxSandboxes === undefined ? {} : { max_sandboxes: String(wish.maxSandboxes) }),
     };
     const differences: string[] = [];
-    for (const [key, value] of Object.entries(mine)) {
+    for (const [key, value] of Object.entries(mine ?? {})) {
       const theirs = recorded.get(key);
-      if (theirs === undefined || wish.reconfigure) await set(key, value);
+      if (theirs === undefined || wish?.reconfigure) await set(key, value);
       else if (theirs !== value) differences.push(key);
     }
     if (differences.length) throw new DeploymentMismatch(mismatchMessage(differences));

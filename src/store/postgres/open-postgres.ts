@@ -21,7 +21,8 @@ export type SharedStore = {
 };
 
 export type OpenPostgresOptions = StoreOptions & {
-  wish: DeploymentWish;
+  /** What this instance serves with (checked against the other instances'); absent for a tool or a test. */
+  wish?: DeploymentWish;
   log?: (line: string) => void;
   /** The schema this instance applies (tests play an older or newer instance with it). */
   migrations?: readonly Migration[];
@@ -70,7 +71,7 @@ export async function openPostgres(url: string, options: OpenPostgresOptions): P
     pool,
     schemaVersion,
     where,
-    maxSandboxes: options.wish.maxSandboxes ?? deployment.maxSandboxes ?? options.maxSandboxes,
+    maxSandboxes: options.wish?.maxSandboxes ?? deployment.maxSandboxes ?? options.maxSandboxes,
   });
   const journal = createPostgresJournal(pool, (err) =>
     options.log?.(`journal entries lost (the database did not answer): ${(err as Error).message}`),
