@@ -15,6 +15,7 @@ const USAGE = `trax-sim ${VERSION}: Alarm.com / SecurityTrax billing integration
 Usage:
   trax-sim serve [options]              starts the sandbox server (see trax-sim serve --help)
   trax-sim scenario list|run [options]  lists or replays scenario files (see trax-sim scenario --help)
+  trax-sim copy --from X --to Y         copies sandboxes between a data folder and a database (see trax-sim copy --help)
   trax-sim --version | -v               prints the version
   trax-sim --help | -h                  this help
 `;
@@ -231,6 +232,10 @@ async function main(argv: string[]): Promise<number> {
       // Loaded only for this command: serve starts faster without the runner's modules.
       const { scenarioCommand } = await import('./scenarios/scenario-cli.ts');
       return scenarioCommand(rest);
+    }
+    case 'copy': {
+      const { copyCommand } = await import('./copy-cli.ts');
+      return copyCommand(rest);
     }
     case 'help':
     case '--help':
