@@ -51,7 +51,11 @@ function run(bin: string, args: string[], asUser: string | null): void {
   execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-export async function startTestPostgres(): Promise<TestPostgres> {
+/**
+ * `fsync: true` for measurements (a production server's setting); the suite's default leaves it off: a test
+ * server's data need not survive the machine, only restarts (which flush it).
+ */
+export async function startTestPostgres({ fsync = false }: { fsync?: boolean } = {}): Promise<TestPostgres> {
   const bin = binDir();
   const root = process.getuid?.() === 0;
   const asUser = root ? 'postgres' : null;
@@ -61,8 +65,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   if (asUser) execFileSync('chown', [asUser, dir]);
   run(path.join(bin, 'initdb'), ['-D', data, '-U', 'trax', '--auth=trust', '-E', 'UTF8', '--no-sync'], asUser);
   const port = await freePort();
-  // fsync off: a test server's data need not survive the machine, only restarts (which flush it).
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${fsync ? 'on' : 'off'} -c max_connections=200`;
   const pgCtl = (...args: string[]) =>
     run(path.join(bin, 'pg_ctl'), ['-D', data, '-w', '-l', path.join(dir, 'log'), ...args], asUser);
   const start = () => pgCtl('-o', options, 'start');
