@@ -35,10 +35,14 @@ type Proc = { port: number; stop(): Promise<void>; startMs: number };
 async function serve(args: string[]): Promise<Proc> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', String(port), '--quiet', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', String(port), '--quiet', ...args],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -143,13 +147,21 @@ export async function sharedRows(): Promise<SharedRows> {
       const apart = await seedDatabase(server, `apart_${round}`, template, ['default', 's2', 's3']);
       const three = await Promise.all([0, 1, 2].map(() => serve(['--database', apart])));
       threeApart.push(
-        (await payments(three.map((p, i) => ({ port: p.port, sandbox: ['default', 's2', 's3'][i]! })), methodId)).rps,
+        (
+          await payments(
+            three.map((p, i) => ({ port: p.port, sandbox: ['default', 's2', 's3'][i]! })),
+            methodId,
+          )
+        ).rps,
       );
       await Promise.all(three.map((p) => p.stop()));
 
       const together = await seedDatabase(server, `together_${round}`, template, ['default']);
       const shared = await Promise.all([0, 1, 2].map(() => serve(['--database', together])));
-      const load = await payments(shared.map((p) => ({ port: p.port, sandbox: 'default' })), methodId);
+      const load = await payments(
+        shared.map((p) => ({ port: p.port, sandbox: 'default' })),
+        methodId,
+      );
       threeTogether.push(load.rps);
       await Promise.all(shared.map((p) => p.stop()));
       violations += await countViolations(together, load.acked);
@@ -197,7 +209,10 @@ export async function sharedRows(): Promise<SharedRows> {
       [`three instances on three sandboxes >= 1.5 x one: ${(r.apart / r.one).toFixed(2)}`, r.apart / r.one >= 1.5],
       [`three instances on one sandbox >= 0.5 x one: ${(r.together / r.one).toFixed(2)}`, r.together / r.one >= 0.5],
       [`three instances on one sandbox: 0 violations (${violations})`, violations === 0],
-      [`start-up with 100 sandboxes <= 2 x empty: ${(r.startFull / r.startEmpty).toFixed(2)}`, r.startFull / r.startEmpty <= 2],
+      [
+        `start-up with 100 sandboxes <= 2 x empty: ${(r.startFull / r.startEmpty).toFixed(2)}`,
+        r.startFull / r.startEmpty <= 2,
+      ],
     ];
     return { lines, checks };
   } finally {
