@@ -66,6 +66,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   const cached = new Map<string, Cached>();
   const lanes = new Map<string, Lane>();
   const sharers = new Map<string, ReturnType<typeof createSharer>>();
+  let closing: Promise<void> | undefined;
 
   const laneOf = (name: string): Lane => {
     let lane = lanes.get(name);
@@ -493,10 +494,14 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       const { schemaVersion, where } = options;
       return { kind: 'postgresql', database: up ? 'up' : 'down', schemaVersion, where };
     },
-    async close() {
-      clearInterval(idleTimer);
-      await Promise.all([...lanes.keys()].map(whileFree));
-      await pool.end();
+    close() {
+      // Safe to call twice (a tool closing its store, then the deployment around it).
+      closing ??= (async () => {
+        clearInterval(idleTimer);
+        await Promise.all([...lanes.keys()].map(whileFree));
+        await pool.end();
+      })();
+      return closing;
     },
   };
 }
