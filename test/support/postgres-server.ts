@@ -3,9 +3,9 @@
 // when the binaries are missing the run fails, saying how to get them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../bench/scale-support.ts';
 
 export type TestPostgres = {
   /** postgres://… of the server's `postgres` database (superuser `trax`, trust auth on loopback). */
@@ -32,17 +32,6 @@ function binDir(): string {
   const found = candidates.find((d) => d && existsSync(path.join(d, 'initdb')) && existsSync(path.join(d, 'pg_ctl')));
   if (!found) throw new Error(MISSING);
   return found;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs a server binary as the owner of the data folder (`postgres` when we are root). */
