@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           ...common,
           name: 'suite',
+          // A real PostgreSQL server for the shared store's tests (never a mock): started once per run.
+          globalSetup: ['test/support/postgres-global-setup.ts'],
           include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'contracts/**/*.test.ts', 'mocks/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/package/**'],
           sequence: { groupOrder: 0 },

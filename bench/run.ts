@@ -9,6 +9,7 @@
 //   BENCH_CONNECTIONS=10 BENCH_DURATION=5 BENCH_ROUNDS=2 BENCH_STARTUP_RUNS=5 npm run bench
 //   BENCH_SKIP_TESTS=1 npm run bench      # without the test-suite run
 //   BENCH_SKIP_SCALE=1 npm run bench      # without the scale rows (bench/scale.ts, a few minutes at 100,000)
+//   BENCH_SKIP_SHARED=1 npm run bench     # without the shared deployment's rows (bench/shared.ts, PostgreSQL)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import autocannon, { type Result } from 'autocannon';
 import { basic, paymentState, summaryState, writeDataDir } from './fixtures.ts';
 import { DEMO_INTEGRATOR_KEY } from '../src/domain/securitytrax-access.ts';
 import { scaleRows } from './scale.ts';
+import { sharedRows } from './shared.ts';
 import { freePort } from './scale-support.ts';
 import { packageChecks, packageRows, packageStartup } from './package-startup.ts';
 
@@ -349,6 +351,7 @@ async function main(): Promise<void> {
   const scale = process.env.BENCH_SKIP_SCALE
     ? null
     : await scaleRows({ paymentRps: median(samples.get('pay100000')!.map((x) => x.rps)) });
+  const shared = process.env.BENCH_SKIP_SHARED ? null : await sharedRows();
 
   const med = (k: string, f: keyof Sample) => median(samples.get(k)!.map((s) => s[f]));
   const rps = (k: string) => med(k, 'rps');
@@ -401,7 +404,8 @@ async function main(): Promise<void> {
       : []),
   ] as const;
   if (scale) lines.push('', ...scale.lines);
-  const all: (readonly [string, boolean])[] = [...checks, ...(scale?.checks ?? [])];
+  if (shared) lines.push('', ...shared.lines);
+  const all: (readonly [string, boolean])[] = [...checks, ...(scale?.checks ?? []), ...(shared?.checks ?? [])];
   console.log(`\n${lines.join('\n')}\n`);
   for (const [label, ok] of all) console.log(`${verdict(ok)}  ${label}`);
   process.exitCode = all.every(([, ok]) => ok) ? 0 : 1;

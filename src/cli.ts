@@ -5,6 +5,7 @@ import { isLoopbackHost } from './http/guards/host-guard.ts';
 import { DEMO_INTEGRATOR_KEY } from './domain/securitytrax-access.ts';
 import { DEMO_CREDENTIALS } from './seeds/demo.ts';
 import { startServer } from './server.ts';
+import { describeDatabase } from './store/postgres/database-url.ts';
 import { scenarioFolders } from './scenarios/scenario-folders.ts';
 import { loadScenarioSeeder } from './scenarios/scenario-seeder.ts';
 import { VERSION } from './version.ts';
@@ -14,6 +15,7 @@ const USAGE = `trax-sim ${VERSION}: Alarm.com / SecurityTrax billing integration
 Usage:
   trax-sim serve [options]              starts the sandbox server (see trax-sim serve --help)
   trax-sim scenario list|run [options]  lists or replays scenario files (see trax-sim scenario --help)
+  trax-sim copy --from X --to Y         copies sandboxes between a data folder and a database (see trax-sim copy --help)
   trax-sim --version | -v               prints the version
   trax-sim --help | -h                  this help
 `;
@@ -29,6 +31,12 @@ Options:
                         unless --admin-token is given
   --data DIR            data folder (default ./.trax-sim)
   --memory              keep everything in memory (nothing written)
+  --database URL        keep every sandbox in PostgreSQL (postgres://user:password@host:5432/db, also
+                        $TRAX_SIM_DATABASE_URL), shared by every instance given the same URL (see the
+                        README's "Run it for a team"); the schema is created or upgraded at start-up
+  --reconfigure         with --database: make this instance's admin token, --max-sandboxes and scenario
+                        files the deployment's (instances of one database must agree; without this flag
+                        an instance started with other ones refuses to start)
   --scenario NAME       load this scenario's starting state into the "default" sandbox
   --scenarios DIR       also read scenario files from DIR (repeatable); its names win over the bundled ones
   --strict              validate every response against the spec (a mismatch becomes a 500)
@@ -60,6 +68,8 @@ const SERVE: CommandSpec = {
     host: { type: 'string' },
     data: { type: 'string' },
     memory: { type: 'boolean' },
+    database: { type: 'string' },
+    reconfigure: { type: 'boolean' },
     scenario: { type: 'string' },
     scenarios: { type: 'string', multiple: true },
     strict: { type: 'boolean' },
@@ -94,6 +104,7 @@ async function serveCommand(args: string[]): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const values = parsed.values as Record<string, string | undefined> & {
     memory?: boolean;
+    reconfigure?: boolean;
     strict?: boolean;
     quiet?: boolean;
     fsync?: boolean;
@@ -105,6 +116,10 @@ async function serveCommand(args: string[]): Promise<number> {
   if (!/^\d+$/.test(rawPort) || port > 65535) return usageError(`--port must be a port number, got ${rawPort}`);
   const host = values.host ?? '127.0.0.1';
   const data = values.data ?? '.trax-sim';
+  const database = values.database ?? (values.data || values.memory ? undefined : process.env.TRAX_SIM_DATABASE_URL);
+  if (database !== undefined && (values.data !== undefined || values.memory))
+    return usageError('--database keeps sandboxes in PostgreSQL: give it without --data or --memory');
+  if (values.reconfigure && database === undefined) return usageError('--reconfigure goes with --database');
   let corsOrigins: string[];
   try {
     corsOrigins = parseCorsOrigins(list(parsed.values.cors));
@@ -142,6 +157,8 @@ async function serveCommand(args: string[]): Promise<number> {
     port,
     host,
     dataDir: values.memory ? null : data,
+    database,
+    reconfigure: values.reconfigure,
     scenario: values.scenario,
     scenarios: loadScenarioSeeder(scenarioDirs),
     strict: values.strict,
@@ -164,7 +181,7 @@ async function serveCommand(args: string[]): Promise<number> {
   const d = DEMO_CREDENTIALS;
   console.log(`trax-sim listening on ${server.url}  (console: ${server.url}/, health: ${server.url}/__sim/health)`);
   console.log(
-    `data: ${values.memory ? 'in memory' : data}${values.scenario ? `, scenario: ${values.scenario}` : ''}${values.strict ? ', strict response validation' : ''}`,
+    `data: ${database ? `PostgreSQL at ${describeDatabase(database)} (shared)` : values.memory ? 'in memory' : data}${values.scenario ? `, scenario: ${values.scenario}` : ''}${values.strict ? ', strict response validation' : ''}`,
   );
   if (corsOrigins.length)
     console.log(
@@ -215,6 +232,10 @@ async function main(argv: string[]): Promise<number> {
       // Loaded only for this command: serve starts faster without the runner's modules.
       const { scenarioCommand } = await import('./scenarios/scenario-cli.ts');
       return scenarioCommand(rest);
+    }
+    case 'copy': {
+      const { copyCommand } = await import('./copy-cli.ts');
+      return copyCommand(rest);
     }
     case 'help':
     case '--help':

@@ -10,7 +10,7 @@ import { onErrorHandler } from './http/problem.ts';
 import type { ResponseViolation } from './http/response-validation.ts';
 import type { Sleep } from './services/alarm-com-web-services.ts';
 import type { IdSource } from './services/command-runner.ts';
-import type { Journal } from './services/journal.ts';
+import type { Journal } from './store/journal.ts';
 import type { ScenarioLibrary } from './services/scenario-library.ts';
 import { createServices, type Services } from './services/services.ts';
 import type { Store } from './store/store.ts';

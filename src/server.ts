@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './create-app.ts';
 import { problem, problemResponse } from './http/problem.ts';
 import { seedState, type ScenarioSeeder } from './seeds/seed-state.ts';
+import { DomainError } from './domain/errors.ts';
+import type { SandboxDocument } from './domain/types.ts';
 import { jsonFilePersistence, memoryPersistence } from './store/persistence.ts';
 import { createStore } from './store/sandbox-store.ts';
 import type { Store, StoreOptions } from './store/store.ts';
@@ -10,12 +12,22 @@ import { lockDataDir, type DataLock } from './store/data-lock.ts';
 import { DEFAULT_SANDBOX } from './store/sandbox-name.ts';
 import { generateAdminToken } from './http/guards/admin-token.ts';
 import { isLoopbackHost } from './http/guards/host-guard.ts';
+import { scenarioTexts } from './scenarios/catalog.ts';
+import { scenarioCatalogFingerprint } from './store/postgres/deployment.ts';
+import type { SharedStore } from './store/postgres/open-postgres.ts';
 
 export type ServerOptions = {
   port?: number;
   host?: string;
   /** Folder for the JSON store; null keeps everything in memory. */
   dataDir?: string | null;
+  /**
+   * A postgres:// URL: every sandbox in that database, shared with every other instance given it (a team's
+   * deployment). Wins over dataDir.
+   */
+  database?: string;
+  /** With `database`: make this instance's admin token, quota and scenarios the deployment's (deployment.ts). */
+  reconfigure?: boolean;
   /** fsync every log append (and snapshots before the log is cut). Default false: writes survive a crash
    *  of the process, not necessarily of the machine. */
   fsync?: boolean;
@@ -161,25 +173,34 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   let lock: DataLock | undefined;
   let store: Store;
+  let shared: SharedStore | undefined;
   try {
-    lock = options.dataDir ? lockDataDir(options.dataDir, { url }) : undefined;
     const envCompact = Number(process.env.TRAX_SIM_COMPACT_AFTER_BYTES ?? NaN);
-    store = await openStore(options.dataDir, {
-      fsync: options.fsync ?? process.env.TRAX_SIM_FSYNC === '1',
+    const storeOptions = {
       compactAfterBytes: options.compactAfterBytes ?? (Number.isFinite(envCompact) ? envCompact : undefined),
       maxSandboxes: options.maxSandboxes,
       idleAfterMs: options.idleAfterMs,
       log: options.log,
-    });
-    const { scenarios } = options;
-    const hasDefault = (await store.names()).includes(DEFAULT_SANDBOX);
-    if (options.scenario) {
-      const doc = seedState(DEFAULT_SANDBOX, { kind: 'scenario', name: options.scenario }, scenarios);
-      if (hasDefault) await store.sync(DEFAULT_SANDBOX);
-      await (hasDefault ? store.replace(doc) : store.create(doc));
-    } else if (!hasDefault) {
-      await store.create(seedState(DEFAULT_SANDBOX, { kind: 'demo' }, scenarios));
+    };
+    if (options.database) {
+      const wish = {
+        adminToken,
+        maxSandboxes: options.maxSandboxes,
+        scenarios: scenarioCatalogFingerprint(scenarioTexts(options.scenarios?.dirs)),
+        reconfigure: options.reconfigure,
+      };
+      // Loaded only for a shared deployment: the embedded default starts without the PostgreSQL client.
+      const { openPostgres } = await import('./store/postgres/open-postgres.ts');
+      shared = await openPostgres(options.database, { ...storeOptions, wish });
+      store = shared.store;
+    } else {
+      lock = options.dataDir ? lockDataDir(options.dataDir, { url }) : undefined;
+      store = await openStore(options.dataDir, {
+        ...storeOptions,
+        fsync: options.fsync ?? process.env.TRAX_SIM_FSYNC === '1',
+      });
     }
+    await ensureDefaultSandbox(store, options);
   } catch (err) {
     // Anyone who got in meanwhile is told, not left hanging.
     ready(() =>
@@ -188,17 +209,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           503,
           'server-not-started',
           'Server not started',
-          'The simulator could not open its data folder and is stopping.',
+          'The simulator could not open its store and is stopping.',
         ),
       ),
     );
     await closeServer();
     lock?.release();
+    await shared?.close();
     throw err;
   }
   const app = createApp({
     ...options,
     store,
+    ...(shared ? { journal: shared.journal, tokenSecret: shared.tokenSecret } : {}),
     scenarios: options.scenarios,
     adminToken,
     hosts: { boundHost: host, allowedHosts: options.allowedHosts },
@@ -213,9 +236,32 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     adminToken,
     close() {
       closed ??= closeServer()
-        .then(() => store.close())
+        .then(() => (shared ? shared.close() : store.close()))
         .finally(() => lock?.release());
       return closed;
     },
   };
+}
+
+/**
+ * The default sandbox exists after start-up: the demo, or `scenario`'s state (which replaces it). Instances of
+ * a shared deployment starting at once may both create it: the second finds it made.
+ */
+async function ensureDefaultSandbox(store: Store, options: ServerOptions): Promise<void> {
+  const { scenarios } = options;
+  const hasDefault = (await store.names()).includes(DEFAULT_SANDBOX);
+  if (options.scenario) {
+    const doc = seedState(DEFAULT_SANDBOX, { kind: 'scenario', name: options.scenario }, scenarios);
+    if (!hasDefault) return createUnlessMade(store, doc);
+    await store.sync(DEFAULT_SANDBOX);
+    await store.exclusive(DEFAULT_SANDBOX, () => store.replace(doc));
+  } else if (!hasDefault) {
+    await createUnlessMade(store, seedState(DEFAULT_SANDBOX, { kind: 'demo' }, scenarios));
+  }
+}
+
+async function createUnlessMade(store: Store, doc: SandboxDocument): Promise<void> {
+  await store.create(doc).catch((err: unknown) => {
+    if (!(err instanceof DomainError && err.code === 'sandbox-exists')) throw err;
+  });
 }

@@ -13,6 +13,8 @@ export type SimulatorOptions = {
   host?: string;
   /** Keep the sandboxes in this folder; default: in memory, gone at close(). */
   dataDir?: string;
+  /** Keep the sandboxes in this PostgreSQL database (postgres://…), shared with every simulator given it. */
+  database?: string;
   /** Check every response against the spec; a mismatch becomes a 500 problem (default false). */
   strict?: boolean;
   /** Where log lines go (default: nowhere). */

@@ -14,14 +14,14 @@ import { ScenarioReportView } from './scenario-report.tsx';
 import { ScenarioList, confirmLoad, reportShelf } from './scenario-pages.tsx';
 import { EventsTable, JournalTable } from './timeline.tsx';
 
-function timeScreen(cx: ConsoleCx, report: ScenarioReport | null = null): PageResult {
+async function timeScreen(cx: ConsoleCx, report: ScenarioReport | null = null): Promise<PageResult> {
   const sandbox = cx.services.sim.getSandbox(cx.sandbox);
   const type = cx.query.get('type') ?? '';
   // The latest few by default: on a phone every event is a block of its own.
   const all = cx.services.sim.events(cx.sandbox, type ? { type } : {});
   const limit = cx.query.get('events') === 'all' ? 500 : 15;
   const events = all.slice(-limit).reverse();
-  const journal = cx.services.sim.journal(cx.sandbox).slice(-50).reverse();
+  const journal = (await cx.services.sim.journal(cx.sandbox)).slice(-50).reverse();
   const post = (path: string, children: Child) => (
     <form method="post" action={cx.href(path)} class="inline">
       {children}

@@ -12,6 +12,7 @@ export type ErrorKind =
   | 'payload_too_large' // 413: the body is past the size limit
   | 'unsupported_media_type' // 415: the body is not in a media type the operation accepts
   | 'upstream_unavailable' // 503
+  | 'store_unavailable' // 503, with Retry-After: the database behind a shared store did not answer
   | 'upstream_timeout'; // 504
 
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
@@ -25,6 +26,7 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   upstream_unavailable: 503,
+  store_unavailable: 503,
   upstream_timeout: 504,
 };
 

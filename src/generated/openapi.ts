@@ -580,7 +580,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and version */
+        /**
+         * Liveness, version and the store (for a load balancer's health check)
+         * @description 200 while this instance can serve requests. On a shared deployment (`serve --database`) the store is
+         *     PostgreSQL and the answer says whether the database answers: while it does not, 503 with
+         *     `status: unavailable` (and `Retry-After`), so a load balancer sends requests elsewhere.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -1665,7 +1670,7 @@ export interface components {
          *     `soap:Client.<Code>`, 1.2 `adc:<Code>`). `InternalError` is a bug of the simulator.
          * @enum {string}
          */
-        SoapFaultCode: "InvalidCredentials" | "UnsupportedMediaType" | "MalformedXml" | "UnsupportedCharset" | "DoctypeNotAllowed" | "XmlTooDeep" | "TooManyNamespaces" | "PayloadTooLarge" | "NotAnEnvelope" | "VersionMismatch" | "MustUnderstand" | "UnknownOperation" | "SoapActionMissing" | "SoapActionMismatch" | "ValidationFailed" | "InvalidSandboxName" | "SandboxNotFound" | "RouteNotFound" | "AlarmComUnavailable" | "AlarmComTimeout" | "InternalError";
+        SoapFaultCode: "InvalidCredentials" | "UnsupportedMediaType" | "MalformedXml" | "UnsupportedCharset" | "DoctypeNotAllowed" | "XmlTooDeep" | "TooManyNamespaces" | "PayloadTooLarge" | "NotAnEnvelope" | "VersionMismatch" | "MustUnderstand" | "UnknownOperation" | "SoapActionMissing" | "SoapActionMismatch" | "ValidationFailed" | "InvalidSandboxName" | "SandboxNotFound" | "RouteNotFound" | "AlarmComUnavailable" | "AlarmComTimeout" | "StoreUnavailable" | "InternalError";
         Soap11FaultEnvelope: {
             Envelope: {
                 Body: {
@@ -1858,11 +1863,25 @@ export interface components {
         /** @description A scenario's name; never a file name (`.yaml`/`.yml`), which only the CLI accepts. */
         ScenarioName: string;
         Health: {
-            /** @constant */
-            status: "ok";
+            /** @enum {string} */
+            status: "ok" | "unavailable";
             version: string;
-            sandboxes: number;
+            /** @description How many sandboxes exist; null when the database does not answer. */
+            sandboxes: number | null;
             uptimeMs: number;
+            /**
+             * @description Where sandboxes live: `memory` (`--memory`), `data-folder` (`--data DIR`, the default) or `postgresql`
+             *     (`--database URL`, shared by every instance of a deployment), with whether the database answers,
+             *     its schema version and where it is (host, port and database; never credentials).
+             */
+            store: {
+                /** @enum {string} */
+                kind: "memory" | "data-folder" | "postgresql";
+                /** @enum {string} */
+                database?: "up" | "down";
+                schemaVersion?: number;
+                where?: string;
+            };
         };
         SeedRef: {
             /** @enum {string} */
@@ -2127,13 +2146,44 @@ export interface components {
                 "application/vnd.api+json": components["schemas"]["StErrorDocument"];
             };
         };
-        /** @description Alarm.com was down (503) or too slow (504); nothing was changed. */
+        /**
+         * @description Alarm.com was down (503) or too slow (504), or (503, with `Retry-After`) the database of a shared deployment
+         *     did not answer (`store-unavailable`); nothing was changed.
+         */
         StUpstreamError: {
             headers: {
+                /** @description Seconds to wait before trying again (store-unavailable). */
+                "Retry-After"?: string;
                 [name: string]: unknown;
             };
             content: {
                 "application/vnd.api+json": components["schemas"]["StErrorDocument"];
+            };
+        };
+        /**
+         * @description The database of a shared deployment (`serve --database`) did not answer: `store-unavailable`, nothing was
+         *     changed; try again after `Retry-After` seconds.
+         */
+        StStoreUnavailable: {
+            headers: {
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/vnd.api+json": components["schemas"]["StErrorDocument"];
+            };
+        };
+        /**
+         * @description The database of a shared deployment (`serve --database`) did not answer: problem `store-unavailable`,
+         *     nothing was changed; try again after `Retry-After` seconds.
+         */
+        StoreUnavailable: {
+            headers: {
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /** @description The request cannot be read (malformed JSON, JSON nested deeper than 32 levels, bad header). */
@@ -2506,6 +2556,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StTokenDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -2585,6 +2636,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StCustomerListDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -2634,6 +2686,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StCustomerDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -2693,6 +2746,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StCustomerDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -2856,6 +2910,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StIspListDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -2905,6 +2960,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StIspDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -2964,6 +3020,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StIspDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3089,6 +3146,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StRecurringInvoiceListDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3138,6 +3196,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StRecurringInvoiceDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3197,6 +3256,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StRecurringInvoiceDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3241,6 +3301,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StRecurringInvoiceDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3320,6 +3381,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StInvoiceListDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3369,6 +3431,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StInvoiceDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3428,6 +3491,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StInvoiceDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3507,6 +3571,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StBillingListDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3556,6 +3621,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StBillingDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3615,6 +3681,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StBillingDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3658,6 +3725,7 @@ export interface operations {
             };
         };
         responses: {
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3702,6 +3770,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StBillingDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3781,6 +3850,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StPaymentListDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3830,6 +3900,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StPaymentDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3889,6 +3960,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StPaymentDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -3968,6 +4040,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["StBillableItemListDocument"];
                 };
             };
+            503: components["responses"]["StStoreUnavailable"];
             "4XX": components["responses"]["StErrors"];
         };
     };
@@ -4142,6 +4215,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getPaymentOptions: {
@@ -4209,6 +4283,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listEndUserPayments: {
@@ -4272,6 +4347,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     makePayment: {
@@ -4354,6 +4430,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getEndUserPayment: {
@@ -4410,6 +4487,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getPaymentMethod: {
@@ -4460,6 +4538,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     changePaymentMethod: {
@@ -4524,6 +4603,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     removePaymentMethod: {
@@ -4546,6 +4626,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     setAutoPay: {
@@ -4607,6 +4688,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listBills: {
@@ -4659,6 +4741,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getBill: {
@@ -4710,6 +4793,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["BillingNotConfigured"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getHealth: {
@@ -4738,7 +4822,10 @@ export interface operations {
                      *       "status": "ok",
                      *       "version": "0.1.0",
                      *       "sandboxes": 1,
-                     *       "uptimeMs": 1234
+                     *       "uptimeMs": 1234,
+                     *       "store": {
+                     *         "kind": "data-folder"
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
@@ -4747,6 +4834,29 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            /** @description The database of a shared deployment does not answer; this instance cannot serve now. */
+            503: {
+                headers: {
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "unavailable",
+                     *       "version": "0.1.0",
+                     *       "sandboxes": null,
+                     *       "uptimeMs": 1234,
+                     *       "store": {
+                     *         "kind": "postgresql",
+                     *         "database": "down",
+                     *         "where": "db.internal:5432/traxsim"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
         };
     };
     getOpenApiSpec: {
@@ -4776,6 +4886,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listSandboxes: {
@@ -4824,6 +4935,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     createSandbox: {
@@ -4881,6 +4993,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getSandbox: {
@@ -4931,6 +5044,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deleteSandbox: {
@@ -4964,6 +5078,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     resetSandbox: {
@@ -5008,6 +5123,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getClock: {
@@ -5042,6 +5158,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     advanceClock: {
@@ -5117,6 +5234,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getSettings: {
@@ -5152,6 +5270,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     updateSettings: {
@@ -5198,6 +5317,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getFaults: {
@@ -5234,6 +5354,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     setFaults: {
@@ -5281,6 +5402,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listEvents: {
@@ -5346,6 +5468,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getJournal: {
@@ -5390,6 +5513,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listLogins: {
@@ -5430,6 +5554,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     createLogin: {
@@ -5480,6 +5605,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     updateLogin: {
@@ -5530,6 +5656,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     setDealerCredentials: {
@@ -5576,6 +5703,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listAlarmComCredentials: {
@@ -5631,6 +5759,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     createAlarmComCredential: {
@@ -5689,6 +5818,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     updateAlarmComCredential: {
@@ -5747,6 +5877,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listIntegratorKeys: {
@@ -5776,6 +5907,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     createIntegratorKey: {
@@ -5810,6 +5942,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listPersonalAccessTokens: {
@@ -5839,6 +5972,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     createPersonalAccessToken: {
@@ -5873,6 +6007,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listScenarios: {
@@ -5920,6 +6055,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     loadScenario: {
@@ -5971,6 +6107,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     runScenario: {
@@ -6029,6 +6166,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
 }

@@ -6,7 +6,7 @@
 import { type Context, Hono } from 'hono';
 import { DomainError } from '../domain/errors.ts';
 import type { IdempotencyService } from '../services/idempotency.ts';
-import type { Journal } from '../services/journal.ts';
+import type { Journal } from '../services/services.ts';
 import type { SandboxAccess } from '../services/sandbox-access.ts';
 import { isApiPath } from './api-path.ts';
 import { type Face, faceOfOperation, faceOfPath } from './face.ts';

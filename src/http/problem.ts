@@ -58,6 +58,12 @@ export function onErrorHandler(onUnexpected: (err: unknown) => void) {
     const p = toProblem(err, c.req.path, onUnexpected);
     const headers: Record<string, string> =
       p.status === 401 ? { 'www-authenticate': 'Basic realm="trax-sim", charset="UTF-8"' } : {};
-    return problemResponse(p, headers);
+    return problemResponse(p, { ...headers, ...retryAfterOf(err) });
   };
+}
+
+/** The Retry-After header an error asks for (a shared store whose database did not answer), in every face. */
+export function retryAfterOf(err: unknown): Record<string, string> {
+  const seconds = err instanceof DomainError ? err.extensions.retryAfterSeconds : undefined;
+  return typeof seconds === 'number' ? { 'retry-after': String(seconds) } : {};
 }

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../domain/errors.ts';
 import { packageFile } from '../package-files.ts';
@@ -22,6 +22,11 @@ export function scenarioFiles(dirs: ScenarioDirs = SCENARIO_DIR): string[] {
     }
   }
   return [...byName.keys()].sort().map((name) => byName.get(name)!);
+}
+
+/** Each scenario file's name and text (a shared deployment's instances check they read the same ones). */
+export function scenarioTexts(dirs: ScenarioDirs = SCENARIO_DIR): { name: string; text: string }[] {
+  return scenarioFiles(dirs).map((file) => ({ name: path.basename(file), text: readFileSync(file, 'utf8') }));
 }
 
 export type ScenarioEntry = { name: string; description: string; file: string };

@@ -41,6 +41,8 @@ export type AppFactory = (options: {
 export type RunOptions = {
   /** Resize the scenario's generated population (given.generate.count), e.g. to replay it at 100,000. */
   count?: number;
+  /** The store to replay on (default: a fresh one in memory); closed when the replay ends. */
+  openStore?: () => Promise<Store>;
 };
 
 /** Replays one scenario against a fresh in-memory simulator, through the same Hono app as the server. */
@@ -51,7 +53,7 @@ export async function replayScenario(
   const scenario =
     options.count === undefined ? file : { ...file, given: withGeneratedCount(file.given, options.count) };
   const started = performance.now();
-  const store = await createStore(memoryPersistence());
+  const store = await (options.openStore ?? (() => createStore(memoryPersistence())))();
   const violations: ResponseViolation[] = [];
   const app = options.createApp({
     store,
@@ -157,7 +159,7 @@ export async function replayScenario(
     }
     steps.push({ index: index + 1, name, durationMs: Math.round((performance.now() - t0) * 100) / 100, ...report });
   }
-  await store.flush();
+  await store.close();
   return {
     name: scenario.name,
     file: scenario.file,

@@ -17,8 +17,9 @@ import type { Faults, SandboxSettings, SeedRef, SimEvent } from '../domain/types
 import { createIntegratorKey, createPersonalAccessToken, integratorKeysOf } from '../domain/securitytrax-access.ts';
 import { seedState } from '../seeds/seed-state.ts';
 import { hashToken, newToken } from './access-tokens.ts';
-import type { Journal } from './journal.ts';
+import type { Journal } from '../store/journal.ts';
 import type { ScenarioLibrary, ScenarioReport } from './scenario-library.ts';
+import { RETRY_AFTER_SECONDS } from '../store/postgres/unavailable.ts';
 import type { Store } from '../store/store.ts';
 import { assertSandboxName } from '../store/sandbox-name.ts';
 import type { CommandRunner } from './command-runner.ts';
@@ -59,8 +60,13 @@ export function createSimService({
     },
     /** The names of every sandbox (none is loaded to list them). */
     sandboxNames: () => store.names(),
-    /** How many sandboxes exist (none is loaded to count it). */
-    sandboxCount: async () => (await store.names()).length,
+    /** The store's health and how many sandboxes exist (none is loaded to count them; null when unknown). */
+    async health() {
+      const health = await store.health();
+      const down = health.database === 'down';
+      const sandboxes = down ? null : (await store.names()).length;
+      return { store: health, sandboxes, retryAfterSeconds: down ? RETRY_AFTER_SECONDS : null };
+    },
     /** The state of the request's own sandbox (the pipeline made it current). */
     getSandbox: (name: string) => store.require(assertSandboxName(name)),
     sandboxSummary: summary,
@@ -100,13 +106,13 @@ export function createSimService({
       await store.sync(assertSandboxName(name));
       await runner.exclusive(name, async () => {
         await store.delete(name);
-        journal.clear(name);
+        await journal.clear(name);
       });
     },
     resetSandbox: (name: string): Promise<SandboxSummary> =>
       runner.exclusive(name, async () => {
         await store.replace(fromSeed(name, store.require(name).seed));
-        journal.clear(name);
+        await journal.clear(name);
         return summary(name);
       }),
     /** Replace the sandbox's state with a scenario's starting state. */
@@ -114,7 +120,7 @@ export function createSimService({
       runner.exclusive(name, async () => {
         store.require(name);
         await store.replace(fromSeed(name, { kind: 'scenario', name: scenario }));
-        journal.clear(name);
+        await journal.clear(name);
         return summary(name);
       }),
 
@@ -202,7 +208,7 @@ export function createSimService({
     events(sandbox: string, filter: { type?: string; after?: number }) {
       return eventsMatching(store.events(sandbox), filter);
     },
-    journal(sandbox: string) {
+    async journal(sandbox: string) {
       runner.read(sandbox);
       return journal.list(sandbox);
     },

@@ -229,6 +229,7 @@ export async function createStore(persistence: Persistence, options: StoreOption
     async flush() {
       await Promise.all([...logs.values()].map((l) => l.idle()));
     },
+    health: async () => ({ kind: persistence.durable ? 'data-folder' : 'memory' }),
     async close() {
       if (timer) clearInterval(timer);
       await Promise.all([...logs.values()].map((l) => l.idle()));

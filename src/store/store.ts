@@ -6,6 +6,14 @@ import type { CommandResult } from '../domain/patch.ts';
 import type { Reader } from '../domain/reader.ts';
 import type { SandboxDocument, SandboxState } from '../domain/types.ts';
 
+/** Where sandboxes live, and (a shared store) whether its database answers: what /__sim/health reports. */
+export type StoreHealth = {
+  kind: 'memory' | 'data-folder' | 'postgresql';
+  database?: 'up' | 'down';
+  schemaVersion?: number;
+  where?: string;
+};
+
 export type Store = {
   /** The store's lookups (indexes kept beside its lists): what commands and reads are given. */
   readonly read: Reader;
@@ -57,6 +65,7 @@ export type Store = {
   flush(): Promise<void>;
   /** Stops background work and flushes. */
   close(): Promise<void>;
+  health(): Promise<StoreHealth>;
 };
 
 export type StoreOptions = {

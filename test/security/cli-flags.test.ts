@@ -19,6 +19,8 @@ describe('trax-sim command line', () => {
     [['scenario', '--help'], 'trax-sim scenario run'],
     [['scenario', 'list', '--help'], 'trax-sim scenario list'],
     [['scenario', 'run', '--help'], '--report FORMAT'],
+    [['serve', '--help'], '--database URL'],
+    [['copy', '--help'], '--from SOURCE'],
   ])(
     "%j prints that command's usage and exits 0",
     (args, expected) => {
@@ -45,6 +47,8 @@ describe('trax-sim command line', () => {
     [['scenario', 'run', '--nope'], 'trax-sim scenario run: unknown option --nope (see trax-sim scenario run --help)'],
     [['scenario', 'list', '-x'], 'trax-sim scenario list: unknown option -x (see trax-sim scenario list --help)'],
     [['serve', '--port'], 'trax-sim serve: option --port needs a value (see trax-sim serve --help)'],
+    [['copy', '--from', 'x'], 'trax-sim copy: --from and --to are both needed (see trax-sim copy --help)'],
+    [['serve', '--reconfigure'], 'trax-sim serve: --reconfigure goes with --database (see trax-sim serve --help)'],
     [
       ['serve', '--request-timeout', '0'],
       'trax-sim serve: --request-timeout must be a whole number of seconds of at least 1, got 0 (see trax-sim serve --help)',

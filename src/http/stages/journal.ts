@@ -2,7 +2,7 @@
 // journal (API requests of an existing sandbox) and one log line (no bodies, so no card data).
 import type { Context } from 'hono';
 import type { SandboxAccess } from '../../services/sandbox-access.ts';
-import type { Journal } from '../../services/journal.ts';
+import type { Journal } from '../../services/services.ts';
 import { isApiPath } from '../api-path.ts';
 import type { AnswerStage } from './stage.ts';
 

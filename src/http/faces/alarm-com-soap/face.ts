@@ -15,9 +15,10 @@ import { MEDIA_TYPE, soapVersionOf, type SoapVersion } from './soap-constants.ts
 import { wsdlXml } from './wsdl.ts';
 import { readXml, type XmlObject } from './xml-reader.ts';
 import { envelopeXml, faultXml } from './xml-writer.ts';
+import { retryAfterOf } from '../../problem.ts';
 
-const xmlResponse = (status: number, version: SoapVersion, xml: string) =>
-  new Response(xml, { status, headers: { 'content-type': `${MEDIA_TYPE[version]}; charset=utf-8` } });
+const xmlResponse = (status: number, version: SoapVersion, xml: string, extra: Record<string, string> = {}) =>
+  new Response(xml, { status, headers: { 'content-type': `${MEDIA_TYPE[version]}; charset=utf-8`, ...extra } });
 const htmlResponse = (html: string) =>
   new Response(html, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
 
@@ -47,7 +48,7 @@ export function createAlarmComSoapFace({ adc, stateOf, log }: AlarmComSoapDeps) 
     onError: (err: unknown, c: Context) => {
       const version = versionOf(c);
       const parts = faultOf(err, onUnexpected);
-      return xmlResponse(httpStatusOf(version, parts.side), version, faultXml(version, parts));
+      return xmlResponse(httpStatusOf(version, parts.side), version, faultXml(version, parts), retryAfterOf(err));
     },
     parseResponse: parseSoapText,
     // Every SOAP 1.1 fault is an HTTP 500: only the InternalError fault is a bug.

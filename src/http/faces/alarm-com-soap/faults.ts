@@ -32,6 +32,7 @@ export const FAULT_CODES = {
   'route-not-found': 'RouteNotFound',
   'alarm-com-unavailable': 'AlarmComUnavailable',
   'alarm-com-timeout': 'AlarmComTimeout',
+  'store-unavailable': 'StoreUnavailable',
   'internal-error': 'InternalError',
 } as const satisfies Record<string, string>;
 
@@ -52,7 +53,8 @@ const SIDE_BY_CODE: Partial<Record<string, FaultParts['side']>> = {
 
 export function faultOf(err: unknown, onUnexpected: (err: unknown) => void): FaultParts {
   if (err instanceof DomainError) {
-    const server = err.kind === 'upstream_unavailable' || err.kind === 'upstream_timeout';
+    const server =
+      err.kind === 'upstream_unavailable' || err.kind === 'upstream_timeout' || err.kind === 'store_unavailable';
     const errors = err.code === 'validation-failed' ? err.extensions.errors : undefined;
     return {
       side: SIDE_BY_CODE[err.code] ?? (server ? 'server' : 'client'),

@@ -7,6 +7,7 @@ import { JSON_API } from './media-types.ts';
 import { resourceTypeOfPath } from './resources/registry.ts';
 import { toWirePointer } from './resources/input.ts';
 import { fromValidationFailure, type JsonApiError, type RequestLine } from './validation-errors.ts';
+import { retryAfterOf } from '../../problem.ts';
 
 export type { JsonApiError } from './validation-errors.ts';
 
@@ -89,14 +90,14 @@ function statusOf(errors: JsonApiError[]): number {
   return statuses.some((s) => s >= 500) ? 500 : 400;
 }
 
-function errorResponse(errors: JsonApiError[]): Response {
+function errorResponse(errors: JsonApiError[], extra: Record<string, string> = {}): Response {
   const status = statusOf(errors);
-  const headers: Record<string, string> = { 'content-type': JSON_API };
+  const headers: Record<string, string> = { 'content-type': JSON_API, ...extra };
   if (status === 401) headers['www-authenticate'] = 'Bearer realm="securitytrax"';
   return new Response(JSON.stringify({ errors, jsonapi: { version: '1.1' } }), { status, headers });
 }
 
 export function onJsonApiError(onUnexpected: (err: unknown) => void) {
   return (err: unknown, c: Context): Response =>
-    errorResponse(toJsonApiErrors(err, { path: c.req.path, method: c.req.method }, onUnexpected));
+    errorResponse(toJsonApiErrors(err, { path: c.req.path, method: c.req.method }, onUnexpected), retryAfterOf(err));
 }

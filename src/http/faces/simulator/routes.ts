@@ -36,13 +36,19 @@ const inSandbox = (i: RequestInput, link: string | null): string | null =>
 
 export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
   return {
-    getHealth: async () =>
-      ok({
-        status: 'ok',
+    getHealth: async () => {
+      const { store, sandboxes, retryAfterSeconds } = await sim.health();
+      const body = {
+        status: retryAfterSeconds === null ? 'ok' : 'unavailable',
         version: health.version,
-        sandboxes: await sim.sandboxCount(),
+        sandboxes,
         uptimeMs: Math.round(performance.now() - health.startedAt),
-      }),
+        store,
+      };
+      return retryAfterSeconds === null
+        ? ok(body)
+        : { status: 503, body, headers: { 'retry-after': String(retryAfterSeconds) } };
+    },
     listSandboxes: async () => items(await sim.listSandboxes()),
     createSandbox: async (i) => created(await sim.createSandbox(i.body)),
     getSandbox: async (i) => ok(await sim.sandboxSummary(i.path.sandbox)),
@@ -64,7 +70,7 @@ export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
       const page = eventPageView(sim.eventPage(i.sandbox, i.query));
       return ok({ ...page, next: inSandbox(i, page.next) });
     },
-    getJournal: (i) => items(sim.journal(i.sandbox)),
+    getJournal: async (i) => items(await sim.journal(i.sandbox)),
     setDealerCredentials: async (i) => ok(await sim.setDealer(i.sandbox, i.body)),
     listLogins: (i) => items(sim.logins(i.sandbox).map(loginView)),
     createLogin: async (i) => created(loginView(await sim.createLogin(i.sandbox, i.body))),

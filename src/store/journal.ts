@@ -1,18 +1,24 @@
-// The request journal the simulator keeps per sandbox: the HTTP layer records into it (src/http/journal.ts),
-// the sim service lists and clears it.
+// The request journal the simulator keeps per sandbox, beside its sandboxes (in memory here; a shared store
+// keeps it in its database, postgres/postgres-journal.ts): the HTTP layer records into it through the services
+// (src/http/stages/journal.ts), the sim service lists and clears it.
 import type { components } from '../generated/openapi.ts';
 
 /** One answered request, as GET /__sim/journal lists it (the spec's JournalEntry). */
 export type JournalEntry = components['schemas']['JournalEntry'];
 
-/** Per-sandbox request journal, in memory and capped: method, path, status and timing, never bodies. */
+/** Per-sandbox request journal, capped: method, path, status and timing, never bodies. */
 export type Journal = {
+  /** Cheap and synchronous: a shared journal writes in the background. */
   record(sandbox: string, entry: Omit<JournalEntry, 'id'>): void;
-  list(sandbox: string): JournalEntry[];
-  clear(sandbox: string): void;
+  list(sandbox: string): JournalEntry[] | Promise<JournalEntry[]>;
+  clear(sandbox: string): void | Promise<void>;
 };
 
-export function createJournal({ limit = 500 }: { limit?: number } = {}): Journal {
+/** The last entries a sandbox's journal keeps. */
+export const JOURNAL_LIMIT = 500;
+
+/** The journal of one process, in memory. */
+export function createJournal({ limit = JOURNAL_LIMIT }: { limit?: number } = {}): Journal {
   const bySandbox = new Map<string, JournalEntry[]>();
   let lastId = 0;
   return {
