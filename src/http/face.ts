@@ -9,7 +9,7 @@ import type { CreatedRenderers } from './idempotency.ts';
 import type { Operation } from './openapi-index.ts';
 import type { Auth, Handlers, OpOutput } from './operation.ts';
 
-type ReadBody = (c: Context, op: Operation) => Promise<{ hasBody: boolean; body: unknown }>;
+export type ReadBody = (c: Context, op: Operation) => Promise<{ hasBody: boolean; body: unknown }>;
 
 /** What the shared stages ask a face; a hook left out is the plain JSON + problem+json behaviour. */
 type FaceHooks = {

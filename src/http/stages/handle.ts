@@ -4,7 +4,8 @@ import type { IdempotencyService } from '../../services/idempotency.ts';
 import { IDEMPOTENCY_HEADER, runIdempotent } from '../idempotency.ts';
 import type { OpOutput, Route } from '../operation.ts';
 import type { Operation } from '../openapi-index.ts';
-import type { Serve } from './stage.ts';
+import type { LoadedFace } from '../face.ts';
+import type { Req, Serve } from './stage.ts';
 
 /** The last stage: nothing comes after it, so it is given the operation only. */
 export const handleStage =
@@ -22,10 +23,14 @@ export const handleStage =
       const key = renderer ? (input.headers[IDEMPOTENCY_HEADER] as string | undefined) : undefined;
       const out =
         key === undefined || !renderer ? handler(input) : runIdempotent(idempotency, renderer, op, key, input, handler);
-      const answer = (o: OpOutput) => (face.respond ? face.respond(o, op, r.c) : respond(o));
-      return out instanceof Promise ? out.then(answer) : answer(out);
+      // An anonymous callback (see stage.ts), only when the route answers later.
+      return out instanceof Promise ? out.then((o) => answer(face, op, r, o)) : answer(face, op, r, out);
     };
   };
+
+/** The route's output as the face writes it (plain JSON without a `respond` hook). */
+const answer = (face: LoadedFace, op: Operation, r: Req, out: OpOutput): Response =>
+  face.respond ? face.respond(out, op, r.c) : respond(out);
 
 function respond({ status, body, headers }: OpOutput): Response {
   if (body === undefined) return new Response(null, { status, headers: headers ?? {} });

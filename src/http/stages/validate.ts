@@ -7,7 +7,8 @@ import { headerOf, readJsonBody } from '../read-request.ts';
 import { requestBase } from '../request-base.ts';
 import type { Auth } from '../operation.ts';
 import type { Validators } from '../validator.ts';
-import type { Req, Serve, Stage } from './stage.ts';
+import type { ReadBody } from '../face.ts';
+import type { Req, Stage } from './stage.ts';
 
 export type Authenticator = (scheme: string, sandbox: string, authorization: string | undefined) => Auth;
 
@@ -21,6 +22,7 @@ export type ValidateOptions = {
 
 const NONE: Auth = { kind: 'none' };
 const NO_BODY = { hasBody: false, body: undefined } as const;
+const readJson: ReadBody = (c) => readJsonBody(c);
 
 export const validateStage =
   ({ validators, authenticate, trustProxy }: ValidateOptions): Stage =>
@@ -54,12 +56,10 @@ export const validateStage =
       r.input = { sandbox, path: params.path, query: params.query, headers: params.header, body, auth, base };
       return next(r);
     };
-    const serve: Serve = (r) => {
+    return (r) => {
       if (bodyless(r)) return validated(r, NO_BODY);
-      const read = r.face?.readBody ?? ((c) => readJsonBody(c));
-      return read(r.c, op).then((b) => validated(r, b));
+      return (r.face?.readBody ?? readJson)(r.c, op).then((b) => validated(r, b));
     };
-    return serve;
   };
 
 /** A GET or HEAD that declares no body (no Content-Length, no Transfer-Encoding): nothing to read. */
