@@ -10,7 +10,7 @@ import { plainReader } from '../src/domain/reader.ts';
 import { buildState } from '../src/seeds/build-state.ts';
 import type { Setup } from '../src/seeds/setup.ts';
 
-export const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Bench User' };
+const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Bench User' };
 export const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 
 const isp = { key: 'acme', name: 'Acme', username: 'acme-isp', password: 'isp-pass', billingIntegration: true };

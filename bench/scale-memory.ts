@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildState } from '../src/seeds/build-state.ts';
 import type { Setup } from '../src/seeds/setup.ts';
-import { createJournal } from '../src/services/journal.ts';
+import { createJournal } from '../src/store/journal.ts';
 import { createCommandRunner } from '../src/services/command-runner.ts';
 import { createSimService } from '../src/services/sim-service.ts';
 import { memoryPersistence } from '../src/store/persistence.ts';

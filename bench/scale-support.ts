@@ -1,6 +1,5 @@
 // Process helpers for the scale rows (bench/scale.ts): a server on a free port, time to first answer, RSS.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -128,9 +127,4 @@ export async function openLoopP99(
     count: results.length,
     failed: results.length - ok.length,
   };
-}
-
-export function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
 }

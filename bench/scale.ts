@@ -17,7 +17,7 @@ import { openLoopP99, postJson, ROOT, serve, timed, type Server } from './scale-
  * RSS per invoice (with its payments and events) before this work, 10,000 customers, measured with
  * bench/scale-memory.ts on the same population (summaryState(10000) + one month: 37,144 invoices).
  */
-export const RSS_PER_INVOICE_BEFORE = 2_629;
+const RSS_PER_INVOICE_BEFORE = 2_629;
 
 export type ScaleReport = { lines: string[]; checks: [string, boolean][]; ms: number };
 

@@ -1,23 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { Hono as HonoApp, type Context, type Hono } from 'hono';
-import { createPipeline, routeNotFound } from './http/pipeline.ts';
+import { type Context, type Hono, Hono as HonoApp } from 'hono';
 import { createBasicAuthenticator } from './http/basic-auth.ts';
 import { compiledSpec } from './http/compiled-spec.ts';
-import { mountGuards, type GuardOptions } from './http/guards/index.ts';
-import { onErrorHandler } from './http/problem.ts';
-import type { Handlers } from './http/operation.ts';
-import type { ResponseViolation } from './http/response-validation.ts';
-import { alarmComBillingRoutes, alarmComCreated } from './http/routes/alarm-com-routes.ts';
-import { scenarioRoutes } from './http/routes/scenario-routes.ts';
-import { lazyFaces } from './http/faces/lazy-faces.ts';
+import { createFaces } from './http/faces/index.ts';
 import type { WallClock } from './http/faces/securitytrax/tokens.ts';
-import { simRoutes } from './http/routes/sim-routes.ts';
-import { specRoutes } from './http/routes/spec-routes.ts';
-import { findScenarioByName } from './scenarios/catalog.ts';
-import type { ScenarioSeeder } from './seeds/seed-state.ts';
+import { type GuardOptions, mountGuards } from './http/guards/index.ts';
+import { createPipeline, routeNotFound } from './http/pipeline.ts';
+import { onErrorHandler } from './http/problem.ts';
+import type { ResponseViolation } from './http/response-validation.ts';
 import type { Sleep } from './services/alarm-com-web-services.ts';
 import type { IdSource } from './services/command-runner.ts';
-import type { Journal } from './services/journal.ts';
+import type { Journal } from './store/journal.ts';
+import type { ScenarioLibrary } from './services/scenario-library.ts';
 import { createServices, type Services } from './services/services.ts';
 import type { Store } from './store/store.ts';
 import { VERSION } from './version.ts';
@@ -30,7 +24,8 @@ export type AppOptions = {
   journal?: Journal;
   sleep?: Sleep;
   idSource?: IdSource;
-  scenarios?: ScenarioSeeder;
+  /** The scenario folders (seeding, listing, replaying): src/scenarios builds it with loadScenarioSeeder. */
+  scenarios?: ScenarioLibrary;
   extend?: (app: Hono, services: Services) => void;
   /** Browser clients of other origins (CORS); without it, cross-origin writes are refused. */
   cors?: GuardOptions['cors'];
@@ -55,48 +50,22 @@ export type AppOptions = {
 /** createApp({ store }): the whole simulator as one Hono app (node server, app.request, MSW). */
 export function createApp(options: AppOptions): Hono {
   const { index, validators } = compiledSpec();
-  const dirs = options.scenarios?.dirs;
-  // Loaded on first use, not at start-up; it builds apps of its own with this function.
-  const runScenario = (name: string) =>
-    import('./scenarios/replay-scenario.ts').then((m) =>
-      m.replayScenario(findScenarioByName(name, dirs), { dirs, createApp }),
-    );
-  const services = createServices({ ...options, runScenario });
-  const stateOf = (sandbox: string) => services.runner.view(sandbox);
+  const services = createServices(options);
   const basicAuth = createBasicAuthenticator(services.findLogin);
-  // The SecurityTrax and SOAP faces load on their first request: start-up under tsx pays per module.
-  const lazy = lazyFaces({
-    index,
-    store: options.store,
-    runner: services.runner,
-    dealer: services.dealer,
-    adc: services.adc,
-    stateOf,
-    wallClock: options.wallClock,
-    tokenSecret: options.tokenSecret ?? randomBytes(32),
-    log: options.log,
-  });
-  const handlers = {
-    ...lazy.handlers,
-    ...alarmComBillingRoutes(services.billing, stateOf),
-    ...simRoutes(services.sim, { version: VERSION, startedAt: performance.now() }),
-    ...scenarioRoutes(services.sim, services.scenarioDirs),
-    ...specRoutes(),
-  } as Handlers;
-  const app = createPipeline({
+  return createPipeline({
     index,
     validators,
-    handlers,
-    // The integrator key alone (authenticate) is checked by the SecurityTrax face before this runs.
-    authenticate: (scheme, sandbox, header) =>
-      scheme === 'securityTraxToken'
-        ? lazy.verifyToken(sandbox, header)
-        : scheme === 'securityTraxIntegratorKey'
-          ? { kind: 'none' }
-          : basicAuth(scheme, sandbox, header),
-    store: options.store,
+    faces: createFaces({
+      services,
+      health: { version: VERSION, startedAt: performance.now() },
+      wallClock: options.wallClock,
+      tokenSecret: options.tokenSecret ?? randomBytes(32),
+      log: options.log,
+    }),
+    authenticate: basicAuth,
+    sandboxes: services.sandboxes,
     journal: services.journal,
-    idempotency: { service: services.idempotency, renderers: { ...lazy.created, ...alarmComCreated } },
+    idempotency: services.idempotency,
     strict: options.strict,
     trustProxy: options.trustProxy,
     onViolation: options.onViolation,
@@ -104,14 +73,12 @@ export function createApp(options: AppOptions): Hono {
     extend: options.extend ? (hono) => options.extend!(hono, services) : undefined,
     guards: (hono) => mountGuards(hono, { cors: options.cors, hosts: options.hosts, adminToken: options.adminToken }),
     fallback: lazyConsole(services, options.log),
-    faces: lazy.faces,
   });
-  return app;
 }
 
 /**
  * The console (hono/jsx pages, src/console) is imported on its first request rather than at start-up,
- * where its modules cost ~70 ms of a 500 ms budget. It answers every path outside the API faces; what it
+ * where its modules would add to the time to a first answer. It answers every path outside the API faces; what it
  * does not know is the API's route-not-found problem.
  */
 function lazyConsole(services: Services, log: ((line: string) => void) | undefined): (c: Context) => Promise<Response> {

@@ -11,7 +11,7 @@ function findPackageRoot(start: string): string {
   }
 }
 
-export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 /** A file of the package, e.g. packageFile('spec', 'openapi.yaml'). */
 export const packageFile = (...segments: string[]): string => path.join(PACKAGE_ROOT, ...segments);

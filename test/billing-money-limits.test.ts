@@ -1,10 +1,10 @@
-// Issue 11, defect 3, through the Alarm.com end-user Billing API: a payment amount has a maximum, and
+// End-user payment amounts, through the Alarm.com end-user Billing API: a payment amount has a maximum, and
 // numbers JSON cannot carry exactly are refused up front; nothing changes.
 import { describe, expect, it } from 'vitest';
 import { MAX_AMOUNT_CENTS } from '../src/domain/money.ts';
 import { JANE, testApp } from './support/test-app.ts';
 
-describe('issue 11, defect 3: end-user payment amounts', () => {
+describe('end-user payment amounts', () => {
   it('past the maximum, 2^53+1 and 1e308: 422 naming /body/amountCents, nothing changes', async () => {
     const t = await testApp();
     const before = JSON.stringify(t.state());

@@ -18,7 +18,10 @@ function reachable(node: unknown, seen = new Set<string>()): Set<string> {
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
         const name = refName(value);
-        if (!seen.has(name)) seen.add(name), reachable(schemas[name], seen);
+        if (!seen.has(name)) {
+          seen.add(name);
+          reachable(schemas[name], seen);
+        }
       } else reachable(value, seen);
     }
   }

@@ -14,17 +14,16 @@ import { PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import { afterAll, beforeEach, it } from 'vitest';
 
 /** Loopback address of the consumer mock servers; no simulator of the suite binds it. */
-export const MOCK_HOST = '127.0.0.2';
+const MOCK_HOST = '127.0.0.2';
 
-export const PACT_DIR = fileURLToPath(new URL('../pacts/', import.meta.url));
+const PACT_DIR = fileURLToPath(new URL('../pacts/', import.meta.url));
 
-export const pactFile = (consumer: string, provider: string): string =>
-  path.join(PACT_DIR, `${consumer}-${provider}.json`);
+const pactFile = (consumer: string, provider: string): string => path.join(PACT_DIR, `${consumer}-${provider}.json`);
 
 type Interaction = { description: string; providerStates?: { name: string; params?: unknown }[] };
 
 /** Stable order: by description, then provider states; JSON with 2-space indent and a final newline. */
-export function normalisePact(text: string): string {
+function normalisePact(text: string): string {
   const pact = JSON.parse(text) as { interactions: Interaction[] } & Record<string, unknown>;
   const key = (i: Interaction) => `${i.description}\u0000${JSON.stringify(i.providerStates ?? [])}`;
   pact.interactions = [...pact.interactions].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));

@@ -23,7 +23,6 @@ const CREDENTIALS = {
   'role-cache-delay': ['acme-isp', 'isp-pass'],
   'role-missing': ['norole-isp', 'isp-pass'],
 } as const;
-type State = keyof typeof CREDENTIALS;
 type Operation = 'GetSecurityTraxSettings' | 'SetSecurityTraxSettings';
 
 // XmlBuilder serialises attributes with JSON.stringify, so they must be a plain object (its type says Map).

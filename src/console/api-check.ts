@@ -1,60 +1,68 @@
 // The dealer page's writes, checked as the SecurityTrax face's operations (createBillingMethod,
 // createRecurringInvoice, updateRecurringInvoice, updateIsp) would check their JSON:API documents; the other
-// console writes call checkApiRequest with their operation's request directly.
+// console writes call checkApiRequest with their operation's request directly. Each document is built here,
+// from the console's own table of form fields and wire attributes, so a failing wire path is told back as the
+// form's field.
 import type { NewBillingMethodInput } from '../domain/billing-method.ts';
 import { DomainError } from '../domain/errors.ts';
 import { centsToDecimal } from '../domain/money.ts';
-import { resourceType } from '../http/faces/securitytrax/resources/registry.ts';
 import { checkApiRequest } from '../http/request-check.ts';
 
-/** The SecurityTrax createBillingMethod document for a method the dealer page adds. */
-function billingMethodDocument(customerId: number, m: NewBillingMethodInput) {
-  const attributes =
-    m.type === 'credit_card'
-      ? {
-          billing_type: 'credit_card',
-          card_number: m.card.number,
-          exp_month: m.card.expMonth,
-          exp_year: m.card.expYear,
-          ...(m.card.cvv ? { cvv: m.card.cvv } : {}),
-          holder_name: m.card.holderName,
-        }
-      : {
-          billing_type: 'bank_account',
-          routing_number: m.bankAccount.routingNumber,
-          account_number: m.bankAccount.accountNumber,
-          account_type: m.bankAccount.accountType,
-          ...(m.bankAccount.bankName ? { bank_name: m.bankAccount.bankName } : {}),
-          holder_name: m.bankAccount.holderName,
-        };
-  return {
-    data: {
-      type: 'customer_billings',
-      attributes,
-      relationships: { customer: { data: { type: 'customers', id: String(customerId) } } },
-    },
-  };
+/** The wire attribute of each field of a new card or bank account (the spec's customer_billings attributes). */
+const CARD_ATTRIBUTES = {
+  number: 'card_number',
+  expMonth: 'exp_month',
+  expYear: 'exp_year',
+  cvv: 'cvv',
+  holderName: 'holder_name',
+} as const;
+const BANK_ATTRIBUTES = {
+  routingNumber: 'routing_number',
+  accountNumber: 'account_number',
+  accountType: 'account_type',
+  bankName: 'bank_name',
+  holderName: 'holder_name',
+} as const;
+
+/** Optional fields a blank form input leaves out of the document. */
+const OPTIONAL = new Set(['cvv', 'bankName']);
+
+/** The method's fields as wire attributes (blank optional ones left out), and each wire path back to its field. */
+function asAttributes<F extends Record<string, string>>(
+  names: F,
+  fields: { [K in keyof F]?: unknown },
+  form: string,
+): { attributes: Record<string, unknown>; fromWire: Map<string, string> } {
+  const attributes: Record<string, unknown> = {};
+  const fromWire = new Map<string, string>();
+  for (const [field, wire] of Object.entries(names)) {
+    fromWire.set(`/body/data/attributes/${wire}`, `${form}/${field}`);
+    const value = fields[field];
+    if (value !== undefined && !(OPTIONAL.has(field) && !value)) attributes[wire] = value;
+  }
+  return { attributes, fromWire };
 }
 
 /**
  * The dealer page's new method, checked as the SecurityTrax face's createBillingMethod; the failing paths are
- * told back in the method's own terms ("/card/number"), through the face's table, so the form marks its fields.
+ * told back in the method's own terms ("/card/number"), so the form marks its fields.
  */
 export function checkDealerMethod(sandbox: string, customerId: number, method: NewBillingMethodInput): void {
+  const { attributes, fromWire } =
+    method.type === 'credit_card'
+      ? asAttributes(CARD_ATTRIBUTES, method.card, '/card')
+      : asAttributes(BANK_ATTRIBUTES, method.bankAccount, '/bankAccount');
+  const body = {
+    data: {
+      type: 'customer_billings',
+      attributes: { billing_type: method.type, ...attributes },
+      relationships: { customer: { data: { type: 'customers', id: String(customerId) } } },
+    },
+  };
   try {
-    checkApiRequest('createBillingMethod', {
-      path: { profile: sandbox },
-      body: billingMethodDocument(customerId, method),
-    });
+    checkApiRequest('createBillingMethod', { path: { profile: sandbox }, body });
   } catch (err) {
     if (!(err instanceof DomainError) || !Array.isArray(err.extensions.errors)) throw err;
-    // A wire attribute some domain paths share (holder_name) is told back as the method of this type's.
-    const prefix = method.type === 'credit_card' ? '/card/' : '/bankAccount/';
-    const fromWire = new Map(
-      Object.entries(resourceType('customer_billings').pointers ?? {})
-        .filter(([domain]) => domain.startsWith(prefix))
-        .map(([domain, wire]) => [`/body${wire}`, domain]),
-    );
     const errors = (err.extensions.errors as { path: string; message: string }[]).map((e) => ({
       ...e,
       path: fromWire.get(e.path) ?? e.path,

@@ -3,7 +3,7 @@
 import type { Child } from 'hono/jsx';
 import { billingEligibility } from '../domain/eligibility.ts';
 import { notFound } from '../domain/errors.ts';
-import { paymentMethodView } from '../services/views.ts';
+import type { paymentMethodView } from '../services/views.ts';
 import { loginIdOf, type ConsoleCx, type EndUser } from './context.ts';
 import type { PageResult } from './handle.tsx';
 import { Notices } from './layout.tsx';

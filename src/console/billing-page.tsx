@@ -73,7 +73,7 @@ function UnpaidInvoices({ summary }: { summary: BillingSummary }) {
   );
 }
 
-export function billingScreen(cx: ConsoleCx): PageResult {
+function billingScreen(cx: ConsoleCx): PageResult {
   return billingPage(cx, (who) => overview(cx, who));
 }
 

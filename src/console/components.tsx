@@ -59,7 +59,7 @@ export const money = (cents: number): string => formatCents(cents);
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "2019-01-03" -> "Jan 03, 2019" (UTC calendar date, as the Billing screen shows it). */
-export function longDate(isoDate: string): string {
+function longDate(isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-');
   return `${MONTHS[Number(m) - 1] ?? m} ${d}, ${y}`;
 }

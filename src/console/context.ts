@@ -5,7 +5,6 @@ import type { Services } from '../services/services.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Eligibility } from '../domain/eligibility.ts';
 import type { AdcLogin, Customer } from '../domain/types.ts';
-import { DEFAULT_SANDBOX, assertSandboxName } from '../store/sandbox-name.ts';
 
 /** A problem as the API would state it (for the Details disclosure) plus its stable code. */
 export type ProblemView = { code: string; title: string; detail: string; fields: string[]; reasons: string[] };
@@ -74,8 +73,8 @@ function problemFromQuery(q: URLSearchParams): ProblemView | null {
 /** The page's context, its sandbox made current first (pages then read it synchronously). */
 export async function consoleCx(c: Context, services: Services): Promise<ConsoleCx> {
   const query = new URL(c.req.url).searchParams;
-  const sandbox = assertSandboxName(query.get('sandbox') || DEFAULT_SANDBOX);
-  await services.store.sync(sandbox);
+  const sandbox = services.sandboxes.nameOf(query.get('sandbox') || undefined);
+  await services.sandboxes.sync(sandbox);
   return {
     services,
     sandbox,

@@ -171,7 +171,7 @@ export function dealerRoutes(app: Hono, services: Services, log: Log): void {
   const backTo =
     (form: DealerForm | 'isps', anchor: string = form) =>
     (cx: ConsoleCx) =>
-      cx.href('/dealer', { form }) + `#${anchor}`;
+      `${cx.href('/dealer', { form })}#${anchor}`;
   app.post(
     '/dealer/isps/:ispId',
     action(services, log, backTo('isps'), async (cx, form, c) => {

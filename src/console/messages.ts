@@ -7,7 +7,7 @@ import type { ProblemView } from './context.ts';
 export type AmountRange = { minCents: number; maxCents: number };
 
 /** Form field named by a problem's JSON pointer: "/card/expMonth" -> "expMonth", "/amountCents" -> "dollars". */
-export function fieldOf(pointer: string): string {
+function fieldOf(pointer: string): string {
   const last = pointer.split('/').pop() ?? '';
   return last === 'amountCents' || last === 'amount' ? 'dollars' : last;
 }

@@ -112,7 +112,7 @@ const modeOf = (form: Record<string, string>): Mode =>
 export function methodRoutes(app: Hono, services: Services, log: Log): void {
   app.get('/billing/method', page(services, log, methodScreen));
   const back = (cx: ConsoleCx, form: Record<string, string>) =>
-    cx.href('/billing/method', { login: cx.query.get('login'), mode: modeOf(form) }) + `#${modeOf(form)}`;
+    `${cx.href('/billing/method', { login: cx.query.get('login'), mode: modeOf(form) })}#${modeOf(form)}`;
   app.post(
     '/billing/method',
     action(services, log, back, async (cx, form) => {

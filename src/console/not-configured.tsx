@@ -16,7 +16,7 @@ function fixOf(cx: ConsoleCx, who: EndUser, code: NotConfiguredReason['code']): 
         fix: (
           <span>
             Link <code>{who.login.username}</code> to a customer on the{' '}
-            <a href={cx.href('/dealer', { login: who.loginId }) + '#logins'} data-testid="fix-link-login">
+            <a href={`${cx.href('/dealer', { login: who.loginId })}#logins`} data-testid="fix-link-login">
               dealer view, Alarm.com logins
             </a>
             .
@@ -30,7 +30,7 @@ function fixOf(cx: ConsoleCx, who: EndUser, code: NotConfiguredReason['code']): 
             fix: (
               <span>
                 Check "Billing Integration" for {isp.name} on the{' '}
-                <a href={cx.href('/dealer') + '#isps'} data-testid="fix-integration">
+                <a href={`${cx.href('/dealer')}#isps`} data-testid="fix-integration">
                   dealer view, Interactive Services Providers
                 </a>
                 .
@@ -71,7 +71,7 @@ function fixOf(cx: ConsoleCx, who: EndUser, code: NotConfiguredReason['code']): 
         fix: (
           <span>
             Add one (a $0.00 MMR line is enough) on the{' '}
-            <a href={cx.href('/dealer', { customer: customerId }) + '#add-recurring'} data-testid="fix-mmr">
+            <a href={`${cx.href('/dealer', { customer: customerId })}#add-recurring`} data-testid="fix-mmr">
               dealer view, Add a recurring invoice
             </a>
             .

@@ -9,7 +9,7 @@ import { checkApiRequest } from '../http/request-check.ts';
 import { methodById, paymentMethodView } from '../services/views.ts';
 import { BillingHeader, MethodText, billingHref, billingPage, endUserOf } from './billing-common.tsx';
 import { CardFields } from './card-fields.tsx';
-import { FieldError, ProblemBox, invalidAttrs, money } from './components.tsx';
+import { FieldError, ProblemBox, money } from './components.tsx';
 import { problemOf, type ConsoleCx, type EndUser, type ProblemView } from './context.ts';
 import { dollarsToCents, newCardOf } from './forms.ts';
 import { action, page, type Log, type PageResult } from './handle.tsx';
@@ -197,7 +197,7 @@ function back(cx: ConsoleCx, form: Record<string, string>, err: DomainError): st
   if (cents === null || AMOUNT_CODES.has(err.code)) {
     return cx.href('/billing/pay', { login, choice: 'custom', dollars: cents === null ? '' : centsToDecimal(cents) });
   }
-  return cx.href('/billing/pay', { login, amountCents: cents, method: 'new' }) + '#new-card';
+  return `${cx.href('/billing/pay', { login, amountCents: cents, method: 'new' })}#new-card`;
 }
 
 export function payRoutes(app: Hono, services: Services, log: Log): void {

@@ -115,7 +115,7 @@ function PaymentDetail({
         <p>
           <a
             class="btn"
-            href={billingHref(cx, who, '/billing/pay', { amountCents: v.amountCents, method: 'new' }) + '#new-card'}
+            href={`${billingHref(cx, who, '/billing/pay', { amountCents: v.amountCents, method: 'new' })}#new-card`}
             data-testid="try-another-card"
           >
             Try another card

@@ -1,16 +1,15 @@
 // The Time page's scenarios: the list (Load asks first, Run replays), the confirm step of a load, and
 // the shelf of run reports that GET /time/runs/:id serves after the POST redirects.
 import { DomainError, notFound } from '../domain/errors.ts';
-import { listScenarios } from '../scenarios/catalog.ts';
-import type { ScenarioReport } from '../scenarios/scenario-types.ts';
+import type { ScenarioEntry, ScenarioReport } from '../services/scenario-library.ts';
 import { ProblemBox } from './components.tsx';
 import { problemOf, type ConsoleCx } from './context.ts';
 import type { PageResult } from './handle.tsx';
 
 export function ScenarioList({ cx }: { cx: ConsoleCx }) {
-  let scenarios: ReturnType<typeof listScenarios>;
+  let scenarios: ScenarioEntry[];
   try {
-    scenarios = listScenarios(cx.services.scenarioDirs);
+    scenarios = cx.services.sim.scenarios().scenarios;
   } catch (err) {
     const detail = String((err as Error).message ?? err);
     return (
@@ -59,7 +58,7 @@ export function ScenarioList({ cx }: { cx: ConsoleCx }) {
 /** "Load scenario X into sandbox Y?": the sandbox is replaced only once the user confirms (no script needed). */
 export function confirmLoad(cx: ConsoleCx): PageResult {
   const name = cx.query.get('scenario') ?? '';
-  const scenario = listScenarios(cx.services.scenarioDirs).find((s) => s.name === name);
+  const scenario = cx.services.sim.scenarios().scenarios.find((s) => s.name === name);
   if (!scenario) throw notFound('Scenario', JSON.stringify(name.slice(0, 60)));
   const body = (
     <div>

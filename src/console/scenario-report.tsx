@@ -1,5 +1,5 @@
 // A scenario run's step-by-step report.
-import type { ScenarioReport } from '../scenarios/scenario-types.ts';
+import type { ScenarioReport } from '../services/scenario-library.ts';
 import { Badge, Json } from './components.tsx';
 
 export function ScenarioReportView({ report }: { report: ScenarioReport }) {

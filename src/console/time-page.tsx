@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { Hono } from 'hono';
 import type { Services } from '../services/services.ts';
 import { invalid, notFound } from '../domain/errors.ts';
-import type { ScenarioReport } from '../scenarios/scenario-types.ts';
+import type { ScenarioReport } from '../services/scenario-library.ts';
 import type { SandboxCreate } from '../services/sim-service.ts';
 import { checkApiRequest } from '../http/request-check.ts';
 import { instantText } from './components.tsx';
@@ -39,10 +39,10 @@ async function timeScreen(cx: ConsoleCx, report: ScenarioReport | null = null): 
         {post(
           '/time/advance',
           <span>
-            <button name="by" value="P1D" data-testid="advance-day">
+            <button type="submit" name="by" value="P1D" data-testid="advance-day">
               Advance 1 day
             </button>{' '}
-            <button name="by" value="P1M" data-testid="advance-month">
+            <button type="submit" name="by" value="P1M" data-testid="advance-month">
               Advance 1 month
             </button>
           </span>,
@@ -80,7 +80,7 @@ async function timeScreen(cx: ConsoleCx, report: ScenarioReport | null = null): 
           <code>{sandbox.seed.kind === 'scenario' ? `scenario ${sandbox.seed.name}` : sandbox.seed.kind}</code>.{' '}
           {post(
             '/time/reset',
-            <button class="secondary" data-testid="reset">
+            <button type="submit" class="secondary" data-testid="reset">
               Reset to its seed
             </button>,
           )}

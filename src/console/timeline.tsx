@@ -1,6 +1,6 @@
 // The sandbox's event timeline and request journal (Time page).
 import type { SimEvent } from '../domain/types.ts';
-import type { JournalEntry } from '../services/journal.ts';
+import type { JournalEntry } from '../services/services.ts';
 import { DataList, instantText } from './components.tsx';
 import type { ConsoleCx } from './context.ts';
 

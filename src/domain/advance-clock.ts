@@ -1,5 +1,5 @@
 import { cardExpiresAt } from './card.ts';
-import { addDays, startOfDay, toInstant } from './dates.ts';
+import { startOfDay, toInstant } from './dates.ts';
 import { invalid } from './errors.ts';
 import type { Ctx, IdGen } from './ids.ts';
 import { ActionQueue, Kind } from './advance-queue.ts';
@@ -7,6 +7,8 @@ import { applyPatch, mergePatches, workingCopy, type CommandResult, type CopyPro
 import { chargeAutoPay } from './payments.ts';
 import { byId } from './by-id.ts';
 import { event } from './events.ts';
+import { fallPastDue, pastDueDate } from './invoice-status.ts';
+import { BILLING_METHOD, transition } from './state-machine.ts';
 import { generateInvoice, isScheduleFinished } from './recurring.ts';
 import { autoPayAttemptAt, isAttemptInAdvance } from './auto-pay.ts';
 import { roleCacheReadyAt } from './role-cache.ts';
@@ -21,7 +23,7 @@ import type { Invoice, IsoInstant, SandboxState, SimEvent } from './types.ts';
 /** Actions one advance may run on a sandbox without recurring invoices (a runaway-advance guard). */
 export const MAX_ACTIONS = 100_000;
 /** Added per recurring invoice: about a year of invoice + Auto Pay + past due, so a big dealer's month fits. */
-export const ACTIONS_PER_RECURRING_INVOICE = 40;
+const ACTIONS_PER_RECURRING_INVOICE = 40;
 
 /** The guard scales with the sandbox: a 100,000-customer month is ~250,000 actions. */
 export const actionLimit = (state: Readonly<SandboxState>): number =>
@@ -99,10 +101,10 @@ export function* advanceClockSteps(
     if (at === undefined) days.set(date, (at = startOfDay(date)));
     return at;
   };
-  const nextDays = new Map<string, IsoInstant>();
-  const dayAfter = (date: string): IsoInstant => {
-    let at = nextDays.get(date);
-    if (at === undefined) nextDays.set(date, (at = dayStart(addDays(date, 1))));
+  const pastDueDays = new Map<string, IsoInstant>();
+  const pastDueFrom = (dueDate: string): IsoInstant => {
+    let at = pastDueDays.get(dueDate);
+    if (at === undefined) pastDueDays.set(dueDate, (at = dayStart(pastDueDate(dueDate))));
     return at;
   };
   const queue = new ActionQueue();
@@ -121,7 +123,7 @@ export function* advanceClockSteps(
     if (inv.balanceCents <= 0) return;
     const autoPay = autoPayAt(inv);
     if (autoPay !== null && isAttemptInAdvance(autoPay, from, generated)) push(autoPay, Kind.AutoPay, inv.id);
-    if (inv.status === 'open') push(dayAfter(inv.dueDate), Kind.PastDue, inv.id);
+    if (inv.status === 'open') push(pastDueFrom(inv.dueDate), Kind.PastDue, inv.id);
   };
 
   // The first look over the sandbox is cut into chunks too (empty ones): over 100,000 customers it is
@@ -177,6 +179,7 @@ export function* advanceClockSteps(
       chunkStart = count;
     }
     // Something due before the clock's start (e.g. a backdated start date) happens as soon as possible.
+    // biome-ignore lint/complexity/useMathMinMax: instants are ISO strings, compared as text (Math.max is for numbers)
     const c: Ctx = { now: action.at < from ? from : action.at, ids, read: ctx.read };
     clock = c.now;
     const { kind, id } = action;
@@ -198,16 +201,10 @@ export function* advanceClockSteps(
       const inv = byId(work.invoices, id);
       if (!inv || inv.balanceCents <= 0 || inv.status !== 'open') continue;
       guard(++count);
-      const e = event(c, 'invoice.past_due', {
-        invoiceId: id,
-        customerId: inv.customerId,
-        dueDate: inv.dueDate,
-        balanceCents: inv.balanceCents,
-      });
-      apply({ upsert: { invoices: [{ ...inv, status: 'past_due' }] }, events: [e] });
+      apply(fallPastDue(inv, c).patch);
     } else if (kind === Kind.RoleCache) {
       const isp = byId(work.isps, id);
-      if (!isp || !isp.billingIntegration || isp.roleCacheRefreshedAt !== null) continue;
+      if (!isp?.billingIntegration || isp.roleCacheRefreshedAt !== null) continue;
       guard(++count);
       apply({
         upsert: { isps: [{ ...isp, roleCacheRefreshedAt: c.now }] },
@@ -218,7 +215,7 @@ export function* advanceClockSteps(
       if (!bm || bm.expired) continue;
       guard(++count);
       const e = event(c, 'billing_method.expired', { billingMethodId: id, customerId: bm.customerId });
-      apply({ upsert: { billingMethods: [{ ...bm, expired: true }] }, events: [e] });
+      apply({ upsert: { billingMethods: [transition(BILLING_METHOD, bm, 'expired', c.now)] }, events: [e] });
     }
   }
 

@@ -7,11 +7,11 @@ import type { IsoInstant } from './types.ts';
  * One advance covers at most 10 years: 120 billing cycles, more than any schedule, installment plan or
  * card in a test needs, while bounding the work one anonymous request can ask for. Longer: several calls.
  */
-export const MAX_ADVANCE_YEARS = 10;
+const MAX_ADVANCE_YEARS = 10;
 export const MAX_ADVANCE = `P${MAX_ADVANCE_YEARS}Y`;
 
 /** An advance runs (and is committed) one step of at most a month at a time; see the service. */
-export const ADVANCE_STEP = 'P1M';
+const ADVANCE_STEP = 'P1M';
 
 const tooFar = (from: IsoInstant, path: string): Error =>
   invalid(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billingSummary, integrationInvoices, isPastDue } from './balances.ts';
+import { billingSummary, integrationInvoices, utcDate } from './balances.ts';
 import { requireConfigured } from './eligibility.ts';
 import { makeConfiguredState, makeInvoice, makeRecurring, NOW } from '../../test/support/domain-fixtures.ts';
 import type { SandboxState } from './types.ts';
@@ -88,22 +88,19 @@ describe('billingSummary', () => {
   });
 });
 
-describe('isPastDue / integrationInvoices', () => {
-  it('an invoice due today is not past due; it is past due from the next day', () => {
-    const inv = makeInvoice({ dueDate: '2019-03-03' });
-    expect(isPastDue(inv, '2019-03-03')).toBe(false);
-    expect(isPastDue(inv, '2019-03-04')).toBe(true);
-    expect(isPastDue({ ...inv, balanceCents: 0 }, '2019-04-01')).toBe(false);
-    const state = makeConfiguredState({ invoices: [inv] });
-    const view = (now: string) => summary(state, now);
-    expect(view('2019-03-03T23:59:59.999Z')).toMatchObject({
-      balancePastDueCents: 0,
-      currentInvoice: { invoiceId: 1 },
-    });
-    expect(view('2019-03-04T00:00:00.000Z')).toMatchObject({ balancePastDueCents: 2999, currentInvoice: null });
-    // Today is the UTC date, also for an instant written with an offset.
-    expect(view('2019-03-04T01:00:00.000+02:00')).toMatchObject({ balancePastDueCents: 0 });
-    expect(view('2019-03-04T00:00:00Z')).toMatchObject({ balancePastDueCents: 2999 });
+describe('past due / integrationInvoices / utcDate', () => {
+  it('past due is the status the clock set, whatever the dates say', () => {
+    const open = makeInvoice({ dueDate: '2019-01-03' });
+    const late = makeInvoice({ id: 2, dueDate: '2019-03-03', status: 'past_due' });
+    const s = summary(makeConfiguredState({ invoices: [open, late] }));
+    expect(s).toMatchObject({ balancePastDueCents: 2999, currentInvoice: { invoiceId: 1 } });
+    expect(s.pastDueInvoices.map((i) => i.invoiceId)).toEqual([2]);
+  });
+
+  it('the UTC date of an instant, also of one written with an offset', () => {
+    expect(utcDate('2019-03-03T23:59:59.999Z')).toBe('2019-03-03');
+    expect(utcDate('2019-03-04T01:00:00.000+02:00')).toBe('2019-03-03');
+    expect(utcDate('2019-03-04T00:00:00Z')).toBe('2019-03-04');
   });
 
   it('integration invoices are listed oldest first by due date, then id', () => {

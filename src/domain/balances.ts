@@ -4,6 +4,7 @@ import { byDueDate } from './allocate.ts';
 import { autoPayOf, type AutoPayStatus } from './auto-pay.ts';
 import { toDate } from './dates.ts';
 import type { ConfiguredBilling } from './eligibility.ts';
+import { isPastDue } from './invoice-status.ts';
 import type { Reader } from './reader.ts';
 import type { Cents, Invoice, IsoDate, IsoInstant, SandboxState } from './types.ts';
 
@@ -37,11 +38,6 @@ export function utcDate(now: IsoInstant): IsoDate {
   return now.length === 24 && now.endsWith('Z') ? now.slice(0, 10) : toDate(now);
 }
 
-/** Owing and due before `today` (the UTC date of the clock): an invoice due today is current, not past due. */
-export function isPastDue(invoice: Invoice, today: IsoDate): boolean {
-  return invoice.balanceCents > 0 && invoice.dueDate < today;
-}
-
 function sum(list: Invoice[]): Cents {
   let total = 0;
   for (const i of list) total += i.balanceCents;
@@ -60,9 +56,9 @@ export function billingSummary(
 ): BillingSummary {
   const { customer, recurringInvoice } = configured;
   const owing = integrationInvoices(state, read, recurringInvoice.id).filter((i) => i.balanceCents > 0);
-  const today = utcDate(now);
-  const pastDue = owing.filter((i) => isPastDue(i, today));
-  const notPastDue = owing.filter((i) => !isPastDue(i, today));
+  // Past due is a status the clock sets (invoice-status.ts), never decided again from dates here.
+  const pastDue = owing.filter(isPastDue);
+  const notPastDue = owing.filter((i) => !isPastDue(i));
   const current = notPastDue[notPastDue.length - 1];
   return {
     customerId: customer.id,

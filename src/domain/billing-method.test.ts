@@ -123,8 +123,17 @@ describe('updateCardExpiry', () => {
     const { patch, result } = updateCardExpiry(state, 1, { expMonth: 1, expYear: 2022 }, makeCtx(state));
     expect(result.card).toMatchObject({ expMonth: 1, expYear: 2022 });
     expect(result.expired).toBe(false);
+    expect(result.statusChangedAt).toBe(state.now); // expired -> active, through the state machine
     expect(patch.events?.map((e) => e.type)).toEqual(['billing_method.updated']);
     expect(state.billingMethods[0]?.expired).toBe(true); // input untouched
+  });
+
+  it('a card still valid gets its new expiry and stays active, with no status change', () => {
+    const card = makeCard({ card: { brand: 'visa', last4: '4242', expMonth: 1, expYear: 2030, holderName: 'J' } });
+    const state = makeConfiguredState({ billingMethods: [card] });
+    const { patch, result } = updateCardExpiry(state, 1, { expMonth: 6, expYear: 2031 }, makeCtx(state));
+    expect(result).toEqual({ ...card, card: { ...card.card, expMonth: 6, expYear: 2031 } });
+    expect(patch.upsert?.billingMethods).toEqual([result]);
   });
 
   it('a new expiry in the past is refused', () => {

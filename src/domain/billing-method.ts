@@ -13,10 +13,11 @@ import { DomainError, invalid, notFound } from './errors.ts';
 import { event } from './events.ts';
 import type { Ctx } from './ids.ts';
 import type { CommandResult } from './patch.ts';
+import { BILLING_METHOD, initial, transition } from './state-machine.ts';
 import type { BillingMethod, CardBrand, SandboxState } from './types.ts';
 
-export type NewCardInput = { number: string; expMonth: number; expYear: number; cvv?: string; holderName: string };
-export type NewBankAccountInput = {
+type NewCardInput = { number: string; expMonth: number; expYear: number; cvv?: string; holderName: string };
+type NewBankAccountInput = {
   routingNumber: string;
   accountNumber: string;
   accountType: 'checking' | 'savings';
@@ -30,11 +31,11 @@ export type NewBillingMethodInput =
 export type ExpiryInput = { expMonth: number; expYear: number };
 
 /** Expiry years a card may have: the spec's bounds on every face that shows an expiry (PaymentMethod). */
-export const MIN_EXP_YEAR = 2000;
-export const MAX_EXP_YEAR = 2100;
+const MIN_EXP_YEAR = 2000;
+const MAX_EXP_YEAR = 2100;
 
 /** Rejects a malformed or already-passed expiry; `path` points at the month field of the request. */
-export function assertExpiry({ expMonth, expYear }: ExpiryInput, now: string, path: string): void {
+function assertExpiry({ expMonth, expYear }: ExpiryInput, now: string, path: string): void {
   const yearPath = path.replace(/expMonth$/, 'expYear');
   if (!Number.isInteger(expMonth) || expMonth < 1 || expMonth > 12) {
     throw invalid('invalid-expiry', 'Invalid expiry', `Expiry month ${expMonth} is not 1-12.`, [
@@ -71,7 +72,7 @@ function assertNoNumber(value: string | undefined, path: string): void {
 }
 
 function buildMethod(customerId: number, input: NewBillingMethodInput, ctx: Ctx): Omit<BillingMethod, 'id'> {
-  const base = { customerId, chargeCount: 0, expired: false, createdAt: ctx.now };
+  const base = { customerId, chargeCount: 0, ...initial(BILLING_METHOD, 'active'), createdAt: ctx.now };
   if (input.type === 'credit_card') {
     // Only the fields we keep are read: the CVV is accepted but dropped unread.
     const { number: raw, expMonth, expYear, holderName } = input.card;
@@ -155,11 +156,11 @@ export function updateCardExpiry(
     );
   }
   assertExpiry(expiry, ctx.now, '/expiry/expMonth');
-  const method: BillingMethod = {
-    ...current,
-    card: { ...current.card, expMonth: expiry.expMonth, expYear: expiry.expYear },
-    expired: false,
-  };
+  const card = { ...current.card, expMonth: expiry.expMonth, expYear: expiry.expYear };
+  // An expired card is active again; an active one only gets its new expiry.
+  const method: BillingMethod = current.expired
+    ? transition(BILLING_METHOD, current, 'active', ctx.now, { card })
+    : { ...current, card };
   const data = {
     billingMethodId,
     customerId: method.customerId,

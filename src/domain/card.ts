@@ -45,7 +45,7 @@ const FIXED_CARD_BEHAVIORS: Record<string, InstrumentBehavior> = {
   '4000000000000069': { kind: 'expired' },
 };
 
-export const RETURNED_BANK_ACCOUNT = '000111111116';
+const RETURNED_BANK_ACCOUNT = '000111111116';
 
 export function cardBehavior(number: string): InstrumentBehavior {
   const fixed = Object.hasOwn(FIXED_CARD_BEHAVIORS, number) ? FIXED_CARD_BEHAVIORS[number] : undefined;

@@ -41,7 +41,7 @@ export function addMinutes(instant: IsoInstant, n: number): IsoInstant {
 }
 
 /** month is 1-12. */
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

@@ -78,6 +78,22 @@ describe('dealer commands', () => {
     expect(early).toThrow(expect.objectContaining({ code: 'due-before-invoice-date' }));
   });
 
+  it('a manual invoice already due before today is past due from the start, as the clock would make it', () => {
+    const state = makeState({ customers: [makeCustomer()], now: '2019-03-04T00:00:00.000Z' });
+    const invoice = (dueDate: string, amountCents = 5000) =>
+      createManualInvoice(
+        state,
+        { customerId: 1, invoiceDate: '2019-02-01', dueDate, lines: [{ lineItemId: 1, amountCents }] },
+        makeCtx(state),
+      );
+    const late = invoice('2019-03-03');
+    expect(late.result).toMatchObject({ id: 1, status: 'past_due', statusChangedAt: state.now });
+    expect(late.patch.upsert?.invoices).toEqual([late.result]);
+    expect(late.patch.events?.map((e) => e.type)).toEqual(['invoice.created', 'invoice.past_due']);
+    expect(invoice('2019-03-04').result.status).toBe('open');
+    expect(invoice('2019-03-03', 0).result.status).toBe('paid');
+  });
+
   it('logins link to and unlink from customers, usernames are unique', () => {
     const state = makeState({ customers: [makeCustomer()], logins: [makeLogin({ customerId: null })] });
     expect(() => createLogin(state, { username: 'jane', password: 'x' }, makeCtx(state))).toThrow(

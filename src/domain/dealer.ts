@@ -4,9 +4,9 @@ import type { Reader } from './reader.ts';
 import { DomainError, invalid, notFound } from './errors.ts';
 import type { Ctx } from './ids.ts';
 import { requireAmountCents } from './money.ts';
-import type { CommandResult } from './patch.ts';
+import { mergePatches, type CommandResult, type Patch } from './patch.ts';
 import { event } from './events.ts';
-import { openingStatus } from './invoice-status.ts';
+import { fallPastDue, fallsPastDue, openingStatus } from './invoice-status.ts';
 import { requireDate, resolveLines, type LineInput } from './recurring.ts';
 import type { AdcCredential, AdcLogin, Customer, Invoice, IsoDate, Isp, SandboxState, SimEvent } from './types.ts';
 
@@ -39,7 +39,7 @@ export function createCustomer(
 
 export type IspInput = { name: string; username: string; password: string };
 
-export function createIsp(state: Readonly<SandboxState>, input: IspInput, ctx: Ctx): CommandResult<Isp> {
+export function createIsp(_state: Readonly<SandboxState>, input: IspInput, ctx: Ctx): CommandResult<Isp> {
   // The integration starts off: only a SecurityTrax employee enables it, through Alarm.com.
   const isp: Isp = {
     id: ctx.ids('isp'),
@@ -103,7 +103,7 @@ export function createManualInvoice(
     lines,
     totalCents,
     balanceCents: totalCents,
-    status: openingStatus(totalCents),
+    ...openingStatus(totalCents),
     autoPayAttemptedAt: null,
     createdAt: ctx.now,
   };
@@ -115,7 +115,11 @@ export function createManualInvoice(
     dueDate: invoice.dueDate,
     totalCents,
   });
-  return { patch: { upsert: { invoices: [invoice] }, events: [e] }, result: invoice };
+  const created: Patch = { upsert: { invoices: [invoice] }, events: [e] };
+  // Due before today already: past due from the start, as the clock would have made it.
+  if (!fallsPastDue(invoice, ctx.now)) return { patch: created, result: invoice };
+  const late = fallPastDue(invoice, ctx);
+  return { patch: mergePatches([created, late.patch]), result: late.result };
 }
 
 const loginNamed = (state: Readonly<SandboxState>, read: Reader, username: string): boolean =>

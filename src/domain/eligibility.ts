@@ -8,7 +8,7 @@ import type { Reader } from './reader.ts';
 import { selectRecurringInvoice } from './select-recurring-invoice.ts';
 import type { AdcLogin, Customer, IsoInstant, Isp, RecurringInvoice, SandboxState } from './types.ts';
 
-export type NotConfiguredCode =
+type NotConfiguredCode =
   | 'login-not-linked'
   | 'integration-not-enabled'
   | 'role-cache-pending'
@@ -46,7 +46,7 @@ export function billingEligibility(
 
   const reasons: NotConfiguredReason[] = [];
   const isp = customer.ispId === null ? undefined : byId(state.isps, customer.ispId);
-  if (!isp || !isp.billingIntegration) {
+  if (!isp?.billingIntegration) {
     reasons.push({
       code: 'integration-not-enabled',
       message: isp

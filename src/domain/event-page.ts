@@ -1,7 +1,7 @@
 // A page of a sandbox's events: never the whole list (a big sandbox has hundreds of thousands).
 import type { SimEvent } from './types.ts';
 
-export const DEFAULT_EVENT_PAGE = 100;
+const DEFAULT_EVENT_PAGE = 100;
 export const MAX_EVENT_PAGE = 1000;
 
 /**
@@ -27,7 +27,6 @@ export type EventFilter = { type?: string; after?: number; limit?: number };
 export type EventPage = { items: SimEvent[]; filter: EventFilter & { limit: number }; nextAfter: number | null };
 
 /** `type` matches itself and its sub-types: `payment` matches `payment.failed`. */
-export const matchesEventType = (e: SimEvent, type: string | undefined): boolean => matchesType(e.type, type);
 const matchesType = (t: string, type: string | undefined): boolean =>
   type === undefined || t === type || t.startsWith(`${type}.`);
 

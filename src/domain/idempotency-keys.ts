@@ -4,9 +4,9 @@
 import { addMinutes } from './dates.ts';
 import type { IdempotencyRecord, IsoInstant } from './types.ts';
 
-export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
+const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 
-export const idempotencyKeyExpiresAt = (record: Pick<IdempotencyRecord, 'createdAt'>): IsoInstant =>
+const idempotencyKeyExpiresAt = (record: Pick<IdempotencyRecord, 'createdAt'>): IsoInstant =>
   addMinutes(record.createdAt, IDEMPOTENCY_KEY_TTL_HOURS * 60);
 
 /** True while the record still answers retries of its key. */

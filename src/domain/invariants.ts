@@ -17,15 +17,15 @@ export function checkInvariants(state: Readonly<SandboxState>, events: EventRead
   };
   for (const p of state.payments) {
     amount(`payment ${p.id} amountCents`, p.amountCents);
-    p.allocations.forEach((a, i) => amount(`payment ${p.id} allocations/${i}`, a.amountCents));
+    for (const [i, a] of p.allocations.entries()) amount(`payment ${p.id} allocations/${i}`, a.amountCents);
   }
   for (const inv of state.invoices) {
     amount(`invoice ${inv.id} totalCents`, inv.totalCents);
     amount(`invoice ${inv.id} balanceCents`, inv.balanceCents);
-    inv.lines.forEach((l, i) => amount(`invoice ${inv.id} lines/${i}`, l.amountCents));
+    for (const [i, l] of inv.lines.entries()) amount(`invoice ${inv.id} lines/${i}`, l.amountCents);
   }
   for (const ri of state.recurringInvoices)
-    ri.lines.forEach((l, i) => amount(`recurring invoice ${ri.id} lines/${i}`, l.amountCents));
+    for (const [i, l] of ri.lines.entries()) amount(`recurring invoice ${ri.id} lines/${i}`, l.amountCents);
   const invoiceIds = new Set(state.invoices.map((i) => i.id));
 
   const paidByInvoice = new Map<number, number>();

@@ -44,6 +44,15 @@ describe('cloneState (copy on write)', () => {
     expect(source.invoices[9]).toEqual(before.invoices[9]);
   });
 
+  it('copies every list of collections.ts on first write, those a state may lack too (integrator keys)', () => {
+    const key = { id: 1, key: 'k1', name: 'one', createdAt: '2019-01-01T00:00:00.000Z' };
+    const source = makeState({ integratorKeys: [key] });
+    const clone = cloneState(source, { name: 'copy' });
+    applyPatch(clone, { upsert: { integratorKeys: [{ ...key, id: 2, key: 'k2' }] } });
+    expect(source.integratorKeys).toEqual([key]);
+    expect(clone.integratorKeys?.map((k) => k.key)).toEqual(['k1', 'k2']);
+  });
+
   it('each side copies a list once, on its first write to it, and only the lists it writes', () => {
     const source = bigState(1_000);
     const { copies, probe } = copyCounter();

@@ -1,4 +1,5 @@
 import { positionOfId } from './by-id.ts';
+import { COLLECTION_KEYS, type CollectionKey } from './collections.ts';
 import type { Collections, SandboxState, SimEvent } from './types.ts';
 
 // A patch is everything one command changes: entities upserted by id, events appended, scalars replaced.
@@ -19,20 +20,8 @@ export type Patch = {
 
 export type CommandResult<T> = { patch: Patch; result: T };
 
-/** Every list of a sandbox's state: what a clone shares and copies on first write. */
-export type ListKey = keyof Collections;
-export const LIST_KEYS: readonly ListKey[] = [
-  'customers',
-  'isps',
-  'adcCredentials',
-  'logins',
-  'lineItems',
-  'recurringInvoices',
-  'invoices',
-  'billingMethods',
-  'payments',
-  'idempotencyKeys',
-];
+/** Every list of a sandbox's state (collections.ts): what a clone shares and copies on first write. */
+export type ListKey = CollectionKey;
 
 /** Counts the copies copy-on-write makes (tests assert work, never time). */
 export type CopyProbe = { copied(key: ListKey, length: number): void };
@@ -45,7 +34,7 @@ const PROBE = Symbol('copy probe');
 
 function mark(state: SandboxState, probe?: CopyProbe): void {
   Object.defineProperty(state, SHARED, {
-    value: new Set(LIST_KEYS),
+    value: new Set(COLLECTION_KEYS),
     configurable: true,
     writable: true,
     enumerable: false,
@@ -176,8 +165,7 @@ export function applyPatch(state: SandboxState, patch: Patch, onReplace?: OnRepl
 /**
  * The path of the first number in `value` that JSON cannot carry exactly (NaN, ±Infinity, a whole number
  * past 2^53), or null. Such a number would be logged as null or rounded, and read back as something else.
- * Every commit is checked: the walk builds no path strings until it has found one (a third of the cost of
- * a one-time payment's check, measured), then names it.
+ * Every commit is checked: the walk builds no path strings until it has found one, then names it.
  */
 export function inexactNumberPath(value: unknown, path = ''): string | null {
   if (allExact(value)) return null;

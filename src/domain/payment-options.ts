@@ -3,8 +3,8 @@ import type { BillingSummary } from './balances.ts';
 import { MAX_AMOUNT_CENTS } from './money.ts';
 import type { Cents } from './types.ts';
 
-export type PaymentOptionKind = 'past_due' | 'current_balance' | 'full_balance';
-export type PaymentOption = { kind: PaymentOptionKind; label: string; amountCents: Cents };
+type PaymentOptionKind = 'past_due' | 'current_balance' | 'full_balance';
+type PaymentOption = { kind: PaymentOptionKind; label: string; amountCents: Cents };
 export type PaymentOptions = { options: PaymentOption[]; custom: { minCents: Cents; maxCents: Cents } };
 
 export function paymentOptions(

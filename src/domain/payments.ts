@@ -9,9 +9,11 @@ import { invalid, notFound } from './errors.ts';
 import { event } from './events.ts';
 import type { Ctx } from './ids.ts';
 import { byId } from './by-id.ts';
+import { applyPayment } from './invoice-status.ts';
 import { requireOwnMethod } from './method-use.ts';
 import { mergePatches, type CommandResult, type Patch } from './patch.ts';
 import { charge } from './processor.ts';
+import { PAYMENT, initial } from './state-machine.ts';
 import type { Allocation, BillingMethod, Invoice, Payment, PaymentSource, SandboxState } from './types.ts';
 
 export type PaymentResult = { payment: Payment; billingMethod: BillingMethod };
@@ -28,7 +30,7 @@ function settle(state: Readonly<SandboxState>, s: Settlement, ctx: Ctx): Command
     amountCents,
     billingMethodId: method.id,
     source: s.source,
-    status: outcome.ok ? 'succeeded' : 'failed',
+    ...initial(PAYMENT, outcome.ok ? 'succeeded' : 'failed'),
     failureReason: outcome.ok ? null : outcome.reason,
     allocations: outcome.ok ? s.allocations : [],
     createdAt: ctx.now,
@@ -49,9 +51,9 @@ function settle(state: Readonly<SandboxState>, s: Settlement, ctx: Ctx): Command
   for (const a of payment.allocations) {
     const current = byId(state.invoices, a.invoiceId);
     if (!current) throw notFound('Invoice', a.invoiceId);
-    const balanceCents = current.balanceCents - a.amountCents;
-    invoices.push({ ...current, balanceCents, status: balanceCents === 0 ? 'paid' : current.status });
-    if (balanceCents === 0)
+    const after = applyPayment(current, a.amountCents, ctx.now);
+    invoices.push(after);
+    if (after.status === 'paid')
       events.push(
         event(ctx, 'invoice.paid', { invoiceId: current.id, customerId: s.customerId, paymentId: payment.id }),
       );

@@ -3,7 +3,7 @@
 import { isMethodExpired } from './method-use.ts';
 import type { BillingMethod, DeclineReason, Faults, InstrumentBehavior, IsoInstant } from './types.ts';
 
-export type ChargeOutcome = { ok: true } | { ok: false; reason: DeclineReason };
+type ChargeOutcome = { ok: true } | { ok: false; reason: DeclineReason };
 export type ChargeResult = { outcome: ChargeOutcome; method: BillingMethod; faults: Faults };
 
 function byBehavior(behavior: InstrumentBehavior, chargeCount: number): ChargeOutcome {

@@ -206,7 +206,7 @@ export function generateInvoice(
     lines,
     totalCents,
     balanceCents: totalCents,
-    status: openingStatus(totalCents),
+    ...openingStatus(totalCents),
     autoPayAttemptedAt: null,
     createdAt: ctx.now,
   };

@@ -16,7 +16,7 @@ export function updateSettings(
 
 /** The dealer API's user; the event names the user, never the password. */
 export function setDealerCredentials(
-  state: Readonly<SandboxState>,
+  _state: Readonly<SandboxState>,
   input: { username: string; password: string },
   ctx: Ctx,
 ): CommandResult<{ username: string }> {

@@ -91,6 +91,8 @@ export type Invoice = {
   totalCents: Cents;
   balanceCents: Cents;
   status: InvoiceStatus;
+  /** When the status last changed (state-machine.ts); absent until it first does (and in older snapshots). */
+  statusChangedAt?: IsoInstant;
   /** Set once Auto Pay has tried this invoice on its due date (success or not), so it is tried once. */
   autoPayAttemptedAt: IsoInstant | null;
   createdAt: IsoInstant;
@@ -122,7 +124,10 @@ export type BillingMethod = {
   behavior: InstrumentBehavior;
   /** Charges attempted so far with this method (drives succeed_then_decline). */
   chargeCount: number;
+  /** Its status (state-machine.ts BILLING_METHOD): set by the clock, cleared by a new expiry. */
   expired: boolean;
+  /** When `expired` last changed; absent until it first does (and in older snapshots). */
+  statusChangedAt?: IsoInstant;
   createdAt: IsoInstant;
 };
 
@@ -171,14 +176,8 @@ export type Faults = {
   slowMs: number;
 };
 
-/** Collections a creating request's Idempotency-Key can point at. */
-export type IdempotentResourceType =
-  | 'customers'
-  | 'isps'
-  | 'recurringInvoices'
-  | 'invoices'
-  | 'billingMethods'
-  | 'payments';
+/** The collection of what a creating request with an Idempotency-Key made (any list of the state). */
+export type IdempotentResourceType = keyof Collections;
 
 /**
  * What a creating request sent with an Idempotency-Key produced, committed in the same patch as the

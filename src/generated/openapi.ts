@@ -72,6 +72,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/securitytrax/{profile}/user/v1/customers/{id}/customer_invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List one customer's invoices
+         * @description Inferred (JSON:API related resources: the customer's `customer_invoices`, as
+         *     `customer_invoices?filter=customer_id = {id}` lists them). Filterable, sortable, paginated, `include` supported;
+         *     404 when the customer does not exist.
+         */
+        get: operations["listCustomerInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/securitytrax/{profile}/user/v1/interactive_services_providers": {
         parameters: {
             query?: never;
@@ -2725,6 +2747,90 @@ export interface operations {
                 };
             };
             503: components["responses"]["StStoreUnavailable"];
+            "4XX": components["responses"]["StErrors"];
+        };
+    };
+    listCustomerInvoices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A filter expression (public syntax): comparisons `attribute OP value` with `= != < > <= >= ~ !~ %`, joined by
+                 *     `AND` / `OR`, grouped with parentheses; values are quoted strings ('lead' or "lead") or numbers. `~` contains,
+                 *     `!~` does not contain (case-insensitive), `%` matches a pattern where `%` is any run of characters and `_` one
+                 *     character: these three meanings are inferred. Each resource type documents its filterable attributes;
+                 *     relationship ids filter as `<relationship>_id`. Amounts compare as decimals. Limits (the simulator's own):
+                 *     at most 20 comparisons, parentheses nested at most 8 deep, and the text of `~`, `!~` and `%` at most 100
+                 *     characters; past one, 400 `filter-limit-exceeded` naming it. A malformed expression or a name that is not
+                 *     a filterable attribute of the type is a 400 `invalid-filter` saying where.
+                 * @example balance > 0 AND (status = 'open' OR status = 'past_due')
+                 */
+                filter?: components["parameters"]["StFilter"];
+                /**
+                 * @description Comma-separated relationship paths (`a,b.c`) whose resources come back in `included` (public), each
+                 *     resource once. Limits (the simulator's own): at most 10 distinct paths, each at most 4 relationships deep,
+                 *     and at most 1000 resources in `included` (ask for a smaller `page[size]` past it); past one, 400
+                 *     `include-limit-exceeded` naming it. A name that is not a relationship of the type it follows is a 400
+                 *     `invalid-include`.
+                 * @example interactive_services_provider
+                 */
+                include?: components["parameters"]["StInclude"];
+                /**
+                 * @description Sort fields, comma-separated (JSON:API): `id` or an attribute of the type that `filter` takes (each type's
+                 *     billing attributes); `-` in front sorts that field descending (`sort=-due_date,total`). Amounts sort as
+                 *     numbers, dates in time order, `false` before `true`; nulls last (first when descending). Equal resources keep
+                 *     ascending id order. A field that cannot be sorted on is a 400 `invalid-sort` naming the parameter
+                 *     (`source.parameter: sort`).
+                 * @example -due_date,total
+                 */
+                sort?: components["parameters"]["StSort"];
+                /**
+                 * @description Sparse fieldsets (JSON:API): `fields[TYPE]=a,b` answers only those attributes and relationships in resource
+                 *     objects of TYPE, primary and included (an empty value: none of them). A type or field name this API does not
+                 *     have is a 400 `invalid-fields` naming the parameter (`source.parameter: fields[TYPE]`).
+                 * @example {
+                 *       "customers": "fname,lname"
+                 *     }
+                 */
+                fields?: components["parameters"]["StFields"];
+                /** @description Page number, from 1 (JSON:API page-based pagination; the parameter names are inferred). */
+                "page[number]"?: components["parameters"]["StPageNumber"];
+                /** @description Resources per page (default 100, at most 500). */
+                "page[size]"?: components["parameters"]["StPageSize"];
+            };
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path: {
+                /**
+                 * @description The dealer company's slug in SecurityTrax's base URL (public); here it names the sandbox, so a base URL is
+                 *     enough (`default` is the demo sandbox). Malformed percent-encoding (`%ZZ`) is a 400
+                 *     `malformed-percent-encoding`.
+                 * @example default
+                 */
+                profile: components["parameters"]["StProfile"];
+                /**
+                 * @description A JSON:API resource id (a string of digits).
+                 * @example 1
+                 */
+                id: components["parameters"]["StId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON:API document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["StInvoiceListDocument"];
+                };
+            };
             "4XX": components["responses"]["StErrors"];
         };
     };

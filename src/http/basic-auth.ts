@@ -2,7 +2,7 @@
 // schemes; the service decides whose they are.
 import { DomainError } from '../domain/errors.ts';
 import type { FindLogin } from '../services/authenticate.ts';
-import type { Authenticator } from './pipeline.ts';
+import type { Authenticator } from './stages/validate.ts';
 
 const unauthorized = (detail: string) => new DomainError('unauthorized', 'unauthorized', 'Unauthorized', detail);
 
@@ -10,7 +10,7 @@ const DECODED_LIMIT = 1_000;
 
 /**
  * Decodes Basic credentials. Clients send the same few Authorization headers over and over, so each
- * authenticator remembers its decoded pairs (bounded; ~0.25 us a request saved).
+ * authenticator remembers its decoded pairs (bounded): a read then decodes nothing.
  */
 function basicParser(): (header: string | undefined) => { username: string; password: string } {
   const decoded = new Map<string, { username: string; password: string }>();

@@ -12,7 +12,7 @@ import {
   type IdempotentRequest,
 } from '../services/idempotency.ts';
 import type { Operation } from './openapi-index.ts';
-import type { Auth, OpHandler, OpInput, OpOutput } from './operation.ts';
+import type { Auth, OpOutput, RequestInput, Route } from './operation.ts';
 import type { RequestBase } from './request-base.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -30,14 +30,6 @@ export type CreatedRenderer<E> = {
 /** The creating operations that take an Idempotency-Key, by operationId. */
 export type CreatedRenderers = Record<string, CreatedRenderer<never>>;
 
-/** True when the operation takes an Idempotency-Key (declared in the spec) and has a renderer to replay with. */
-export function isIdempotent(op: Operation, renderers: CreatedRenderers): boolean {
-  return (
-    op.operationId in renderers &&
-    op.params.some((p) => p.in === 'header' && p.name.toLowerCase() === IDEMPOTENCY_HEADER)
-  );
-}
-
 function scopeOf(auth: Auth): string {
   switch (auth.kind) {
     case 'dealer':
@@ -51,17 +43,18 @@ function scopeOf(auth: Auth): string {
 
 const paymentStatus = (p: unknown) => ((p as Payment).status === 'succeeded' ? 201 : 402);
 
-export type IdempotentRun = { service: IdempotencyService; renderers: CreatedRenderers };
-
-/** Runs `handler` once per key, the keyed request in its input (`idempotency`); replays the recorded outcome for a retry. */
+/**
+ * Runs `handler` once per key, the keyed request in its input (`idempotency`); replays the recorded outcome
+ * for a retry, rendered by `renderer` (the operation's 201).
+ */
 export async function runIdempotent(
-  { service, renderers }: IdempotentRun,
+  service: IdempotencyService,
+  renderer: CreatedRenderer<never>,
   op: Operation,
   key: string,
-  input: OpInput,
-  handler: OpHandler,
+  input: RequestInput,
+  handler: Route,
 ): Promise<OpOutput> {
-  const renderer = renderers[op.operationId]!;
   const resourceType = renderer.resource;
   const request: IdempotentRequest = {
     key,

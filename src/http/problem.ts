@@ -30,7 +30,7 @@ export function problemResponse(p: Problem, headers: Record<string, string> = {}
 }
 
 /** Every thrown thing becomes problem+json; unknown errors become a 500 with no stack trace in it. */
-export function toProblem(err: unknown, instance: string, onUnexpected: (err: unknown) => void): Problem {
+function toProblem(err: unknown, instance: string, onUnexpected: (err: unknown) => void): Problem {
   if (err instanceof DomainError) {
     return { ...problem(STATUS_BY_KIND[err.kind], err.code, err.title, err.message, err.extensions), instance };
   }

@@ -7,7 +7,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
 /** JSON nested deeper than this is refused before parsing: no operation's body goes past 5 levels. */
 export const MAX_JSON_DEPTH = 32;
 /** What a JSON operation accepts: `application/json` and any `+json` structured suffix. */
-export const JSON_MEDIA_TYPES: readonly string[] = ['application/json', '+json'];
+const JSON_MEDIA_TYPES: readonly string[] = ['application/json', '+json'];
 
 /** Under @hono/node-server, `c.env.incoming` is the Node request; elsewhere (app.request, MSW) it is absent. */
 const incomingOf = (c: Context): IncomingMessage | undefined =>

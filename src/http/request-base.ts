@@ -14,7 +14,7 @@ const PROTO = /^https?$/i;
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/;
 
 /** The first value of a comma-separated forwarding header: the one the first proxy, facing the client, set. */
-const firstOf = (value: string | undefined) => value?.split(',')[0]!.trim() || undefined;
+const firstOf = (value: string | undefined) => value?.split(',')[0]?.trim() || undefined;
 
 export function requestBase(c: Context, trustProxy = false): RequestBase {
   const url = c.req.url;

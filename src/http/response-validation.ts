@@ -39,8 +39,8 @@ export function responseValidation({
     const type = res.headers.get('content-type');
     const text = await res.clone().text();
     let body: unknown = text;
-    // The face of the operation, or of the path for a route no operation matches.
-    const face = op ? faceOfOperation(faces, op) : faceOfPath(faces, c.req.path);
+    // The face of the operation, or of the path for a route no operation matches (loaded by then).
+    const face = (op ? faceOfOperation(faces, op) : faceOfPath(faces, c.req.path))?.loaded();
     const parse = face?.parseResponse;
     try {
       body = parse ? parse(text, type) : text ? JSON.parse(text) : undefined;

@@ -3,18 +3,18 @@ import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { FieldError } from '../domain/errors.ts';
 import { SPEC_ID, type OpenApiIndex, type Operation, type ParamLocation } from './openapi-index.ts';
 
-// ajv and ajv-formats (CommonJS, ~60 ms to load) are required on the first validation, not at start-up:
+// ajv and ajv-formats (CommonJS, slow to load) are required on the first validation, not at start-up:
 // a server answers its health checks before it has validated anything.
 const require = createRequire(import.meta.url);
 
-export type RequestParts = {
+type RequestParts = {
   path: Record<string, string>;
   query: Record<string, string>;
   headers: Record<string, string>;
   body: unknown;
   hasBody: boolean;
 };
-export type ValidatedParams = Record<ParamLocation, Record<string, unknown>>;
+type ValidatedParams = Record<ParamLocation, Record<string, unknown>>;
 export type Validators = {
   request(op: Operation, parts: RequestParts): { errors: FieldError[]; params: ValidatedParams };
   response(op: Operation, status: number, contentType: string | null, body: unknown): FieldError[];
@@ -28,8 +28,8 @@ function newAjv(coerce: boolean): Ajv2020 {
   const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const formats = require('ajv-formats') as { default?: (ajv: Ajv2020) => void } & ((ajv: Ajv2020) => void);
   const addFormats = formats.default ?? formats;
-  // validateSchema off: checking the whole spec against the JSON Schema meta-schema costs ~40 ms of start-up
-  // per instance, and the spec is linted (npm run lint:spec) instead.
+  // validateSchema off: checking the whole spec against the JSON Schema meta-schema costs start-up time per
+  // instance, and the spec is linted (npm run lint:spec) instead.
   const ajv = new Ajv({
     allErrors: true,
     strict: false,
@@ -64,7 +64,9 @@ export function toFieldErrors(prefix: string, errors: ErrorObject[] | null | und
           : 'does not match exactly one of the allowed shapes';
     }
     const key = `${path} ${message}`;
-    if (!seen.has(key)) out.push({ path: path || '/', message }), seen.add(key);
+    if (seen.has(key)) continue;
+    out.push({ path: path || '/', message });
+    seen.add(key);
   }
   return out;
 }

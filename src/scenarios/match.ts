@@ -9,7 +9,7 @@ export function match(expected: unknown, actual: unknown, path = ''): Mismatch[]
     const out: Mismatch[] = [];
     if (expected.length !== actual.length)
       out.push({ path: `${path}/length`, expected: expected.length, actual: actual.length });
-    expected.forEach((e, i) => out.push(...match(e, actual[i], `${path}/${i}`)));
+    for (const [i, e] of expected.entries()) out.push(...match(e, actual[i], `${path}/${i}`));
     return out;
   }
   if (expected !== null && typeof expected === 'object') {

@@ -1,5 +1,5 @@
 // One scenario replayed step by step against a fresh in-memory simulator, built by the app factory it is
-// given (src/create-app.ts builds apps that run scenarios, so this module does not import it).
+// given (createApp, from runner.ts and scenario-seeder.ts; a test may give another).
 import { checkInvariants } from '../domain/invariants.ts';
 import { compiledSpec } from '../http/compiled-spec.ts';
 import { PROBLEM_BASE } from '../http/problem.ts';
@@ -8,11 +8,9 @@ import { buildState } from '../seeds/build-state.ts';
 import { withGeneratedCount } from '../seeds/generate.ts';
 import { memoryPersistence } from '../store/persistence.ts';
 import { createStore } from '../store/sandbox-store.ts';
-import type { ScenarioDirs } from './catalog.ts';
 import { checkExpectations, type Reply } from './expectations.ts';
-import type { ScenarioSeeder } from '../seeds/seed-state.ts';
+import type { ScenarioLibrary } from '../services/scenario-library.ts';
 import type { Store } from '../store/store.ts';
-import { loadScenarioSeeder } from './scenario-seeder.ts';
 import type { Scenario, ScenarioReport, Step, StepReport } from './scenario-types.ts';
 import { isSoapResponse, soapReplyBody } from './soap-step.ts';
 import { securityTraxSession, isSecurityTraxOp } from './securitytrax-step.ts';
@@ -35,7 +33,7 @@ export type AppFactory = (options: {
   store: Store;
   strict: boolean;
   onViolation: (v: ResponseViolation) => void;
-  scenarios: ScenarioSeeder;
+  scenarios: ScenarioLibrary;
 }) => {
   fetch(request: Request): Response | Promise<Response>;
 };
@@ -50,11 +48,10 @@ export type RunOptions = {
 /** Replays one scenario against a fresh in-memory simulator, through the same Hono app as the server. */
 export async function replayScenario(
   file: Scenario,
-  options: RunOptions & { dirs?: ScenarioDirs; createApp: AppFactory },
+  options: RunOptions & { createApp: AppFactory; scenarios: ScenarioLibrary },
 ): Promise<ScenarioReport> {
   const scenario =
     options.count === undefined ? file : { ...file, given: withGeneratedCount(file.given, options.count) };
-  const dirs = options.dirs;
   const started = performance.now();
   const store = await (options.openStore ?? (() => createStore(memoryPersistence())))();
   const violations: ResponseViolation[] = [];
@@ -62,7 +59,7 @@ export async function replayScenario(
     store,
     strict: true,
     onViolation: (v) => violations.push(v),
-    scenarios: loadScenarioSeeder(dirs),
+    scenarios: options.scenarios,
   });
   const steps: StepReport[] = [];
   let vars: Variables = {};

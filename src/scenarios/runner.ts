@@ -2,13 +2,14 @@
 import { createApp } from '../create-app.ts';
 import { findScenarioByName, scanScenarios, type BrokenScenario, type ScenarioDirs } from './catalog.ts';
 import { replayScenario, type RunOptions } from './replay-scenario.ts';
+import { loadScenarioSeeder } from './scenario-seeder.ts';
 import type { Scenario, ScenarioReport } from './scenario-types.ts';
 
 /** Replays one scenario against a fresh in-memory simulator, through the same Hono app as the server. */
 export const runScenarioFile = (
   file: Scenario,
-  options: RunOptions & { dirs?: ScenarioDirs } = {},
-): Promise<ScenarioReport> => replayScenario(file, { ...options, createApp });
+  { dirs, ...options }: RunOptions & { dirs?: ScenarioDirs } = {},
+): Promise<ScenarioReport> => replayScenario(file, { ...options, createApp, scenarios: loadScenarioSeeder(dirs) });
 
 /** By name, from the scenario folders only: what the API and the console run (a request never names a server file). */
 export const runScenario = async (name: string, dirs?: ScenarioDirs): Promise<ScenarioReport> =>

@@ -6,7 +6,7 @@ import { scenarioFolders } from './scenario-folders.ts';
 import type { ScenarioReport } from './scenario-types.ts';
 import { parseCommandArgs, type CommandSpec } from '../cli-args.ts';
 
-export const SCENARIO_USAGE = `Usage:
+const SCENARIO_USAGE = `Usage:
   trax-sim scenario list [--scenarios DIR]
   trax-sim scenario run [NAME|FILE...] [--report text|json|junit] [--scenarios DIR] [--count N]
 

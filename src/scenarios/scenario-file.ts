@@ -7,11 +7,11 @@ import { toFieldErrors } from '../http/validator.ts';
 import { packageFile } from '../package-files.ts';
 import type { Scenario } from './scenario-types.ts';
 
-// yaml and ajv are required when a scenario file is first parsed, not when the server starts (~80 ms).
+// yaml and ajv are required when a scenario file is first parsed, not when the server starts (slow to load).
 const require = createRequire(import.meta.url);
 const yaml = () => require('yaml') as typeof import('yaml');
 
-export const SCENARIO_SCHEMA_PATH = packageFile('scenarios', 'scenario.schema.json');
+const SCENARIO_SCHEMA_PATH = packageFile('scenarios', 'scenario.schema.json');
 
 /** A scenario file that cannot run: names the file, the line and path, and the reason. */
 export class ScenarioFileError extends Error {

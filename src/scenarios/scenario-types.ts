@@ -1,10 +1,9 @@
 import type { Faults, SandboxSettings } from '../domain/types.ts';
-import type { components } from '../generated/openapi.ts';
 import type { Setup } from '../seeds/setup.ts';
 
 // The shape of a scenario file (validated by scenarios/scenario.schema.json before anything runs).
 
-export type Expectation = {
+type Expectation = {
   status?: number;
   problem?: string;
   reasons?: string[];
@@ -31,6 +30,7 @@ export type Step = {
 
 export type Scenario = { name: string; description: string; given: Setup; steps: Step[]; file: string };
 
-/** The report is an API response (runScenario): its shape is the spec's. */
-export type ScenarioReport = components['schemas']['ScenarioReport'];
+import type { ScenarioReport } from '../services/scenario-library.ts';
+
+export type { ScenarioReport };
 export type StepReport = ScenarioReport['steps'][number];

@@ -9,7 +9,7 @@ import { PROBLEM_BASE } from '../http/problem.ts';
 import type { Setup } from '../seeds/setup.ts';
 import type { Step } from './scenario-types.ts';
 
-export class SoapStepError extends Error {}
+class SoapStepError extends Error {}
 
 export const isSoapStep = (step: Step): boolean => step.call !== undefined && isSoapOperation(step.call);
 

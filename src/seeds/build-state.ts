@@ -1,4 +1,5 @@
 import { advanceClock } from '../domain/advance-clock.ts';
+import { emptyCollections } from '../domain/collections.ts';
 import { createBillingMethod } from '../domain/billing-method.ts';
 import { toInstant } from '../domain/dates.ts';
 import { createAdcCredential, createCustomer, createIsp, createLogin, createManualInvoice } from '../domain/dealer.ts';
@@ -15,8 +16,8 @@ import { generatePopulation } from './generate.ts';
 import { LINE_ITEM_CATALOGUE } from './line-items.ts';
 import type { Setup, SetupRefs } from './setup.ts';
 
-export const DEFAULT_SETTINGS = { roleCacheMinutes: DEFAULT_ROLE_CACHE_MINUTES, adcTimeoutMs: 2000 };
-export const DEFAULT_FAULTS = { declineNextCharges: 0, alarmComWebServices: 'up', slowMs: 0 } as const;
+const DEFAULT_SETTINGS = { roleCacheMinutes: DEFAULT_ROLE_CACHE_MINUTES, adcTimeoutMs: 2000 };
+const DEFAULT_FAULTS = { declineNextCharges: 0, alarmComWebServices: 'up', slowMs: 0 } as const;
 
 export function emptyState(name: string, seed: SeedRef, now: string): SandboxDocument {
   return {
@@ -27,16 +28,8 @@ export function emptyState(name: string, seed: SeedRef, now: string): SandboxDoc
     settings: { ...DEFAULT_SETTINGS },
     faults: { ...DEFAULT_FAULTS },
     lastIds: {},
-    customers: [],
-    isps: [],
-    adcCredentials: [],
-    logins: [],
+    ...emptyCollections(),
     lineItems: LINE_ITEM_CATALOGUE.map((l) => ({ ...l })),
-    recurringInvoices: [],
-    invoices: [],
-    billingMethods: [],
-    payments: [],
-    idempotencyKeys: [],
     events: [],
   };
 }

@@ -3,7 +3,7 @@ import type { SandboxDocument, SeedRef } from '../domain/types.ts';
 import { buildState, emptyState } from './build-state.ts';
 import { DEMO_SETUP } from './demo.ts';
 
-export const EMPTY_CLOCK = '2019-01-01T00:00:00.000Z';
+const EMPTY_CLOCK = '2019-01-01T00:00:00.000Z';
 
 /** Loads a named scenario's starting state (provided by the scenario runner); `dirs`: the folders it reads. */
 export type ScenarioSeeder = ((scenario: string, sandbox: string) => SandboxDocument) & {

@@ -1,5 +1,3 @@
-import type { ScenarioReport } from '../scenarios/scenario-types.ts';
-import type { ScenarioSeeder } from '../seeds/seed-state.ts';
 import type { Store } from '../store/store.ts';
 import { createAlarmComWebServices, type Sleep } from './alarm-com-web-services.ts';
 import { createLoginFinder } from './authenticate.ts';
@@ -7,7 +5,9 @@ import { createBillingService } from './billing-service.ts';
 import { createCommandRunner, type IdSource } from './command-runner.ts';
 import { createDealerService } from './dealer-service.ts';
 import { createIdempotencyService } from './idempotency.ts';
-import { createJournal, type Journal } from './journal.ts';
+import { createJournal, type Journal, type JournalEntry } from '../store/journal.ts';
+import { createSandboxAccess } from './sandbox-access.ts';
+import type { ScenarioLibrary } from './scenario-library.ts';
 import { createSimService } from './sim-service.ts';
 
 export type ServiceOptions = {
@@ -15,9 +15,8 @@ export type ServiceOptions = {
   journal?: Journal;
   sleep?: Sleep;
   idSource?: IdSource;
-  scenarios?: ScenarioSeeder;
-  /** Replays a scenario of the folders in a fresh simulator (the scenario runner builds whole apps, so it is given). */
-  runScenario?: (name: string) => Promise<ScenarioReport>;
+  /** The scenario folders: seeding, listing and replaying (src/scenarios builds it; it builds whole apps). */
+  scenarios?: ScenarioLibrary;
 };
 
 /** Every service over one store: what the API faces and the console call. */
@@ -27,17 +26,18 @@ export function createServices(options: ServiceOptions) {
   const runner = createCommandRunner({ store, idSource: options.idSource });
   const adc = createAlarmComWebServices({ runner, sleep: options.sleep });
   return {
-    store,
     journal,
     runner,
     adc,
     dealer: createDealerService({ runner, adc }),
     billing: createBillingService({ runner }),
-    sim: createSimService({ store, runner, journal, scenarios: options.scenarios, runScenario: options.runScenario }),
+    sim: createSimService({ store, runner, journal, scenarios: options.scenarios }),
     idempotency: createIdempotencyService({ store }),
     findLogin: createLoginFinder(store),
-    scenarioDirs: options.scenarios?.dirs,
+    sandboxes: createSandboxAccess(store),
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
+/** What the HTTP layer records answered requests into. */
+export type { Journal, JournalEntry };

@@ -13,10 +13,12 @@ import {
 import { DomainError, invalid } from '../domain/errors.ts';
 import { setDealerCredentials, setFaults, updateSettings } from '../domain/sim-controls.ts';
 import type { IdGen } from '../domain/ids.ts';
-import type { Faults, SandboxSettings, SandboxState, SeedRef, SimEvent } from '../domain/types.ts';
-import type { ScenarioReport } from '../scenarios/scenario-types.ts';
-import type { Journal } from './journal.ts';
-import { seedState, type ScenarioSeeder } from '../seeds/seed-state.ts';
+import type { Faults, SandboxSettings, SeedRef, SimEvent } from '../domain/types.ts';
+import { createIntegratorKey, createPersonalAccessToken, integratorKeysOf } from '../domain/securitytrax-access.ts';
+import { seedState } from '../seeds/seed-state.ts';
+import { hashToken, newToken } from './access-tokens.ts';
+import type { Journal } from '../store/journal.ts';
+import type { ScenarioLibrary, ScenarioReport } from './scenario-library.ts';
 import { RETRY_AFTER_SECONDS } from '../store/postgres/unavailable.ts';
 import type { Store } from '../store/store.ts';
 import { assertSandboxName } from '../store/sandbox-name.ts';
@@ -26,7 +28,7 @@ import { eventsLink, sandboxView, type SandboxSummary } from './views.ts';
 export type SandboxCreate = { name: string; from?: string; scenario?: string; seed?: 'demo' | 'empty' };
 
 /** Actions per chunk of an advance: small enough that other sandboxes are answered in between. */
-export const ADVANCE_CHUNK_ACTIONS = 500;
+const ADVANCE_CHUNK_ACTIONS = 500;
 
 /** The simulator's own controls: sandboxes, clock, settings, faults, timeline, fixtures. */
 export function createSimService({
@@ -34,14 +36,12 @@ export function createSimService({
   runner,
   journal,
   scenarios,
-  runScenario,
   advanceChunkActions = ADVANCE_CHUNK_ACTIONS,
 }: {
   store: Store;
   runner: CommandRunner;
   journal: Journal;
-  scenarios?: ScenarioSeeder;
-  runScenario?: (name: string) => Promise<ScenarioReport>;
+  scenarios?: ScenarioLibrary;
   /** Actions per chunk of a clock advance (tests make it small to exercise the chunking). */
   advanceChunkActions?: number;
 }) {
@@ -124,10 +124,12 @@ export function createSimService({
         return summary(name);
       }),
 
+    /** The scenarios of the folders, and the files that cannot be used (none without scenario folders). */
+    scenarios: () => scenarios?.list?.() ?? { scenarios: [], broken: [] },
     /** Replays a scenario of the folders in its own fresh simulator: a report never depends on a sandbox's state. */
     runScenario(name: string): Promise<ScenarioReport> {
-      if (!runScenario) throw new Error('This simulator was built without a scenario runner.');
-      return runScenario(name);
+      if (!scenarios?.run) throw new Error('This simulator was built without a scenario runner.');
+      return scenarios.run(name);
     },
 
     clock: (sandbox: string) => ({ now: runner.read(sandbox).now }),
@@ -222,6 +224,22 @@ export function createSimService({
       runner.run(sandbox, (s, ctx) => createAdcCredential(s, input, ctx)),
     updateCredential: (sandbox: string, id: number, input: { roles?: string[]; password?: string }) =>
       runner.run(sandbox, (s, ctx) => updateAdcCredential(s, id, input, ctx)),
+
+    /** The SecurityTrax integrator keys the sandbox accepts. */
+    integratorKeys: (sandbox: string) => integratorKeysOf(runner.read(sandbox)),
+    createIntegratorKey: (sandbox: string, input: { key: string; name?: string }) =>
+      runner.run(sandbox, (s, ctx) => createIntegratorKey(s, input, ctx)),
+    /** The sandbox's personal access tokens, without the tokens (only their hashes are kept). */
+    personalAccessTokens: (sandbox: string) =>
+      (runner.read(sandbox).personalAccessTokens ?? []).map(({ id, name, createdAt }) => ({ id, name, createdAt })),
+    /** A new personal access token: shown once, in this answer; the sandbox keeps only its hash. */
+    async createPersonalAccessToken(sandbox: string, name: string) {
+      const token = newToken();
+      const pat = await runner.run(sandbox, (s, ctx) =>
+        createPersonalAccessToken(s, { name, tokenHash: hashToken(token) }, ctx),
+      );
+      return { id: pat.id, name: pat.name, createdAt: pat.createdAt, token };
+    },
   };
 }
 

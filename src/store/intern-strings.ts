@@ -1,6 +1,6 @@
 // A parsed snapshot holds a separate copy of every string: each event's instant and type, each invoice's
 // dates and status, each line's description. Sharing one copy of each value (as a state built in memory
-// does) takes about a third off the memory of a loaded sandbox.
+// does) takes a large part off the memory of a loaded sandbox (docs/benchmarks.md).
 
 /** Strings longer than this are left alone (free text is rarely repeated). */
 const MAX_LENGTH = 40;

@@ -7,7 +7,7 @@ const AT = '2019-01-01T00:00:00.000Z';
 const allocations = [{ invoiceId: 1, amountCents: 2999 }];
 
 /** Every layout the packing must give back as it was: ints, strings, nulls, objects, odd numbers, other key sets. */
-export function sampleEvents(n: number): SimEvent[] {
+function sampleEvents(n: number): SimEvent[] {
   const out: SimEvent[] = [];
   for (let i = 1; i <= n; i++) {
     const k = i % 6;

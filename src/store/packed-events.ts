@@ -1,8 +1,8 @@
 import type { EventReader } from '../domain/event-page.ts';
 import type { SimEvent } from '../domain/types.ts';
 
-// A big dealer's timeline holds millions of events; as objects ({id, at, type, data}) each costs ~120
-// bytes of heap. Packed, an event is a few 32-bit words: its shape (type, data keys, which values are
+// A big dealer's timeline holds millions of events; as objects ({id, at, type, data}) they are most of a
+// sandbox's heap (docs/benchmarks.md). Packed, an event is a few 32-bit words: its shape (type, data keys, which values are
 // small integers) and one word per value, a small integer itself or a reference to a value kept once per
 // chunk (dates, strings, the allocations array a payment shares). It is read by position (the domain's
 // EventReader), each read building a fresh event equal to the one pushed, with the same key order, so
@@ -232,7 +232,7 @@ function shapeOf(shapes: Shapes, e: SimEvent): number {
 function hasKeys(o: object, keys: readonly string[]): boolean {
   let j = 0;
   for (const k in o) {
-    if (!Object.prototype.hasOwnProperty.call(o, k)) return false;
+    if (!Object.hasOwn(o, k)) return false;
     if (keys[j++] !== k) return false;
   }
   return j === keys.length && Object.getPrototypeOf(o) === Object.prototype;

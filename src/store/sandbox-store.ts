@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../domain/errors.ts';
 import { cloneState } from '../domain/patch.ts';
-import type { SandboxDocument, SandboxState } from '../domain/types.ts';
+import type { SandboxDocument } from '../domain/types.ts';
 import { createIndexedReader } from './indexed-reader.ts';
 import type { Persistence } from './persistence.ts';
 import { SandboxLog } from './sandbox-log.ts';

@@ -41,6 +41,7 @@ export function createSharer(): Sharer {
     inv.dueDate = date(inv.dueDate);
     inv.createdAt = date(inv.createdAt);
     inv.autoPayAttemptedAt = date(inv.autoPayAttemptedAt);
+    if (inv.statusChangedAt !== undefined) inv.statusChangedAt = date(inv.statusChangedAt);
   };
   const event = (e: SimEvent, payments: ReadonlyMap<number, Payment>): void => {
     e.at = date(e.at);

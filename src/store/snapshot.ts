@@ -1,3 +1,4 @@
+import { REQUIRED_COLLECTIONS } from '../domain/collections.ts';
 import type { SandboxDocument } from '../domain/types.ts';
 import { internStrings } from './intern-strings.ts';
 import type { Sandbox } from './stored-sandbox.ts';
@@ -68,8 +69,8 @@ export function parseSnapshot(text: string): { doc: SandboxDocument; seq: number
   const parsed = JSON.parse(text) as SandboxDocument & { [WAL_SEQ_KEY]?: number };
   const seq = typeof parsed[WAL_SEQ_KEY] === 'number' ? parsed[WAL_SEQ_KEY] : 0;
   delete parsed[WAL_SEQ_KEY];
-  // Collections added after the file was written start empty.
-  parsed.idempotencyKeys ??= [];
+  // Lists added after the file was written start empty (domain/collections.ts).
+  for (const key of REQUIRED_COLLECTIONS) parsed[key] ??= [];
   parsed.events ??= [];
   return { doc: internStrings(parsed), seq };
 }

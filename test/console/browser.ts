@@ -5,8 +5,8 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { loadScenarioSeeder } from '../../src/scenarios/scenario-seeder.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const SCREENSHOTS = path.resolve('test-output/screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = path.resolve('test-output/screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
@@ -59,6 +59,7 @@ export async function screenshot(page: Page, name: string, docsCopy?: string): P
 
 /** Visible text of an element, whitespace collapsed. */
 export async function text(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the visible text this means
   return ((await locator.innerText()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
@@ -92,5 +93,6 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 
 /** Text a user sees (details closed stay closed), whitespace collapsed. */
 export async function visibleText(page: Page): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the visible text this means
   return ((await page.locator('main').innerText()) ?? '').replace(/\s+/g, ' ').trim();
 }

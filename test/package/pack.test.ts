@@ -1,4 +1,4 @@
-// Issue 12's proof: the packed package installs into a fresh project and works there with no TypeScript
+// Proof: the packed package installs into a fresh project and works there with no TypeScript
 // tooling (bin, plain Node ESM with trax-sim and trax-sim/msw, CommonJS require), and its declarations type-check a
 // TypeScript consumer under moduleResolution node16 and bundler.
 import { spawnSync } from 'node:child_process';

@@ -1,9 +1,9 @@
-// Issue 11, defect 5 (unbounded growth): the events listing is paged (default 100, at most 1000, a `next`
+// Unbounded growth: the events listing is paged (default 100, at most 1000, a `next`
 // link), and the request journal keeps the last 500 requests per sandbox.
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../support/test-app.ts';
 
-describe('issue 11, defect 5: events and journal are bounded', () => {
+describe('events and journal are bounded', () => {
   it('GET /__sim/events answers at most 100 by default, and `next` walks every event exactly once', async () => {
     const t = await testApp();
     await t.call('POST', '/__sim/clock/advance', { body: { by: 'P5Y' } });

@@ -1,4 +1,4 @@
-// Issue 11, defect 4 (one request cannot stall the server), the clock: a bounded span per advance, and a
+// The clock cannot stall the server: a bounded span per advance, and a
 // long advance runs a month at a time so other requests are answered while it runs. Ordering is asserted
 // with flags, never with durations.
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ async function advanceUnderWay(t: TestApp): Promise<{ done: () => boolean; finis
   return { done: () => done, finished };
 }
 
-describe('issue 11, defect 4: clock advance', () => {
+describe('clock advance', () => {
   it('P1000Y (and dates past what a Date holds) are refused up front with a 422 naming the limit; nothing changes', async () => {
     const t = await testApp();
     const before = JSON.stringify(t.state());

@@ -37,7 +37,10 @@ function counting(dir: string): { persistence: Persistence; snapshots: string[] 
     snapshots,
     persistence: {
       ...inner,
-      writeSnapshot: (name, source, seq) => (snapshots.push(name), inner.writeSnapshot(name, source, seq)),
+      writeSnapshot: (name, source, seq) => {
+        snapshots.push(name);
+        return inner.writeSnapshot(name, source, seq);
+      },
     },
   };
 }

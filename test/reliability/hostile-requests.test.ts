@@ -27,7 +27,10 @@ function countReads(): { reads: number } {
   for (const rt of RESOURCE_TYPES.values())
     for (const rel of Object.values(rt.relationships)) {
       const read = rel.read;
-      vi.spyOn(rel, 'read').mockImplementation((e, s) => (counter.reads++, read(e, s)));
+      vi.spyOn(rel, 'read').mockImplementation((e, s) => {
+        counter.reads++;
+        return read(e, s);
+      });
     }
   return counter;
 }

@@ -18,8 +18,14 @@ async function awaitingApp(): Promise<TestApp> {
       const { billing, dealer } = services;
       const makePayment = billing.makePayment;
       const createPayment = dealer.createPayment;
-      billing.makePayment = async (...args) => (await tick(), makePayment(...args));
-      dealer.createPayment = async (...args) => (await tick(), createPayment(...args));
+      billing.makePayment = async (...args) => {
+        await tick();
+        return makePayment(...args);
+      };
+      dealer.createPayment = async (...args) => {
+        await tick();
+        return createPayment(...args);
+      };
     },
   });
 }

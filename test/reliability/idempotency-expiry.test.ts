@@ -1,4 +1,4 @@
-// Issue 11, defect 5 (unbounded growth), Idempotency-Key: at most 255 characters, remembered for 24 hours
+// Idempotency-Key bounds: at most 255 characters, remembered for 24 hours
 // of the sandbox's virtual clock, and expired records removed by the next keyed write.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ const pay = (t: TestApp, key: string) =>
     headers: { 'idempotency-key': key },
   });
 
-describe('issue 11, defect 5: Idempotency-Key bounds', () => {
+describe('Idempotency-Key bounds', () => {
   it('a key longer than 255 characters is a 422 naming the header, and nothing is stored', async () => {
     const t = await testApp();
     const before = JSON.stringify(t.state());

@@ -125,7 +125,13 @@ describe('sandboxes in memory only while used', () => {
     const gate = new Promise<void>((r) => (release = r));
     let clock = 0;
     const store = await createStore(
-      { ...inner, append: async (name, lines) => (await gate, inner.append(name, lines)) },
+      {
+        ...inner,
+        append: async (name, lines) => {
+          await gate;
+          return inner.append(name, lines);
+        },
+      },
       { idleAfterMs: 10, idleCheckEveryMs: 0, now: () => clock },
     );
     await store.create(demo('s'));

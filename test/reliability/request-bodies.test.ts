@@ -1,4 +1,4 @@
-// Issue 11, defect 4 (one request cannot stall the server), request bodies: oversize bodies are 413 before
+// Request bodies cannot stall the server: oversize bodies are 413 before
 // being read whole, deep nesting is refused before JSON.parse, a non-JSON media type is 415; none changes state.
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ async function unchanged(t: TestApp, act: () => Promise<void>): Promise<void> {
   expect(JSON.stringify(t.state())).toBe(before);
 }
 
-describe('issue 11, defect 4: request bodies', () => {
+describe('request bodies', () => {
   it('a body past 256 KiB is a 413 payload-too-large', async () => {
     const t = await testApp();
     await unchanged(t, async () => {

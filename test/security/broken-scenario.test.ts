@@ -1,4 +1,4 @@
-// Issue 11, defect 7: one broken scenario file is reported (file, line, reason); the others are listed and run.
+// A broken scenario file: one broken scenario file is reported (file, line, reason); the others are listed and run.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

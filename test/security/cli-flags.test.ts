@@ -1,4 +1,4 @@
-// Issue 11, defect 8 (part): --help for every command, --version, one-line errors for unknown flags.
+// CLI flags: --help for every command, --version, one-line errors for unknown flags.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/version.ts';

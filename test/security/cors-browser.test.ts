@@ -1,4 +1,4 @@
-// Issue 12 proof / issue 11 defect 6: a page of another origin calls the sandbox from real Chromium,
+// CORS in a browser: a page of another origin calls the sandbox from real Chromium,
 // and succeeds only when --cors grants that origin.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,4 +1,4 @@
-// Issue 11, defect 6: only the user's own page can drive the simulator (cross-origin writes, CORS).
+// Cross-origin: only the user's own page can drive the simulator (cross-origin writes, CORS).
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../support/test-app.ts';
 import { dealerApi, stBase } from '../support/securitytrax.ts';

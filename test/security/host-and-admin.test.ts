@@ -1,4 +1,4 @@
-// Issue 11, defect 6: DNS rebinding (Host), the admin token on /__sim and the console, empty sandboxes.
+// DNS rebinding (Host), the admin token on /__sim and the console, empty sandboxes.
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server.ts';

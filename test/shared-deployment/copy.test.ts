@@ -45,6 +45,7 @@ describe('trax-sim copy', () => {
         },
       }),
     });
+    expect(paid.status).toBe(201);
     await laptop.close();
     const before = await whole(await createStore(jsonFilePersistence(dir)));
 

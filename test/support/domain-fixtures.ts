@@ -1,7 +1,6 @@
 // Small, complete SandboxState fixtures for domain tests. Every builder takes overrides so a test
 // states only what matters to the rule it proves; everything else is a valid default.
 import { emptyState } from '../../src/seeds/build-state.ts';
-import { LINE_ITEM_CATALOGUE } from '../../src/seeds/line-items.ts';
 import { applyPatch, workingCopy, type Patch } from '../../src/domain/patch.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { sequentialIds, type Ctx } from '../../src/domain/ids.ts';
@@ -13,7 +12,6 @@ import {
   type Customer,
   type Invoice,
   type Isp,
-  type LineItem,
   type Payment,
   type RecurringInvoice,
   type SandboxDocument,
@@ -23,9 +21,6 @@ import {
 
 /** The documented "today" of the past-due example (the current invoice is due 2019-03-03). */
 export const NOW = '2019-03-03T00:00:00.000Z';
-
-/** The same catalogue the simulator seeds (MMR is ID 3). */
-export const LINE_ITEMS: LineItem[] = LINE_ITEM_CATALOGUE;
 
 // lastIds keys per collection, so ids handed out by makeCtx never collide with fixture entities.
 const ID_KINDS = {

@@ -17,7 +17,7 @@ import {
   type FetchLike,
 } from '../../contracts/clients/index.ts';
 
-export type Transport = { baseUrl: string; fetch: FetchLike; close?: () => Promise<void> | void };
+type Transport = { baseUrl: string; fetch: FetchLike; close?: () => Promise<void> | void };
 export type BehaviourSuite = { name: string; setup: () => Promise<Transport> };
 
 const LOGINS: Record<string, [string, string]> = {

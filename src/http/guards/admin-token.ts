@@ -7,7 +7,7 @@ import { isControlPath, refusal } from './refusal.ts';
 
 export type AdminTokenOptions = { token: string };
 
-export const ADMIN_COOKIE = 'trax_sim_admin';
+const ADMIN_COOKIE = 'trax_sim_admin';
 const HEALTH = '/__sim/health';
 
 export const generateAdminToken = (): string => randomBytes(24).toString('base64url');

@@ -11,7 +11,7 @@ export type CorsOptions = {
 };
 
 /** Headers a browser client of the simulator sends: auth, the sandbox, idempotency, SecurityTrax's key. */
-export const CORS_ALLOW_HEADERS = [
+const CORS_ALLOW_HEADERS = [
   'Authorization',
   'Content-Type',
   'X-Sandbox',

@@ -2,7 +2,7 @@
 // GET /__sim/journal lists them whichever instance answers. Recording stays off the request's path: entries
 // are buffered and written in one insert a few times a second; a listing writes what is buffered first.
 import type { Pool } from 'pg';
-import { JOURNAL_LIMIT, type Journal, type JournalEntry } from '../../services/journal.ts';
+import { JOURNAL_LIMIT, type Journal, type JournalEntry } from '../journal.ts';
 import { storeUnavailable } from './unavailable.ts';
 
 const FLUSH_EVERY_MS = 50;

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { MAX_BODY_BYTES, bodyBytes, headerOf, tooLarge } from '../../read-request.ts';
 import { decodeXmlBody } from './charset.ts';
-import { OPERATION_NAME } from '../../journal.ts';
+import { OPERATION_NAME } from '../../stages/journal.ts';
 import { clientFault } from './faults.ts';
 import { assertHeadersUnderstood } from './must-understand.ts';
 import { isSoapOperation } from './operations.ts';

@@ -1,18 +1,21 @@
-// The Alarm.com web services face: SOAP 1.1/1.2 envelopes in, envelopes and faults out, on the shared
-// pipeline (sandbox, validation against the spec, journal). Wiring only; each concern has its own file.
+// The Alarm.com web services face, loaded: SOAP 1.1/1.2 envelopes in, envelopes and faults out, on the shared
+// stages (sandbox, validation against the spec, journal). Wiring only; each concern has its own file. Its
+// description is description.ts.
 import type { Context } from 'hono';
-import type { Face } from '../../face.ts';
+import type { SandboxState } from '../../../domain/types.ts';
+import type { AlarmComWebServices } from '../../../services/alarm-com-web-services.ts';
+import type { LoadedFace } from '../../face.ts';
+import type { Operation } from '../../openapi-index.ts';
+import type { OpOutput } from '../../operation.ts';
 import { FAULT_CODES, faultOf, httpStatusOf } from './faults.ts';
 import { readEnvelope } from './envelope-reader.ts';
 import { helpPageHtml } from './help-page.ts';
-import { ServiceDescription } from './routes.ts';
-import { MEDIA_TYPE, WEB_SERVICES_PREFIX, soapVersionOf, type SoapVersion } from './soap-constants.ts';
+import { alarmComSoapRoutes, ServiceDescription } from './routes.ts';
+import { MEDIA_TYPE, soapVersionOf, type SoapVersion } from './soap-constants.ts';
 import { wsdlXml } from './wsdl.ts';
 import { readXml, type XmlObject } from './xml-reader.ts';
 import { envelopeXml, faultXml } from './xml-writer.ts';
 import { retryAfterOf } from '../../problem.ts';
-
-export const ALARM_COM_SOAP_TAG = 'AlarmComWebServices';
 
 const xmlResponse = (status: number, version: SoapVersion, xml: string, extra: Record<string, string> = {}) =>
   new Response(xml, { status, headers: { 'content-type': `${MEDIA_TYPE[version]}; charset=utf-8`, ...extra } });
@@ -23,36 +26,44 @@ const htmlResponse = (html: string) =>
 const versionOf = (c: Context): SoapVersion =>
   soapVersionOf(c.req.method === 'POST' ? c.req.header('content-type') : undefined);
 
-export function alarmComSoapFace({ log }: { log?: (line: string) => void } = {}): Face {
+export type AlarmComSoapDeps = {
+  adc: AlarmComWebServices;
+  stateOf: (sandbox: string) => Readonly<SandboxState>;
+  log?: (line: string) => void;
+};
+
+export function createAlarmComSoapFace({ adc, stateOf, log }: AlarmComSoapDeps) {
   const onUnexpected = (err: unknown) =>
     log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   return {
-    tag: ALARM_COM_SOAP_TAG,
-    owns: (path) => path.startsWith(WEB_SERVICES_PREFIX),
-    readBody: (c) => readEnvelope(c),
-    respond: (out, _op, c) => {
+    handlers: alarmComSoapRoutes(adc, stateOf),
+    readBody: (c: Context) => readEnvelope(c),
+    respond: (out: OpOutput, _op: Operation, c: Context) => {
       if (out.body instanceof ServiceDescription)
         return out.body.kind === 'wsdl'
           ? xmlResponse(out.status, '1.1', wsdlXml(out.body.address))
           : htmlResponse(helpPageHtml(out.body.address));
       return xmlResponse(out.status, versionOf(c), envelopeXml(versionOf(c), out.body as XmlObject));
     },
-    onError: (err, c) => {
+    onError: (err: unknown, c: Context) => {
       const version = versionOf(c);
       const parts = faultOf(err, onUnexpected);
       return xmlResponse(httpStatusOf(version, parts.side), version, faultXml(version, parts), retryAfterOf(err));
     },
     parseResponse: parseSoapText,
     // Every SOAP 1.1 fault is an HTTP 500: only the InternalError fault is a bug.
-    expectedServerError: (body) => {
+    expectedServerError: (body: unknown) => {
       const code = faultCodeInBody(body);
       return code !== undefined && code !== FAULT_CODES['internal-error'];
     },
-  };
+  } satisfies LoadedFace;
 }
 
+/** The face's routes, as the spec's operations they answer (create-app.ts checks every operation has one). */
+export type AlarmComSoapHandlers = ReturnType<typeof alarmComSoapRoutes>;
+
 /** An envelope's wire text -> the plain object the spec describes; anything else (the WSDL) stays text. */
-export function parseSoapText(text: string): unknown {
+function parseSoapText(text: string): unknown {
   try {
     const doc = readXml(text);
     return doc.root === 'Envelope' ? { Envelope: doc.value } : text;

@@ -36,12 +36,10 @@ export const FAULT_CODES = {
   'internal-error': 'InternalError',
 } as const satisfies Record<string, string>;
 
-export type FaultCode = (typeof FAULT_CODES)[keyof typeof FAULT_CODES];
-
 const pascal = (code: string) => code.replace(/(^|-)([a-z0-9])/g, (_, __, ch: string) => ch.toUpperCase());
 
 /** The wire code of a domain code: from the table (a code missing there fails strict response validation). */
-export const faultCodeOf = (code: string): string =>
+const faultCodeOf = (code: string): string =>
   Object.hasOwn(FAULT_CODES, code) ? FAULT_CODES[code as keyof typeof FAULT_CODES] : pascal(code);
 
 /** SOAP 1.1: 500 for every fault. SOAP 1.2: 400 for a Sender fault, 500 for the others. */

@@ -2,14 +2,14 @@
 import { OPERATIONS, type SoapOperationName } from './operations.ts';
 import { ADC_NS, SERVICE_NAME, soapActionOf } from './soap-constants.ts';
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The help page of the service at `address` (the URL it was fetched from, without its query). */
 export function helpPageHtml(address: string): string {
-  const wsdl = escape(`${address}?WSDL`);
+  const wsdl = escapeHtml(`${address}?WSDL`);
   const operations = (Object.keys(OPERATIONS) as SoapOperationName[])
-    .map((name) => `<li><strong>${name}</strong> (SOAPAction <code>${escape(soapActionOf(name))}</code>)</li>`)
+    .map((name) => `<li><strong>${name}</strong> (SOAPAction <code>${escapeHtml(soapActionOf(name))}</code>)</li>`)
     .join('');
   return (
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${SERVICE_NAME} Web Service</title></head>` +

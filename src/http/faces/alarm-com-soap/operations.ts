@@ -6,10 +6,10 @@ import type { components } from '../../../generated/openapi.ts';
 import type { AlarmComWebServices, SecurityTraxSettings } from '../../../services/alarm-com-web-services.ts';
 import type { XmlObject, XmlValue } from './xml-reader.ts';
 
-export type XsdType = 'boolean' | 'string' | 'dateTime';
+type XsdType = 'boolean' | 'string' | 'dateTime';
 export type Field = { element: string; type: XsdType; required: boolean };
 
-export type SoapCall = { sandbox: string; username: string; password: string; signal: AbortSignal };
+type SoapCall = { sandbox: string; username: string; password: string; signal: AbortSignal };
 
 export type SoapOperation = {
   input: Field[];
@@ -47,7 +47,7 @@ export const isSoapOperation = (name: string): name is SoapOperationName => Obje
 export const responseElement = (name: SoapOperationName) => `${name}Response`;
 export const resultElement = (name: SoapOperationName) => `${name}Result`;
 
-export const xsdBoolean = (value: string): boolean => value === 'true' || value === '1';
+const xsdBoolean = (value: string): boolean => value === 'true' || value === '1';
 
 /** The result element of a successful call. */
 export function settingsResult(settings: SecurityTraxSettings): XmlObject {
@@ -63,7 +63,7 @@ export function settingsResult(settings: SecurityTraxSettings): XmlObject {
 export const failedResult = (message: string): XmlObject => ({ Success: 'false', ErrorMessage: message });
 
 /** The result as the spec describes it on the wire (strings) and as clients use it (booleans). */
-export type WireResult = components['schemas']['SecurityTraxSettingsResult'];
+type WireResult = components['schemas']['SecurityTraxSettingsResult'];
 export type SecurityTraxSettingsResult = {
   [K in keyof WireResult]: K extends 'Success' | 'BillingIntegrationEnabled' ? boolean : WireResult[K];
 };

@@ -18,14 +18,6 @@ import type { XmlObject } from './xml-reader.ts';
 
 type SoapOps = Pick<Handlers, 'callCustomerManagement' | 'getCustomerManagementWsdl'>;
 
-/** The parsed request, as the spec's SoapRequestEnvelope describes it (validated before the handler runs). */
-type Request = {
-  Envelope: {
-    Header: { Authentication: { User: string; Password: string } };
-    Body: Record<string, XmlObject | string>;
-  };
-};
-
 /** The GET's answer, rendered by the face: the WSDL or the help page, for the service at `address`. */
 export class ServiceDescription {
   constructor(
@@ -41,7 +33,7 @@ export function alarmComSoapRoutes(
 ): SoapOps {
   return {
     callCustomerManagement: async (i) => {
-      const { Header, Body } = (i.body as Request).Envelope;
+      const { Header, Body } = i.body.Envelope;
       const [name, input] = Object.entries(Body)[0]!;
       if (!isSoapOperation(name))
         throw clientFault('unknown-operation', 'Unknown operation', `${name} is not an operation of this service.`);

@@ -11,7 +11,7 @@ import {
 } from './operations.ts';
 import { ADC_NS, SERVICE_NAME, soapActionOf } from './soap-constants.ts';
 
-const escape = (s: string) =>
+const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const element = (f: Field) =>
@@ -74,7 +74,7 @@ export function wsdlXml(address: string): string {
         `<wsdl:operation name="${name}"><wsdl:input message="tns:${name}SoapIn"/><wsdl:output message="tns:${name}SoapOut"/></wsdl:operation>`,
     )
     .join('');
-  const location = escape(address);
+  const location = escapeXml(address);
   return (
     `<?xml version="1.0" encoding="utf-8"?>` +
     `<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" ` +

@@ -1,4 +1,4 @@
-// fast-xml-parser costs ~130 ms to load: it is required on the first SOAP request or WSDL, not at start-up
+// fast-xml-parser is slow to load: it is required on the first SOAP request or WSDL, not at start-up
 // (a server answers its health checks, and most sandboxes their whole life, without any XML).
 import { createRequire } from 'node:module';
 

@@ -16,7 +16,7 @@ export type Rendering = { s: State; base: string; include?: string; fields?: Fie
 
 export const selfLink = (r: Rendering, rt: ResourceType, id: number) => `${r.base}/${rt.type}/${id}`;
 
-export function resourceObject(rt: ResourceType, e: { id: number }, r: Rendering) {
+function resourceObject(rt: ResourceType, e: { id: number }, r: Rendering) {
   const only = r.fields?.get(rt.type);
   const attributes: Record<string, unknown> = {};
   for (const name in rt.attributes) {

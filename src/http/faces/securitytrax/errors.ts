@@ -51,11 +51,7 @@ function fromDomainError(err: DomainError, request: RequestLine): JsonApiError[]
   }));
 }
 
-export function toJsonApiErrors(
-  err: unknown,
-  request: RequestLine,
-  onUnexpected: (err: unknown) => void,
-): JsonApiError[] {
+function toJsonApiErrors(err: unknown, request: RequestLine, onUnexpected: (err: unknown) => void): JsonApiError[] {
   if (err instanceof FaceError)
     return [
       {
@@ -94,7 +90,7 @@ function statusOf(errors: JsonApiError[]): number {
   return statuses.some((s) => s >= 500) ? 500 : 400;
 }
 
-export function errorResponse(errors: JsonApiError[], extra: Record<string, string> = {}): Response {
+function errorResponse(errors: JsonApiError[], extra: Record<string, string> = {}): Response {
   const status = statusOf(errors);
   const headers: Record<string, string> = { 'content-type': JSON_API, ...extra };
   if (status === 401) headers['www-authenticate'] = 'Bearer realm="securitytrax"';

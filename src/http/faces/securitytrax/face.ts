@@ -1,20 +1,22 @@
-// The SecurityTrax face: JSON:API over the shared pipeline (sandbox, validation, auth, idempotency, journal).
+// The SecurityTrax face, loaded: JSON:API over the shared stages (sandbox, validation, idempotency, journal).
+// Its hooks, its routes and the 201 of its creating operations; its description is description.ts.
 import type { Context } from 'hono';
 import { isIntegratorKey } from '../../../domain/securitytrax-access.ts';
-import type { Store } from '../../../store/store.ts';
-import type { Face } from '../../face.ts';
+import type { DealerService } from '../../../services/dealer-service.ts';
+import type { LoadedFace } from '../../face.ts';
 import type { Operation } from '../../openapi-index.ts';
-import type { OpOutput } from '../../operation.ts';
+import type { Auth, OpOutput } from '../../operation.ts';
 import { headerOf, readJsonBody } from '../../read-request.ts';
-import { FaceError } from './face-error.ts';
+import { securityTraxCreated } from './created.ts';
 import { onJsonApiError } from './errors.ts';
+import { FaceError } from './face-error.ts';
+import { type DocumentCheck, jsonApiSchemaCheck } from './jsonapi-schema.ts';
 import { assertAcceptable, assertContentType, JSON_API } from './media-types.ts';
-import { jsonApiSchemaCheck, type DocumentCheck } from './jsonapi-schema.ts';
 import { assertQueryParameters } from './query-parameters.ts';
-import type { Tokens } from './tokens.ts';
-
-export const SECURITYTRAX_TAG = 'SecurityTrax';
-export const INTEGRATOR_KEY_HEADER = 'x-securitytrax-integratorkey';
+import type { State } from './resources/resource-type.ts';
+import { securityTraxRoutes } from './routes.ts';
+import { createTokens, type WallClock } from './tokens.ts';
+const INTEGRATOR_KEY_HEADER = 'x-securitytrax-integratorkey';
 const PROFILE = /^\/securitytrax\/([^/]+)\/user\/v1(?:\/|$)/;
 
 /** The URL's `{profile}`, percent-decoded; malformed encoding is a 400 of this face, naming the parameter. */
@@ -50,19 +52,23 @@ function sandboxOf(c: Context): string | undefined {
   return profile;
 }
 
-export function createSecurityTraxFace({
-  store,
-  tokens,
-  log,
-}: {
-  store: Store;
-  tokens: Tokens;
+export type SecurityTraxDeps = {
+  dealer: DealerService;
+  /** The sandbox's state with the store's lookups (the pipeline made it current). */
+  stateOf: (sandbox: string) => State;
+  /** Wall clock (ms) of token expiry; tests move it. */
+  wallClock?: WallClock;
+  /** Signs the temporary tokens (tokens.ts). */
+  tokenSecret: string | Buffer;
   log?: (line: string) => void;
-}): Face {
+};
+
+export function createSecurityTraxFace({ dealer, stateOf, wallClock, tokenSecret, log }: SecurityTraxDeps) {
+  const tokens = createTokens({ stateOf, now: wallClock, secret: tokenSecret });
   let documentCheck: DocumentCheck | undefined;
   return {
-    tag: SECURITYTRAX_TAG,
-    owns: (path) => path === '/securitytrax' || path.startsWith('/securitytrax/'),
+    handlers: securityTraxRoutes({ dealer, stateOf, tokens }),
+    created: securityTraxCreated,
     sandboxOf,
     // Media types, then the integrator key, then the token, then the query's parameter names: before the body
     // is read or validated.
@@ -78,7 +84,7 @@ export function createSecurityTraxFace({
           { header: 'X-SecurityTrax-IntegratorKey' },
         );
       }
-      if (!isIntegratorKey(store.require(sandbox), key)) {
+      if (!isIntegratorKey(stateOf(sandbox), key)) {
         throw new FaceError(
           401,
           'integrator-key-invalid',
@@ -106,8 +112,18 @@ export function createSecurityTraxFace({
     onError: onJsonApiError((err) =>
       log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
     ),
-    errorSchema: '#/components/schemas/StErrorDocument',
+    // The integrator key alone is checked by `before`; a bearer token names the dealer.
+    authenticate: (scheme: string, sandbox: string, authorization: string | undefined): Auth | undefined =>
+      scheme === 'securityTraxToken'
+        ? tokens.verify(sandbox, authorization)
+        : scheme === 'securityTraxIntegratorKey'
+          ? { kind: 'none' }
+          : undefined,
     // Without a JSON:API schema package (an installed trax-sim), answers are checked against the spec only.
-    validateDocument: (body, contentType) => (documentCheck ??= jsonApiSchemaCheck() ?? (() => []))(body, contentType),
-  };
+    validateDocument: (body: unknown, contentType: string | null) =>
+      (documentCheck ??= jsonApiSchemaCheck() ?? (() => []))(body, contentType),
+  } satisfies LoadedFace;
 }
+
+/** The face's routes, as the spec's operations they answer (create-app.ts checks every operation has one). */
+export type SecurityTraxHandlers = ReturnType<typeof securityTraxRoutes>;

@@ -10,8 +10,8 @@ import { compileLike, type LikeMeter } from './like-pattern.ts';
 import type { FilterKind } from './resources/resource-type.ts';
 
 type Token = { kind: 'word' | 'string' | 'number' | 'op' | '(' | ')' | 'end'; text: string; at: number };
-export type Op = '=' | '!=' | '<' | '>' | '<=' | '>=' | '~' | '!~' | '%';
-export type Predicate = (valueOf: (field: string) => unknown) => boolean;
+type Op = '=' | '!=' | '<' | '>' | '<=' | '>=' | '~' | '!~' | '%';
+export type Predicate = (read: (field: string) => unknown) => boolean;
 
 const OPS = ['!=', '<=', '>=', '!~', '=', '<', '>', '~', '%'];
 
@@ -41,7 +41,7 @@ const stickyAt = (pattern: RegExp, text: string, i: number): string | undefined 
   return pattern.exec(text)?.[0];
 };
 
-export function tokenize(text: string): Token[] {
+function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
@@ -161,21 +161,21 @@ function comparison(field: string, kind: FilterKind | 'id', op: Op, literal: Lit
           : v;
   if (op === '~' || op === '!~') {
     const needle = String(want).toLowerCase();
-    return (valueOf) => {
-      const v = valueOf(field);
+    return (read) => {
+      const v = read(field);
       const has = v !== null && v !== undefined && String(v).toLowerCase().includes(needle);
       return op === '~' ? has : !has;
     };
   }
   if (op === '%') {
     const matches = compileLike(String(want));
-    return (valueOf) => {
-      const v = valueOf(field);
+    return (read) => {
+      const v = read(field);
       return v !== null && v !== undefined && matches(String(v), meter);
     };
   }
-  return (valueOf) => {
-    const v = norm(valueOf(field)) as string | number | boolean | null;
+  return (read) => {
+    const v = norm(read(field)) as string | number | boolean | null;
     if (v === null || want === null) return op === '=' ? v === want : op === '!=' ? v !== want : false;
     switch (op) {
       case '=':

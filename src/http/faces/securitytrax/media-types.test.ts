@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FaceError } from './face-error.ts';
+import type { FaceError } from './face-error.ts';
 import { assertAcceptable, assertContentType, JSON_API } from './media-types.ts';
 
 const statusOf = (run: () => void): number | null => {

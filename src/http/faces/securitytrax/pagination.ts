@@ -1,5 +1,5 @@
 // Page-based pagination: page[number] (from 1) and page[size], with links and meta.
-export const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 100;
 
 export type Page<T> = {
   items: T[];

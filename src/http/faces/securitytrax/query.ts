@@ -17,7 +17,7 @@ export function filterFields(rt: ResourceType): FilterFields {
   return fields;
 }
 
-function valueOf(rt: ResourceType, e: { id: number }, s: State, field: string): unknown {
+function fieldValue(rt: ResourceType, e: { id: number }, s: State, field: string): unknown {
   if (field === 'id') return e.id;
   const attribute = attributeOf(rt, field);
   if (attribute?.read) return attribute.read(e, s);
@@ -33,5 +33,5 @@ export function filtered<E extends { id: number }>(
 ): readonly E[] {
   if (filter === undefined || filter.trim() === '') return all;
   const predicate = parseFilter(filter, filterFields(rt), meter);
-  return all.filter((e) => predicate((field) => valueOf(rt, e, s, field)));
+  return all.filter((e) => predicate((field) => fieldValue(rt, e, s, field)));
 }

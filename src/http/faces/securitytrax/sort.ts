@@ -8,7 +8,7 @@ import type { FilterKind, ResourceType, State } from './resources/resource-type.
 export type SortKey = { field: string; descending: boolean };
 
 /** The fields of `rt` a list sorts on, with how each compares. */
-export function sortFields(rt: ResourceType): Record<string, FilterKind | 'id'> {
+function sortFields(rt: ResourceType): Record<string, FilterKind | 'id'> {
   const fields: Record<string, FilterKind | 'id'> = { id: 'id' };
   for (const [name, a] of Object.entries(rt.attributes)) if (a.filter && a.read) fields[name] = a.filter;
   return fields;

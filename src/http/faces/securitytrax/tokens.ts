@@ -6,21 +6,18 @@
 // or a password change ends every token issued before. Nothing is kept in memory: any server holding the
 // same secret verifies it. Expiry follows the server's wall clock, injected so tests never wait (the
 // sandbox's virtual clock jumps months in scenarios and would expire every token on the way).
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { SandboxState } from '../../../domain/types.ts';
+import { hashToken } from '../../../services/access-tokens.ts';
 import type { Auth } from '../../operation.ts';
-import type { Store } from '../../../store/store.ts';
 import { FaceError } from './face-error.ts';
 
-export const TOKEN_TTL_MS = 10 * 60 * 1000;
+const TOKEN_TTL_MS = 10 * 60 * 1000;
 export type WallClock = () => number;
-export type IssuedToken = { token: string; expiresAt: string };
+type IssuedToken = { token: string; expiresAt: string };
 
 /** What a temporary token says: sandbox, incarnation, dealer-credential fingerprint, expiry (ms), nonce. */
-export type TokenPayload = { s: string; i: string; d: string; e: number; n: string };
-
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
-export const newToken = (): string => randomBytes(24).toString('base64url');
+type TokenPayload = { s: string; i: string; d: string; e: number; n: string };
 
 const refuse = (code: string, title: string, detail: string) =>
   new FaceError(401, code, title, detail, { header: 'Authorization' });
@@ -45,13 +42,14 @@ const isPayload = (v: unknown): v is TokenPayload => {
 };
 
 export type TokenOptions = {
-  store: Store;
+  /** The sandbox's state (made current by the pipeline before any face hook runs). */
+  stateOf: (sandbox: string) => Readonly<SandboxState>;
   now?: WallClock;
   /** Signs the temporary tokens; default 32 random bytes (a restart then signs everyone out). */
   secret?: string | Buffer;
 };
 
-export function createTokens({ store, now = Date.now, secret = randomBytes(32) }: TokenOptions): Tokens {
+export function createTokens({ stateOf, now = Date.now, secret = randomBytes(32) }: TokenOptions): Tokens {
   const sign = (text: string) => createHmac('sha256', secret).update(text).digest();
   // Keyed, so a token (readable by whoever holds it) does not let anyone test guesses of the password.
   const fingerprint = (dealer: NonNullable<SandboxState['dealer']>) =>
@@ -75,7 +73,7 @@ export function createTokens({ store, now = Date.now, secret = randomBytes(32) }
 
   return {
     issue(sandbox) {
-      const state = store.require(sandbox);
+      const state = stateOf(sandbox);
       if (!state.dealer) throw new Error(`a token was asked for in ${sandbox}, which has no dealer`);
       const e = now() + TOKEN_TTL_MS;
       const payload: TokenPayload = {
@@ -97,7 +95,7 @@ export function createTokens({ store, now = Date.now, secret = randomBytes(32) }
           'Send Authorization: Bearer <token>, from POST .../authenticate or a personal access token.',
         );
       const token = match[1]!;
-      const state = store.require(sandbox);
+      const state = stateOf(sandbox);
       const payload = signedPayload(token);
       if (payload) {
         if (payload.s !== sandbox)

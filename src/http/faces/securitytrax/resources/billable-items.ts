@@ -1,16 +1,14 @@
-import { byId } from '../../../../domain/by-id.ts';
-import type { LineItem } from '../../../../domain/types.ts';
-import type { ResourceType } from './resource-type.ts';
+import { defineResource } from './resource-type.ts';
 
 /** `invoice_billable_items` (inferred type; MMR is id "3", public). */
-export const billableItems: ResourceType<LineItem> = {
+export const billableItems = defineResource({
   type: 'invoice_billable_items',
   label: 'Invoice billable item',
-  list: (s) => s.lineItems,
-  find: (s, id) => byId(s.lineItems, id),
+  collection: 'lineItems',
+  operations: { list: 'listInvoiceLineItems' },
   attributes: {
     name: { read: (l) => l.name, filter: 'string' },
     code: { read: (l) => l.code, filter: 'string' },
   },
   relationships: {},
-};
+});

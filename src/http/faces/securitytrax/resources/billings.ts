@@ -1,13 +1,11 @@
-import { byId } from '../../../../domain/by-id.ts';
-import type { BillingMethod } from '../../../../domain/types.ts';
-import type { ResourceType } from './resource-type.ts';
+import { defineResource } from './resource-type.ts';
 
 /** `customer_billings` (inferred; web app route `customer-billing`): billing methods. Never a number or CVV out. */
-export const billings: ResourceType<BillingMethod> = {
+export const billings = defineResource({
   type: 'customer_billings',
   label: 'Billing method',
-  list: (s) => s.billingMethods,
-  find: (s, id) => byId(s.billingMethods, id),
+  collection: 'billingMethods',
+  operations: { list: 'listBillingMethods', get: 'getBillingMethod', create: 'createBillingMethod' },
   attributes: {
     billing_type: { read: (m) => m.type, filter: 'string' },
     card_brand: { read: (m) => m.card?.brand ?? null, filter: 'string' },
@@ -61,4 +59,4 @@ export const billings: ResourceType<BillingMethod> = {
     '/expiry/expMonth': '/data/attributes/exp_month',
     '/expiry/expYear': '/data/attributes/exp_year',
   },
-};
+});

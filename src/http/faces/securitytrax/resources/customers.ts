@@ -1,17 +1,15 @@
-import { byId } from '../../../../domain/by-id.ts';
-import type { Customer } from '../../../../domain/types.ts';
-import type { ResourceType, State } from './resource-type.ts';
+import { defineResource, type State } from './resource-type.ts';
 
 // Indexed lookups: listing customers of a large sandbox must not scan every method per customer.
 const ownIds = <T extends { id: number; customerId: number }>(s: State, list: readonly T[], customerId: number) =>
   s.read.where(list, 'byCustomer', customerId).map((e) => e.id);
 
 /** `customers` (public type; fname/lname/email/record_type public, relationships inferred). */
-export const customers: ResourceType<Customer> = {
+export const customers = defineResource({
   type: 'customers',
   label: 'Customer',
-  list: (s) => s.customers,
-  find: (s, id) => byId(s.customers, id),
+  collection: 'customers',
+  operations: { list: 'listCustomers', get: 'getCustomer', create: 'createCustomer' },
   attributes: {
     fname: { read: (c) => c.firstName, filter: 'string', domain: 'firstName' },
     lname: { read: (c) => c.lastName, filter: 'string', domain: 'lastName' },
@@ -28,4 +26,4 @@ export const customers: ResourceType<Customer> = {
       read: (c, s) => ownIds(s, s.recurringInvoices, c.id),
     },
   },
-};
+});

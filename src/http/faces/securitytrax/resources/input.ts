@@ -6,7 +6,8 @@ export type ResourceData = {
   type: string;
   id?: string;
   attributes?: Record<string, unknown>;
-  relationships?: Record<string, { data: Linkage | Linkage[] }>;
+  /** Each relationship's `{ data: linkage }` (the spec has checked them; linkageOf reads one). */
+  relationships?: Record<string, unknown>;
 };
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
@@ -17,6 +18,18 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 const idOf = (l: Linkage): number | null => (l === null ? null : Number(l.id));
+
+const isLinkage = (v: unknown): v is Linkage =>
+  v === null ||
+  (typeof v === 'object' && 'type' in v && typeof v.type === 'string' && 'id' in v && typeof v.id === 'string');
+
+/** The linkage of a relationship member (`{ data: ... }`), or undefined when it has none. */
+function linkageOf(rel: unknown): Linkage | Linkage[] | undefined {
+  if (typeof rel !== 'object' || rel === null || !('data' in rel)) return undefined;
+  const data = rel.data;
+  if (Array.isArray(data)) return data.filter(isLinkage);
+  return isLinkage(data) ? data : undefined;
+}
 
 /** The domain input a document's `data` stands for (the spec has already refused unknown members). */
 export function toDomainInput(rt: ResourceType, data: ResourceData): Record<string, unknown> {
@@ -32,8 +45,9 @@ export function toDomainInput(rt: ResourceType, data: ResourceData): Record<stri
   }
   for (const [name, rel] of Object.entries(data.relationships ?? {})) {
     const spec = relationshipOf(rt, name);
-    if (!spec?.domain) continue;
-    setPath(out, spec.domain, Array.isArray(rel.data) ? rel.data.map(idOf) : idOf(rel.data));
+    const linkage = linkageOf(rel);
+    if (!spec?.domain || linkage === undefined) continue;
+    setPath(out, spec.domain, Array.isArray(linkage) ? linkage.map(idOf) : idOf(linkage));
   }
   return out;
 }

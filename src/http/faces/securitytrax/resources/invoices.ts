@@ -1,15 +1,18 @@
-import { byId } from '../../../../domain/by-id.ts';
-import type { Invoice } from '../../../../domain/types.ts';
 import { toDecimal } from '../money.ts';
 import { linesIn, linesOut } from './lines.ts';
-import type { ResourceType } from './resource-type.ts';
+import { defineResource } from './resource-type.ts';
 
 /** `customer_invoices` (inferred; web app route `customer-invoices`): invoices, recurring or one-off. */
-export const invoices: ResourceType<Invoice> = {
+export const invoices = defineResource({
   type: 'customer_invoices',
   label: 'Invoice',
-  list: (s) => s.invoices,
-  find: (s, id) => byId(s.invoices, id),
+  collection: 'invoices',
+  operations: {
+    list: 'listInvoices',
+    get: 'getInvoice',
+    create: 'createInvoice',
+    related: [{ operationId: 'listCustomerInvoices', parent: 'customer' }],
+  },
   attributes: {
     invoice_date: { read: (i) => i.invoiceDate, filter: 'date', domain: 'invoiceDate' },
     due_date: { read: (i) => i.dueDate, filter: 'date', domain: 'dueDate' },
@@ -24,4 +27,4 @@ export const invoices: ResourceType<Invoice> = {
     customer: { type: 'customers', read: (i) => i.customerId, domain: 'customerId' },
     recurring_invoice: { type: 'recurring_invoices', read: (i) => i.recurringInvoiceId },
   },
-};
+});

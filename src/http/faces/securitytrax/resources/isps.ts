@@ -1,13 +1,11 @@
-import { byId } from '../../../../domain/by-id.ts';
-import type { Isp } from '../../../../domain/types.ts';
-import type { ResourceType } from './resource-type.ts';
+import { defineResource } from './resource-type.ts';
 
 /** `interactive_services_providers` (inferred). The password is write-only. */
-export const isps: ResourceType<Isp> = {
+export const isps = defineResource({
   type: 'interactive_services_providers',
   label: 'Interactive Services Provider',
-  list: (s) => s.isps,
-  find: (s, id) => byId(s.isps, id),
+  collection: 'isps',
+  operations: { list: 'listIsps', get: 'getIsp', create: 'createIsp' },
   attributes: {
     name: { read: (i) => i.name, filter: 'string', domain: 'name' },
     username: { read: (i) => i.username, filter: 'string', domain: 'username' },
@@ -17,4 +15,4 @@ export const isps: ResourceType<Isp> = {
     role_cache_refreshed_at: { read: (i) => i.roleCacheRefreshedAt, filter: 'date' },
   },
   relationships: {},
-};
+});

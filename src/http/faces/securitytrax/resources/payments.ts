@@ -1,17 +1,15 @@
-import { byId } from '../../../../domain/by-id.ts';
-import type { Payment } from '../../../../domain/types.ts';
 import { toCents, toDecimal } from '../money.ts';
-import type { ResourceType } from './resource-type.ts';
+import { defineResource } from './resource-type.ts';
 
 // The public processing statuses are pending / complete / failed / cancelled; the simulator settles at once.
 const PROCESSING_STATUS = { succeeded: 'complete', failed: 'failed' } as const;
 
 /** `customer_payments` (inferred; web app route `customer-payments`). One payment may cover several invoices. */
-export const payments: ResourceType<Payment> = {
+export const payments = defineResource({
   type: 'customer_payments',
   label: 'Payment',
-  list: (s) => s.payments,
-  find: (s, id) => byId(s.payments, id),
+  collection: 'payments',
+  operations: { list: 'listPayments', get: 'getPayment', create: 'createPayment' },
   attributes: {
     amount: { read: (p) => toDecimal(p.amountCents), filter: 'money', domain: 'amountCents', write: toCents },
     processing_status: { read: (p) => PROCESSING_STATUS[p.status], filter: 'string' },
@@ -33,4 +31,4 @@ export const payments: ResourceType<Payment> = {
       domain: 'invoiceIds',
     },
   },
-};
+});

@@ -1,16 +1,14 @@
 import { isAutoPayOn } from '../../../../domain/auto-pay.ts';
-import { byId } from '../../../../domain/by-id.ts';
 import { hasMmr } from '../../../../domain/select-recurring-invoice.ts';
-import type { RecurringInvoice } from '../../../../domain/types.ts';
 import { linesIn, linesOut } from './lines.ts';
-import type { ResourceType } from './resource-type.ts';
+import { defineResource } from './resource-type.ts';
 
 /** `recurring_invoices` (inferred; the web app lists them under `customer-invoices`). */
-export const recurringInvoices: ResourceType<RecurringInvoice> = {
+export const recurringInvoices = defineResource({
   type: 'recurring_invoices',
   label: 'Recurring invoice',
-  list: (s) => s.recurringInvoices,
-  find: (s, id) => byId(s.recurringInvoices, id),
+  collection: 'recurringInvoices',
+  operations: { list: 'listRecurringInvoices', get: 'getRecurringInvoice', create: 'createRecurringInvoice' },
   attributes: {
     sale_date: { read: (r) => r.saleDate, filter: 'date', domain: 'saleDate' },
     start_date: { read: (r) => r.startDate, filter: 'date', domain: 'startDate' },
@@ -26,4 +24,4 @@ export const recurringInvoices: ResourceType<RecurringInvoice> = {
     customer: { type: 'customers', read: (r) => r.customerId, domain: 'customerId' },
     customer_billing: { type: 'customer_billings', read: (r) => r.billingMethodId, domain: 'billingMethodId' },
   },
-};
+});

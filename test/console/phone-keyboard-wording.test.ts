@@ -1,4 +1,4 @@
-// Regression tests for issue 14, one per numbered item (QA on a phone and from the keyboard, product wording).
+// The console as QA uses it on a phone and from the keyboard, in product wording (browser).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/server.ts';
@@ -25,7 +25,7 @@ const open = (path: string) => page.goto(`${server.url}${path}${path.includes('?
 const DEVELOPER_TEXT =
   /\/(amountCents|dollars|card\/|expiry\/|bankAccount\/)|must be a number|must be at most|is not an amount/;
 
-describe('issue 14: the console on a phone, from the keyboard, in product wording (browser)', () => {
+describe('the console on a phone, from the keyboard, in product wording (browser)', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startConsoleServer(), launchBrowser()]);
   });
@@ -42,7 +42,7 @@ describe('issue 14: the console on a phone, from the keyboard, in product wordin
     page = await context.newPage();
   };
 
-  it('1. tabbing through "Other amount" and the new-card fields keeps the preset amount and the saved card', async () => {
+  it('tabbing through "Other amount" and the new-card fields keeps the preset amount and the saved card', async () => {
     await fresh();
     await open('/billing/pay?login=1');
     await tabTo(page, 'input[name="dollars"]');
@@ -56,7 +56,7 @@ describe('issue 14: the console on a phone, from the keyboard, in product wordin
     expect(await text(page.locator('[data-testid="payment-detail"]'))).toContain('Visa ending in 0002');
   }, 90_000);
 
-  it('2. at 390x844 nothing is wider than the phone, the header spans it, and scenario descriptions have room', async () => {
+  it('at 390x844 nothing is wider than the phone, the header spans it, and scenario descriptions have room', async () => {
     await fresh({ width: 390, height: 844 });
     for (const path of [
       '/dealer',
@@ -76,7 +76,7 @@ describe('issue 14: the console on a phone, from the keyboard, in product wordin
     expect(Math.min(...widths)).toBeGreaterThan(300);
   }, 90_000);
 
-  it('3. an amount over the balance is refused at step 1, next to the field, with the range', async () => {
+  it('an amount over the balance is refused at step 1, next to the field, with the range', async () => {
     await fresh();
     await open('/billing/pay?login=1');
     await tabTo(page, 'input[name="dollars"]');
@@ -101,7 +101,7 @@ describe('issue 14: the console on a phone, from the keyboard, in product wordin
     expect(after).toBe(true);
   }, 90_000);
 
-  it('4. end users read sentences, not JSON pointers; the API detail stays under Details', async () => {
+  it('end users read sentences, not JSON pointers; the API detail stays under Details', async () => {
     await fresh();
     await open('/billing/pay?login=1&choice=custom&dollars=99999');
     expect(await visibleText(page)).not.toMatch(DEVELOPER_TEXT);
@@ -126,7 +126,7 @@ describe('issue 14: the console on a phone, from the keyboard, in product wordin
     expect(await visibleText(page)).not.toMatch(DEVELOPER_TEXT);
   }, 90_000);
 
-  it('5. unknown console URLs answer an HTML page; the event timeline shows readable data', async () => {
+  it('unknown console URLs answer an HTML page; the event timeline shows readable data', async () => {
     await fresh();
     for (const path of ['/nope', '/billing/bills/abc?login=1']) {
       const res = await open(path);
@@ -141,7 +141,7 @@ describe('issue 14: the console on a phone, from the keyboard, in product wordin
     expect(await text(byTestId('events'))).toMatch(/dueDate Mar 03, 2019/);
   }, 90_000);
 
-  it('6. a declined payment offers "Try another card" with the same amount', async () => {
+  it('a declined payment offers "Try another card" with the same amount', async () => {
     await fresh();
     await open('/billing/pay?login=1&amountCents=1000');
     await submit(page, byTestId('make-payment'));
@@ -151,7 +151,7 @@ describe('issue 14: the console on a phone, from the keyboard, in product wordin
     expect(await page.locator('input[name="method"][value="new"]').isChecked()).toBe(true);
   }, 90_000);
 
-  it('7. the dealer view makes the fixes "Billing Not Configured" points to', async () => {
+  it('the dealer view makes the fixes "Billing Not Configured" points to', async () => {
     await fresh();
     // bob: no MMR recurring invoice -> add one from the link, then a card for Auto Pay.
     await open('/billing?login=3');
@@ -184,7 +184,7 @@ describe('issue 14: the console on a phone, from the keyboard, in product wordin
     expect(await byTestId('balance-due').count()).toBe(1);
   }, 90_000);
 
-  it('8. Change payment method offers a bank account', async () => {
+  it('Change payment method offers a bank account', async () => {
     await fresh();
     await open('/billing/method?login=1');
     const form = byTestId('bank-form');
@@ -198,7 +198,7 @@ describe('issue 14: the console on a phone, from the keyboard, in product wordin
     expect(await text(byTestId('payment-method'))).toBe('Savings account ending in 6789');
   }, 90_000);
 
-  it('9. one wording, one date format, no dead links, PRG run reports, a confirmed load, "due today"', async () => {
+  it('one wording, one date format, no dead links, PRG run reports, a confirmed load, "due today"', async () => {
     await fresh();
     await open('/billing?login=1');
     expect(await text(byTestId('due-line'))).toBe('Due today, Mar 03, 2019');
@@ -241,7 +241,7 @@ describe('issue 14: the console on a phone, from the keyboard, in product wordin
     expect(await text(byTestId('flash'))).toContain(`Loaded scenario "no-mmr" into "${sandbox}"`);
   }, 120_000);
 
-  it('10. skip link, labelled column headers, a sandbox picker with a button, Pay early in the Tab order', async () => {
+  it('skip link, labelled column headers, a sandbox picker with a button, Pay early in the Tab order', async () => {
     await fresh();
     await open('/billing?login=1');
     await page.keyboard.press('Tab');

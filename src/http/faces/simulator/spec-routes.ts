@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { SPEC_PATH } from '../openapi-index.ts';
-import type { Handlers } from '../operation.ts';
+import { SPEC_PATH } from '../../openapi-index.ts';
+import type { Handlers } from '../../operation.ts';
 
 /** GET /__sim/openapi.yaml: the spec this simulator validates against, as the file says it (read once). */
 export function specRoutes(file = SPEC_PATH): Pick<Handlers, 'getOpenApiSpec'> {

@@ -1,5 +1,6 @@
-// The request journal the simulator keeps per sandbox: the HTTP layer records into it (src/http/journal.ts),
-// the sim service lists and clears it.
+// The request journal the simulator keeps per sandbox, beside its sandboxes (in memory here; a shared store
+// keeps it in its database, postgres/postgres-journal.ts): the HTTP layer records into it through the services
+// (src/http/stages/journal.ts), the sim service lists and clears it.
 import type { components } from '../generated/openapi.ts';
 
 /** One answered request, as GET /__sim/journal lists it (the spec's JournalEntry). */
@@ -25,7 +26,7 @@ export function createJournal({ limit = JOURNAL_LIMIT }: { limit?: number } = {}
       const list = bySandbox.get(sandbox) ?? bySandbox.set(sandbox, []).get(sandbox)!;
       const { at, method, path, status, durationMs, operationId } = entry;
       list.push({ id: ++lastId, at, method, path, status, durationMs, operationId });
-      // Trimmed in batches: splicing the head off a full list on every request cost ~2 us a request.
+      // Trimmed in batches: splicing the head off a full list on every request showed in every request's cost.
       if (list.length >= limit * 2) list.splice(0, list.length - limit);
     },
     list: (sandbox) => (bySandbox.get(sandbox) ?? []).slice(-limit),

@@ -1,14 +1,12 @@
-import type { BillingService } from '../../services/billing-service.ts';
-import { requireSucceeded } from '../payment-outcome.ts';
-import { billView, endUserPaymentView, methodById, paymentMethodView } from '../../services/views.ts';
-import type { ChangePaymentMethodInput } from '../../domain/payment-method.ts';
-import type { NewBillingMethodInput } from '../../domain/billing-method.ts';
-import type { SandboxView } from '../../domain/reader.ts';
-import type { Payment, SandboxState } from '../../domain/types.ts';
-import { DomainError } from '../../domain/errors.ts';
-import { autoPayOf } from '../../domain/auto-pay.ts';
-import type { CreatedRenderer } from '../idempotency.ts';
-import { created, items, ok, type Auth, type Handlers } from '../operation.ts';
+import type { BillingService } from '../../../services/billing-service.ts';
+import { requireSucceeded } from '../../payment-outcome.ts';
+import { billView, endUserPaymentView, methodById, paymentMethodView } from '../../../services/views.ts';
+import type { SandboxView } from '../../../domain/reader.ts';
+import type { Payment, SandboxState } from '../../../domain/types.ts';
+import { DomainError } from '../../../domain/errors.ts';
+import { autoPayOf } from '../../../domain/auto-pay.ts';
+import type { CreatedRenderer } from '../../idempotency.ts';
+import { created, items, ok, type Auth, type Handlers } from '../../operation.ts';
 
 type BillingOps = Pick<
   Handlers,
@@ -70,11 +68,7 @@ export function alarmComBillingRoutes(billing: BillingService, stateOf: (sandbox
       return ok({ ...options, savedMethod: saved ? paymentMethodView(saved) : null });
     },
     makePayment: async (i) => {
-      const body = i.body as {
-        amountCents: number;
-        billingMethodId?: number;
-        newBillingMethod?: NewBillingMethodInput;
-      };
+      const body = i.body;
       const { payment } = await billing.makePayment(
         i.sandbox,
         { loginId: loginOf(i.auth), ...body },
@@ -87,7 +81,7 @@ export function alarmComBillingRoutes(billing: BillingService, stateOf: (sandbox
       return items(payments.map((p) => endUserPaymentView(state, p)));
     },
     getEndUserPayment: (i) => {
-      const { state, payment } = billing.payment(i.sandbox, loginOf(i.auth), i.path.paymentId as number);
+      const { state, payment } = billing.payment(i.sandbox, loginOf(i.auth), i.path.paymentId);
       return ok(endUserPaymentView(state, payment));
     },
     getPaymentMethod: (i) => {
@@ -95,19 +89,15 @@ export function alarmComBillingRoutes(billing: BillingService, stateOf: (sandbox
       return ok(methodAndAutoPay(state, billingMethodId));
     },
     changePaymentMethod: async (i) => {
-      const { recurringInvoice } = await billing.changePaymentMethod(
-        i.sandbox,
-        loginOf(i.auth),
-        i.body as ChangePaymentMethodInput,
-      );
+      const { recurringInvoice } = await billing.changePaymentMethod(i.sandbox, loginOf(i.auth), i.body);
       return ok(methodAndAutoPay(stateOf(i.sandbox), recurringInvoice.billingMethodId));
     },
     removePaymentMethod: (i) => billing.removePaymentMethod(i.sandbox, loginOf(i.auth)),
     setAutoPay: async (i) => {
-      const result = await billing.setAutoPay(i.sandbox, loginOf(i.auth), (i.body as { enabled: boolean }).enabled);
+      const result = await billing.setAutoPay(i.sandbox, loginOf(i.auth), i.body.enabled);
       return ok(methodAndAutoPay(stateOf(i.sandbox), result.billingMethodId));
     },
     listBills: (i) => items(billing.bills(i.sandbox, loginOf(i.auth)).bills.map(billView)),
-    getBill: (i) => ok(billView(billing.bill(i.sandbox, loginOf(i.auth), i.path.invoiceId as number).bill)),
+    getBill: (i) => ok(billView(billing.bill(i.sandbox, loginOf(i.auth), i.path.invoiceId).bill)),
   };
 }

@@ -1,9 +1,6 @@
-import type { LoginInput, LoginUpdate, AdcCredentialInput } from '../../domain/dealer.ts';
-import type { Faults, SandboxSettings } from '../../domain/types.ts';
-import type { EventFilter } from '../../domain/event-page.ts';
-import type { SandboxCreate, SimService } from '../../services/sim-service.ts';
-import { credentialView, eventPageView, loginView } from '../../services/views.ts';
-import { created, items, noContent, ok, type Handlers, type OpInput } from '../operation.ts';
+import type { SimService } from '../../../services/sim-service.ts';
+import { credentialView, eventPageView, loginView } from '../../../services/views.ts';
+import { created, items, noContent, ok, type Handlers, type RequestInput } from '../../operation.ts';
 
 type SimOps = Pick<
   Handlers,
@@ -34,7 +31,7 @@ export type HealthInfo = { version: string; startedAt: number };
 
 /** The simulator's control API under /__sim. */
 /** A link of a /__sim answer keeps the /sandboxes/{name} prefix the request came with (a base URL is enough). */
-const inSandbox = (i: OpInput, link: string | null): string | null =>
+const inSandbox = (i: RequestInput, link: string | null): string | null =>
   link === null ? null : `${i.base.prefix}${link}`;
 
 export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
@@ -53,45 +50,34 @@ export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
         : { status: 503, body, headers: { 'retry-after': String(retryAfterSeconds) } };
     },
     listSandboxes: async () => items(await sim.listSandboxes()),
-    createSandbox: async (i) => created(await sim.createSandbox(i.body as SandboxCreate)),
-    getSandbox: async (i) => ok(await sim.sandboxSummary(i.path.sandbox as string)),
+    createSandbox: async (i) => created(await sim.createSandbox(i.body)),
+    getSandbox: async (i) => ok(await sim.sandboxSummary(i.path.sandbox)),
     deleteSandbox: async (i) => {
-      await sim.deleteSandbox(i.path.sandbox as string);
+      await sim.deleteSandbox(i.path.sandbox);
       return noContent();
     },
     resetSandbox: async (i) => ok(await sim.resetSandbox(i.sandbox)),
     getClock: (i) => ok(sim.clock(i.sandbox)),
     advanceClock: async (i) => {
-      const advanced = await sim.advanceClock(i.sandbox, i.body as { by?: string; to?: string });
+      const advanced = await sim.advanceClock(i.sandbox, i.body);
       return ok({ ...advanced, next: inSandbox(i, advanced.next) });
     },
     getSettings: (i) => ok(sim.settings(i.sandbox)),
-    updateSettings: async (i) => ok(await sim.updateSettings(i.sandbox, i.body as Partial<SandboxSettings>)),
+    updateSettings: async (i) => ok(await sim.updateSettings(i.sandbox, i.body)),
     getFaults: (i) => ok(sim.faults(i.sandbox)),
-    setFaults: async (i) => ok(await sim.setFaults(i.sandbox, i.body as Partial<Faults>)),
+    setFaults: async (i) => ok(await sim.setFaults(i.sandbox, i.body)),
     listEvents: (i) => {
-      const page = eventPageView(sim.eventPage(i.sandbox, i.query as EventFilter));
+      const page = eventPageView(sim.eventPage(i.sandbox, i.query));
       return ok({ ...page, next: inSandbox(i, page.next) });
     },
     getJournal: async (i) => items(await sim.journal(i.sandbox)),
-    setDealerCredentials: async (i) =>
-      ok(await sim.setDealer(i.sandbox, i.body as { username: string; password: string })),
+    setDealerCredentials: async (i) => ok(await sim.setDealer(i.sandbox, i.body)),
     listLogins: (i) => items(sim.logins(i.sandbox).map(loginView)),
-    createLogin: async (i) => created(loginView(await sim.createLogin(i.sandbox, i.body as LoginInput))),
-    updateLogin: async (i) =>
-      ok(loginView(await sim.updateLogin(i.sandbox, i.path.loginId as number, i.body as LoginUpdate))),
+    createLogin: async (i) => created(loginView(await sim.createLogin(i.sandbox, i.body))),
+    updateLogin: async (i) => ok(loginView(await sim.updateLogin(i.sandbox, i.path.loginId, i.body))),
     listAlarmComCredentials: (i) => items(sim.credentials(i.sandbox).map(credentialView)),
-    createAlarmComCredential: async (i) =>
-      created(credentialView(await sim.createCredential(i.sandbox, i.body as AdcCredentialInput))),
+    createAlarmComCredential: async (i) => created(credentialView(await sim.createCredential(i.sandbox, i.body))),
     updateAlarmComCredential: async (i) =>
-      ok(
-        credentialView(
-          await sim.updateCredential(
-            i.sandbox,
-            i.path.credentialId as number,
-            i.body as { roles?: string[]; password?: string },
-          ),
-        ),
-      ),
+      ok(credentialView(await sim.updateCredential(i.sandbox, i.path.credentialId, i.body))),
   };
 }
