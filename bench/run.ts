@@ -378,7 +378,7 @@ async function main(): Promise<void> {
     `| whole test suite (\`vitest run\`, wall time) | ${suite ? `${(suite.ms / 1000).toFixed(1)} s, ${suite.summary}` : 'skipped (BENCH_SKIP_TESTS)'} |`,
   ];
   const bad = [...samples.entries()].filter(([, ss]) => ss.some((s) => s.non2xx || s.errors));
-  const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+  const verdict = (ok: boolean | 'skip') => (ok === 'skip' ? 'SKIP' : ok ? 'PASS' : 'FAIL');
   const checks = [
     [`Billing summary >= 0.5 x bare Hono: ${(rps('summary') / bare).toFixed(2)}`, rps('summary') >= 0.5 * bare],
     [
@@ -405,10 +405,10 @@ async function main(): Promise<void> {
   ] as const;
   if (scale) lines.push('', ...scale.lines);
   if (shared) lines.push('', ...shared.lines);
-  const all: (readonly [string, boolean])[] = [...checks, ...(scale?.checks ?? []), ...(shared?.checks ?? [])];
+  const all: (readonly [string, boolean | 'skip'])[] = [...checks, ...(scale?.checks ?? []), ...(shared?.checks ?? [])];
   console.log(`\n${lines.join('\n')}\n`);
   for (const [label, ok] of all) console.log(`${verdict(ok)}  ${label}`);
-  process.exitCode = all.every(([, ok]) => ok) ? 0 : 1;
+  process.exitCode = all.every(([, ok]) => ok !== false) ? 0 : 1;
 }
 
 main().catch((err: unknown) => {

@@ -2,7 +2,7 @@
 // 127.0.0.1, run as a non-root user when the suite runs as root (the server refuses root). Never a mock:
 // when the binaries are missing the run fails, saying how to get them.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../bench/scale-support.ts';
@@ -11,6 +11,8 @@ export type TestPostgres = {
   /** postgres://… of the server's `postgres` database (superuser `trax`, trust auth on loopback). */
   url: string;
   port: number;
+  /** The server's main process (its backends are its children), or undefined while it is stopped. */
+  pid(): number | undefined;
   /** Stops the server (fast shutdown) and starts it again on the same port and data. */
   restart(): void;
   stop(): void;
@@ -63,6 +65,13 @@ export async function startTestPostgres({ fsync = false }: { fsync?: boolean } =
   return {
     url: `postgres://trax@127.0.0.1:${port}/postgres`,
     port,
+    pid: () => {
+      try {
+        return Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      } catch {
+        return undefined;
+      }
+    },
     start,
     stop,
     restart: () => {
