@@ -72,7 +72,7 @@ function assertNoNumber(value: string | undefined, path: string): void {
 }
 
 function buildMethod(customerId: number, input: NewBillingMethodInput, ctx: Ctx): Omit<BillingMethod, 'id'> {
-  const base = { customerId, chargeCount: 0, ...initial(BILLING_METHOD, 'active'), createdAt: ctx.now };
+  const base = { customerId, chargeCount: 0, ...initial(BILLING_METHOD, 'active', ctx.now), createdAt: ctx.now };
   if (input.type === 'credit_card') {
     // Only the fields we keep are read: the CVV is accepted but dropped unread.
     const { number: raw, expMonth, expYear, holderName } = input.card;

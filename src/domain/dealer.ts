@@ -103,7 +103,7 @@ export function createManualInvoice(
     lines,
     totalCents,
     balanceCents: totalCents,
-    ...openingStatus(totalCents),
+    ...openingStatus(totalCents, ctx.now),
     autoPayAttemptedAt: null,
     createdAt: ctx.now,
   };

@@ -5,10 +5,12 @@ import { applyPayment, fallPastDue, fallsPastDue, isPastDue, openingStatus, past
 import { plainReader } from './reader.ts';
 import { InvalidTransition } from './state-machine.ts';
 
+const AT0 = '2019-01-01T00:00:00.000Z';
+
 describe('openingStatus', () => {
   it('a $0.00 invoice is paid from the start; anything owed is open', () => {
-    expect(openingStatus(0)).toEqual({ status: 'paid' });
-    expect(openingStatus(1)).toEqual({ status: 'open' });
+    expect(openingStatus(0, AT0)).toEqual({ status: 'paid', statusChangedAt: AT0 });
+    expect(openingStatus(1, AT0)).toEqual({ status: 'open', statusChangedAt: AT0 });
   });
 });
 

@@ -12,8 +12,8 @@ import type { Cents, Invoice, IsoDate, IsoInstant } from './types.ts';
  * The status an invoice is created with, manual or generated from a recurring invoice: a $0.00
  * invoice (the seed's "$0.00 MMR" technique) has nothing to collect, so it is paid from the start.
  */
-export function openingStatus(totalCents: Cents): Pick<Invoice, 'status'> {
-  return initial(INVOICE, totalCents === 0 ? 'paid' : 'open');
+export function openingStatus(totalCents: Cents, at: IsoInstant): Pick<Invoice, 'status' | 'statusChangedAt'> {
+  return initial(INVOICE, totalCents === 0 ? 'paid' : 'open', at);
 }
 
 /** The first day an invoice still owing is past due: the day after its due date (one due today is current). */

@@ -206,7 +206,7 @@ export function generateInvoice(
     lines,
     totalCents,
     balanceCents: totalCents,
-    ...openingStatus(totalCents),
+    ...openingStatus(totalCents, ctx.now),
     autoPayAttemptedAt: null,
     createdAt: ctx.now,
   };

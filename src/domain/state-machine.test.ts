@@ -40,6 +40,7 @@ describe('the state machines', () => {
     expect(initial(PAYMENT, 'succeeded')).toEqual({ status: 'succeeded' });
     expect(initial(PAYMENT, 'failed')).toEqual({ status: 'failed' });
     expect(initial(BILLING_METHOD, 'active')).toEqual({ expired: false });
+    expect(initial(BILLING_METHOD, 'active', AT)).toEqual({ expired: false, statusChangedAt: AT });
     expect(() => initial(BILLING_METHOD, 'expired')).toThrow(InvalidTransition);
   });
 

@@ -65,14 +65,28 @@ export class InvalidTransition extends Error {
   }
 }
 
-/** The status fields of a new entity starting in `status`, which its table must allow. */
-export function initial<E, S extends string, F extends keyof E>(machine: Machine<E, S, F>, status: S): Pick<E, F> {
-  if (!Object.hasOwn(machine.initial, status)) throw new InvalidTransition(machine.entity, '(new)', status);
-  return machine.fields(status);
-}
-
 /** Entities whose status changes after creation carry the instant of the last change. */
 type Stamped = { statusChangedAt?: IsoInstant };
+
+/**
+ * The status fields of a new entity starting in `status`, which its table must allow; with `at`, stamped
+ * as entered then (entities that move later: every one then has the same fields from the start, which
+ * keeps them one shape in memory).
+ */
+export function initial<E, S extends string, F extends keyof E>(machine: Machine<E, S, F>, status: S): Pick<E, F>;
+export function initial<E extends Stamped, S extends string, F extends keyof E>(
+  machine: Machine<E, S, F>,
+  status: S,
+  at: IsoInstant,
+): Pick<E, F> & Stamped;
+export function initial<E, S extends string, F extends keyof E>(
+  machine: Machine<E, S, F>,
+  status: S,
+  at?: IsoInstant,
+): Pick<E, F> & Stamped {
+  if (!Object.hasOwn(machine.initial, status)) throw new InvalidTransition(machine.entity, '(new)', status);
+  return at === undefined ? machine.fields(status) : { ...machine.fields(status), statusChangedAt: at };
+}
 
 /**
  * The entity moved to status `to` at `at` (with `changes`, the rest of what the same step changes), or an

@@ -91,7 +91,7 @@ export type Invoice = {
   totalCents: Cents;
   balanceCents: Cents;
   status: InvoiceStatus;
-  /** When the status last changed (state-machine.ts); absent until it first does (and in older snapshots). */
+  /** When the status was entered (state-machine.ts): at creation, then at each change; absent in older snapshots. */
   statusChangedAt?: IsoInstant;
   /** Set once Auto Pay has tried this invoice on its due date (success or not), so it is tried once. */
   autoPayAttemptedAt: IsoInstant | null;
@@ -126,7 +126,7 @@ export type BillingMethod = {
   chargeCount: number;
   /** Its status (state-machine.ts BILLING_METHOD): set by the clock, cleared by a new expiry. */
   expired: boolean;
-  /** When `expired` last changed; absent until it first does (and in older snapshots). */
+  /** When `expired` was last set: at creation, then at each change; absent in older snapshots. */
   statusChangedAt?: IsoInstant;
   createdAt: IsoInstant;
 };
