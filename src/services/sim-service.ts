@@ -21,6 +21,7 @@ import type { Journal } from '../store/journal.ts';
 import type { ScenarioLibrary, ScenarioReport } from './scenario-library.ts';
 import { RETRY_AFTER_SECONDS } from '../store/postgres/unavailable.ts';
 import type { Store } from '../store/store.ts';
+import { sandboxExists } from '../store/sandbox-errors.ts';
 import { assertSandboxName } from '../store/sandbox-name.ts';
 import type { CommandRunner } from './command-runner.ts';
 import { eventsLink, sandboxView, type SandboxSummary } from './views.ts';
@@ -80,13 +81,7 @@ export function createSimService({
         );
       }
       await store.sync(input.name);
-      if (store.get(input.name))
-        throw new DomainError(
-          'conflict',
-          'sandbox-exists',
-          'Sandbox already exists',
-          `A sandbox named "${input.name}" already exists.`,
-        );
+      if (store.get(input.name)) throw sandboxExists(input.name);
       const from = input.from;
       if (from !== undefined) {
         await store.sync(assertSandboxName(from));

@@ -1,23 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '../domain/errors.ts';
 import { cloneState } from '../domain/patch.ts';
 import type { SandboxDocument } from '../domain/types.ts';
 import { createIndexedReader } from './indexed-reader.ts';
 import type { Persistence } from './persistence.ts';
 import { SandboxLog } from './sandbox-log.ts';
+import { notFoundSandbox, sandboxExists, sandboxQuotaReached } from './sandbox-errors.ts';
 import { assertSandboxName } from './sandbox-name.ts';
 import { createSharer, type Sharer } from './share-records.ts';
 import { DEFAULT_IDLE_AFTER_MS, DEFAULT_MAX_SANDBOXES, type Store, type StoreOptions } from './store.ts';
 import { applyToSandbox, sandboxOf, type Sandbox } from './stored-sandbox.ts';
-
-export const notFoundSandbox = (name: string) =>
-  new DomainError(
-    'not_found',
-    'sandbox-not-found',
-    'Sandbox not found',
-    `There is no sandbox named "${name}". Create it with POST /__sim/sandboxes.`,
-    { sandbox: name },
-  );
 
 /**
  * The sandboxes of one process, kept in memory and made durable by `persistence` (nothing, or a data
@@ -87,23 +78,8 @@ export async function createStore(persistence: Persistence, options: StoreOption
   const cloning = new Set<string>();
   const assertFree = (name: string): void => {
     assertSandboxName(name);
-    if (load(name) || cloning.has(name)) {
-      throw new DomainError(
-        'conflict',
-        'sandbox-exists',
-        'Sandbox already exists',
-        `A sandbox named "${name}" already exists.`,
-      );
-    }
-    if (known.size + cloning.size >= maxSandboxes) {
-      throw new DomainError(
-        'conflict',
-        'sandbox-quota-reached',
-        'Too many sandboxes',
-        `This server holds at most ${maxSandboxes} sandboxes (--max-sandboxes). Delete one with DELETE /__sim/sandboxes/{name} first.`,
-        { maxSandboxes },
-      );
-    }
+    if (load(name) || cloning.has(name)) throw sandboxExists(name);
+    if (known.size + cloning.size >= maxSandboxes) throw sandboxQuotaReached(maxSandboxes, 'server');
   };
   const add = (name: string, sandbox: Sandbox): void => {
     known.add(name);

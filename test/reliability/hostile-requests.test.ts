@@ -7,7 +7,8 @@ import { readXml, type XmlMeter } from '../../src/http/faces/alarm-com-soap/xml-
 import { soapRequest } from '../../src/http/faces/alarm-com-soap/client-codec.ts';
 import type { LikeMeter } from '../../src/http/faces/securitytrax/like-pattern.ts';
 import { filtered } from '../../src/http/faces/securitytrax/query.ts';
-import { RESOURCE_TYPES, resourceType } from '../../src/http/faces/securitytrax/resources/registry.ts';
+import { resourceType } from '../../src/http/faces/securitytrax/resources/registry.ts';
+import { countReads } from '../support/count-reads.ts';
 import { testApp } from '../support/test-app.ts';
 import { billingData, dealerApi } from '../support/securitytrax.ts';
 
@@ -20,20 +21,6 @@ const CARD = {
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-/** Counts every relationship read (resolving `include` and rendering the answer). */
-function countReads(): { reads: number } {
-  const counter = { reads: 0 };
-  for (const rt of RESOURCE_TYPES.values())
-    for (const rel of Object.values(rt.relationships)) {
-      const read = rel.read;
-      vi.spyOn(rel, 'read').mockImplementation((e, s) => {
-        counter.reads++;
-        return read(e, s);
-      });
-    }
-  return counter;
-}
 
 /** `text` repeated, comma-separated, then spaces, to exactly `length` characters (a harmless request as long). */
 function padded(text: string, length: number): string {

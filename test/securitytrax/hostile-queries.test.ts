@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MAX_INCLUDE_DEPTH, MAX_INCLUDE_PATHS, MAX_INCLUDED } from '../../src/http/faces/securitytrax/include.ts';
 import { MAX_FILTER_NESTING, MAX_FILTER_TERMS, MAX_PATTERN_LENGTH } from '../../src/http/faces/securitytrax/filter.ts';
-import { RESOURCE_TYPES } from '../../src/http/faces/securitytrax/resources/registry.ts';
+import { countReads } from '../support/count-reads.ts';
 import { compiledSpec } from '../../src/http/compiled-spec.ts';
 import { loadScenarioSeeder } from '../../src/scenarios/scenario-seeder.ts';
 import { testApp, type TestApp } from '../support/test-app.ts';
@@ -17,20 +17,6 @@ const CARD = {
   type: 'credit_card',
   card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'J' },
 };
-
-/** Counts every relationship read of every resource type (resolving `include` and rendering). */
-function countReads(): { reads: number } {
-  const counter = { reads: 0 };
-  for (const rt of RESOURCE_TYPES.values())
-    for (const rel of Object.values(rt.relationships)) {
-      const read = rel.read;
-      vi.spyOn(rel, 'read').mockImplementation((e, s) => {
-        counter.reads++;
-        return read(e, s);
-      });
-    }
-  return counter;
-}
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -15,7 +15,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { cloneState, type Patch } from '../../domain/patch.ts';
 import { groupCommit } from '../group-commit.ts';
 import { createIndexedReader } from '../indexed-reader.ts';
-import { notFoundSandbox } from '../sandbox-store.ts';
+import { notFoundSandbox, sandboxExists, sandboxQuotaReached } from '../sandbox-errors.ts';
 import { assertSandboxName } from '../sandbox-name.ts';
 import { serializeSnapshot } from '../snapshot.ts';
 import { DEFAULT_IDLE_AFTER_MS, DEFAULT_MAX_SANDBOXES, type Store, type StoreOptions } from '../store.ts';
@@ -56,22 +56,8 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   let closing: Promise<void> | undefined;
 
   const quotaCheck = (count: number): void => {
-    if (count >= maxSandboxes)
-      throw new DomainError(
-        'conflict',
-        'sandbox-quota-reached',
-        'Too many sandboxes',
-        `This deployment holds at most ${maxSandboxes} sandboxes (--max-sandboxes). Delete one with DELETE /__sim/sandboxes/{name} first.`,
-        { maxSandboxes },
-      );
+    if (count >= maxSandboxes) throw sandboxQuotaReached(maxSandboxes, 'deployment');
   };
-  const exists = (name: string) =>
-    new DomainError(
-      'conflict',
-      'sandbox-exists',
-      'Sandbox already exists',
-      `A sandbox named "${name}" already exists.`,
-    );
 
   const loadedOrThrow = (name: string): Cached => {
     const c = cached.get(name);
@@ -110,7 +96,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       const text = await serializeSnapshot(whole, 0);
       await transaction(doc.name, async (client) => {
         const { count, exists: taken } = await rows.lockForCreate(client, doc.name);
-        if (taken) throw exists(doc.name);
+        if (taken) throw sandboxExists(doc.name);
         quotaCheck(count);
         await rows.insertSandbox(client, doc.name, incarnation, 0, text);
       });
@@ -135,7 +121,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       const seq = source.committed + 1;
       await transaction(from, async (client) => {
         const { count, exists: taken } = await rows.lockForCreate(client, to);
-        if (taken) throw exists(to);
+        if (taken) throw sandboxExists(to);
         quotaCheck(count);
         await rows.copySandbox(client, from, to, incarnation, { seq, patch: JSON.stringify(stampPatch) });
       });

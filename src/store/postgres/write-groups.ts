@@ -2,7 +2,7 @@
 // (`BEGIN; lock; head`: one round trip), catches up, runs the commands in order on the current state, and
 // commits their log rows together (`INSERT; UPDATE; COMMIT`: one more). A failed commit acknowledges nothing and
 // drops this instance's copy (read again on next use). A log grown past its snapshot is compacted afterwards.
-import { notFoundSandbox } from '../sandbox-store.ts';
+import { notFoundSandbox } from '../sandbox-errors.ts';
 import { serializeSnapshot } from '../snapshot.ts';
 import type { Store } from '../store.ts';
 import { catchUp } from './catch-up.ts';
