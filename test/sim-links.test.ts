@@ -1,7 +1,7 @@
 // A base URL is enough: the links /__sim answers with keep the /sandboxes/{name} prefix the request came with,
 // so a client that follows them stays in its sandbox (not the default one).
 import { describe, expect, it } from 'vitest';
-import { dealerApi, link } from './support/securitytrax.ts';
+import { addRecurringInvoices, dealerApi } from './support/securitytrax.ts';
 import { testApp } from './support/test-app.ts';
 
 describe('links of /__sim keep the sandbox prefix', () => {
@@ -25,18 +25,7 @@ describe('links of /__sim keep the sandbox prefix', () => {
   it("the clock advance's next link keeps the prefix too", async () => {
     const t = await testApp();
     const st = dealerApi(t);
-    for (let i = 0; i < 10; i++) {
-      const data = {
-        type: 'recurring_invoices',
-        attributes: {
-          sale_date: '2019-03-01',
-          start_date: '2019-04-01',
-          lines: [{ invoice_billable_item_id: '4', amount: '1.00' }],
-        },
-        relationships: { customer: link('customers', 3) },
-      };
-      expect((await st.post('/recurring_invoices', data)).status).toBe(201);
-    }
+    await addRecurringInvoices(st, 10);
     expect((await t.call('POST', '/__sim/sandboxes', { body: { name: 'many', from: 'default' } })).status).toBe(201);
     const res = await t.call('POST', '/sandboxes/many/__sim/clock/advance', { body: { by: 'P10Y' } });
     expect(res.status).toBe(200);

@@ -6,7 +6,7 @@ import { advanceClock } from '../../src/domain/advance-clock.ts';
 import { sequentialIds } from '../../src/domain/ids.ts';
 import { applyPatch, workingCopy } from '../../src/domain/patch.ts';
 import { testApp, type TestApp } from '../support/test-app.ts';
-import { dealerApi, link } from '../support/securitytrax.ts';
+import { addRecurringInvoices, dealerApi } from '../support/securitytrax.ts';
 import { plainReader } from '../../src/domain/reader.ts';
 import type { SimEvent } from '../../src/domain/types.ts';
 
@@ -93,18 +93,7 @@ describe('clock advance', () => {
   it('the answer carries the first 1000 events and a next link to the rest, never an unbounded list', async () => {
     const t = await testApp();
     const st = dealerApi(t);
-    for (let i = 0; i < 10; i++) {
-      const data = {
-        type: 'recurring_invoices',
-        attributes: {
-          sale_date: '2019-03-01',
-          start_date: '2019-04-01',
-          lines: [{ invoice_billable_item_id: '4', amount: '1.00' }],
-        },
-        relationships: { customer: link('customers', 3) },
-      };
-      expect((await st.post('/recurring_invoices', data)).status).toBe(201);
-    }
+    await addRecurringInvoices(st, 10);
     const before = t.timeline().length;
     const res = await t.call('POST', '/__sim/clock/advance', { body: { by: 'P10Y' } });
     const made = t

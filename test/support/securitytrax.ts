@@ -138,3 +138,23 @@ export function billingData(customerId: number, m: DomainMethod) {
         };
   return { type: 'customer_billings', attributes, relationships: { customer: link('customers', customerId) } };
 }
+
+/**
+ * `count` recurring invoices of $1.00 for demo customer 3 (sale 2019-03-01, first invoice 2019-04-01), through
+ * the dealer API: a month's advance then has many events to page through.
+ */
+export async function addRecurringInvoices(st: DealerApi, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const data = {
+      type: 'recurring_invoices',
+      attributes: {
+        sale_date: '2019-03-01',
+        start_date: '2019-04-01',
+        lines: [{ invoice_billable_item_id: '4', amount: '1.00' }],
+      },
+      relationships: { customer: link('customers', 3) },
+    };
+    const r = await st.post('/recurring_invoices', data);
+    if (r.status !== 201) throw new Error(`recurring invoice refused: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+}
