@@ -39,7 +39,7 @@ describe('the state machines', () => {
     expect(() => initial(INVOICE, 'past_due')).toThrow(/invoice: no move from \(new\) to past_due/);
     expect(initial(PAYMENT, 'succeeded')).toEqual({ status: 'succeeded' });
     expect(initial(PAYMENT, 'failed')).toEqual({ status: 'failed' });
-    expect(initial(BILLING_METHOD, 'active')).toEqual({ expired: false });
+    expect(initial(BILLING_METHOD, 'active')).toStrictEqual({ expired: false }); // no statusChangedAt key at all
     expect(initial(BILLING_METHOD, 'active', AT)).toEqual({ expired: false, statusChangedAt: AT });
     expect(() => initial(BILLING_METHOD, 'expired')).toThrow(InvalidTransition);
   });
