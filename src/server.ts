@@ -77,7 +77,7 @@ export type RunningServer = {
 };
 
 /** Bound beyond loopback without a token: one is generated, and said loudly (it is the only way in). */
-export function adminTokenFor(
+function adminTokenFor(
   host: string,
   given: string | undefined,
   warn: (text: string) => void,
@@ -115,7 +115,7 @@ export async function openStore(
 }
 
 /** The port could not be bound: one line for the CLI, no stack trace. */
-export class PortInUse extends Error {}
+class PortInUse extends Error {}
 
 /**
  * Starts the simulator: binds the port first (a busy port must not touch the data folder), then locks

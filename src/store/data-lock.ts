@@ -13,7 +13,7 @@ export const LOCK_FILE = '.trax-sim.lock';
 export type LockHolder = { pid: number; url?: string; startedAt?: string; procStart?: string };
 export type DataLock = { file: string; release(): void };
 
-export class DataFolderBusy extends Error {
+class DataFolderBusy extends Error {
   constructor(dir: string, holder: LockHolder) {
     super(
       `data folder ${dir} is in use by another trax-sim (pid ${holder.pid}${holder.url ? `, ${holder.url}` : ''}); stop it or choose another --data`,

@@ -5,7 +5,7 @@ import { applyPatch, type Patch } from '../domain/patch.ts';
 import type { SandboxDocument } from '../domain/types.ts';
 
 /** One committed patch as the log stores it. */
-export type LogEntry = { seq: number; patch: Patch };
+type LogEntry = { seq: number; patch: Patch };
 
 export const encodeLogEntry = (seq: number, patch: Patch): string => `${JSON.stringify({ seq, patch })}\n`;
 

@@ -11,10 +11,10 @@ import { parseSnapshot, serializeSnapshotParts, type SnapshotSource } from './sn
  *  (a month of a big dealer's clock) go through the thread pool so the event loop is not held. */
 const SYNC_APPEND_MAX = 64 * 1024;
 
-export { encodeLogEntry, type LogEntry } from './patch-log.ts';
+export { encodeLogEntry } from './patch-log.ts';
 
 /** A sandbox as found on disk: its document (snapshot + replayed log) and the seq of the last patch in it. */
-export type StoredSandbox = { doc: SandboxDocument; seq: number; logBytes: number; snapshotBytes: number };
+type StoredSandbox = { doc: SandboxDocument; seq: number; logBytes: number; snapshotBytes: number };
 
 /**
  * Where sandboxes live between runs. Each sandbox is a snapshot (lowdb JSON file) plus an append-only

@@ -6,7 +6,7 @@ import type { Sandbox } from './stored-sandbox.ts';
 // A snapshot is the sandbox's state as one JSON object plus `walSeq`: the sequence number of the last
 // committed patch it contains. Patches in the write-ahead log with a higher seq are replayed on top.
 
-export const WAL_SEQ_KEY = 'walSeq';
+const WAL_SEQ_KEY = 'walSeq';
 
 /** Entities serialised per slice before yielding to the event loop (large collections only). */
 const SLICE = 2_000;

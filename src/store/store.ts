@@ -7,7 +7,7 @@ import type { Reader } from '../domain/reader.ts';
 import type { SandboxDocument, SandboxState } from '../domain/types.ts';
 
 /** Where sandboxes live, and (a shared store) whether its database answers: what /__sim/health reports. */
-export type StoreHealth = {
+type StoreHealth = {
   kind: 'memory' | 'data-folder' | 'postgresql';
   database?: 'up' | 'down';
   schemaVersion?: number;

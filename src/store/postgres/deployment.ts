@@ -18,7 +18,7 @@ export type DeploymentWish = {
 
 export type Deployment = { tokenSecret: Buffer; maxSandboxes: number | undefined };
 
-export class DeploymentMismatch extends Error {}
+class DeploymentMismatch extends Error {}
 
 const SETTINGS_LOCK = 1_952_000_003;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -45,7 +45,7 @@ export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version)
 /** Key of the advisory lock that serialises migrations between instances starting at once. */
 const MIGRATION_LOCK = 1_952_000_001;
 
-export class SchemaTooNew extends Error {}
+class SchemaTooNew extends Error {}
 
 /**
  * Brings the database to the newest schema of `migrations`, under a lock (two instances starting at once

@@ -31,7 +31,7 @@ export type OpenPostgresOptions = StoreOptions & {
 };
 
 /** The database could not be used at start-up: one line for the CLI. */
-export class DatabaseUnusable extends Error {}
+class DatabaseUnusable extends Error {}
 
 export async function openPostgres(url: string, options: OpenPostgresOptions): Promise<SharedStore> {
   const where = describeDatabase(url);

@@ -6,7 +6,7 @@ import type { PoolClient } from 'pg';
 /** Advisory lock class of sandbox writes; the key within it is the name's hash (a collision only serialises). */
 const SANDBOX_LOCK_CLASS = 1952;
 /** Advisory lock of sandbox creation (the quota counts every sandbox). */
-export const CREATE_LOCK = 1_952_000_002;
+const CREATE_LOCK = 1_952_000_002;
 
 export type Head = { seq: number; incarnation: string };
 export type LogRow = { seq: number; patch: string };
