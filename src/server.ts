@@ -77,11 +77,7 @@ export type RunningServer = {
 };
 
 /** Bound beyond loopback without a token: one is generated, and said loudly (it is the only way in). */
-function adminTokenFor(
-  host: string,
-  given: string | undefined,
-  warn: (text: string) => void,
-): string | undefined {
+function adminTokenFor(host: string, given: string | undefined, warn: (text: string) => void): string | undefined {
   if (given || isLoopbackHost(host)) return given || undefined;
   const token = generateAdminToken();
   const bar = '!'.repeat(78);
