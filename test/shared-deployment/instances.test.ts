@@ -8,7 +8,7 @@ import { checkInvariants } from '../../src/domain/invariants.ts';
 import { openPostgres } from '../../src/store/postgres/open-postgres.ts';
 import { startInstance, type Instance } from '../support/instance.ts';
 import { freshDatabase } from '../support/postgres.ts';
-import { JSON_API, ST_KEY } from '../support/securitytrax.ts';
+import { billingData, JSON_API, ST_KEY } from '../support/securitytrax.ts';
 
 const JANE = `Basic ${Buffer.from('jane:jane-pass').toString('base64')}`;
 let database: string;
@@ -147,17 +147,10 @@ describe('three instances, one database', () => {
       method: 'POST',
       headers: h,
       body: JSON.stringify({
-        data: {
-          type: 'customer_billings',
-          attributes: {
-            billing_type: 'credit_card',
-            card_number: '4242424242424242',
-            exp_month: 12,
-            exp_year: 2030,
-            holder_name: 'Jane',
-          },
-          relationships: { customer: { data: { type: 'customers', id: '1' } } },
-        },
+        data: billingData(1, {
+          type: 'credit_card',
+          card: { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Jane' },
+        }),
       }),
     });
     const cardDoc = (await card.json()) as { data?: { id: string }; errors?: unknown };

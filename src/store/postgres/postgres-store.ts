@@ -141,7 +141,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       const whole = { ...doc, incarnation };
       let snapshotBytes = 0;
       const seq = await transaction(doc.name, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock(1952, hashtext($1))', [doc.name]);
+        await rows.lockInTransaction(client, doc.name);
         return rows.replaceSandbox(client, doc.name, incarnation, async (s) => {
           const text = await serializeSnapshot(whole, s);
           snapshotBytes = text.length;
@@ -162,7 +162,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       loadedOrThrow(name);
       await whileFree(name);
       await transaction(name, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock(1952, hashtext($1))', [name]);
+        await rows.lockInTransaction(client, name);
         await rows.deleteSandbox(client, name);
       });
       cache.drop(name);
@@ -174,8 +174,13 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       let client: PoolClient;
       try {
         client = await pool.connect();
-        await client.query('SELECT pg_advisory_lock(1952, hashtext($1))', [name]);
       } catch (err) {
+        throw storeUnavailable(err);
+      }
+      try {
+        await rows.lockForSession(client, name);
+      } catch (err) {
+        client.release(err instanceof Error ? err : true); // a connection that failed is not reused
         throw storeUnavailable(err);
       }
       lane.exclusive = client;
@@ -193,7 +198,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       } finally {
         await lane.onExclusive;
         lane.exclusive = null;
-        await client.query('SELECT pg_advisory_unlock(1952, hashtext($1))', [name]).catch((err: unknown) => {
+        await rows.unlockSession(client, name).catch((err: unknown) => {
           broken = err instanceof Error ? err : new Error(String(err));
         });
         client.release(broken);

@@ -15,6 +15,20 @@ const lit = (client: PoolClient, text: string) => client.escapeLiteral(text);
 const lockOf = (client: PoolClient, sandbox: string) =>
   `pg_advisory_xact_lock(${SANDBOX_LOCK_CLASS}, hashtext(${lit(client, sandbox)}))`;
 
+/** Takes the sandbox's write lock for the caller's transaction (waiting for any other writer). */
+export async function lockInTransaction(client: PoolClient, sandbox: string): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SANDBOX_LOCK_CLASS, sandbox]);
+}
+
+/** Takes the sandbox's write lock for the session (exclusive work spanning several transactions). */
+export async function lockForSession(client: PoolClient, sandbox: string): Promise<void> {
+  await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [SANDBOX_LOCK_CLASS, sandbox]);
+}
+
+export async function unlockSession(client: PoolClient, sandbox: string): Promise<void> {
+  await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [SANDBOX_LOCK_CLASS, sandbox]);
+}
+
 export async function head(client: PoolClient, sandbox: string): Promise<Head | undefined> {
   const { rows } = await client.query<{ seq: string; incarnation: string }>(
     'SELECT seq, incarnation FROM sandboxes WHERE sandbox = $1',
