@@ -2,14 +2,20 @@
 // journal (API requests of an existing sandbox) and one log line (no bodies, so no card data).
 import type { Context } from 'hono';
 import type { SandboxAccess } from '../../services/sandbox-access.ts';
-import type { Journal } from '../../services/services.ts';
+import type { CoverageTally, Journal } from '../../services/services.ts';
 import { isApiPath } from '../api-path.ts';
 import type { AnswerStage } from './stage.ts';
 
 /** Context key a face may set to name the operation more precisely than the spec's (a SOAP operation, say). */
 export const OPERATION_NAME = 'operationName';
 
-export type JournalOptions = { journal: Journal; sandboxes: SandboxAccess; log?: (line: string) => void };
+export type JournalOptions = {
+  journal: Journal;
+  /** Where the behaviours each request exercised are counted; none: not recorded. */
+  coverage?: CoverageTally;
+  sandboxes: SandboxAccess;
+  log?: (line: string) => void;
+};
 
 export type RequestRecorder = (
   c: Context,
@@ -17,17 +23,24 @@ export type RequestRecorder = (
   started: number,
   sandbox: string | undefined,
   operationId: string | null,
+  marks: readonly string[] | undefined,
 ) => void;
 
-export function requestRecorder({ journal, sandboxes, log }: JournalOptions): RequestRecorder {
-  return (c, status, started, sandbox = 'default', specOperationId) => {
+export function requestRecorder({ journal, coverage, sandboxes, log }: JournalOptions): RequestRecorder {
+  return (c, status, started, sandbox = 'default', specOperationId, marks) => {
     const operationId = (c.get(OPERATION_NAME) as string | undefined) ?? specOperationId;
     const durationMs = Math.round((performance.now() - started) * 100) / 100;
     // A sandbox still on disk is not loaded to journal a request that did not use it (health at start-up).
     const at = sandboxes.clockOf(sandbox);
     // Requests naming no existing sandbox, and console pages, are logged but not journaled.
-    if (at && isApiPath(c.req.path))
-      journal.record(sandbox, { at, method: c.req.method, path: c.req.path, status, durationMs, operationId });
+    if (at && isApiPath(c.req.path)) {
+      const { method, path } = c.req;
+      journal.record(sandbox, { at, method, path, status, durationMs, operationId });
+      // The spec's operation (not the SOAP operation's name): coverage counts the spec's operations x statuses.
+      const operation = specOperationId === null ? null : `${specOperationId} ${status}`;
+      const behaviours = marks && marks.length > 1 ? [...new Set(marks)] : (marks ?? []);
+      coverage?.record(sandbox, behaviours, operation, { at, method, path, status, operationId, journalId: null });
+    }
     log?.(`${c.req.method} ${c.req.path} [${sandbox}] -> ${status} ${durationMs}ms`);
   };
 }
@@ -41,10 +54,10 @@ export const journalStage =
       const res = next(r);
       if (res instanceof Promise)
         return res.then((x) => {
-          record(r.c, x.status, started, r.sandbox, operationId);
+          record(r.c, x.status, started, r.sandbox, operationId, r.marks);
           return x;
         });
-      record(r.c, res.status, started, r.sandbox, operationId);
+      record(r.c, res.status, started, r.sandbox, operationId, r.marks);
       return res;
     };
   };
