@@ -10,6 +10,7 @@
 //   BENCH_SKIP_TESTS=1 npm run bench      # without the test-suite run
 //   BENCH_SKIP_SCALE=1 npm run bench      # without the scale rows (bench/scale.ts, a few minutes at 100,000)
 //   BENCH_SKIP_SHARED=1 npm run bench     # without the shared deployment's rows (bench/shared.ts, PostgreSQL)
+//   BENCH_SKIP_COVERAGE=1 npm run bench   # without behaviour coverage's rows (bench/coverage.ts)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ import { basic, paymentState, summaryState, writeDataDir } from './fixtures.ts';
 import { DEMO_INTEGRATOR_KEY } from '../src/domain/securitytrax-access.ts';
 import { scaleRows } from './scale.ts';
 import { sharedRows } from './shared.ts';
+import { coverageRows } from './coverage.ts';
 import { freePort } from './scale-support.ts';
 import { packageChecks, packageRows, packageStartup } from './package-startup.ts';
 
@@ -352,6 +354,7 @@ async function main(): Promise<void> {
     ? null
     : await scaleRows({ paymentRps: median(samples.get('pay100000')!.map((x) => x.rps)) });
   const shared = process.env.BENCH_SKIP_SHARED ? null : await sharedRows();
+  const coverage = process.env.BENCH_SKIP_COVERAGE ? null : await coverageRows();
 
   const med = (k: string, f: keyof Sample) => median(samples.get(k)!.map((s) => s[f]));
   const rps = (k: string) => med(k, 'rps');
@@ -406,7 +409,13 @@ async function main(): Promise<void> {
   ] as const;
   if (scale) lines.push('', ...scale.lines);
   if (shared) lines.push('', ...shared.lines);
-  const all: (readonly [string, boolean | 'skip'])[] = [...checks, ...(scale?.checks ?? []), ...(shared?.checks ?? [])];
+  if (coverage) lines.push('', ...coverage.lines);
+  const all: (readonly [string, boolean | 'skip'])[] = [
+    ...checks,
+    ...(scale?.checks ?? []),
+    ...(shared?.checks ?? []),
+    ...(coverage?.checks ?? []),
+  ];
   console.log(`\n${lines.join('\n')}\n`);
   for (const [label, ok] of all) console.log(`${verdict(ok)}  ${label}`);
   process.exitCode = all.every(([, ok]) => ok !== false) ? 0 : 1;

@@ -24,7 +24,7 @@ export type Server = { url: string; child: ChildProcess; startMs: number; stop()
  * `trax-sim serve --data DIR`; resolves once /__sim/health answers, with the time that took. For tuning:
  * BENCH_SERVER_FLAGS (node flags, e.g. --trace-gc) and BENCH_SERVER_STDOUT=1 (show the server's output).
  */
-export async function serve(dataDir: string, timeoutMs = 600_000): Promise<Server> {
+export async function serve(dataDir: string, timeoutMs = 600_000, extra: string[] = []): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
   const child = spawn(
@@ -40,6 +40,7 @@ export async function serve(dataDir: string, timeoutMs = 600_000): Promise<Serve
       '--data',
       dataDir,
       '--quiet',
+      ...extra,
     ],
     { cwd: ROOT, stdio: ['ignore', process.env.BENCH_SERVER_STDOUT === '1' ? 'inherit' : 'ignore', 'pipe'] },
   );

@@ -42,6 +42,7 @@ Options:
   --strict              validate every response against the spec (a mismatch becomes a 500)
   --fsync               fsync every log append (survives a machine crash, slower)
   --quiet               no request log
+  --no-coverage         do not record which behaviours requests exercise (GET /__sim/coverage stays empty)
   --cors ORIGINS        let browser pages of these origins call the API faces (comma-separated,
                         repeatable; * for any origin, never with credentials)
   --cors-control        extend the --cors grant to the control API /__sim (explicit origins only)
@@ -74,6 +75,7 @@ const SERVE: CommandSpec = {
     scenarios: { type: 'string', multiple: true },
     strict: { type: 'boolean' },
     quiet: { type: 'boolean' },
+    'no-coverage': { type: 'boolean' },
     fsync: { type: 'boolean' },
     cors: { type: 'string', multiple: true },
     'cors-control': { type: 'boolean' },
@@ -107,6 +109,7 @@ async function serveCommand(args: string[]): Promise<number> {
     reconfigure?: boolean;
     strict?: boolean;
     quiet?: boolean;
+    'no-coverage'?: boolean;
     fsync?: boolean;
     'cors-control'?: boolean;
     'trust-proxy'?: boolean;
@@ -166,6 +169,7 @@ async function serveCommand(args: string[]): Promise<number> {
     cors: corsOrigins.length ? { origins: corsOrigins, control: values['cors-control'] } : undefined,
     allowedHosts: list(parsed.values['allowed-hosts']),
     trustProxy: values['trust-proxy'] || undefined,
+    coverage: values['no-coverage'] ? false : undefined,
     adminToken,
     maxSandboxes,
     idleAfterMs: idleMinutes === undefined ? undefined : idleMinutes * 60_000,

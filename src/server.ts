@@ -42,6 +42,8 @@ export type ServerOptions = {
   scenarios?: ScenarioSeeder;
   /** More Host names to answer besides localhost, 127.0.0.1, [::1] and the bound address. */
   allowedHosts?: string[];
+  /** false: do not record the behaviours requests exercise (GET /__sim/coverage stays empty). */
+  coverage?: false;
   /** Where the warning about a generated admin token goes (default: stderr). */
   warn?: (text: string) => void;
   /** A client must have sent a request's headers this long after it began (default 10 s), else 408 and closed. */
@@ -218,6 +220,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...options,
     store,
     ...(shared ? { journal: shared.journal, tokenSecret: shared.tokenSecret } : {}),
+    coverage: options.coverage ?? shared?.coverage,
     scenarios: options.scenarios,
     adminToken,
     hosts: { boundHost: host, allowedHosts: options.allowedHosts },

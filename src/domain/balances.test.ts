@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billingSummary, integrationInvoices, utcDate } from './balances.ts';
+import { balancesOf, billingSummary, integrationInvoices, utcDate } from './balances.ts';
 import { requireConfigured } from './eligibility.ts';
 import { makeConfiguredState, makeInvoice, makeRecurring, NOW } from '../../test/support/domain-fixtures.ts';
 import type { SandboxState } from './types.ts';
@@ -112,5 +112,15 @@ describe('past due / integrationInvoices / utcDate', () => {
       ],
     });
     expect(integrationInvoices(state, plainReader, 1).map((i) => i.id)).toEqual([2, 3, 1]);
+  });
+});
+
+describe('balancesOf', () => {
+  it('counts the balances as billingSummary does, in any order', () => {
+    const s = threeUnpaid();
+    s.invoices.push(makeInvoice({ id: 4, invoiceDate: '2018-12-03', dueDate: '2018-12-03', balanceCents: 0 }));
+    const { balanceDueCents, balancePastDueCents } = summary(s);
+    expect(balancesOf([...s.invoices].reverse())).toEqual({ balanceDueCents, balancePastDueCents, owing: 3 });
+    expect(balancesOf([])).toEqual({ balanceDueCents: 0, balancePastDueCents: 0, owing: 0 });
   });
 });

@@ -72,3 +72,24 @@ export function billingSummary(
     autoPay: autoPayOf(recurringInvoice),
   };
 }
+
+/**
+ * Balance Due and Balance Past Due of a recurring invoice's invoices as billingSummary counts them (owing,
+ * and owing and past due), with how many owe, in one pass over them in any order: what the Pay window offered.
+ */
+export function balancesOf(invoices: readonly Invoice[]): {
+  balanceDueCents: Cents;
+  balancePastDueCents: Cents;
+  owing: number;
+} {
+  let balanceDueCents = 0;
+  let balancePastDueCents = 0;
+  let owing = 0;
+  for (const i of invoices) {
+    if (i.balanceCents <= 0) continue;
+    owing++;
+    balanceDueCents += i.balanceCents;
+    if (isPastDue(i)) balancePastDueCents += i.balanceCents;
+  }
+  return { balanceDueCents, balancePastDueCents, owing };
+}

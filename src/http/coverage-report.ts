@@ -10,7 +10,7 @@ export type CoverageReport = components['schemas']['Coverage'];
 type First = components['schemas']['CoverageFirst'];
 
 /** Every operation x documented status (ranges and `default` are not statuses an answer can be counted by). */
-export const documentedStatuses = (index: OpenApiIndex) =>
+const documentedStatuses = (index: OpenApiIndex) =>
   index.operations.flatMap((op) =>
     Object.keys(op.responses)
       .filter((s) => /^\d{3}$/.test(s))

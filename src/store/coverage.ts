@@ -20,7 +20,7 @@ export type Hit = { count: number; first: FirstRequest };
 export type SandboxCoverage = { tag: string | null; behaviours: Map<string, Hit>; operations: Map<string, Hit> };
 
 export type CoverageTally = {
-  /** Cheap and synchronous: a shared tally writes in the background. */
+  /** Cheap and synchronous: a shared tally writes in the background. A behaviour given twice counts once. */
   record(sandbox: string, behaviours: readonly string[], operation: string | null, request: FirstRequest): void;
   /** The tag a sandbox's coverage is read by with others (given when the sandbox is created). */
   tag(sandbox: string, tag: string): void | Promise<void>;
@@ -47,7 +47,9 @@ export function createCoverageTally(): CoverageTally {
   return {
     record(sandbox, behaviours, operation, request) {
       const coverage = of(sandbox);
-      for (const id of behaviours) hit(coverage.behaviours, id, request);
+      behaviours.forEach((id, at) => {
+        if (behaviours.indexOf(id) === at) hit(coverage.behaviours, id, request);
+      });
       if (operation !== null) hit(coverage.operations, operation, request);
     },
     tag: (sandbox, tag) => void (of(sandbox).tag = tag),

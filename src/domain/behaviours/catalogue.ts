@@ -4,7 +4,7 @@
 // (the refusal codes of each face are added to it by the faces, http/coverage-catalogue.ts).
 import type { DeclineReason } from '../types.ts';
 
-export type BehaviourGroup = 'rule' | 'billing-not-configured' | 'decline' | 'fault' | 'retry' | 'token' | 'refusal';
+type BehaviourGroup = 'rule' | 'billing-not-configured' | 'decline' | 'fault' | 'retry' | 'token' | 'refusal';
 
 export type Behaviour = {
   /** Stable: CI gates name it (`--require`). */

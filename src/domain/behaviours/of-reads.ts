@@ -28,7 +28,10 @@ export function behavioursOfSummary(summary: BillingSummary, billing: Configured
 }
 
 /** A one-time payment's amount: one of the Pay window's pre-defined amounts, or the customer's own. */
-export const behaviourOfAmount = (summary: BillingSummary, amountCents: number): string =>
+export const behaviourOfAmount = (
+  summary: Pick<BillingSummary, 'balanceDueCents' | 'balancePastDueCents'>,
+  amountCents: number,
+): string =>
   paymentOptions(summary).options.some((o) => o.amountCents === amountCents) ? 'predefined-amount' : 'own-amount';
 
 /** A refusal's code (and its members) -> the behaviours it shows, beside the face's own refusal. */

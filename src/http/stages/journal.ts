@@ -38,8 +38,7 @@ export function requestRecorder({ journal, coverage, sandboxes, log }: JournalOp
       journal.record(sandbox, { at, method, path, status, durationMs, operationId });
       // The spec's operation (not the SOAP operation's name): coverage counts the spec's operations x statuses.
       const operation = specOperationId === null ? null : `${specOperationId} ${status}`;
-      const behaviours = marks && marks.length > 1 ? [...new Set(marks)] : (marks ?? []);
-      coverage?.record(sandbox, behaviours, operation, { at, method, path, status, operationId, journalId: null });
+      coverage?.record(sandbox, marks ?? [], operation, { at, method, path, status, operationId, journalId: null });
     }
     log?.(`${c.req.method} ${c.req.path} [${sandbox}] -> ${status} ${durationMs}ms`);
   };

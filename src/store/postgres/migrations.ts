@@ -37,6 +37,19 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'behaviour coverage per sandbox',
+    sql: `
+      CREATE TABLE sandbox_coverage (
+        sandbox text NOT NULL REFERENCES sandboxes ON DELETE CASCADE,
+        key text NOT NULL,
+        count bigint NOT NULL,
+        first text NOT NULL,
+        PRIMARY KEY (sandbox, key)
+      );
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

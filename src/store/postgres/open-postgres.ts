@@ -5,12 +5,14 @@ import type { StoreOptions, Store } from '../store.ts';
 import { describeDatabase } from './database-url.ts';
 import { agreeOnDeployment, type DeploymentWish } from './deployment.ts';
 import { MIGRATIONS, migrate, type Migration } from './migrations.ts';
+import { createPostgresCoverage, type PostgresCoverage } from './postgres-coverage.ts';
 import { createPostgresJournal, type PostgresJournal } from './postgres-journal.ts';
 import { createPostgresStore } from './postgres-store.ts';
 
 export type SharedStore = {
   store: Store;
   journal: PostgresJournal;
+  coverage: PostgresCoverage;
   /** Signs temporary SecurityTrax tokens: the same on every instance of the database. */
   tokenSecret: Buffer;
   /** The schema version the database is at. */
@@ -76,14 +78,19 @@ export async function openPostgres(url: string, options: OpenPostgresOptions): P
   const journal = createPostgresJournal(pool, (err) =>
     options.log?.(`journal entries lost (the database did not answer): ${(err as Error).message}`),
   );
+  const coverage = createPostgresCoverage(pool, (err) =>
+    options.log?.(`coverage counts lost (the database did not answer): ${(err as Error).message}`),
+  );
   return {
     store,
     journal,
+    coverage,
     tokenSecret: deployment.tokenSecret,
     schemaVersion,
     where,
     async close() {
       await journal.close();
+      await coverage.close();
       await store.close();
     },
   };
