@@ -2,8 +2,7 @@
 // tallies of the sandboxes asked for counted (summed over them; `first` is the earliest on their clocks).
 import type { Behaviour } from '../domain/behaviours/catalogue.ts';
 import type { components } from '../generated/openapi.ts';
-import type { CoverageTallies } from '../services/coverage-service.ts';
-import type { Hit } from '../store/coverage.ts';
+import type { CoverageTallies, Hit } from '../services/coverage-service.ts';
 import type { OpenApiIndex } from './openapi-index.ts';
 
 export type CoverageReport = components['schemas']['Coverage'];

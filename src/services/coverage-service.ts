@@ -2,7 +2,10 @@
 // creation (one CI run's). The tally itself is kept by the store's side (store/coverage.ts); the report
 // (catalogue x tally) is made by the simulator face, which knows every face's refusals.
 import { DomainError } from '../domain/errors.ts';
-import type { CoverageTally, SandboxCoverage } from '../store/coverage.ts';
+import type { CoverageTally, Hit, SandboxCoverage } from '../store/coverage.ts';
+
+/** A count and its first request (http/ reads the store's types through the services). */
+export type { Hit };
 import type { Store } from '../store/store.ts';
 
 export type CoverageScope = { sandbox: string } | { all: true } | { tag: string };
