@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import type { Services } from '../services/services.ts';
 import { billingPageRoutes } from './billing-page.tsx';
 import { billsRoutes } from './bills-page.tsx';
+import { coverageRoutes } from './coverage-page.tsx';
 import { dealerRoutes } from './dealer-page.tsx';
 import { DomainError } from '../domain/errors.ts';
 import { routeNotFound } from '../http/pipeline.ts';
@@ -15,7 +16,7 @@ import { timeRoutes } from './time-page.tsx';
 
 export type ConsoleOptions = { log?: Log };
 
-/** Mounts `/`, `/billing/*`, `/dealer`, `/time` on the app. Pages read and write only through `services`. */
+/** Mounts `/`, `/billing/*`, `/dealer`, `/time`, `/coverage` on the app. Pages read and write only through `services`. */
 export function mountConsole(app: Hono, services: Services, options: ConsoleOptions = {}): void {
   const log = options.log ?? ((line: string) => console.error(line));
   homeRoutes(app, services, log);
@@ -26,6 +27,7 @@ export function mountConsole(app: Hono, services: Services, options: ConsoleOpti
   billsRoutes(app, services, log);
   dealerRoutes(app, services, log);
   timeRoutes(app, services, log);
+  coverageRoutes(app, services, log);
   // Any other page a browser asks for (GET, accepting HTML): a page saying so in the layout. Other
   // clients keep the API's route-not-found problem.
   const notFoundPage = page(services, log, (_cx, c) => {

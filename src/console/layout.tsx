@@ -90,6 +90,7 @@ export function Layout({
             <a href={cx.href('/')}>Logins</a>
             <a href={cx.href('/dealer')}>Dealer (SecurityTrax)</a>
             <a href={cx.href('/time')}>Time &amp; scenarios</a>
+            <a href={cx.href('/coverage')}>Coverage</a>
           </nav>
           <span class="spacer" />
           <span class="clock" data-testid="clock">

@@ -51,6 +51,9 @@ dl.data { margin: 0; font-size: 13px; } dl.data div { display: inline; margin-ri
 td.nowrap { white-space: nowrap; }
 ul.scenarios { list-style: none; margin: 0; padding: 0; } ul.scenarios li { border-top: 1px solid var(--line); padding: 10px 0; }
 ul.scenarios p { margin: 4px 0 8px; }
+ul.checklist { list-style: none; margin: 0; padding: 0; } ul.checklist li { border-top: 1px solid var(--line); padding: 8px 0; }
+ul.checklist p { margin: 4px 0; } details summary { cursor: pointer; margin: 4px 0 8px; }
+ul.jump { margin: 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 4px 18px; }
 @media (max-width: 640px) {
   header.top { padding: 10px 14px; } main { padding: 12px 12px 48px; } .card { padding: 12px; }
   table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }

@@ -18,6 +18,11 @@ async function discover(page: Page): Promise<void> {
   await page.goto(`${server.url}/time?${q}`);
   await submit(page, page.getByTestId('run-three-past-due'));
   const run = new URL(page.url()).pathname;
+  // Some API traffic, so the Coverage page shows covered behaviours beside the uncovered ones.
+  const res = await fetch(`${server.url}/alarm-com/api/billing/summary`, {
+    headers: { 'x-sandbox': SANDBOX, authorization: `Basic ${Buffer.from('dave:dave-pass').toString('base64')}` },
+  });
+  expect(res.status).toBe(409);
   pages.push(
     { name: 'logins', path: `/?${q}` },
     { name: 'billing', path: `/billing?${q}&login=1` },
@@ -35,6 +40,8 @@ async function discover(page: Page): Promise<void> {
     { name: 'time', path: `/time?${q}` },
     { name: 'load confirmation', path: `/time/scenarios/load?${q}&scenario=three-past-due` },
     { name: 'scenario run', path: `${run}?${q}` },
+    { name: 'coverage', path: `/coverage?${q}` },
+    { name: 'coverage, all sandboxes, only uncovered', path: `/coverage?${q}&scope=all&show=uncovered` },
     { name: 'not found', path: `/nope?${q}` },
   );
 }

@@ -1,4 +1,5 @@
 // The console as QA uses it on a phone and from the keyboard, in product wording (browser).
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/server.ts';
@@ -64,6 +65,7 @@ describe('the console on a phone, from the keyboard, in product wording (browser
       '/billing?login=1',
       '/billing/payments?login=1',
       '/billing/bills?login=1',
+      '/coverage',
     ]) {
       await open(path);
       expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
@@ -250,7 +252,7 @@ describe('the console on a phone, from the keyboard, in product wording (browser
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('pay');
     await open('/billing?login=1');
-    expect(await tabTo(page, '[data-testid="pay"]')).toBe(8); // without the skip link: right after the header's 7 stops
+    expect(await tabTo(page, '[data-testid="pay"]')).toBe(9); // without the skip link: right after the header's 8 stops
 
     for (const path of ['/', '/billing?login=1', '/billing/payments?login=1']) {
       await open(path);
@@ -267,5 +269,51 @@ describe('the console on a phone, from the keyboard, in product wording (browser
     await page.keyboard.press('ArrowUp');
     expect(new URL(page.url()).searchParams.get('sandbox')).toBe(sandbox);
     expect(await page.locator('header form').getByRole('button', { name: 'Switch' }).count()).toBe(1);
+  }, 90_000);
+
+  it('Coverage page: covered and uncovered from the API traffic, an uncovered behaviour loads its scenario from the keyboard', async () => {
+    await fresh();
+    const summary = await fetch(`${server.url}/alarm-com/api/billing/summary`, {
+      headers: { 'x-sandbox': sandbox, authorization: `Basic ${Buffer.from('jane:jane-pass').toString('base64')}` },
+    });
+    expect(summary.status).toBe(200);
+    await open('/coverage');
+    expect(await page.locator('[data-behaviour="past-due"]').getAttribute('data-covered')).toBe('yes');
+    expect(await text(page.locator('[data-behaviour="past-due"] [data-testid="first-request"]'))).toBe(
+      '1 request; first GET /alarm-com/api/billing/summary answered 200 at Mar 03, 2019, 09:00 UTC.',
+    );
+    expect(await page.locator('[data-behaviour="mmr-only"]').getAttribute('data-covered')).toBe('no');
+    await tabTo(page, '[data-testid="load-scenario-mmr-only"]');
+    await pressAndWait(page, 'Enter');
+    expect(await text(page.locator('h1'))).toBe('Load scenario no-mmr?');
+    await tabTo(page, '[data-testid="confirm-load-button"]');
+    await pressAndWait(page, 'Enter');
+    expect(await text(byTestId('flash'))).toContain(`Loaded scenario "no-mmr" into "${sandbox}"`);
+
+    // The scope picker, then Show, from the keyboard: every sandbox's coverage (this one's traffic included).
+    await open('/coverage');
+    await tabTo(page, '[data-testid="coverage-scope-select"]');
+    await page.locator('[data-testid="coverage-scope-select"]').selectOption('all');
+    await tabTo(page, '[data-testid="coverage-show"]');
+    await pressAndWait(page, 'Enter');
+    expect(new URL(page.url()).searchParams.get('scope')).toBe('all');
+    expect(await text(page.locator('[data-behaviour="past-due"] [data-testid="first-request"]'))).toContain(
+      `in ${sandbox}`,
+    );
+  }, 90_000);
+
+  it('Coverage page at 390x844 with the operations table open: nothing wider than the phone, no serious axe violation', async () => {
+    await fresh({ width: 390, height: 844 });
+    await open('/coverage');
+    await tabTo(page, '[data-testid="jump-operations"]'); // past the long checklist
+    await page.keyboard.press('Enter');
+    expect(await tabTo(page, '[data-testid="operations"] summary')).toBe(1);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('[data-testid="operations"]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('tr[data-operation="getBillingSummary 200"]').isVisible()).toBe(true);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    const audit = await new AxeBuilder({ page }).analyze();
+    const serious = audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
   }, 90_000);
 });
