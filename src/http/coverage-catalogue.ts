@@ -20,7 +20,7 @@ const COMMON = [
 ];
 
 /** Each face's refusals a client must handle (never store-unavailable or internal-error: the simulator's own). */
-const FACE_REFUSALS: readonly FaceRefusals[] = [
+export const FACE_REFUSALS: readonly FaceRefusals[] = [
   {
     tag: 'AlarmComBilling',
     name: 'Alarm.com Billing API',
