@@ -11,6 +11,7 @@
 //   BENCH_SKIP_SCALE=1 npm run bench      # without the scale rows (bench/scale.ts, a few minutes at 100,000)
 //   BENCH_SKIP_SHARED=1 npm run bench     # without the shared deployment's rows (bench/shared.ts, PostgreSQL)
 //   BENCH_SKIP_COVERAGE=1 npm run bench   # without behaviour coverage's rows (bench/coverage.ts)
+//   BENCH_SKIP_PEERS=1 npm run bench      # without WireMock and Prism (bench/peers.ts)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,8 @@ import { sharedRows } from './shared.ts';
 import { coverageRows } from './coverage.ts';
 import { freePort } from './scale-support.ts';
 import { packageChecks, packageRows, packageStartup } from './package-startup.ts';
+import { type Answer, type Load, type Peer, load, openPeers } from './peers.ts';
+import { peerRows } from './peer-rows.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -156,6 +159,35 @@ async function sandboxPayments(port: number): Promise<number | null> {
   } catch {
     return null;
   }
+}
+
+/** One answer of a target's server (a fresh copy of its data): the bytes a WireMock stub repeats. */
+async function answerOf(target: Target): Promise<Answer> {
+  const port = await freePort();
+  const dataDir = target.template ? mkdtempSync(path.join(tmpdir(), `trax-bench-answer-`)) : null;
+  if (dataDir) cpSync(target.template!, dataDir, { recursive: true });
+  const proc = await startProcess(target.args(port, dataDir), port);
+  try {
+    const { method, path: p, headers, body } = target.request;
+    const res = await fetch(`http://127.0.0.1:${port}${p}`, { method, headers, body });
+    return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: await res.text() };
+  } finally {
+    await proc.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A peer's answers to one load, as a sample (its RSS is not read: a JVM's says nothing comparable). */
+async function measurePeer(peer: Peer, req: Load): Promise<Sample> {
+  const warm = await load(peer.port, req, CONNECTIONS, 1);
+  const r = await load(peer.port, req, CONNECTIONS, DURATION);
+  return {
+    rps: r.requests.average,
+    p99: r.latency.p99,
+    rss: NaN,
+    non2xx: r.non2xx + warm.non2xx,
+    errors: r.errors + r.timeouts,
+  };
 }
 
 type Startup = { cold: number; median: number; runs: number[]; firstApi: number; bare: number; ratio: number };
@@ -300,6 +332,7 @@ async function main(): Promise<void> {
 
   // The end user in the middle of the list (Basic auth, request validation on, the normal server).
   const user = 500;
+  const memorySnapshot = path.join(templates.pay1000!, 'sandboxes/default.json');
   const pay = (n: number): Target => ({
     key: `pay${n}`,
     label: `POST /alarm-com/api/billing/payments, ${n.toLocaleString('en-US')} invoices`,
@@ -331,19 +364,57 @@ async function main(): Promise<void> {
       },
     },
     pay(1_000),
+    {
+      // The same payment on the in-memory store (nothing written): what --data is compared with.
+      ...pay(1_000),
+      key: 'paymem',
+      label: 'POST /alarm-com/api/billing/payments, 1,000 invoices, --memory',
+      args: (port) => ['--import', 'tsx', 'bench/memory-server.ts', String(port), memorySnapshot],
+      template: undefined,
+    },
     pay(10_000),
     pay(100_000),
   ];
 
-  const samples = new Map<string, Sample[]>(targets.map((t) => [t.key, []]));
-  for (let round = 1; round <= ROUNDS; round++) {
-    for (const t of targets) {
-      const s = await measure(t);
-      samples.get(t.key)!.push(s);
-      console.log(
-        `round ${round} ${t.key.padEnd(10)} ${Math.round(s.rps).toString().padStart(7)} req/s  p99 ${s.p99} ms  rss ${s.rss} MB${s.non2xx || s.errors ? `  (non-2xx ${s.non2xx}, errors ${s.errors})` : ''}`,
+  // Peers stay up through the rounds, each measured once per round after trax-sim's targets.
+  const byKey = (k: string) => targets.find((t) => t.key === k)!;
+  const { peers, notes } = process.env.BENCH_SKIP_PEERS
+    ? { peers: [] as Peer[], notes: new Map<string, string>() }
+    : await openPeers(
+        await Promise.all(
+          ['summary', 'paymem'].map(async (k) => ({ req: byKey(k).request, answer: await answerOf(byKey(k)) })),
+        ),
+        work,
+        path.join(ROOT, 'spec/openapi.yaml'),
+        CONNECTIONS,
       );
+  const log = (round: number, key: string, s: Sample) =>
+    console.log(
+      `round ${round} ${key.padEnd(13)} ${Math.round(s.rps).toString().padStart(7)} req/s  p99 ${s.p99} ms  rss ${s.rss} MB${s.non2xx || s.errors ? `  (non-2xx ${s.non2xx}, errors ${s.errors})` : ''}`,
+    );
+  const samples = new Map<string, Sample[]>(targets.map((t) => [t.key, []]));
+  const peerSamples = new Map<string, Sample[]>();
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const t of targets) {
+        const s = await measure(t);
+        samples.get(t.key)!.push(s);
+        log(round, t.key, s);
+      }
+      for (const peer of peers) {
+        for (const [kind, target] of [
+          ['get', 'summary'],
+          ['post', 'paymem'],
+        ] as const) {
+          const s = await measurePeer(peer, byKey(target).request);
+          const key = `${peer.key}-${kind}`;
+          peerSamples.set(key, [...(peerSamples.get(key) ?? []), s]);
+          log(round, key, s);
+        }
+      }
     }
+  } finally {
+    await Promise.all(peers.map((p) => p.stop()));
   }
   const startup = await startupMs();
   const installed = await packageStartup(ROOT, STARTUP_RUNS);
@@ -373,6 +444,7 @@ async function main(): Promise<void> {
     '| --- | --- |',
     `| payments 100k / 1k invoices | ${(rps('pay100000') / rps('pay1000')).toFixed(2)} |`,
     `| payments 10k / 1k invoices | ${(rps('pay10000') / rps('pay1000')).toFixed(2)} |`,
+    `| payments 1k invoices, --data / --memory | ${(rps('pay1000') / rps('paymem')).toFixed(2)} |`,
     `| start-up to first answered request (\`node --import tsx src/cli.ts serve --memory\`, GET /__sim/health) | ${Math.round(startup.median)} ms median of ${startup.runs.length} (cold first run ${Math.round(startup.cold)} ms); bare Hono the same way (\`node --import tsx bench/bare-hono.ts\`) ${Math.round(startup.bare)} ms; ratio ${startup.ratio.toFixed(2)} |`,
     `| start-up to first answered validated API request (SecurityTrax authenticate + GET customer_invoices?filter=customer_id = 1, loads ajv) | ${Math.round(startup.firstApi)} ms median |`,
     ...packageRows(installed),
@@ -407,11 +479,18 @@ async function main(): Promise<void> {
         ] as const)
       : []),
   ] as const;
+  const labels = new Map([
+    ['wiremock', 'WireMock 3.13.2, --no-request-journal, warmed'],
+    ['prism', 'Prism 5.16.0, mock of spec/openapi.yaml'],
+  ]);
+  const vsPeers = process.env.BENCH_SKIP_PEERS ? null : peerRows(rps, peerSamples, notes, labels);
+  if (vsPeers) lines.push('', ...vsPeers.lines);
   if (scale) lines.push('', ...scale.lines);
   if (shared) lines.push('', ...shared.lines);
   if (coverage) lines.push('', ...coverage.lines);
   const all: (readonly [string, boolean | 'skip'])[] = [
     ...checks,
+    ...(vsPeers?.checks ?? []),
     ...(scale?.checks ?? []),
     ...(shared?.checks ?? []),
     ...(coverage?.checks ?? []),

@@ -10,12 +10,15 @@ export type Ctx = { now: string; ids: IdGen; read: Reader };
 /** Sequential ids continuing from the sandbox's lastIds; `lastIds()` reads what was handed out. */
 export function sequentialIds(start: SandboxState['lastIds']): { ids: IdGen; lastIds: () => SandboxState['lastIds'] } {
   const last = { ...start };
-  return {
-    ids: (kind) => {
-      const next = (last[kind] ?? 0) + 1;
-      last[kind] = next;
-      return next;
-    },
-    lastIds: () => ({ ...last }),
-  };
+  return { ids: counter(last), lastIds: copier(last) };
 }
+
+// Closures returned by a function stay anonymous: under tsx a named one costs a defineProperty per command.
+const counter =
+  (last: SandboxState['lastIds']): IdGen =>
+  (kind) => {
+    const next = (last[kind] ?? 0) + 1;
+    last[kind] = next;
+    return next;
+  };
+const copier = (last: SandboxState['lastIds']) => () => ({ ...last });

@@ -104,7 +104,9 @@ export function makeOneTimePayment(
     ]);
   }
   const settled = settle(state, { customerId: customer.id, method, allocations, source: 'one_time' }, ctx);
-  return { patch: mergePatches([created, settled.patch]), result: settled.result };
+  // Merged only when a method was created: the common payment's patch is the settlement's as it is.
+  const patch = input.newBillingMethod !== undefined ? mergePatches([created, settled.patch]) : settled.patch;
+  return { patch, result: settled.result };
 }
 
 /**

@@ -127,13 +127,9 @@ export class PackedEvents implements EventReader {
     const { chunk, at, shape } = this.locate(i);
     if (shape === RAW) return chunk.values[chunk.words[at + 1]!] as SimEvent;
     const s = this.shapes.list[shape]!;
-    const value = (j: number): unknown => {
-      const w = chunk.words[at + 1 + j]!;
-      return (s.refs >> j) & 1 ? chunk.values[w] : w;
-    };
     const data: Record<string, unknown> = {};
-    for (let j = 0; j < s.keys.length; j++) data[s.keys[j]!] = value(j + 2);
-    return { id: value(0) as number, at: value(1) as string, type: s.type, data };
+    for (let j = 0; j < s.keys.length; j++) data[s.keys[j]!] = valueAt(chunk, s, at, j + 2);
+    return { id: valueAt(chunk, s, at, 0) as number, at: valueAt(chunk, s, at, 1) as string, type: s.type, data };
   }
 
   idAt(i: number): number {
@@ -194,13 +190,23 @@ function encode(shapes: Shapes, c: Chunk, e: SimEvent): void {
     const s = shapes.list[shape]!;
     room(c, 3 + s.keys.length);
     c.words[c.used++] = shape;
-    const put = (j: number, v: unknown) => (c.words[c.used++] = (s.refs >> j) & 1 ? ref(c, v) : (v as number));
-    put(0, e.id);
-    put(1, e.at);
-    for (let j = 0; j < s.keys.length; j++) put(j + 2, e.data[s.keys[j]!]);
+    put(c, s, 0, e.id);
+    put(c, s, 1, e.at);
+    for (let j = 0; j < s.keys.length; j++) put(c, s, j + 2, e.data[s.keys[j]!]);
   }
   c.count++;
   c.offsets[c.count] = c.used;
+}
+
+// Module functions, not closures made per event: under tsx every named closure costs a defineProperty.
+/** Value j of the event at `at` packed with shape `s`: a small number in place, else a reference. */
+function valueAt(chunk: Chunk, s: Shape, at: number, j: number): unknown {
+  const w = chunk.words[at + 1 + j]!;
+  return (s.refs >> j) & 1 ? chunk.values[w] : w;
+}
+
+function put(c: Chunk, s: Shape, j: number, v: unknown): void {
+  c.words[c.used++] = (s.refs >> j) & 1 ? ref(c, v) : (v as number);
 }
 
 /** The shape `e` packs as (added if new), or RAW. */

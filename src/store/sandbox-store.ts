@@ -209,6 +209,7 @@ export async function createStore(persistence: Persistence, options: StoreOption
     async close() {
       if (timer) clearInterval(timer);
       await Promise.all([...logs.values()].map((l) => l.idle()));
+      persistence.close?.();
     },
   };
 }

@@ -20,19 +20,25 @@ export type Sharer = {
 export function createSharer(): Sharer {
   const dates = new Map<string, string>();
   const linesByKey = new Map<string, InvoiceLine[]>();
+  /** Line lists already shared: a changed invoice usually keeps its lines (spread from the one it replaces). */
+  const sharedLines = new WeakSet<InvoiceLine[]>();
   const date = <T>(s: T): T => {
-    if (typeof s !== 'string' || !ISO.test(s)) return s;
+    if (typeof s !== 'string') return s;
+    // Looked up before the pattern is tested: most dates a commit carries are already known.
     const shared = dates.get(s);
     if (shared !== undefined) return shared as T;
+    if (!ISO.test(s)) return s;
     dates.set(s, s);
     return s;
   };
   const lines = (list: InvoiceLine[]): InvoiceLine[] => {
+    if (sharedLines.has(list)) return list;
     let key = '';
     for (const l of list) key += `${l.lineItemId}\u0000${l.amountCents}\u0000${l.description}\u0001`;
     const shared = linesByKey.get(key);
     if (shared !== undefined && sameLines(shared, list)) return shared;
     linesByKey.set(key, list);
+    sharedLines.add(list);
     return list;
   };
   const invoice = (inv: Invoice): void => {
