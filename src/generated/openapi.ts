@@ -796,8 +796,9 @@ export interface paths {
          *     handle, every refusal code of each API face; docs/behaviours.md lists it), each covered or not by the
          *     requests answered so far, and every operation x documented response status of the spec, answered or not.
          *     Counts are of requests; `first` is the first request that exercised it. Coverage is kept per sandbox
-         *     beside its journal (in memory for one process, in the database for a shared deployment): a reset or a
-         *     scenario load keeps it, deleting the sandbox ends it. One sandbox (the request's), `all=true` for
+         *     beside its journal (in memory for one process, in the database for a shared deployment, where the
+         *     counts of other instances arrive within a fraction of a second): a reset or a scenario load keeps it,
+         *     deleting the sandbox ends it. Nothing is counted under `serve --no-coverage`. One sandbox (the request's), `all=true` for
          *     every sandbox, or `tag` for the sandboxes created with that tag.
          */
         get: operations["getCoverage"];
