@@ -2,17 +2,10 @@
 // keeps it in its database, postgres/postgres-coverage.ts): how many requests exercised each behaviour and
 // each operation x status, and the first request that did. Unlike the journal it is not trimmed and outlives
 // a reset or a scenario load (a test run loads many); it is gone with its sandbox.
+import type { components } from '../generated/openapi.ts';
 
-/** The first request that exercised a behaviour (the journal's words for it). */
-export type FirstRequest = {
-  at: string;
-  method: string;
-  path: string;
-  status: number;
-  operationId: string | null;
-  /** Its journal entry, where the journal numbers entries as they are recorded (one process). */
-  journalId: number | null;
-};
+/** The first request that exercised a behaviour (the spec's CoverageFirst, whose sandbox the report adds). */
+export type FirstRequest = Omit<components['schemas']['CoverageFirst'], 'sandbox'>;
 
 export type Hit = { count: number; first: FirstRequest };
 
