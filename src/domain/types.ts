@@ -174,6 +174,8 @@ export type Faults = {
   alarmComWebServices: 'up' | 'down' | 'slow';
   /** Delay added when alarmComWebServices is 'slow'. */
   slowMs: number;
+  /** Times the SecurityTrax temporary tokens were expired at once (absent: never); older tokens are expired. */
+  tokensExpired?: number;
 };
 
 /** The collection of what a creating request with an Idempotency-Key made (any list of the state). */
