@@ -105,7 +105,8 @@ export type InstrumentBehavior =
   | { kind: 'insufficient_funds' }
   | { kind: 'expired' }
   | { kind: 'succeed_then_decline'; successes: number }
-  | { kind: 'bank_returned' };
+  | { kind: 'bank_returned' }
+  | { kind: 'processor_fault' };
 
 export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'unknown';
 
