@@ -1,6 +1,7 @@
 // What a scenario run exercised, read from its own simulator (GET /__sim/coverage of its sandbox) before the
 // simulator is thrown away, and how the CLI and the suite print it.
 import type { components } from '../generated/openapi.ts';
+import { CATALOGUE } from '../http/coverage-catalogue.ts';
 import type { ScenarioReport } from './scenario-types.ts';
 
 export type RunCoverage = NonNullable<ScenarioReport['coverage']>;
@@ -26,7 +27,9 @@ const count = (total: number, covered: number): Count => ({
 export function mergeRunCoverage(runs: readonly RunCoverage[]): RunCoverage | undefined {
   const [first] = runs;
   if (!first) return undefined;
-  const behaviours = [...new Set(runs.flatMap((r) => r.behaviours))];
+  const seen = new Set(runs.flatMap((r) => r.behaviours));
+  // In the catalogue's order, as each run lists them.
+  const behaviours = CATALOGUE.map((b) => b.id).filter((id) => seen.has(id));
   const operations = [...new Set(runs.flatMap((r) => r.operations))];
   return {
     behaviours,

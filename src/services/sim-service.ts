@@ -13,7 +13,7 @@ import {
 import { DomainError, invalid } from '../domain/errors.ts';
 import { type FaultsUpdate, setDealerCredentials, setFaults, updateSettings } from '../domain/sim-controls.ts';
 import type { IdGen } from '../domain/ids.ts';
-import type { Faults, SandboxSettings, SeedRef, SimEvent } from '../domain/types.ts';
+import type { SandboxSettings, SeedRef, SimEvent } from '../domain/types.ts';
 import { createIntegratorKey, createPersonalAccessToken, integratorKeysOf } from '../domain/securitytrax-access.ts';
 import { seedState } from '../seeds/seed-state.ts';
 import { hashToken, newToken } from './access-tokens.ts';
