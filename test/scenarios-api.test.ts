@@ -46,6 +46,10 @@ describe('/__sim/scenarios', () => {
     expect(res.body.passed).toBe(true);
     expect(res.body.steps.length).toBeGreaterThan(3);
     expect(res.body.steps.every((s: { durationMs: number }) => typeof s.durationMs === 'number')).toBe(true);
+    // What the run exercised, of its own simulator (not of the sandbox that asked).
+    expect(res.body.coverage.behaviours).toEqual(expect.arrayContaining(['decline.card_declined', 'method-changed']));
+    expect(res.body.coverage.operations).toContain('makePayment 402');
+    expect(res.body.coverage.summary.behaviours.covered).toBe(res.body.coverage.behaviours.length);
   });
 
   it('an unknown scenario is a 404 problem', async () => {

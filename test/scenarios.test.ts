@@ -56,6 +56,10 @@ describe('scenario runner', () => {
     const { status, stdout } = scenarioRun(file);
     expect(status).toBe(1);
     expect(stdout).toContain('/body/balanceDueCents: expected 12000, got 11997');
+    // Then what the run exercised of the behaviour catalogue, failed or not.
+    expect(stdout).toMatch(
+      /\nCoverage: \d+ of \d+ behaviours \([\d.]+%\), \d+ of \d+ operation x status \([\d.]+%\): .*past-due/,
+    );
   });
 
   it('a malformed scenario file is rejected before anything runs, naming the file, line, path and reason', () => {

@@ -59,6 +59,7 @@ describe('test instruments', () => {
     expect(cardBehavior('4000000000000002')).toEqual({ kind: 'decline' });
     expect(cardBehavior('4000000000009995')).toEqual({ kind: 'insufficient_funds' });
     expect(cardBehavior('4000000000000069')).toEqual({ kind: 'expired' });
+    expect(cardBehavior('4000000000000119')).toEqual({ kind: 'processor_fault' });
   });
 
   it('4000 0000 0000 30N? succeeds N times, then declines', () => {

@@ -43,6 +43,8 @@ const FIXED_CARD_BEHAVIORS: Record<string, InstrumentBehavior> = {
   '4000000000000002': { kind: 'decline' },
   '4000000000009995': { kind: 'insufficient_funds' },
   '4000000000000069': { kind: 'expired' },
+  // The processor itself fails the charge (the card is fine): a client shows "try again later".
+  '4000000000000119': { kind: 'processor_fault' },
 };
 
 const RETURNED_BANK_ACCOUNT = '000111111116';

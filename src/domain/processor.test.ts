@@ -21,6 +21,7 @@ describe('charge', () => {
     expect(reason({ kind: 'decline' })).toEqual({ ok: false, reason: 'card_declined' });
     expect(reason({ kind: 'insufficient_funds' })).toEqual({ ok: false, reason: 'insufficient_funds' });
     expect(reason({ kind: 'expired' })).toEqual({ ok: false, reason: 'expired_card' });
+    expect(reason({ kind: 'processor_fault' })).toEqual({ ok: false, reason: 'processor_fault' });
     expect(reason({ kind: 'bank_returned' }, makeBank({ behavior: { kind: 'bank_returned' } }))).toEqual({
       ok: false,
       reason: 'bank_account_returned',

@@ -21,6 +21,8 @@ function byBehavior(behavior: InstrumentBehavior, chargeCount: number): ChargeOu
       return chargeCount < behavior.successes ? { ok: true } : { ok: false, reason: 'card_declined' };
     case 'bank_returned':
       return { ok: false, reason: 'bank_account_returned' };
+    case 'processor_fault':
+      return { ok: false, reason: 'processor_fault' };
   }
 }
 

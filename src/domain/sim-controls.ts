@@ -27,7 +27,14 @@ export function setDealerCredentials(
   };
 }
 
-export function setFaults(state: Readonly<SandboxState>, input: Partial<Faults>, ctx: Ctx): CommandResult<Faults> {
-  const faults = { ...state.faults, ...input };
+/** What PUT /__sim/faults takes: the faults, and `expireTokens` to expire every temporary token issued so far. */
+export type FaultsUpdate = Partial<Omit<Faults, 'tokensExpired'>> & { expireTokens?: true };
+
+export function setFaults(state: Readonly<SandboxState>, input: FaultsUpdate, ctx: Ctx): CommandResult<Faults> {
+  const { expireTokens, ...rest } = input;
+  // A count, not a time: the tokens carry the count they were issued under (securitytrax/tokens.ts).
+  const faults: Faults = expireTokens
+    ? { ...state.faults, ...rest, tokensExpired: (state.faults.tokensExpired ?? 0) + 1 }
+    : { ...state.faults, ...rest };
   return { patch: { faults, events: [event(ctx, 'faults.updated', { ...input })] }, result: faults };
 }

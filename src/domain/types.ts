@@ -105,7 +105,8 @@ export type InstrumentBehavior =
   | { kind: 'insufficient_funds' }
   | { kind: 'expired' }
   | { kind: 'succeed_then_decline'; successes: number }
-  | { kind: 'bank_returned' };
+  | { kind: 'bank_returned' }
+  | { kind: 'processor_fault' };
 
 export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'unknown';
 
@@ -174,6 +175,8 @@ export type Faults = {
   alarmComWebServices: 'up' | 'down' | 'slow';
   /** Delay added when alarmComWebServices is 'slow'. */
   slowMs: number;
+  /** Times the SecurityTrax temporary tokens were expired at once (absent: never); older tokens are expired. */
+  tokensExpired?: number;
 };
 
 /** The collection of what a creating request with an Idempotency-Key made (any list of the state). */

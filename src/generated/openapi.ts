@@ -1987,12 +1987,19 @@ export interface components {
             alarmComWebServices: components["schemas"]["AlarmComWebServicesFault"];
             /** @description Delay added when `alarmComWebServices` is `slow`. */
             slowMs: number;
+            /** @description How many times `expireTokens` was sent (absent: never). The SecurityTrax temporary tokens issued before the last time answer `token-expired`. */
+            tokensExpired?: number;
         };
         /** @description Fields left out keep their value. */
         FaultsUpdate: {
             declineNextCharges?: number;
             alarmComWebServices?: components["schemas"]["AlarmComWebServicesFault"];
             slowMs?: number;
+            /**
+             * @description `true`: every SecurityTrax temporary token issued so far in this sandbox answers `token-expired` from now on, as if its 10 minutes had passed (they run on the server's wall clock, which a test cannot wait for); tokens issued afterwards and personal access tokens are unaffected.
+             * @constant
+             */
+            expireTokens?: true;
         };
         /** @enum {string} */
         AlarmComWebServicesFault: "up" | "down" | "slow";
@@ -2181,6 +2188,17 @@ export interface components {
             file: string;
             passed: boolean;
             durationMs: number;
+            /** @description What the run exercised: the behaviours of the catalogue (`GET /__sim/coverage`) and the operation x status pairs its requests were answered with. Absent when the scenario file could not be used. */
+            coverage?: {
+                /** @description Ids of the behaviours exercised, in the catalogue's order. */
+                behaviours: string[];
+                /** @description `<operationId> <status>` of each answer given, in the spec's order. */
+                operations: string[];
+                summary: {
+                    behaviours: components["schemas"]["CoverageCount"];
+                    operations: components["schemas"]["CoverageCount"];
+                };
+            };
             steps: {
                 index: number;
                 name: string;

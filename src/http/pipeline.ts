@@ -9,12 +9,13 @@ import type { IdempotencyService } from '../services/idempotency.ts';
 import type { CoverageTally, Journal } from '../services/services.ts';
 import type { SandboxAccess } from '../services/sandbox-access.ts';
 import { isApiPath } from './api-path.ts';
-import { type Face, faceOfOperation, faceOfPath } from './face.ts';
+import { type Face, faceOfOperation, faceOfPath, type LoadedFace } from './face.ts';
 import type { OpenApiIndex } from './openapi-index.ts';
 import { onErrorHandler, problem, problemResponse } from './problem.ts';
 import { markRefusal } from './refusal-marks.ts';
 import { responseValidation, type ResponseViolation } from './response-validation.ts';
-import { pathWithoutSandboxPrefix } from './sandbox-prefix.ts';
+import { headerOf } from './read-request.ts';
+import { pathWithoutSandboxPrefix, sandboxOfPrefix } from './sandbox-prefix.ts';
 import { checkResponseStage } from './stages/check-response.ts';
 import { faceStage } from './stages/face.ts';
 import { faceChecksStage } from './stages/face-checks.ts';
@@ -105,15 +106,26 @@ export function createPipeline(deps: PipelineDeps): Hono {
   const faceless = index.operations.filter((op) => !faceOfOperation(faces, op));
   if (faceless.length) throw new Error(`No face serves ${faceless.map((op) => op.operationId).join(', ')}`);
 
+  /** The sandbox a request names (see stages/sandbox.ts); undefined when the name is not a sandbox name. */
+  const namedSandbox = (c: Context, face: LoadedFace | undefined): string | undefined => {
+    try {
+      return deps.sandboxes.nameOf(sandboxOfPrefix(c) ?? face?.sandboxOf?.(c) ?? headerOf(c, 'x-sandbox'));
+    } catch {
+      return undefined;
+    }
+  };
   // Unknown routes: under a face's path, in its format; elsewhere the fallback (the console) or a problem.
-  const notFound = compose(undefined, answered, ({ c, marks }: Req): Response | Promise<Response> => {
+  const notFound = compose(undefined, answered, (r: Req): Response | Promise<Response> => {
+    const { c, marks } = r;
     const face = faceOfPath(faces, c.req.path);
     const answer = () => {
-      const onError = face?.loaded()?.onError;
-      if (onError) {
-        if (marks) markRefusal(marks, face!.tag, routeNotFoundError(c));
-        return onError(routeNotFoundError(c), c);
+      const loaded = face?.loaded();
+      if (face) {
+        // Journaled and counted in the sandbox the request names, as an operation's request would be.
+        r.sandbox = namedSandbox(c, loaded);
+        if (marks) markRefusal(marks, face.tag, routeNotFoundError(c));
       }
+      if (loaded?.onError) return loaded.onError(routeNotFoundError(c), c);
       if (!deps.fallback || isApiPath(c.req.path)) return routeNotFound(c);
       return Promise.resolve(deps.fallback(c)).then(
         (res) => {

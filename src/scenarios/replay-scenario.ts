@@ -9,19 +9,25 @@ import { withGeneratedCount } from '../seeds/generate.ts';
 import { memoryPersistence } from '../store/persistence.ts';
 import { createStore } from '../store/sandbox-store.ts';
 import { checkExpectations, type Reply } from './expectations.ts';
+import type { components } from '../generated/openapi.ts';
+import { runCoverageOf } from './run-coverage.ts';
 import type { ScenarioLibrary } from '../services/scenario-library.ts';
 import type { Store } from '../store/store.ts';
 import type { Scenario, ScenarioReport, Step, StepReport } from './scenario-types.ts';
 import { isSoapResponse, soapReplyBody } from './soap-step.ts';
 import { securityTraxSession, isSecurityTraxOp } from './securitytrax-step.ts';
+import { buildRawRequest } from './raw-step.ts';
 import { buildCallRequest, StepError } from './step-request.ts';
 import { interpolate, pick, type Variables } from './variables.ts';
 
 const SANDBOX = 'scenario';
 
+type Coverage = components['schemas']['Coverage'];
+
 function stepName(step: Step, index: number): string {
   if (step.name) return step.name;
   if (step.call) return `${step.call}${step.as ? ` as ${step.as}` : ''}`;
+  if (step.request) return `${step.request.method} ${step.request.path}`;
   if (step.advance) return `advance ${typeof step.advance === 'string' ? step.advance : `to ${step.advance.to}`}`;
   if (step.fault) return `fault ${JSON.stringify(step.fault)}`;
   if (step.settings) return `settings ${JSON.stringify(step.settings)}`;
@@ -65,7 +71,7 @@ export async function replayScenario(
   let vars: Variables = {};
   try {
     const built = buildState(SANDBOX, { kind: 'scenario', name: scenario.name }, scenario.given);
-    vars = { ...built.refs };
+    vars = { sandbox: SANDBOX, ...built.refs };
     await store.create(built.state);
   } catch (err) {
     steps.push({
@@ -115,6 +121,11 @@ export async function replayScenario(
           ? await dealer.headers(step.as)
           : undefined;
         reply = await send(buildCallRequest(step, scenario.given, SANDBOX, dealerHeaders));
+        if (dealerHeaders && reply.status === 401) dealer.forget();
+      } else if (step.request) {
+        const dealerHeaders = step.as === 'dealer' ? await dealer.headers('dealer') : undefined;
+        reply = await send(buildRawRequest(step.request, step.as, scenario.given, SANDBOX, dealerHeaders));
+        if (dealerHeaders && reply.status === 401) dealer.forget();
       } else if (step.advance)
         reply = await sim(
           'POST',
@@ -159,12 +170,18 @@ export async function replayScenario(
     }
     steps.push({ index: index + 1, name, durationMs: Math.round((performance.now() - t0) * 100) / 100, ...report });
   }
+  // What the run exercised, read before its simulator is thrown away (an app without coverage has none).
+  const read = await app.fetch(
+    new Request('http://trax-sim.local/__sim/coverage', { headers: { 'x-sandbox': SANDBOX } }),
+  );
+  const coverage = read.status === 200 ? runCoverageOf((await read.json()) as Coverage) : undefined;
   await store.close();
   return {
     name: scenario.name,
     file: scenario.file,
     passed: steps.every((s) => s.passed),
     durationMs: Math.round((performance.now() - started) * 100) / 100,
+    ...(coverage ? { coverage } : {}),
     steps,
   };
 }

@@ -1,5 +1,6 @@
 import { brokenScenario, scanScenarios, scenarioFileNamed } from './catalog.ts';
 import { junitReport, textReport } from './report.ts';
+import { coverageLine, mergeRunCoverage } from './run-coverage.ts';
 import { brokenReport, runScenarioFile } from './runner.ts';
 import { loadScenarioFile, ScenarioFileError } from './scenario-file.ts';
 import { scenarioFolders } from './scenario-folders.ts';
@@ -11,7 +12,8 @@ const SCENARIO_USAGE = `Usage:
   trax-sim scenario run [NAME|FILE...] [--report text|json|junit] [--scenarios DIR] [--count N]
 
 list   the scenarios of the folder, one a line; broken files after them with their reasons (exit 1 if any)
-run    replays scenarios (no name: all of the folder); a broken file counts as a failed scenario
+run    replays scenarios (no name: all of the folder); a broken file counts as a failed scenario;
+       the text report ends with the behaviours of the catalogue the run exercised (json: per scenario)
        exit code: 0 all passed, 1 any failed or broken
 
 Options:
@@ -89,6 +91,11 @@ export async function scenarioCommand(args: string[]): Promise<number> {
   }
   if (report === 'json') console.log(JSON.stringify(reports, null, 2));
   else if (report === 'junit') console.log(junitReport(reports));
-  else console.log(textReport(reports));
+  else {
+    console.log(textReport(reports));
+    // What the run exercised, all scenarios together (the JSON report has each scenario's).
+    const coverage = mergeRunCoverage(reports.flatMap((r) => (r.coverage ? [r.coverage] : [])));
+    if (coverage) console.log(coverageLine(coverage));
+  }
   return reports.every((r) => r.passed) ? 0 : 1;
 }

@@ -1,4 +1,5 @@
-import type { Faults, SandboxSettings } from '../domain/types.ts';
+import type { FaultsUpdate } from '../domain/sim-controls.ts';
+import type { SandboxSettings } from '../domain/types.ts';
 import type { Setup } from '../seeds/setup.ts';
 
 // The shape of a scenario file (validated by scenarios/scenario.schema.json before anything runs).
@@ -14,16 +15,26 @@ type Expectation = {
   noEvents?: string[];
 };
 
+export type RawRequest = {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  repeat?: number;
+};
+
 export type Step = {
   name?: string;
   advance?: string | { to: string };
   call?: string;
+  /** A raw request (bad input): sent as written; `body` repeated `repeat` times. */
+  request?: RawRequest;
   as?: string;
   params?: Record<string, unknown>;
   headers?: Record<string, string>;
   body?: unknown;
   save?: Record<string, string>;
-  fault?: Partial<Faults>;
+  fault?: FaultsUpdate;
   settings?: Partial<SandboxSettings>;
   expect?: Expectation;
 };

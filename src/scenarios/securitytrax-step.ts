@@ -19,6 +19,8 @@ export function securityTraxSession(given: Setup, sandbox: string, send: Send) {
   let token: string | undefined;
   return {
     key,
+    /** After a 401 (an expired or ended token): the next call authenticates again, as a client would. */
+    forget: () => void (token = undefined),
     async headers(as: string | undefined): Promise<Record<string, string>> {
       if (as === 'anonymous') return { 'x-securitytrax-integratorkey': key };
       if (as !== 'dealer')

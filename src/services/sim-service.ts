@@ -11,9 +11,9 @@ import {
   type LoginUpdate,
 } from '../domain/dealer.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
-import { setDealerCredentials, setFaults, updateSettings } from '../domain/sim-controls.ts';
+import { type FaultsUpdate, setDealerCredentials, setFaults, updateSettings } from '../domain/sim-controls.ts';
 import type { IdGen } from '../domain/ids.ts';
-import type { Faults, SandboxSettings, SeedRef, SimEvent } from '../domain/types.ts';
+import type { SandboxSettings, SeedRef, SimEvent } from '../domain/types.ts';
 import { createIntegratorKey, createPersonalAccessToken, integratorKeysOf } from '../domain/securitytrax-access.ts';
 import { seedState } from '../seeds/seed-state.ts';
 import { hashToken, newToken } from './access-tokens.ts';
@@ -207,7 +207,7 @@ export function createSimService({
     updateSettings: (sandbox: string, input: Partial<SandboxSettings>) =>
       runner.run(sandbox, (s, ctx) => updateSettings(s, input, ctx)),
     faults: (sandbox: string) => runner.read(sandbox).faults,
-    setFaults: (sandbox: string, input: Partial<Faults>) => runner.run(sandbox, (s, ctx) => setFaults(s, input, ctx)),
+    setFaults: (sandbox: string, input: FaultsUpdate) => runner.run(sandbox, (s, ctx) => setFaults(s, input, ctx)),
 
     /** One page of events (the API's answer). */
     eventPage: (sandbox: string, filter: EventFilter) => pageEvents(store.events(sandbox), filter),

@@ -1,5 +1,6 @@
 // A bearer token never outlives the sandbox or the dealer credentials it was issued for: temporary tokens
-// are signed and name the sandbox, its incarnation and a fingerprint of the dealer's credentials.
+// are signed and name the sandbox, its incarnation and a fingerprint of the dealer's credentials. They expire
+// after 10 minutes of wall clock, or when a test expires them at once with the expireTokens fault.
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/create-app.ts';
 import { testApp, type TestApp } from '../support/test-app.ts';
@@ -111,6 +112,27 @@ describe('SecurityTrax tokens end with their sandbox and their credentials', () 
     const res = await customers(t, 'default', token);
     expect(res.status).toBe(401);
     expect(res.body.errors[0].code).toBe('token-expired');
+  });
+
+  it('the expireTokens fault expires the temporary tokens issued before it, not later ones nor personal tokens', async () => {
+    const t = await testApp();
+    const before = await authenticate(t, 'default');
+    const pat = (await t.call('POST', '/__sim/securitytrax/personal-access-tokens', { body: { name: 'ci' } })).body
+      .token as string;
+    const faults = await t.call('PUT', '/__sim/faults', { body: { expireTokens: true } });
+    expect(faults.body).toMatchObject({ alarmComWebServices: 'up', tokensExpired: 1 });
+    const res = await customers(t, 'default', before);
+    expect(res.status).toBe(401);
+    expect(res.body.errors[0]).toMatchObject({ code: 'token-expired', source: { header: 'Authorization' } });
+    const after = await authenticate(t, 'default');
+    expect((await customers(t, 'default', after)).status).toBe(200);
+    expect((await customers(t, 'default', pat)).status).toBe(200);
+    // Other faults leave the tokens alone; a second expireTokens ends the newer token too.
+    expect((await t.call('PUT', '/__sim/faults', { body: { declineNextCharges: 1 } })).body.tokensExpired).toBe(1);
+    expect((await customers(t, 'default', after)).status).toBe(200);
+    expect((await t.call('PUT', '/__sim/faults', { body: { expireTokens: true } })).body.tokensExpired).toBe(2);
+    expect((await customers(t, 'default', after)).body.errors[0].code).toBe('token-expired');
+    expect((await customers(t, 'default', before)).body.errors[0].code).toBe('token-expired');
   });
 
   it('personal access tokens are deleted with the sandbox and gone after a reset', async () => {

@@ -21,7 +21,7 @@ const rule = (id: string, scenario: string, sentence: string): Behaviour => ({ i
 const RULES: readonly Behaviour[] = [
   rule(
     'mmr-only',
-    'no-mmr',
+    'most-recent-sale-date-wins',
     'A recurring invoice without the MMR line item (ID 3) is passed over: its invoices are neither shown nor payable.',
   ),
   rule(
@@ -71,7 +71,7 @@ const RULES: readonly Behaviour[] = [
   rule('method-changed', 'declined-card', 'The customer changes the Auto Pay method to another one.'),
   rule(
     'method-never-removed',
-    'new-card-not-autopay',
+    'first-invoice-pending',
     'Removing the billing method is refused: once specified it can only be changed.',
   ),
   rule(
@@ -86,7 +86,7 @@ const RULES: readonly Behaviour[] = [
   ),
   rule(
     'autopay-never-off',
-    'new-card-not-autopay',
+    'first-invoice-pending',
     'Turning Auto Pay off is refused: it stays on while a billing method exists.',
   ),
   rule('autopay-charged', 'declined-card', "Auto Pay charges the billing method on the invoice's due date."),

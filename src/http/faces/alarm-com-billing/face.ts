@@ -7,7 +7,8 @@ import { alarmComBillingRoutes, alarmComCreated } from './routes.ts';
 
 export const alarmComBillingFace = (billing: BillingService, stateOf: (sandbox: string) => SandboxView): Face =>
   eagerFace(
-    { tag: 'AlarmComBilling' },
+    // Owns its paths so that an unknown route under them counts as this face's route-not-found (coverage).
+    { tag: 'AlarmComBilling', owns: (path) => path.startsWith('/alarm-com/api/billing/') },
     { handlers: alarmComBillingRoutes(billing, stateOf), created: alarmComCreated },
   );
 

@@ -34,11 +34,19 @@ function profileOf(raw: string): string {
   }
 }
 
-/** `{profile}` of the base URL names the sandbox; an X-Sandbox naming another one is refused, not guessed. */
+/** `{profile}` of the base URL names the sandbox. */
 function sandboxOf(c: Context): string | undefined {
   const match = PROFILE.exec(c.req.path);
-  if (!match) return undefined;
-  const profile = profileOf(match[1]!);
+  return match ? profileOf(match[1]!) : undefined;
+}
+
+/**
+ * An X-Sandbox naming another sandbox than the profile is refused, not guessed: first of the face's checks,
+ * once the profile's sandbox is the request's (so the refusal is journaled and counted there).
+ */
+function assertOneSandbox(c: Context): void {
+  const profile = sandboxOf(c);
+  if (profile === undefined) return;
   const header = headerOf(c, 'x-sandbox');
   if (header !== undefined && header !== profile) {
     throw new FaceError(
@@ -49,7 +57,6 @@ function sandboxOf(c: Context): string | undefined {
       { header: 'X-Sandbox' },
     );
   }
-  return profile;
 }
 
 export type SecurityTraxDeps = {
@@ -70,9 +77,10 @@ export function createSecurityTraxFace({ dealer, stateOf, wallClock, tokenSecret
     handlers: securityTraxRoutes({ dealer, stateOf, tokens }),
     created: securityTraxCreated,
     sandboxOf,
-    // Media types, then the integrator key, then the token, then the query's parameter names: before the body
+    // One sandbox, media types, then the integrator key, then the token, then the query's parameter names: before the body
     // is read or validated.
     before(c: Context, op: Operation, sandbox: string) {
+      assertOneSandbox(c);
       assertAcceptable(headerOf(c, 'accept'));
       const key = headerOf(c, INTEGRATOR_KEY_HEADER);
       if (key === undefined || key === '') {

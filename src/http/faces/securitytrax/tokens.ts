@@ -3,7 +3,8 @@
 // A temporary token is stateless and signed: base64url(JSON payload) "." base64url(HMAC-SHA256). Its payload
 // names the sandbox, the sandbox's incarnation (a new one each time its state is created or replaced) and a
 // fingerprint of the dealer's credentials, so deleting and re-creating the sandbox, a reset, a scenario load
-// or a password change ends every token issued before. Nothing is kept in memory: any server holding the
+// or a password change ends every token issued before; the expireTokens fault expires them early (for QA,
+// which cannot wait 10 minutes). Nothing is kept in memory: any server holding the
 // same secret verifies it. Expiry follows the server's wall clock, injected so tests never wait (the
 // sandbox's virtual clock jumps months in scenarios and would expire every token on the way).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -16,8 +17,11 @@ const TOKEN_TTL_MS = 10 * 60 * 1000;
 export type WallClock = () => number;
 type IssuedToken = { token: string; expiresAt: string };
 
-/** What a temporary token says: sandbox, incarnation, dealer-credential fingerprint, expiry (ms), nonce. */
-type TokenPayload = { s: string; i: string; d: string; e: number; n: string };
+/**
+ * What a temporary token says: sandbox, incarnation, dealer-credential fingerprint, expiry (ms), nonce, and the
+ * sandbox's faults.tokensExpired when issued (absent: 0): a later `expireTokens` fault expires it early.
+ */
+type TokenPayload = { s: string; i: string; d: string; e: number; n: string; x?: number };
 
 const refuse = (code: string, title: string, detail: string) =>
   new FaceError(401, code, title, detail, { header: 'Authorization' });
@@ -37,7 +41,8 @@ const isPayload = (v: unknown): v is TokenPayload => {
     typeof p.i === 'string' &&
     typeof p.d === 'string' &&
     typeof p.e === 'number' &&
-    typeof p.n === 'string'
+    typeof p.n === 'string' &&
+    (p.x === undefined || typeof p.x === 'number')
   );
 };
 
@@ -82,6 +87,7 @@ export function createTokens({ stateOf, now = Date.now, secret = randomBytes(32)
         d: fingerprint(state.dealer),
         e,
         n: randomBytes(9).toString('base64url'),
+        ...(state.faults.tokensExpired ? { x: state.faults.tokensExpired } : {}),
       };
       const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
       return { token: `${body}.${sign(body).toString('base64url')}`, expiresAt: new Date(e).toISOString() };
@@ -107,7 +113,7 @@ export function createTokens({ stateOf, now = Date.now, secret = randomBytes(32)
         if (!state.dealer) throw unknown('This profile has no dealer user any more; no token is good here.');
         if (payload.d !== fingerprint(state.dealer))
           throw unknown("The dealer's username or password changed since this token was issued; authenticate again.");
-        if (now() >= payload.e)
+        if (now() >= payload.e || (payload.x ?? 0) < (state.faults.tokensExpired ?? 0))
           throw refuse(
             'token-expired',
             'Token expired',
