@@ -124,19 +124,20 @@ describe('the console Coverage page (no browser)', () => {
 
   it("an uncovered behaviour's link opens the load confirmation, which loads the scenario into this sandbox", async () => {
     const t = await testApp();
+    const scenario = CATALOGUE.find((b) => b.id === 'mmr-only')!.scenario;
     const load = checklist((await coveragePage(t, 'sandbox=default')).html).get('mmr-only')?.load ?? '';
     const confirm = await t.app.request(load);
     expect(confirm.status).toBe(200);
     const html = await confirm.text();
-    expect(plain(html)).toContain('Load scenario no-mmr?');
+    expect(plain(html)).toContain(`Load scenario ${scenario}?`);
     const res = await t.app.request('/time/scenarios?sandbox=default', {
       method: 'POST',
-      body: new URLSearchParams({ scenario: 'no-mmr', op: 'load' }),
+      body: new URLSearchParams({ scenario, op: 'load' }),
     });
     expect(res.status).toBe(303);
     expect(new URL(res.headers.get('location') ?? '', 'http://x').searchParams.get('flash')).toContain(
-      'Loaded scenario "no-mmr" into "default"',
+      `Loaded scenario "${scenario}" into "default"`,
     );
-    expect(t.services.sim.getSandbox('default').seed).toMatchObject({ kind: 'scenario', name: 'no-mmr' });
+    expect(t.services.sim.getSandbox('default').seed).toMatchObject({ kind: 'scenario', name: scenario });
   });
 });
