@@ -19,7 +19,7 @@ export function summaryLine(report: CoverageReport): string {
 }
 
 /** One uncovered behaviour: its id and sentence, then where to see it done. */
-export const uncoveredLines = (b: CoverageBehaviour, indent = '  ', note = ''): string[] => [
+const uncoveredLines = (b: CoverageBehaviour, indent = '  ', note = ''): string[] => [
   `${indent}- ${b.id}${note}: ${b.sentence}`,
   `${indent}    exercised by the bundled scenario ${b.scenario} (trax-sim scenario run ${b.scenario})`,
 ];
