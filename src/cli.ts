@@ -16,6 +16,7 @@ Usage:
   trax-sim serve [options]              starts the sandbox server (see trax-sim serve --help)
   trax-sim scenario list|run [options]  lists or replays scenario files (see trax-sim scenario --help)
   trax-sim copy --from X --to Y         copies sandboxes between a data folder and a database (see trax-sim copy --help)
+  trax-sim coverage --url URL [options] what a simulator's requests exercised; fails CI below a bar (see trax-sim coverage --help)
   trax-sim --version | -v               prints the version
   trax-sim --help | -h                  this help
 `;
@@ -240,6 +241,10 @@ async function main(argv: string[]): Promise<number> {
     case 'copy': {
       const { copyCommand } = await import('./copy-cli.ts');
       return copyCommand(rest);
+    }
+    case 'coverage': {
+      const { coverageCommand } = await import('./coverage-cli.ts');
+      return coverageCommand(rest);
     }
     case 'help':
     case '--help':

@@ -1,3 +1,4 @@
+import { readCoverage, type CoverageReport, type CoverageScope } from './coverage-reports/read-coverage.ts';
 import { scenarioFolders } from './scenarios/scenario-folders.ts';
 import { loadScenarioSeeder } from './scenarios/scenario-seeder.ts';
 import { startServer } from './server.ts';
@@ -25,6 +26,12 @@ export type Simulator = {
   /** e.g. http://127.0.0.1:39123: the API faces, /__sim and the console. */
   url: string;
   port: number;
+  /**
+   * Which behaviours of the billing integration the requests so far exercised (GET /__sim/coverage): of the
+   * sandbox `default` (or `{ sandbox }`), of the sandboxes created with a tag (`{ tag }`), or of all of them
+   * (`{ all: true }`). Rejects with a CoverageReadError carrying the server's problem (e.g. an unknown tag: 404).
+   */
+  coverage(scope?: CoverageScope): Promise<CoverageReport>;
   /** Stops listening and flushes the store; safe to call twice. */
   close(): Promise<void>;
 };
@@ -38,5 +45,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     dataDir: dataDir ?? null,
     scenarios: loadScenarioSeeder(scenarioFolders(scenarios)),
   });
-  return { url: server.url, port: server.port, close: () => server.close() };
+  return {
+    url: server.url,
+    port: server.port,
+    coverage: (scope) => readCoverage({ url: server.url, scope, adminToken: server.adminToken }),
+    close: () => server.close(),
+  };
 }

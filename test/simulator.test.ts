@@ -103,3 +103,37 @@ describe('startSimulator', () => {
     await expect(other.close()).resolves.toBeUndefined();
   });
 });
+
+describe('startSimulator().coverage', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator();
+  });
+  afterAll(() => sim?.close());
+
+  it('reads the coverage of the default sandbox, of a sandbox, of a tag or of all; an unknown tag rejects with the 404', async () => {
+    const made = await fetch(`${sim.url}/__sim/sandboxes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'run-7-a', scenario: 'first-invoice-pending', tag: 'run-7' }),
+    });
+    expect(made.status).toBe(201);
+    const read = await fetch(`${sim.url}/sandboxes/run-7-a/alarm-com/api/billing/summary`, {
+      headers: { authorization: basic('zoe', 'zoe-pass') },
+    });
+    expect(read.status).toBe(200);
+
+    const tagged = await sim.coverage({ tag: 'run-7' });
+    expect(tagged).toMatchObject({ sandboxes: ['run-7-a'], tag: 'run-7' });
+    const exercised = tagged.behaviours.filter((b) => b.count > 0).map((b) => b.id);
+    expect(exercised).toContain('no-balance-before-first-invoice');
+    expect(await sim.coverage({ sandbox: 'run-7-a' })).toMatchObject({ sandboxes: ['run-7-a'], tag: null });
+    expect((await sim.coverage()).sandboxes).toEqual(['default']);
+    expect((await sim.coverage({ all: true })).sandboxes).toEqual(expect.arrayContaining(['default', 'run-7-a']));
+    await expect(sim.coverage({ tag: 'no-such-run' })).rejects.toMatchObject({
+      name: 'CoverageReadError',
+      status: 404,
+      problem: { code: 'tag-not-found' },
+    });
+  });
+});

@@ -9,6 +9,8 @@
 //   advanceTo: ISO instant or date  -> POST /__sim/clock/advance { to }   (virtual clock after loading)
 //   advanceBy: ISO 8601 duration    -> POST /__sim/clock/advance { by }
 import type { VerifierOptions } from '@pact-foundation/pact';
+import { mergeCoverage } from '../../src/coverage-reports/merge-coverage.ts';
+import { readCoverage, type CoverageReport } from '../../src/coverage-reports/read-coverage.ts';
 import { listScenarios } from '../../src/scenarios/catalog.ts';
 
 export const STATE_SETUP_PATH = '/_pactSetup';
@@ -43,6 +45,9 @@ export type ScenarioStates = {
   names: string[];
   /** Sandboxes created so far (all deleted again after their interaction). */
   created: string[];
+  /** What the interactions verified so far exercised (each sandbox's coverage, read before it is deleted);
+   *  null before the first teardown, or when the simulator does not report coverage. */
+  coverage(): CoverageReport | null;
 };
 
 export function scenarioProviderStates(options: ScenarioStatesOptions): ScenarioStates {
@@ -53,6 +58,12 @@ export function scenarioProviderStates(options: ScenarioStatesOptions): Scenario
   let counter = 0;
   let current: string | null = null; // the sandbox of the interaction being verified
   let problem: string | null = null; // why that interaction cannot be verified
+  let covered: CoverageReport | null = null;
+  // Deleting a sandbox ends its coverage: read it first. A simulator without coverage leaves it null.
+  const collect = async (sandbox: string) => {
+    const report = await readCoverage({ url: base, scope: { sandbox } }).catch(() => null);
+    if (report) covered = covered ? mergeCoverage(covered, report) : report;
+  };
 
   const sim = async (method: string, path: string, body?: unknown, sandbox?: string) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -109,7 +120,9 @@ export function scenarioProviderStates(options: ScenarioStatesOptions): Scenario
       current = null;
       problem = null;
       if (!sandbox) return next();
-      sim('DELETE', `/__sim/sandboxes/${sandbox}`).then(() => next(), next);
+      collect(sandbox)
+        .then(() => sim('DELETE', `/__sim/sandboxes/${sandbox}`))
+        .then(() => next(), next);
       return;
     }
     if (problem || !current) {
@@ -124,5 +137,5 @@ export function scenarioProviderStates(options: ScenarioStatesOptions): Scenario
     next();
   };
 
-  return { stateHandlers, requestFilter, names, created };
+  return { stateHandlers, requestFilter, names, created, coverage: () => covered };
 }

@@ -1,6 +1,7 @@
 // Verify committed pacts against a running simulator:
 //   npx tsx contracts/provider/verify-cli.ts http://127.0.0.1:4010 [pact.json ...]
 // Exit code 0 when every interaction passes, 1 otherwise (the verifier prints the mismatches).
+import { coverageLines } from './coverage-lines.ts';
 import { committedPacts, verifyPact } from './verify.ts';
 import { scenarioProviderStates } from './scenario-states.ts';
 
@@ -20,4 +21,5 @@ for (const pactFile of files.length ? files : committedPacts()) {
     console.log(`FAILED ${(err as Error).message}`);
   }
 }
+for (const line of coverageLines(states.coverage())) console.log(line);
 process.exit(failed ? 1 : 0);

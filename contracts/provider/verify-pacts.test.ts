@@ -40,4 +40,10 @@ describe('provider verification (states = scenarios)', () => {
       expect(sandboxes).toEqual([]);
     }, 60_000);
   }
+
+  it('kept the coverage of every interaction, read before its sandbox was deleted', () => {
+    const report = states.coverage();
+    expect(report?.sandboxes).toEqual(states.created);
+    expect(report?.summary.behaviours.covered).toBeGreaterThan(0);
+  });
 });

@@ -36,10 +36,16 @@ function ownCustomerPact(): string {
 }
 
 describe('verifyPacts', () => {
-  it('verifies the committed pacts against a simulator it starts and stops', async () => {
-    await expect(verifyPacts({ pactFiles: committedPacts(), scenarios: [OWN] })).resolves.toHaveLength(
-      committedPacts().length,
+  it('verifies the committed pacts against a simulator it starts and stops, and prints what they exercised', async () => {
+    const lines: string[] = [];
+    await expect(
+      verifyPacts({ pactFiles: committedPacts(), scenarios: [OWN], log: (l) => lines.push(l) }),
+    ).resolves.toHaveLength(committedPacts().length);
+    expect(lines[0]).toMatch(
+      /^trax-sim\/pact coverage of the verified interactions: \d+ of \d+ behaviours exercised \([\d.]+%\)$/,
     );
+    // The billing screen pact reads a past-due balance; its ids are listed on the next line.
+    expect(lines[1]).toContain('past-due');
   }, 60_000);
 
   it('knows a consumer scenario as a provider state when given its folder, and only then', async () => {

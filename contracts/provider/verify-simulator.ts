@@ -1,3 +1,4 @@
+import { coverageLines } from './coverage-lines.ts';
 import { listScenarios } from '../../src/scenarios/catalog.ts';
 import { scenarioFolders } from '../../src/scenarios/scenario-folders.ts';
 import { startSimulator } from '../../src/simulator.ts';
@@ -27,19 +28,22 @@ export type VerifyPactsOptions = {
    *  in memory on a free port and stopped afterwards. */
   providerBaseUrl?: string;
   logLevel?: VerifyOptions['logLevel'];
+  /** Where the coverage of what was verified is printed, passed or not (default console.log). */
+  log?: (line: string) => void;
 };
 
 /** Verifies each pact file against trax-sim; rejects with the first PactVerificationError. */
 export async function verifyPacts(options: VerifyPactsOptions): Promise<string[]> {
   const sim = options.providerBaseUrl ? undefined : await startSimulator({ scenarios: options.scenarios });
   const providerBaseUrl = options.providerBaseUrl ?? sim!.url;
+  const states = providerStates({ simulatorUrl: providerBaseUrl, scenarios: options.scenarios });
   try {
-    const states = providerStates({ simulatorUrl: providerBaseUrl, scenarios: options.scenarios });
     const results: string[] = [];
     for (const pactFile of options.pactFiles)
       results.push(await verifyPact({ providerBaseUrl, pactFile, states, logLevel: options.logLevel }));
     return results;
   } finally {
+    for (const line of coverageLines(states.coverage())) (options.log ?? console.log)(line);
     await sim?.close();
   }
 }

@@ -1,8 +1,9 @@
 // Proof: the packed package installs into a fresh project and works there with no TypeScript
 // tooling (bin, plain Node ESM with trax-sim and trax-sim/msw, CommonJS require), and its declarations type-check a
-// TypeScript consumer under moduleResolution node16 and bundler.
+// TypeScript consumer under moduleResolution node16 and bundler. Last, the project's CI gates on behaviour
+// coverage: it fails naming what its tests never exercised, then passes once the project adds that test.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { installedConsumer, run, writeTsconfig, type Consumer } from './consumer
 const npm = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
 const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const MINUTES = 60_000;
+const ADDED_TESTS = path.resolve(import.meta.dirname, 'added-tests');
 
 describe.skipIf(!npm)(
   npm ? 'the packed package, installed in a fresh project' : 'the packed package (SKIPPED: npm is not on the PATH)',
@@ -101,6 +103,30 @@ describe.skipIf(!npm)(
         expect(r.code).toBe(0);
       },
       2 * MINUTES,
+    );
+
+    it(
+      "the project's CI (ci.mjs: its tests, then trax-sim coverage --require) fails listing the behaviours its tests never exercised, then passes once it adds the test",
+      async () => {
+        const before = await run(consumer.dir, process.execPath, ['ci.mjs']);
+        expect(before.stderr).toContain('trax-sim coverage: bar NOT met (2 required behaviour(s))');
+        expect(before.stderr).toContain(
+          '2 required behaviour(s) never exercised by your tests:\n' +
+            '  - past-due: An invoice still owing after its due date counts in Balance Past Due.\n' +
+            '      exercised by the bundled scenario three-past-due (trax-sim scenario run three-past-due)\n' +
+            '  - decline.card_declined: A charge is declined (card_declined).\n' +
+            '      exercised by the bundled scenario declined-card (trax-sim scenario run declined-card)',
+        );
+        expect(before.code).toBe(1);
+        const junit = readFileSync(path.join(consumer.dir, 'coverage.xml'), 'utf8');
+        expect(junit).toMatch(/<testcase classname="trax-sim\.coverage\.rule" name="past-due">\s*<failure/);
+
+        cpSync(ADDED_TESTS, path.join(consumer.dir, 'tests'), { recursive: true });
+        const after = await run(consumer.dir, process.execPath, ['ci.mjs']);
+        expect(after.stderr).toMatch(/^trax-sim coverage: bar met/m);
+        expect(after.code).toBe(0);
+      },
+      3 * MINUTES,
     );
   },
 );

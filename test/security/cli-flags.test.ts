@@ -21,6 +21,7 @@ describe('trax-sim command line', () => {
     [['scenario', 'run', '--help'], '--report FORMAT'],
     [['serve', '--help'], '--database URL'],
     [['copy', '--help'], '--from SOURCE'],
+    [['coverage', '--help'], '--require ID,ID'],
   ])(
     "%j prints that command's usage and exits 0",
     (args, expected) => {
@@ -48,6 +49,7 @@ describe('trax-sim command line', () => {
     [['scenario', 'list', '-x'], 'trax-sim scenario list: unknown option -x (see trax-sim scenario list --help)'],
     [['serve', '--port'], 'trax-sim serve: option --port needs a value (see trax-sim serve --help)'],
     [['copy', '--from', 'x'], 'trax-sim copy: --from and --to are both needed (see trax-sim copy --help)'],
+    [['coverage', '--min'], 'trax-sim coverage: option --min needs a value (see trax-sim coverage --help)'],
     [['serve', '--reconfigure'], 'trax-sim serve: --reconfigure goes with --database (see trax-sim serve --help)'],
     [
       ['serve', '--request-timeout', '0'],

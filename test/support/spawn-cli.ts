@@ -39,3 +39,21 @@ export async function spawnServe(args: string[]): Promise<CliServer> {
     },
   };
 }
+
+export type CliRun = { code: number | null; stdout: string; stderr: string };
+
+/** Runs `trax-sim ARGS` as a real process to its end (asynchronously: the server it talks to may be in this one). */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
