@@ -1,12 +1,7 @@
 // Two coverage reports of the same catalogue as one: what a run that used (and deleted) several sandboxes
 // exercised in all, e.g. a pact verification, one sandbox per interaction. Counts add up; `first` is the earlier.
+import { coverageCount } from '../http/coverage-report.ts';
 import type { CoverageReport } from './read-coverage.ts';
-
-const count = (total: number, covered: number) => ({
-  total,
-  covered,
-  percent: total ? Math.round((covered / total) * 1000) / 10 : 100,
-});
 
 export function mergeCoverage(a: CoverageReport, b: CoverageReport): CoverageReport {
   const theirs = new Map(b.behaviours.map((x) => [x.id, x]));
@@ -23,8 +18,8 @@ export function mergeCoverage(a: CoverageReport, b: CoverageReport): CoverageRep
     sandboxes: [...new Set([...a.sandboxes, ...b.sandboxes])],
     tag: a.tag === b.tag ? a.tag : null,
     summary: {
-      behaviours: count(behaviours.length, behaviours.filter((x) => x.count > 0).length),
-      operations: count(operations.length, operations.filter((o) => o.count > 0).length),
+      behaviours: coverageCount(behaviours.length, behaviours.filter((x) => x.count > 0).length),
+      operations: coverageCount(operations.length, operations.filter((o) => o.count > 0).length),
     },
     behaviours,
     operations,

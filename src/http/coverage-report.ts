@@ -32,7 +32,8 @@ function merged(t: CoverageTallies, part: 'behaviours' | 'operations') {
   return out;
 }
 
-const count = (total: number, covered: number) => ({
+/** A coverage count: how many of `total` were covered, and the share in percent to one decimal. */
+export const coverageCount = (total: number, covered: number) => ({
   total,
   covered,
   percent: total ? Math.round((covered / total) * 1000) / 10 : 100,
@@ -67,8 +68,8 @@ export function coverageReport(
     sandboxes: t.sandboxes,
     tag: t.tag,
     summary: {
-      behaviours: count(behaviours.length, behaviours.filter((b) => b.count > 0).length),
-      operations: count(operations.length, operations.filter((o) => o.count > 0).length),
+      behaviours: coverageCount(behaviours.length, behaviours.filter((b) => b.count > 0).length),
+      operations: coverageCount(operations.length, operations.filter((o) => o.count > 0).length),
     },
     behaviours,
     operations,

@@ -1,12 +1,12 @@
 // What a scenario run exercised, read from its own simulator (GET /__sim/coverage of its sandbox) before the
 // simulator is thrown away, and how the CLI and the suite print it.
+import { coverageCount } from '../http/coverage-report.ts';
 import type { components } from '../generated/openapi.ts';
 import { CATALOGUE } from '../http/coverage-catalogue.ts';
 import type { ScenarioReport } from './scenario-types.ts';
 
 export type RunCoverage = NonNullable<ScenarioReport['coverage']>;
 type Coverage = components['schemas']['Coverage'];
-type Count = components['schemas']['CoverageCount'];
 
 /** The run's coverage in short: the behaviours and operation x statuses exercised, and the counts. */
 export function runCoverageOf(report: Coverage): RunCoverage {
@@ -16,12 +16,6 @@ export function runCoverageOf(report: Coverage): RunCoverage {
     summary: report.summary,
   };
 }
-
-const count = (total: number, covered: number): Count => ({
-  total,
-  covered,
-  percent: total ? Math.round((covered / total) * 1000) / 10 : 100,
-});
 
 /** Several runs together: what any of them exercised (the totals are the catalogue's and the spec's). */
 export function mergeRunCoverage(runs: readonly RunCoverage[]): RunCoverage | undefined {
@@ -35,8 +29,8 @@ export function mergeRunCoverage(runs: readonly RunCoverage[]): RunCoverage | un
     behaviours,
     operations,
     summary: {
-      behaviours: count(first.summary.behaviours.total, behaviours.length),
-      operations: count(first.summary.operations.total, operations.length),
+      behaviours: coverageCount(first.summary.behaviours.total, behaviours.length),
+      operations: coverageCount(first.summary.operations.total, operations.length),
     },
   };
 }

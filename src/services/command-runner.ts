@@ -56,7 +56,11 @@ export function createCommandRunner({
       return { patch: { ...recorded, lastIds: lastIds() }, result };
     });
     // What the command exercised counts once it is committed.
-    return marks ? written.then((result) => (marks.push(...seen!), result)) : written;
+    if (!marks) return written;
+    return written.then((result) => {
+      marks.push(...seen!);
+      return result;
+    });
   };
   const whenFree = async (sandbox: string): Promise<void> => {
     for (let busy = held.get(sandbox); busy; busy = held.get(sandbox)) await busy;
