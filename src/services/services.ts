@@ -5,7 +5,7 @@ import { createBillingService } from './billing-service.ts';
 import { createCommandRunner, type IdSource } from './command-runner.ts';
 import { createDealerService } from './dealer-service.ts';
 import { createIdempotencyService } from './idempotency.ts';
-import { createJournal, type Journal, type JournalEntry } from '../store/journal.ts';
+import { createJournal, type Journal, type JournalBody, type JournalRecord } from '../store/journal.ts';
 import { createSandboxAccess } from './sandbox-access.ts';
 import type { ScenarioLibrary } from './scenario-library.ts';
 import { createSimService } from './sim-service.ts';
@@ -40,4 +40,4 @@ export function createServices(options: ServiceOptions) {
 
 export type Services = ReturnType<typeof createServices>;
 /** What the HTTP layer records answered requests into. */
-export type { Journal, JournalEntry };
+export type { Journal, JournalBody, JournalRecord };

@@ -1,50 +1,86 @@
 // Stage: the journal. Outermost, so it records what was sent, whatever answered: one entry in the sandbox's
-// journal (API requests of an existing sandbox) and one log line (no bodies, so no card data).
+// journal (API requests of an existing sandbox), bodies masked and cut (journal-body.ts), and one log line
+// (no bodies, so no card data). The request's text is the one the face read (REQUEST_TEXT), the answer's the
+// one it was built from (answer-text.ts): nothing is read twice or cloned.
 import type { Context } from 'hono';
 import type { SandboxAccess } from '../../services/sandbox-access.ts';
-import type { Journal } from '../../services/services.ts';
+import type { Journal, JournalRecord } from '../../services/services.ts';
 import { isApiPath } from '../api-path.ts';
-import type { AnswerStage } from './stage.ts';
+import { sentText } from '../answer-text.ts';
+import { type Face, faceOfOperation, faceOfPath } from '../face.ts';
+import { journalBody } from '../journal-body.ts';
+import { headerOf, REQUEST_TEXT } from '../read-request.ts';
+import type { AnswerStage, Req } from './stage.ts';
 
 /** Context key a face may set to name the operation more precisely than the spec's (a SOAP operation, say). */
 export const OPERATION_NAME = 'operationName';
+/** Context key (a string[], may be unset) of the behaviours of the billing integration a request exercised. */
+export const BEHAVIOURS = 'behaviours';
+
+const NONE: readonly string[] = Object.freeze([]);
 
 export type JournalOptions = { journal: Journal; sandboxes: SandboxAccess; log?: (line: string) => void };
 
 export type RequestRecorder = (
-  c: Context,
-  status: number,
+  r: Req,
+  res: Response,
   started: number,
-  sandbox: string | undefined,
   operationId: string | null,
+  face: string | null,
 ) => void;
 
 export function requestRecorder({ journal, sandboxes, log }: JournalOptions): RequestRecorder {
-  return (c, status, started, sandbox = 'default', specOperationId) => {
+  return (r, res, started, specOperationId, face) => {
+    const { c } = r;
+    const sandbox = r.sandbox ?? 'default';
     const operationId = (c.get(OPERATION_NAME) as string | undefined) ?? specOperationId;
     const durationMs = Math.round((performance.now() - started) * 100) / 100;
+    const { method, path } = c.req;
     // A sandbox still on disk is not loaded to journal a request that did not use it (health at start-up).
     const at = sandboxes.clockOf(sandbox);
     // Requests naming no existing sandbox, and console pages, are logged but not journaled.
-    if (at && isApiPath(c.req.path))
-      journal.record(sandbox, { at, method: c.req.method, path: c.req.path, status, durationMs, operationId });
-    log?.(`${c.req.method} ${c.req.path} [${sandbox}] -> ${status} ${durationMs}ms`);
+    if (at && isApiPath(path)) {
+      const sent = sentText(res);
+      journal.record(sandbox, {
+        at,
+        method,
+        path,
+        status: res.status,
+        durationMs,
+        operationId,
+        face: face as RecordedFace,
+        request: journalBody(c.get(REQUEST_TEXT) as string | undefined, headerOf(c, 'content-type')),
+        response: journalBody(sent?.text, sent?.contentType),
+        behaviours: (c.get(BEHAVIOURS) as string[] | undefined) ?? (NONE as string[]),
+      });
+    }
+    log?.(`${method} ${path} [${sandbox}] -> ${res.status} ${durationMs}ms`);
   };
 }
 
+type RecordedFace = JournalRecord['face'];
+
+const JOURNAL_READS: ReadonlySet<string> = new Set(['getJournal', 'countJournal']);
+
 export const journalStage =
-  (record: RequestRecorder): AnswerStage =>
+  (record: RequestRecorder, faces: readonly Face[]): AnswerStage =>
   (op, next) => {
     const operationId = op?.operationId ?? null;
+    // The journal's own reads are not journaled: verifying requests would otherwise change what it counts.
+    if (operationId !== null && JOURNAL_READS.has(operationId)) return next;
+    // An operation's face is known once, here; a request no operation matched is placed by its path.
+    const face = op ? (faceOfOperation(faces, op)?.tag ?? null) : undefined;
+    const faceOf = (c: Context): string | null =>
+      face !== undefined ? face : (faceOfPath(faces, c.req.path)?.tag ?? null);
     return (r) => {
       const started = performance.now();
       const res = next(r);
       if (res instanceof Promise)
         return res.then((x) => {
-          record(r.c, x.status, started, r.sandbox, operationId);
+          record(r, x, started, operationId, faceOf(r.c));
           return x;
         });
-      record(r.c, res.status, started, r.sandbox, operationId);
+      record(r, res, started, operationId, faceOf(r.c));
       return res;
     };
   };
