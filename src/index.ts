@@ -2,3 +2,10 @@
 // trax-sim/client (typed clients), trax-sim/pact (provider states and verification).
 export { startSimulator, type Simulator, type SimulatorOptions } from './simulator.ts';
 export { VERSION } from './version.ts';
+export {
+  RequestVerificationError,
+  verifyRequests,
+  type ExpectedCount,
+  type RequestFilter,
+  type VerifyOptions,
+} from './verify-requests.ts';
