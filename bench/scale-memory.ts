@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildState } from '../src/seeds/build-state.ts';
 import type { Setup } from '../src/seeds/setup.ts';
+import { createCoverageTally } from '../src/store/coverage.ts';
 import { createJournal } from '../src/store/journal.ts';
 import { createCommandRunner } from '../src/services/command-runner.ts';
 import { createSimService } from '../src/services/sim-service.ts';
@@ -50,7 +51,10 @@ async function probe(file: string): Promise<void> {
     gc();
     console.error('loaded', JSON.stringify(process.memoryUsage()));
   }
-  await createSimService({ store, runner, journal: createJournal() }).advanceClock(name, { by: 'P1M' });
+  await createSimService({ store, runner, journal: createJournal(), coverage: createCoverageTally() }).advanceClock(
+    name,
+    { by: 'P1M' },
+  );
   gc();
   gc();
   if (process.env.MEM_DEBUG) console.error('before idle', JSON.stringify(process.memoryUsage()));

@@ -10,6 +10,7 @@ import { onErrorHandler } from './http/problem.ts';
 import type { ResponseViolation } from './http/response-validation.ts';
 import type { Sleep } from './services/alarm-com-web-services.ts';
 import type { IdSource } from './services/command-runner.ts';
+import type { CoverageTally } from './store/coverage.ts';
 import type { Journal } from './store/journal.ts';
 import type { ScenarioLibrary } from './services/scenario-library.ts';
 import { createServices, type Services } from './services/services.ts';
@@ -22,6 +23,8 @@ export type AppOptions = {
   onViolation?: (v: ResponseViolation) => void;
   log?: (line: string) => void;
   journal?: Journal;
+  /** Where the behaviours requests exercise are counted (default: in memory); false: not recorded. */
+  coverage?: CoverageTally | false;
   sleep?: Sleep;
   idSource?: IdSource;
   /** The scenario folders (seeding, listing, replaying): src/scenarios builds it with loadScenarioSeeder. */
@@ -50,7 +53,7 @@ export type AppOptions = {
 /** createApp({ store }): the whole simulator as one Hono app (node server, app.request, MSW). */
 export function createApp(options: AppOptions): Hono {
   const { index, validators } = compiledSpec();
-  const services = createServices(options);
+  const services = createServices({ ...options, coverage: options.coverage || undefined });
   const basicAuth = createBasicAuthenticator(services.findLogin);
   return createPipeline({
     index,
@@ -65,6 +68,7 @@ export function createApp(options: AppOptions): Hono {
     authenticate: basicAuth,
     sandboxes: services.sandboxes,
     journal: services.journal,
+    coverage: options.coverage === false ? undefined : services.coverage,
     idempotency: services.idempotency,
     strict: options.strict,
     trustProxy: options.trustProxy,

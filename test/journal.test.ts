@@ -1,7 +1,5 @@
-import type { Context } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { ResponseViolation } from '../src/http/response-validation.ts';
-import { BEHAVIOURS } from '../src/http/stages/journal.ts';
 import { JANE, testApp } from './support/test-app.ts';
 import { dealerApi } from './support/securitytrax.ts';
 import { soapCall } from './support/soap.ts';
@@ -114,14 +112,7 @@ describe('request journal: bodies, filters and counts', () => {
   });
 
   it('filters by operation, face, method, status or class, time, text and behaviour; counts the same', async () => {
-    const t = await testApp({
-      // Stands in for the behaviour recording: a middleware marks what a request exercised.
-      extend: (hono) =>
-        void hono.use('/alarm-com/api/*', async (c, next) => {
-          (c as Context).set(BEHAVIOURS, ['billing.summary-read']);
-          await next();
-        }),
-    });
+    const t = await testApp();
     await t.call('GET', '/alarm-com/api/billing/summary', { auth: JANE });
     await t.call('GET', '/alarm-com/api/billing/summary');
     await t.call('POST', '/__sim/clock/advance', { body: { by: 'P1D' } });
@@ -145,7 +136,10 @@ describe('request journal: bodies, filters and counts', () => {
       '401 /alarm-com/api/billing/summary',
     ]);
     expect(await paths('?q=P1D')).toEqual(['200 /__sim/clock/advance']);
-    expect(await paths('?behaviour=billing.summary-read')).toHaveLength(2);
+    // Jane's summary shows a past-due balance: the billing service marks the behaviour.
+    expect(await paths('?behaviour=past-due')).toEqual(['200 /alarm-com/api/billing/summary']);
+    const [summary] = (await t.call('GET', '/__sim/journal?behaviour=past-due')).body.items;
+    expect(summary.behaviours).toContain('past-due');
     const [entry] = (await t.call('GET', '/__sim/journal?operation=getClock')).body.items;
     expect(entry.behaviours).toEqual([]);
   });

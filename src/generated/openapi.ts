@@ -813,6 +813,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__sim/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the requests of a sandbox (or of several) exercised
+         * @description The behaviour catalogue of the billing integration (every rule of the seed, every outcome a client must
+         *     handle, every refusal code of each API face; docs/behaviours.md lists it), each covered or not by the
+         *     requests answered so far, and every operation x documented response status of the spec, answered or not.
+         *     Counts are of requests; `first` is the first request that exercised it. Coverage is kept per sandbox
+         *     beside its journal (in memory for one process, in the database for a shared deployment): a reset or a
+         *     scenario load keeps it, deleting the sandbox ends it. One sandbox (the request's), `all=true` for
+         *     every sandbox, or `tag` for the sandboxes created with that tag.
+         */
+        get: operations["getCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__sim/logins": {
         parameters: {
             query?: never;
@@ -1940,6 +1966,11 @@ export interface components {
             scenario?: components["schemas"]["ScenarioName"];
             /** @enum {string} */
             seed?: "demo" | "empty";
+            /**
+             * @description Reads this sandbox's behaviour coverage together with the other sandboxes given the same tag
+             *     (`GET /__sim/coverage?tag=...`): one CI run's sandboxes, say. Kept as long as the sandbox's coverage.
+             */
+            tag?: components["schemas"]["CoverageTag"];
         };
         SandboxList: {
             items: components["schemas"]["Sandbox"][];
@@ -2011,6 +2042,52 @@ export interface components {
              * @example /__sim/events?after=108&limit=100
              */
             next: string | null;
+        };
+        /** @example ci-run-4711 */
+        CoverageTag: string;
+        /** @description The first request that exercised it. */
+        CoverageFirst: {
+            sandbox: string;
+            /** Format: date-time */
+            at: string;
+            method: string;
+            path: string;
+            status: number;
+            operationId: string | null;
+            /** @description Its entry in the sandbox's journal (GET /__sim/journal), when the journal numbered it at once; null in a shared deployment. */
+            journalId: number | null;
+        };
+        CoverageCount: {
+            total: number;
+            covered: number;
+            percent: number;
+        };
+        Coverage: {
+            /** @description The sandboxes whose coverage this is. */
+            sandboxes: string[];
+            tag: string | null;
+            summary: {
+                behaviours: components["schemas"]["CoverageCount"];
+                operations: components["schemas"]["CoverageCount"];
+            };
+            /** @description The whole catalogue, in its order; `count` 0 and `first` null when no request exercised it. */
+            behaviours: {
+                id: string;
+                /** @enum {string} */
+                group: "rule" | "billing-not-configured" | "decline" | "fault" | "retry" | "token" | "refusal";
+                sentence: string;
+                /** @description A bundled scenario that exercises it (`POST /__sim/scenarios/{name}/load`). */
+                scenario: string;
+                count: number;
+                first: components["schemas"]["CoverageFirst"] | null;
+            }[];
+            /** @description Every operation x response status the spec documents for it, and any other status answered. */
+            operations: {
+                operationId: string;
+                face: string;
+                status: number;
+                count: number;
+            }[];
         };
         JournalEntry: {
             id: number;
@@ -5750,6 +5827,101 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["JournalCount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getCoverage: {
+        parameters: {
+            query?: {
+                /** @description Every sandbox's coverage, merged. */
+                all?: "true" | "false";
+                /** @description The merged coverage of the sandboxes created with this tag (404 when none has it). */
+                tag?: components["schemas"]["CoverageTag"];
+            };
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The coverage of the sandboxes asked for. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sandboxes": [
+                     *         "default"
+                     *       ],
+                     *       "tag": null,
+                     *       "summary": {
+                     *         "behaviours": {
+                     *           "total": 2,
+                     *           "covered": 1,
+                     *           "percent": 50
+                     *         },
+                     *         "operations": {
+                     *           "total": 2,
+                     *           "covered": 1,
+                     *           "percent": 50
+                     *         }
+                     *       },
+                     *       "behaviours": [
+                     *         {
+                     *           "id": "past-due",
+                     *           "group": "rule",
+                     *           "sentence": "An invoice still owing after its due date counts in Balance Past Due.",
+                     *           "scenario": "three-past-due",
+                     *           "count": 3,
+                     *           "first": {
+                     *             "sandbox": "default",
+                     *             "at": "2019-03-04T00:00:00.000Z",
+                     *             "method": "GET",
+                     *             "path": "/alarm-com/api/billing/summary",
+                     *             "status": 200,
+                     *             "operationId": "getBillingSummary",
+                     *             "journalId": 12
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": "decline.insufficient_funds",
+                     *           "group": "decline",
+                     *           "sentence": "A charge is declined for insufficient funds.",
+                     *           "scenario": "declines",
+                     *           "count": 0,
+                     *           "first": null
+                     *         }
+                     *       ],
+                     *       "operations": [
+                     *         {
+                     *           "operationId": "getBillingSummary",
+                     *           "face": "AlarmComBilling",
+                     *           "status": 200,
+                     *           "count": 3
+                     *         },
+                     *         {
+                     *           "operationId": "getBillingSummary",
+                     *           "face": "AlarmComBilling",
+                     *           "status": 409,
+                     *           "count": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Coverage"];
                 };
             };
             400: components["responses"]["BadRequest"];

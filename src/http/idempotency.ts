@@ -68,6 +68,7 @@ export async function runIdempotent(
   const replay = async (record: IdempotencyRecord): Promise<OpOutput> => {
     const { state, entity } = await service.created(input.sandbox, request, record);
     const out = renderer.render(state, entity as never, input.base);
+    input.marks?.push('retry.replayed');
     return { ...out, headers: { ...out.headers, 'idempotent-replayed': 'true' } };
   };
   const earlier = service.earlier(input.sandbox, request);

@@ -20,6 +20,8 @@ export type RequestInput = {
   base: RequestBase;
   /** The keyed request (Idempotency-Key) of a creating POST: the route passes it on to its service call. */
   idempotency?: IdempotentRequest;
+  /** The behaviours this request exercised (coverage): services add to it; the journal stage records it. */
+  marks?: string[];
 };
 
 type Parameters<Id extends OperationId> = operations[Id]['parameters'];

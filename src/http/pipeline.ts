@@ -6,12 +6,13 @@
 import { type Context, Hono } from 'hono';
 import { DomainError } from '../domain/errors.ts';
 import type { IdempotencyService } from '../services/idempotency.ts';
-import type { Journal } from '../services/services.ts';
+import type { CoverageTally, Journal } from '../services/services.ts';
 import type { SandboxAccess } from '../services/sandbox-access.ts';
 import { isApiPath } from './api-path.ts';
 import { type Face, faceOfOperation, faceOfPath } from './face.ts';
 import type { OpenApiIndex } from './openapi-index.ts';
 import { onErrorHandler, problem, problemResponse } from './problem.ts';
+import { markRefusal } from './refusal-marks.ts';
 import { responseValidation, type ResponseViolation } from './response-validation.ts';
 import { pathWithoutSandboxPrefix } from './sandbox-prefix.ts';
 import { checkResponseStage } from './stages/check-response.ts';
@@ -33,6 +34,8 @@ export type PipelineDeps = {
   authenticate: Authenticator;
   sandboxes: SandboxAccess;
   journal: Journal;
+  /** Behaviour coverage: requests collect their marks and the journal stage counts them; none: not recorded. */
+  coverage?: CoverageTally;
   idempotency: IdempotencyService;
   /** Read X-Forwarded-Proto / X-Forwarded-Host for the links in answers (behind a trusted proxy only). */
   trustProxy?: boolean;
@@ -55,7 +58,9 @@ export function createPipeline(deps: PipelineDeps): Hono {
   const plainOnError = onErrorHandler((err) =>
     log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
   );
-  const record = requestRecorder({ journal: deps.journal, sandboxes: deps.sandboxes, log });
+  const record = requestRecorder({ journal: deps.journal, coverage: deps.coverage, sandboxes: deps.sandboxes, log });
+  // A request's behaviour marks, when coverage is recorded.
+  const newMarks = deps.coverage ? (): string[] => [] : () => undefined;
   const check = deps.strict
     ? responseValidation({ validators: deps.validators, faces, onViolation: deps.onViolation, log })
     : undefined;
@@ -91,7 +96,9 @@ export function createPipeline(deps: PipelineDeps): Hono {
     const stages = stagesOf(face);
     for (const op of ops) {
       const serve = compose(op, stages, handle(op));
-      sub.on(op.method, op.honoPath, (c) => serve({ c, face: undefined, sandbox: undefined, input: undefined }));
+      sub.on(op.method, op.honoPath, (c) =>
+        serve({ c, face: undefined, sandbox: undefined, input: undefined, marks: newMarks() }),
+      );
     }
     app.route('/', sub);
   }
@@ -99,11 +106,14 @@ export function createPipeline(deps: PipelineDeps): Hono {
   if (faceless.length) throw new Error(`No face serves ${faceless.map((op) => op.operationId).join(', ')}`);
 
   // Unknown routes: under a face's path, in its format; elsewhere the fallback (the console) or a problem.
-  const notFound = compose(undefined, answered, ({ c }: Req): Response | Promise<Response> => {
+  const notFound = compose(undefined, answered, ({ c, marks }: Req): Response | Promise<Response> => {
     const face = faceOfPath(faces, c.req.path);
     const answer = () => {
       const onError = face?.loaded()?.onError;
-      if (onError) return onError(routeNotFoundError(c), c);
+      if (onError) {
+        if (marks) markRefusal(marks, face!.tag, routeNotFoundError(c));
+        return onError(routeNotFoundError(c), c);
+      }
       if (!deps.fallback || isApiPath(c.req.path)) return routeNotFound(c);
       return Promise.resolve(deps.fallback(c)).then(
         (res) => {
@@ -116,7 +126,7 @@ export function createPipeline(deps: PipelineDeps): Hono {
     const loading = face?.load();
     return loading ? loading.then(answer) : answer();
   });
-  app.notFound((c) => notFound({ c, face: undefined, sandbox: undefined, input: undefined }));
+  app.notFound((c) => notFound({ c, face: undefined, sandbox: undefined, input: undefined, marks: newMarks() }));
   return app;
 }
 

@@ -1,6 +1,7 @@
 import { sequentialIds, type Ctx, type IdGen } from '../domain/ids.ts';
 import { DomainError } from '../domain/errors.ts';
 import { expiredIdempotencyKeyIds } from '../domain/idempotency-keys.ts';
+import { behavioursOfCommit } from '../domain/behaviours/of-commit.ts';
 import { inexactNumberPath, type CommandResult, type Patch } from '../domain/patch.ts';
 import type { Reader, SandboxView } from '../domain/reader.ts';
 import type { IdempotencyRecord, SandboxState } from '../domain/types.ts';
@@ -35,10 +36,13 @@ export function createCommandRunner({
   idSource?: IdSource;
 }): CommandRunner {
   const held = new Map<string, Promise<void>>();
-  const runNow = <T>(sandbox: string, command: Command<T>, keyed: IdempotentRequest | undefined): Promise<T> =>
+  const runNow = <T>(sandbox: string, command: Command<T>, options: RunOptions | undefined): Promise<T> => {
+    const keyed = options?.idempotency;
+    const marks = options?.marks;
+    let seen: string[] | undefined;
     // The store runs the command on the sandbox's current state: synchronously, so no other command can
     // interleave between reading and applying.
-    store.write(sandbox, (state) => {
+    const written = store.write(sandbox, (state) => {
       const pending = keyed && !keyed.recorded ? keyed : undefined;
       // A retry that raced the original past the HTTP layer's check is answered from the record.
       const earlier = pending && findIdempotencyRecord(state, store.read, pending.scope, pending.key);
@@ -48,15 +52,18 @@ export function createCommandRunner({
       const { patch, result } = command(state, ctx);
       const recorded = pending ? withIdempotencyRecord(state, patch, pending, ctx) : patch;
       refuseInexactNumbers(recorded);
+      if (marks) seen = behavioursOfCommit(state, store.read, patch);
       return { patch: { ...recorded, lastIds: lastIds() }, result };
     });
+    // What the command exercised counts once it is committed.
+    return marks ? written.then((result) => (marks.push(...seen!), result)) : written;
+  };
   const whenFree = async (sandbox: string): Promise<void> => {
     for (let busy = held.get(sandbox); busy; busy = held.get(sandbox)) await busy;
   };
   const run: CommandRunner['run'] = (sandbox, command, options) => {
-    const keyed = options?.idempotency;
-    if (!held.has(sandbox)) return runNow(sandbox, command, keyed);
-    return whenFree(sandbox).then(() => runNow(sandbox, command, keyed));
+    if (!held.has(sandbox)) return runNow(sandbox, command, options);
+    return whenFree(sandbox).then(() => runNow(sandbox, command, options));
   };
   return {
     read: (sandbox) => store.require(sandbox),
@@ -71,7 +78,7 @@ export function createCommandRunner({
         // The store holds the sandbox's writes where other processes share it; this process holds its own here.
         return await store.exclusive(sandbox, () =>
           work((name, command, options) =>
-            name === sandbox ? runNow(name, command, options?.idempotency) : run(name, command, options),
+            name === sandbox ? runNow(name, command, options) : run(name, command, options),
           ),
         );
       } finally {

@@ -48,13 +48,18 @@ export function createDealerService({ runner, adc }: { runner: CommandRunner; ad
     getIsp: (sandbox: string, id: number) => find(read(sandbox).isps, id, 'Interactive Services Provider'),
     createIsp: (sandbox: string, input: IspInput, options?: RunOptions) =>
       runner.run(sandbox, (s, ctx) => createIsp(s, input, ctx), options),
-    async updateIsp(sandbox: string, id: number, input: Partial<IspInput> & { billingIntegration?: boolean }) {
+    async updateIsp(
+      sandbox: string,
+      id: number,
+      input: Partial<IspInput> & { billingIntegration?: boolean },
+      options?: RunOptions,
+    ) {
       const { billingIntegration, ...details } = input;
       find(read(sandbox).isps, id, 'Interactive Services Provider');
       // Credentials first, so enabling in the same request uses the new ones.
       if (Object.keys(details).length) await runner.run(sandbox, (s, ctx) => updateIspDetails(s, id, details, ctx));
       if (billingIntegration !== undefined)
-        return changeBillingIntegration({ runner, adc }, sandbox, id, billingIntegration);
+        return changeBillingIntegration({ runner, adc }, sandbox, id, billingIntegration, options);
       return find(read(sandbox).isps, id, 'Interactive Services Provider');
     },
 
@@ -66,8 +71,8 @@ export function createDealerService({ runner, adc }: { runner: CommandRunner; ad
       find(read(sandbox).recurringInvoices, id, 'Recurring invoice'),
     createRecurringInvoice: (sandbox: string, input: CreateRecurringInvoiceInput, options?: RunOptions) =>
       runner.run(sandbox, (s, ctx) => createRecurringInvoice(s, input, ctx), options),
-    updateRecurringInvoice: (sandbox: string, id: number, billingMethodId: number) =>
-      runner.run(sandbox, (s, ctx) => updateRecurringBillingMethod(s, id, billingMethodId, ctx)),
+    updateRecurringInvoice: (sandbox: string, id: number, billingMethodId: number, options?: RunOptions) =>
+      runner.run(sandbox, (s, ctx) => updateRecurringBillingMethod(s, id, billingMethodId, ctx), options),
 
     listInvoices: (sandbox: string, customerId?: number) => byCustomer(read(sandbox).invoices, customerId),
     getInvoice: (sandbox: string, id: number) => find(read(sandbox).invoices, id, 'Invoice'),
@@ -80,8 +85,8 @@ export function createDealerService({ runner, adc }: { runner: CommandRunner; ad
     },
     createBillingMethod: (sandbox: string, customerId: number, input: NewBillingMethodInput, options?: RunOptions) =>
       runner.run(sandbox, (s, ctx) => createBillingMethod(s, customerId, input, ctx), options),
-    updateBillingMethodExpiry: (sandbox: string, id: number, expiry: ExpiryInput) =>
-      runner.run(sandbox, (s, ctx) => updateCardExpiry(s, id, expiry, ctx)),
+    updateBillingMethodExpiry: (sandbox: string, id: number, expiry: ExpiryInput, options?: RunOptions) =>
+      runner.run(sandbox, (s, ctx) => updateCardExpiry(s, id, expiry, ctx), options),
 
     listPayments: (sandbox: string, customerId?: number) => byCustomer(read(sandbox).payments, customerId),
     getPayment: (sandbox: string, id: number) => find(read(sandbox).payments, id, 'Payment'),

@@ -23,7 +23,11 @@ export type IdempotentRequest = {
 };
 
 /** What a command that may create the keyed request's entity is given: the runner records the key with it. */
-export type RunOptions = { idempotency?: IdempotentRequest };
+export type RunOptions = {
+  idempotency?: IdempotentRequest;
+  /** The request's behaviour marks (coverage): what the command exercised is added to them once committed. */
+  marks?: string[];
+};
 
 /** Thrown by the runner when the key was recorded after the HTTP layer looked (a concurrent retry). */
 export class IdempotentReplay extends Error {

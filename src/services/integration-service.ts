@@ -4,6 +4,7 @@ import { notFound } from '../domain/errors.ts';
 import type { Isp } from '../domain/types.ts';
 import type { AlarmComWebServices } from './alarm-com-web-services.ts';
 import type { CommandRunner } from './command-runner.ts';
+import type { RunOptions } from './idempotency.ts';
 
 /**
  * Checking "Billing Integration" on an ISP: SecurityTrax calls GetSecurityTraxSettings and
@@ -15,6 +16,7 @@ export async function changeBillingIntegration(
   sandbox: string,
   ispId: number,
   enabled: boolean,
+  options?: RunOptions,
 ): Promise<Isp> {
   const { runner, adc } = deps;
   const state = runner.read(sandbox);
@@ -48,7 +50,7 @@ export async function changeBillingIntegration(
   } finally {
     clearTimeout(timer);
   }
-  const change = await runner.run(sandbox, (s, ctx) => applyIntegrationChange(s, ispId, outcome, ctx));
+  const change = await runner.run(sandbox, (s, ctx) => applyIntegrationChange(s, ispId, outcome, ctx), options);
   if (change.failure) throw change.failure;
   return change.isp;
 }

@@ -17,6 +17,7 @@ import type { Faults, SandboxSettings, SeedRef, SimEvent } from '../domain/types
 import { createIntegratorKey, createPersonalAccessToken, integratorKeysOf } from '../domain/securitytrax-access.ts';
 import { seedState } from '../seeds/seed-state.ts';
 import { hashToken, newToken } from './access-tokens.ts';
+import type { CoverageTally } from '../store/coverage.ts';
 import type { Journal } from '../store/journal.ts';
 import type { ScenarioLibrary, ScenarioReport } from './scenario-library.ts';
 import { RETRY_AFTER_SECONDS } from '../store/postgres/unavailable.ts';
@@ -24,9 +25,10 @@ import type { Store } from '../store/store.ts';
 import { sandboxExists } from '../store/sandbox-errors.ts';
 import { assertSandboxName } from '../store/sandbox-name.ts';
 import type { CommandRunner } from './command-runner.ts';
+import type { RunOptions } from './idempotency.ts';
 import { eventsLink, sandboxView, type SandboxSummary } from './views.ts';
 
-export type SandboxCreate = { name: string; from?: string; scenario?: string; seed?: 'demo' | 'empty' };
+export type SandboxCreate = { name: string; from?: string; scenario?: string; seed?: 'demo' | 'empty'; tag?: string };
 
 /** Actions per chunk of an advance: small enough that other sandboxes are answered in between. */
 const ADVANCE_CHUNK_ACTIONS = 500;
@@ -36,12 +38,14 @@ export function createSimService({
   store,
   runner,
   journal,
+  coverage,
   scenarios,
   advanceChunkActions = ADVANCE_CHUNK_ACTIONS,
 }: {
   store: Store;
   runner: CommandRunner;
   journal: Journal;
+  coverage: CoverageTally;
   scenarios?: ScenarioLibrary;
   /** Actions per chunk of a clock advance (tests make it small to exercise the chunking). */
   advanceChunkActions?: number;
@@ -87,6 +91,7 @@ export function createSimService({
         await store.sync(assertSandboxName(from));
         // The source's writes wait meanwhile: the clone's data is a copy of the source's as of now.
         await runner.exclusive(from, () => store.clone(from, input.name));
+        if (input.tag !== undefined) await coverage.tag(input.name, input.tag);
         return summary(input.name);
       }
       const doc =
@@ -94,6 +99,7 @@ export function createSimService({
           ? fromSeed(input.name, { kind: 'scenario', name: input.scenario })
           : fromSeed(input.name, { kind: input.seed ?? 'demo' });
       await store.create(doc);
+      if (input.tag !== undefined) await coverage.tag(input.name, input.tag);
       return summary(input.name);
     },
     // Replacing or removing a sandbox waits, as any write does, for an advance running on it.
@@ -102,6 +108,7 @@ export function createSimService({
       await runner.exclusive(name, async () => {
         await store.delete(name);
         await journal.clear(name);
+        await coverage.clear(name);
       });
     },
     resetSandbox: (name: string): Promise<SandboxSummary> =>
@@ -138,6 +145,7 @@ export function createSimService({
     async advanceClock(
       sandbox: string,
       input: { by?: string; to?: string },
+      options?: RunOptions,
     ): Promise<{ from: string; now: string; events: SimEvent[]; next: string | null }> {
       advanceTarget(runner.read(sandbox).now, input); // refused up front, before waiting for the sandbox
       return runner.exclusive(sandbox, async (run) => {
@@ -153,12 +161,16 @@ export function createSimService({
           // can change the sandbox meanwhile: this advance holds its writes).
           let chunks: Generator<AdvanceChunk, void, IdGen | undefined> | undefined;
           for (let done = false; !done; ) {
-            const chunk = await run(sandbox, (s, ctx) => {
-              chunks ??= advanceClockSteps(s, end, ctx, { maxActions: advanceChunkActions, step });
-              const next = chunks.next(ctx.ids);
-              if (next.done) throw new Error('advance chunks ended early');
-              return next.value;
-            }).catch((err: unknown) => {
+            const chunk = await run(
+              sandbox,
+              (s, ctx) => {
+                chunks ??= advanceClockSteps(s, end, ctx, { maxActions: advanceChunkActions, step });
+                const next = chunks.next(ctx.ids);
+                if (next.done) throw new Error('advance chunks ended early');
+                return next.value;
+              },
+              options,
+            ).catch((err: unknown) => {
               const now = runner.read(sandbox).now;
               throw now === from || !(err instanceof DomainError)
                 ? err

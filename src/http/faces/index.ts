@@ -26,7 +26,7 @@ export function createFaces({ services, health, wallClock, tokenSecret, log }: F
   const stateOf = (sandbox: string): SandboxView => services.runner.view(sandbox);
   return [
     alarmComBillingFace(services.billing, stateOf),
-    simulatorFace(services.sim, health),
+    simulatorFace(services.sim, health, services.coverageReads),
     securityTraxFace({ dealer: services.dealer, stateOf, wallClock, tokenSecret, log }),
     alarmComSoapFace({ adc: services.adc, stateOf, log }),
   ];

@@ -3,13 +3,19 @@
 // sandbox, the body, the parameters or a rule never leaves the face's format, and bad input is never a 500.
 import type { Context } from 'hono';
 import type { Face } from '../face.ts';
-import type { Served, Stage } from './stage.ts';
+import { markRefusal } from '../refusal-marks.ts';
+import type { Req, Served, Stage } from './stage.ts';
 
 export type OnError = (err: unknown, c: Context) => Response;
 
 export const faceStage =
   (face: Face, plainOnError: OnError): Stage =>
   (_op, next) => {
+    // The refusal counts in the request's coverage, then the face answers it in its own format.
+    const refuse = (r: Req, onError: OnError, err: unknown): Response => {
+      if (r.marks) markRefusal(r.marks, face.tag, err);
+      return onError(err, r.c);
+    };
     const serve = (r: Parameters<typeof next>[0]): Served => {
       const loaded = face.loaded();
       if (!loaded) throw new Error(`The ${face.tag} face was used before it was loaded`);
@@ -17,9 +23,9 @@ export const faceStage =
       const onError = loaded.onError ?? plainOnError;
       try {
         const res = next(r);
-        return res instanceof Promise ? res.catch((err: unknown) => onError(err, r.c)) : res;
+        return res instanceof Promise ? res.catch((err: unknown) => refuse(r, onError, err)) : res;
       } catch (err) {
-        return onError(err, r.c);
+        return refuse(r, onError, err);
       }
     };
     return (r) => {

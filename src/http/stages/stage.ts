@@ -20,6 +20,8 @@ export type Req = {
   sandbox?: string;
   /** The validated input of the handler (the validate stage). */
   input?: RequestInput;
+  /** The behaviours the request exercised, for the coverage the journal stage records. */
+  readonly marks?: string[];
 };
 
 export type Serve = (r: Req) => Served;

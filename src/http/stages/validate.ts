@@ -53,7 +53,16 @@ export const validateStage =
           ? NONE
           : (r.face?.authenticate?.(scheme, sandbox, authorization) ?? authenticate(scheme, sandbox, authorization));
       const base = requestBase(c, trustProxy);
-      r.input = { sandbox, path: params.path, query: params.query, headers: params.header, body, auth, base };
+      r.input = {
+        sandbox,
+        path: params.path,
+        query: params.query,
+        headers: params.header,
+        body,
+        auth,
+        base,
+        marks: r.marks,
+      };
       return next(r);
     };
     return (r) => {

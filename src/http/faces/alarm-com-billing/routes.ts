@@ -47,7 +47,7 @@ export const alarmComCreated = {
 export function alarmComBillingRoutes(billing: BillingService, stateOf: (sandbox: string) => SandboxView): BillingOps {
   return {
     getBillingSummary: (i) => {
-      const { state, summary: s } = billing.summary(i.sandbox, loginOf(i.auth));
+      const { state, summary: s } = billing.summary(i.sandbox, loginOf(i.auth), i.marks);
       const method = methodById(state, s.paymentMethodId);
       // Spelled out rather than `{ paymentMethodId, ...rest }`: object rest is the slowest part of this read.
       return ok({
@@ -63,25 +63,21 @@ export function alarmComBillingRoutes(billing: BillingService, stateOf: (sandbox
       });
     },
     getPaymentOptions: (i) => {
-      const { state, options, savedMethodId } = billing.paymentOptions(i.sandbox, loginOf(i.auth));
+      const { state, options, savedMethodId } = billing.paymentOptions(i.sandbox, loginOf(i.auth), i.marks);
       const saved = methodById(state, savedMethodId);
       return ok({ ...options, savedMethod: saved ? paymentMethodView(saved) : null });
     },
     makePayment: async (i) => {
       const body = i.body;
-      const { payment } = await billing.makePayment(
-        i.sandbox,
-        { loginId: loginOf(i.auth), ...body },
-        { idempotency: i.idempotency },
-      );
+      const { payment } = await billing.makePayment(i.sandbox, { loginId: loginOf(i.auth), ...body }, i);
       return alarmComCreated.makePayment.render(stateOf(i.sandbox), payment);
     },
     listEndUserPayments: (i) => {
-      const { state, payments } = billing.payments(i.sandbox, loginOf(i.auth));
+      const { state, payments } = billing.payments(i.sandbox, loginOf(i.auth), i.marks);
       return items(payments.map((p) => endUserPaymentView(state, p)));
     },
     getEndUserPayment: (i) => {
-      const { state, payment } = billing.payment(i.sandbox, loginOf(i.auth), i.path.paymentId);
+      const { state, payment } = billing.payment(i.sandbox, loginOf(i.auth), i.path.paymentId, i.marks);
       return ok(endUserPaymentView(state, payment));
     },
     getPaymentMethod: (i) => {
@@ -89,7 +85,7 @@ export function alarmComBillingRoutes(billing: BillingService, stateOf: (sandbox
       return ok(methodAndAutoPay(state, billingMethodId));
     },
     changePaymentMethod: async (i) => {
-      const { recurringInvoice } = await billing.changePaymentMethod(i.sandbox, loginOf(i.auth), i.body);
+      const { recurringInvoice } = await billing.changePaymentMethod(i.sandbox, loginOf(i.auth), i.body, i);
       return ok(methodAndAutoPay(stateOf(i.sandbox), recurringInvoice.billingMethodId));
     },
     removePaymentMethod: (i) => billing.removePaymentMethod(i.sandbox, loginOf(i.auth)),
@@ -97,7 +93,7 @@ export function alarmComBillingRoutes(billing: BillingService, stateOf: (sandbox
       const result = await billing.setAutoPay(i.sandbox, loginOf(i.auth), i.body.enabled);
       return ok(methodAndAutoPay(stateOf(i.sandbox), result.billingMethodId));
     },
-    listBills: (i) => items(billing.bills(i.sandbox, loginOf(i.auth)).bills.map(billView)),
-    getBill: (i) => ok(billView(billing.bill(i.sandbox, loginOf(i.auth), i.path.invoiceId).bill)),
+    listBills: (i) => items(billing.bills(i.sandbox, loginOf(i.auth), i.marks).bills.map(billView)),
+    getBill: (i) => ok(billView(billing.bill(i.sandbox, loginOf(i.auth), i.path.invoiceId, i.marks).bill)),
   };
 }

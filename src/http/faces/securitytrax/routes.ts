@@ -68,7 +68,7 @@ function pointing<T>(field: string, run: () => Promise<T>): Promise<T> {
   });
 }
 
-const keyed = (i: Pick<RequestInput, 'idempotency'>) => ({ idempotency: i.idempotency });
+const keyed = (i: Pick<RequestInput, 'idempotency' | 'marks'>) => ({ idempotency: i.idempotency, marks: i.marks });
 
 export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps) {
   const updated = (rt: ResourceType, i: Answering, e: { id: number }) => {
@@ -112,7 +112,7 @@ export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps) {
     updateIsp: async (i) => {
       const changes = input(isps, patchData(i)) as { billingIntegration?: boolean };
       const isp = await pointing('/billingIntegration', () =>
-        dealer.updateIsp(i.sandbox, Number(i.path.id), changes as never),
+        dealer.updateIsp(i.sandbox, Number(i.path.id), changes as never, keyed(i)),
       );
       return updated(isps, i, isp);
     },
@@ -128,7 +128,7 @@ export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps) {
       return updated(
         recurringInvoices,
         i,
-        await dealer.updateRecurringInvoice(i.sandbox, Number(i.path.id), billingMethodId),
+        await dealer.updateRecurringInvoice(i.sandbox, Number(i.path.id), billingMethodId, keyed(i)),
       );
     },
 
@@ -148,7 +148,7 @@ export function securityTraxRoutes({ dealer, stateOf, tokens: issued }: Deps) {
       return updated(
         billings,
         i,
-        await dealer.updateBillingMethodExpiry(i.sandbox, Number(i.path.id), { expMonth, expYear }),
+        await dealer.updateBillingMethodExpiry(i.sandbox, Number(i.path.id), { expMonth, expYear }, keyed(i)),
       );
     },
     deleteBillingMethod: (i) => {

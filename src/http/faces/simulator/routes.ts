@@ -61,7 +61,7 @@ export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
     resetSandbox: async (i) => ok(await sim.resetSandbox(i.sandbox)),
     getClock: (i) => ok(sim.clock(i.sandbox)),
     advanceClock: async (i) => {
-      const advanced = await sim.advanceClock(i.sandbox, i.body);
+      const advanced = await sim.advanceClock(i.sandbox, i.body, i);
       return ok({ ...advanced, next: inSandbox(i, advanced.next) });
     },
     getSettings: (i) => ok(sim.settings(i.sandbox)),
