@@ -2118,13 +2118,13 @@ export interface components {
          *     `accountNumber`, `account_number`, `password`, `token`, `access_token`, `authorization`, `secret`, any
          *     case) and by element name in XML (the SOAP `Authentication` header's `Password`); any other run of 12 or
          *     more digits is masked the same way. Routing numbers name a bank, not an account: they are kept. A body
-         *     longer than 16,384 characters (16 KiB) is cut there and marked `truncated`, so a sandbox's 500 entries
-         *     hold at most 16 MiB of bodies.
+         *     longer than 16,384 characters (16 KiB) is cut there and marked `truncated`: an entry holds at most 32 KiB
+         *     of bodies, a sandbox's journal (its last 500 entries, trimmed in batches of 125) at most 20 MiB.
          */
         JournalBody: {
             /** @description The Content-Type sent with the body; null without one. */
             contentType: string | null;
-            /** @description The body as text (masked, at most 16,384 characters); null when there was none. */
+            /** @description The body as text (masked, at most 16,384 characters); null when there was none, or when the request was refused before its body was read (a missing credential, say). */
             text: string | null;
             /** @description True when `text` was cut at 16,384 characters. */
             truncated: boolean;

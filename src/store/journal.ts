@@ -47,8 +47,9 @@ export function createJournal({ limit = JOURNAL_LIMIT }: { limit?: number } = {}
         response,
         behaviours,
       });
-      // Trimmed in batches: splicing the head off a full list on every request showed in every request's cost.
-      if (list.length >= limit * 2) list.splice(0, list.length - limit);
+      // Trimmed in batches of a quarter: splicing the head off a full list on every request showed in every
+      // request's cost, and a batch as long as the list would hold twice the bodies the spec promises.
+      if (list.length >= limit + Math.ceil(limit / 4)) list.splice(0, list.length - limit);
     },
     list: (sandbox) => (bySandbox.get(sandbox) ?? []).slice(-limit),
     clear: (sandbox) => void bySandbox.delete(sandbox),
