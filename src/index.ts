@@ -8,3 +8,10 @@ export {
   type CoverageScope,
 } from './coverage-reports/read-coverage.ts';
 export { VERSION } from './version.ts';
+export {
+  RequestVerificationError,
+  verifyRequests,
+  type ExpectedCount,
+  type RequestFilter,
+  type VerifyOptions,
+} from './verify-requests.ts';

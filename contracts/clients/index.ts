@@ -40,3 +40,14 @@ export {
   type SecurityTraxClient,
   type SecurityTraxClientOptions,
 } from './securitytrax-client.ts';
+export {
+  createJournalClient,
+  type JournalClient,
+  type JournalClientOptions,
+  type JournalEntry,
+} from './journal-client.ts';
+export {
+  RequestVerificationError,
+  type ExpectedCount,
+  type RequestFilter,
+} from '../../src/verify-requests.ts';

@@ -1,6 +1,6 @@
 // The sandbox's event timeline and request journal (Time page).
 import type { SimEvent } from '../domain/types.ts';
-import type { JournalEntry } from '../services/services.ts';
+import type { JournalBody, JournalRecord } from '../services/services.ts';
 import { DataList, instantText } from './components.tsx';
 import type { ConsoleCx } from './context.ts';
 
@@ -50,7 +50,7 @@ export function EventsTable({ cx, events, type }: { cx: ConsoleCx; events: SimEv
   );
 }
 
-export function JournalTable({ entries }: { entries: JournalEntry[] }) {
+export function JournalTable({ entries }: { entries: JournalRecord[] }) {
   // The journal holds API traffic only (the console's own page requests are not journaled).
   const api = entries;
   if (!api.length)
@@ -76,6 +76,7 @@ export function JournalTable({ entries }: { entries: JournalEntry[] }) {
               <code>
                 {e.method} {e.path}
               </code>
+              <JournalBodies entry={e} />
             </td>
             <td data-label="Operation">{e.operationId ?? <span class="muted">—</span>}</td>
             <td class="num" data-label="Status">
@@ -88,5 +89,39 @@ export function JournalTable({ entries }: { entries: JournalEntry[] }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A JSON body indented for reading; any other body (SOAP XML, cut JSON) as it was kept. */
+function bodyText(body: JournalBody): string {
+  if (body.text === null || body.truncated || !body.contentType?.includes('json')) return body.text ?? '';
+  try {
+    return JSON.stringify(JSON.parse(body.text), null, 2);
+  } catch {
+    return body.text;
+  }
+}
+
+function BodyBlock({ title, body }: { title: string; body: JournalBody }) {
+  if (body.text === null) return null;
+  return (
+    <div>
+      <p class="small muted">
+        {title} ({body.contentType ?? 'no content type'}){body.truncated ? ', cut at 16 KiB' : ''}
+      </p>
+      <pre>{bodyText(body)}</pre>
+    </div>
+  );
+}
+
+/** The request's and the answer's bodies, folded (masked as the journal keeps them; text, escaped by JSX). */
+function JournalBodies({ entry }: { entry: JournalRecord }) {
+  if (entry.request.text === null && entry.response.text === null) return null;
+  return (
+    <details data-testid="journal-bodies">
+      <summary class="small">Bodies</summary>
+      <BodyBlock title="Request" body={entry.request} />
+      <BodyBlock title="Answer" body={entry.response} />
+    </details>
   );
 }

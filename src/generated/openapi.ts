@@ -773,8 +773,38 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The request journal of the sandbox */
+        /**
+         * The request journal of the sandbox, filtered
+         * @description The last 500 requests answered for the sandbox, oldest first, each with its request's and answer's body
+         *     (card numbers, CVVs, bank account numbers, passwords and tokens masked before the entry is stored; see
+         *     `JournalBody`). The query parameters filter it; all of them must hold. `GET /__sim/journal/count` counts
+         *     the same matches. Bad filter values are a 422 `validation-failed` naming the parameter (`/query/status`).
+         *     Reads of the journal itself (this operation and the count) are not journaled, so verifying requests
+         *     does not change what is counted. The journal is per sandbox: requests to `/__sim` are in the sandbox
+         *     they name (X-Sandbox or the `/sandboxes/{name}` prefix).
+         */
         get: operations["getJournal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__sim/journal/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many journal entries match
+         * @description The number of entries `GET /__sim/journal` would list with the same filters (of the last 500 requests
+         *     of the sandbox): what a test asserts to verify a request was made, and how many times.
+         */
+        get: operations["countJournal"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2078,8 +2108,39 @@ export interface components {
             path: string;
             status: number;
             durationMs: number;
-            /** @description Null when the request matched no operation. */
+            /** @description Null when the request matched no operation. For the SOAP face, the operation in the envelope's Body. */
             operationId: string | null;
+            /** @description The face that answered (the tag of its operations); null for a route outside every face. */
+            face: components["schemas"]["JournalFace"] | null;
+            request: components["schemas"]["JournalBody"];
+            response: components["schemas"]["JournalBody"];
+            /** @description Ids of the behaviours of the billing integration this request exercised, see GET /__sim/coverage. */
+            behaviours: string[];
+        };
+        /** @enum {string} */
+        JournalFace: "AlarmComBilling" | "AlarmComWebServices" | "SecurityTrax" | "Simulator";
+        /**
+         * @description A request's or an answer's body as the journal keeps it. Before an entry is stored, card numbers keep
+         *     their last 4 digits (`************4242`), bank account numbers too, and CVVs, passwords, tokens and
+         *     secrets are `***`: by field name in JSON (`number`, `cardNumber`, `card_number`, `cvv`, `cvc`,
+         *     `accountNumber`, `account_number`, `password`, `token`, `access_token`, `authorization`, `secret`, any
+         *     case) and by element name in XML (the SOAP `Authentication` header's `Password`); any other run of 12 or
+         *     more digits is masked the same way. Routing numbers name a bank, not an account: they are kept. A body
+         *     longer than 16,384 characters (16 KiB) is cut there and marked `truncated`: an entry holds at most 32 KiB
+         *     of bodies, a sandbox's journal (its last 500 entries, trimmed in batches of 125) at most 20 MiB.
+         */
+        JournalBody: {
+            /** @description The Content-Type sent with the body; null without one. */
+            contentType: string | null;
+            /** @description The body as text (masked, at most 16,384 characters); null when there was none, or when the request was refused before its body was read (a missing credential, say). */
+            text: string | null;
+            /** @description True when `text` was cut at 16,384 characters. */
+            truncated: boolean;
+            /** @description The body parsed, when it is JSON (any `json` media type) and was not cut; absent otherwise (XML, HTML, text). */
+            json?: unknown;
+        };
+        JournalCount: {
+            count: number;
         };
         Journal: {
             items: components["schemas"]["JournalEntry"][];
@@ -2603,6 +2664,44 @@ export interface components {
          * @example 7
          */
         EventsAfter: number;
+        /**
+         * @description Only requests of this operation (the spec's operationId, or the SOAP operation's name such as `SetSecurityTraxSettings`).
+         * @example SetSecurityTraxSettings
+         */
+        JournalOperation: string;
+        /**
+         * @description Only requests of this face (the tag of its operations).
+         * @example AlarmComWebServices
+         */
+        JournalFace: components["schemas"]["JournalFace"];
+        /**
+         * @description Only requests of this HTTP method (any case).
+         * @example POST
+         */
+        JournalMethod: string;
+        /**
+         * @description Only answers of this status (`201`) or class (`4xx`).
+         * @example 4xx
+         */
+        JournalStatus: string;
+        /**
+         * @description Only requests answered at or after this instant of the sandbox's virtual clock.
+         * @example 2019-03-01T00:00:00Z
+         */
+        JournalSince: string;
+        /**
+         * @description Only requests answered at or before this instant of the sandbox's virtual clock (not before `since`).
+         * @example 2019-04-01T00:00:00Z
+         */
+        JournalUntil: string;
+        /**
+         * @description Only requests whose path, request body or answer body (as stored: masked, at most 16 KiB each) contains
+         *     this text, ignoring case. Plain text, not a pattern.
+         * @example BillingIntegrationEnabled>true<
+         */
+        JournalText: string;
+        /** @description Only requests that exercised this behaviour of the billing integration (its id, see GET /__sim/coverage). */
+        JournalBehaviour: string;
         /**
          * @description The most events to answer (default 100); follow `next` for more.
          * @example 100
@@ -5569,7 +5668,46 @@ export interface operations {
     };
     getJournal: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only requests of this operation (the spec's operationId, or the SOAP operation's name such as `SetSecurityTraxSettings`).
+                 * @example SetSecurityTraxSettings
+                 */
+                operation?: components["parameters"]["JournalOperation"];
+                /**
+                 * @description Only requests of this face (the tag of its operations).
+                 * @example AlarmComWebServices
+                 */
+                face?: components["parameters"]["JournalFace"];
+                /**
+                 * @description Only requests of this HTTP method (any case).
+                 * @example POST
+                 */
+                method?: components["parameters"]["JournalMethod"];
+                /**
+                 * @description Only answers of this status (`201`) or class (`4xx`).
+                 * @example 4xx
+                 */
+                status?: components["parameters"]["JournalStatus"];
+                /**
+                 * @description Only requests answered at or after this instant of the sandbox's virtual clock.
+                 * @example 2019-03-01T00:00:00Z
+                 */
+                since?: components["parameters"]["JournalSince"];
+                /**
+                 * @description Only requests answered at or before this instant of the sandbox's virtual clock (not before `since`).
+                 * @example 2019-04-01T00:00:00Z
+                 */
+                until?: components["parameters"]["JournalUntil"];
+                /**
+                 * @description Only requests whose path, request body or answer body (as stored: masked, at most 16 KiB each) contains
+                 *     this text, ignoring case. Plain text, not a pattern.
+                 * @example BillingIntegrationEnabled>true<
+                 */
+                q?: components["parameters"]["JournalText"];
+                /** @description Only requests that exercised this behaviour of the billing integration (its id, see GET /__sim/coverage). */
+                behaviour?: components["parameters"]["JournalBehaviour"];
+            };
             header?: {
                 /**
                  * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
@@ -5582,7 +5720,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The last 500 requests served for the sandbox (kept in memory, per sandbox), oldest first. */
+            /** @description The matching entries of the last 500 requests served for the sandbox, oldest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5594,16 +5732,120 @@ export interface operations {
                      *         {
                      *           "id": 1,
                      *           "at": "2019-03-01T00:00:00.000Z",
-                     *           "method": "GET",
-                     *           "path": "/securitytrax/default/user/v1/customers",
-                     *           "status": 200,
+                     *           "method": "POST",
+                     *           "path": "/alarm-com/api/billing/payments",
+                     *           "status": 201,
                      *           "durationMs": 1.7,
-                     *           "operationId": "listCustomers"
+                     *           "operationId": "makePayment",
+                     *           "face": "AlarmComBilling",
+                     *           "request": {
+                     *             "contentType": "application/json",
+                     *             "text": "{\"amountCents\":100,\"newBillingMethod\":{\"type\":\"credit_card\",\"card\":{\"number\":\"************4242\",\"cvv\":\"***\",\"expMonth\":12,\"expYear\":2030,\"holderName\":\"Jane\"}}}",
+                     *             "truncated": false,
+                     *             "json": {
+                     *               "amountCents": 100,
+                     *               "newBillingMethod": {
+                     *                 "type": "credit_card",
+                     *                 "card": {
+                     *                   "number": "************4242",
+                     *                   "cvv": "***",
+                     *                   "expMonth": 12,
+                     *                   "expYear": 2030,
+                     *                   "holderName": "Jane"
+                     *                 }
+                     *               }
+                     *             }
+                     *           },
+                     *           "response": {
+                     *             "contentType": "application/json",
+                     *             "text": "{\"id\":7,\"amountCents\":100,\"status\":\"succeeded\"}",
+                     *             "truncated": false,
+                     *             "json": {
+                     *               "id": 7,
+                     *               "amountCents": 100,
+                     *               "status": "succeeded"
+                     *             }
+                     *           },
+                     *           "behaviours": []
                      *         }
                      *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["Journal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    countJournal: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only requests of this operation (the spec's operationId, or the SOAP operation's name such as `SetSecurityTraxSettings`).
+                 * @example SetSecurityTraxSettings
+                 */
+                operation?: components["parameters"]["JournalOperation"];
+                /**
+                 * @description Only requests of this face (the tag of its operations).
+                 * @example AlarmComWebServices
+                 */
+                face?: components["parameters"]["JournalFace"];
+                /**
+                 * @description Only requests of this HTTP method (any case).
+                 * @example POST
+                 */
+                method?: components["parameters"]["JournalMethod"];
+                /**
+                 * @description Only answers of this status (`201`) or class (`4xx`).
+                 * @example 4xx
+                 */
+                status?: components["parameters"]["JournalStatus"];
+                /**
+                 * @description Only requests answered at or after this instant of the sandbox's virtual clock.
+                 * @example 2019-03-01T00:00:00Z
+                 */
+                since?: components["parameters"]["JournalSince"];
+                /**
+                 * @description Only requests answered at or before this instant of the sandbox's virtual clock (not before `since`).
+                 * @example 2019-04-01T00:00:00Z
+                 */
+                until?: components["parameters"]["JournalUntil"];
+                /**
+                 * @description Only requests whose path, request body or answer body (as stored: masked, at most 16 KiB each) contains
+                 *     this text, ignoring case. Plain text, not a pattern.
+                 * @example BillingIntegrationEnabled>true<
+                 */
+                q?: components["parameters"]["JournalText"];
+                /** @description Only requests that exercised this behaviour of the billing integration (its id, see GET /__sim/coverage). */
+                behaviour?: components["parameters"]["JournalBehaviour"];
+            };
+            header?: {
+                /**
+                 * @description Sandbox the request runs against (default `default`). 404 when it does not exist.
+                 * @example default
+                 */
+                "X-Sandbox"?: components["parameters"]["Sandbox"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count of matching entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "count": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JournalCount"];
                 };
             };
             400: components["responses"]["BadRequest"];

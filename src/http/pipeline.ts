@@ -67,7 +67,7 @@ export function createPipeline(deps: PipelineDeps): Hono {
     : undefined;
   // What every answer goes back through, requests no operation matches included.
   const answered: AnswerStage[] = [
-    journalStage(record), // records what was sent
+    journalStage(record, faces), // records what was sent
     ...(check ? [checkResponseStage(check)] : []), // strict mode: the answer against the spec
   ];
   // An operation's request, in order, down to its handler.

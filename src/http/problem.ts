@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError, STATUS_BY_KIND, type FieldError } from '../domain/errors.ts';
+import { textResponse } from './answer-text.ts';
 
 export const PROBLEM_BASE = 'https://trax-sim.dev/problems/';
 export const PROBLEM_JSON = 'application/problem+json';
@@ -26,7 +27,7 @@ export function problem(
 }
 
 export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(p), { status: p.status, headers: { 'content-type': PROBLEM_JSON, ...headers } });
+  return textResponse(JSON.stringify(p), p.status, PROBLEM_JSON, headers);
 }
 
 /** Every thrown thing becomes problem+json; unknown errors become a 500 with no stack trace in it. */

@@ -9,6 +9,9 @@ export const MAX_JSON_DEPTH = 32;
 /** What a JSON operation accepts: `application/json` and any `+json` structured suffix. */
 const JSON_MEDIA_TYPES: readonly string[] = ['application/json', '+json'];
 
+/** Context key of the request body's text as read (the journal keeps it, so the body is read once). */
+export const REQUEST_TEXT = 'requestText';
+
 /** Under @hono/node-server, `c.env.incoming` is the Node request; elsewhere (app.request, MSW) it is absent. */
 const incomingOf = (c: Context): IncomingMessage | undefined =>
   (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
@@ -86,6 +89,7 @@ export async function readJsonBody(
   if (length > 0) requireMediaType(contentType, accepted);
   const text = await bodyText(c);
   if (text.length === 0) return { hasBody: false, body: undefined };
+  c.set(REQUEST_TEXT, text);
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
   requireMediaType(contentType, accepted);
   requireJsonDepth(text);

@@ -6,7 +6,7 @@ import { createCoverageService } from './coverage-service.ts';
 import { createCommandRunner, type IdSource } from './command-runner.ts';
 import { createDealerService } from './dealer-service.ts';
 import { createIdempotencyService } from './idempotency.ts';
-import { createJournal, type Journal, type JournalEntry } from '../store/journal.ts';
+import { createJournal, type Journal, type JournalBody, type JournalRecord } from '../store/journal.ts';
 import { createCoverageTally, type CoverageTally } from '../store/coverage.ts';
 import { createSandboxAccess } from './sandbox-access.ts';
 import type { ScenarioLibrary } from './scenario-library.ts';
@@ -47,4 +47,4 @@ export function createServices(options: ServiceOptions) {
 
 export type Services = ReturnType<typeof createServices>;
 /** What the HTTP layer records answered requests into. */
-export type { CoverageTally, Journal, JournalEntry };
+export type { CoverageTally, Journal, JournalBody, JournalRecord };

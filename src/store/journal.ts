@@ -6,11 +6,20 @@ import type { components } from '../generated/openapi.ts';
 /** One answered request, as GET /__sim/journal lists it (the spec's JournalEntry). */
 export type JournalEntry = components['schemas']['JournalEntry'];
 
-/** Per-sandbox request journal, capped: method, path, status and timing, never bodies. */
+/** A body as stored: masked and cut before it gets here; its `json` is parsed when listed, not stored. */
+export type JournalBody = Omit<components['schemas']['JournalBody'], 'json'>;
+
+/** An entry as a journal stores it. */
+export type JournalRecord = Omit<JournalEntry, 'request' | 'response'> & {
+  request: JournalBody;
+  response: JournalBody;
+};
+
+/** Per-sandbox request journal, capped: what was asked and answered, bodies masked by the recorder. */
 export type Journal = {
   /** Cheap and synchronous: a shared journal writes in the background. */
-  record(sandbox: string, entry: Omit<JournalEntry, 'id'>): void;
-  list(sandbox: string): JournalEntry[] | Promise<JournalEntry[]>;
+  record(sandbox: string, entry: Omit<JournalRecord, 'id'>): void;
+  list(sandbox: string): JournalRecord[] | Promise<JournalRecord[]>;
   clear(sandbox: string): void | Promise<void>;
 };
 
@@ -19,15 +28,28 @@ export const JOURNAL_LIMIT = 500;
 
 /** The journal of one process, in memory. */
 export function createJournal({ limit = JOURNAL_LIMIT }: { limit?: number } = {}): Journal {
-  const bySandbox = new Map<string, JournalEntry[]>();
+  const bySandbox = new Map<string, JournalRecord[]>();
   let lastId = 0;
   return {
     record(sandbox, entry) {
       const list = bySandbox.get(sandbox) ?? bySandbox.set(sandbox, []).get(sandbox)!;
-      const { at, method, path, status, durationMs, operationId } = entry;
-      list.push({ id: ++lastId, at, method, path, status, durationMs, operationId });
-      // Trimmed in batches: splicing the head off a full list on every request showed in every request's cost.
-      if (list.length >= limit * 2) list.splice(0, list.length - limit);
+      const { at, method, path, status, durationMs, operationId, face, request, response, behaviours } = entry;
+      list.push({
+        id: ++lastId,
+        at,
+        method,
+        path,
+        status,
+        durationMs,
+        operationId,
+        face,
+        request,
+        response,
+        behaviours,
+      });
+      // Trimmed in batches of a quarter: splicing the head off a full list on every request showed in every
+      // request's cost, and a batch as long as the list would hold twice the bodies the spec promises.
+      if (list.length >= limit + Math.ceil(limit / 4)) list.splice(0, list.length - limit);
     },
     list: (sandbox) => (bySandbox.get(sandbox) ?? []).slice(-limit),
     clear: (sandbox) => void bySandbox.delete(sandbox),

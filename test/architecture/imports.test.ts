@@ -11,8 +11,9 @@ const graph = importGraph(SRC);
 
 /** Top to bottom. A layer is a folder of src/ or a file at its root. */
 const LAYERS: readonly (readonly string[])[] = [
-  // Entry points: the CLI (and its copy command), the listening server, the library's startSimulator.
-  ['cli.ts', 'copy-cli.ts', 'coverage-cli.ts', 'server.ts', 'simulator.ts', 'index.ts'],
+  // Entry points: the CLI (and its copy and coverage commands), the listening server, the library's
+  // startSimulator and verifyRequests.
+  ['cli.ts', 'copy-cli.ts', 'coverage-cli.ts', 'server.ts', 'simulator.ts', 'index.ts', 'verify-requests.ts'],
   // Scenario files replayed against whole apps (a client of the app, like the tests): above createApp.
   ['scenarios'],
   // A client's reading of GET /__sim/coverage (the report's formats, a CI bar): the spec's types only.

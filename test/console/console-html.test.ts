@@ -130,4 +130,22 @@ describe('console pages (no browser)', () => {
     expect(client.status).toBe(404);
     expect(client.headers.get('content-type')).toContain('application/problem+json');
   });
+
+  it('the Time page folds each journaled request’s bodies under it, masked and escaped', async () => {
+    const t = await testApp();
+    const card = { number: '4242424242424242', cvv: '123', expMonth: 12, expYear: 2040, holderName: '<b>Jane</b>' };
+    await t.call('POST', '/alarm-com/api/billing/payments', {
+      auth: `Basic ${btoa('jane:jane-pass')}`,
+      body: { amountCents: 100, newBillingMethod: { type: 'credit_card', card } },
+    });
+    const { html } = await get(t, '/time?sandbox=default');
+    const bodies = html.slice(html.indexOf('data-testid="journal-bodies"'));
+    expect(bodies).toMatch(/<summary[^>]*>Bodies<\/summary>/);
+    expect(bodies).toContain('Request (application/json)');
+    expect(bodies).toContain('&quot;number&quot;: &quot;************4242&quot;');
+    expect(bodies).toContain('&quot;cvv&quot;: &quot;***&quot;');
+    expect(bodies).toContain('&lt;b&gt;Jane&lt;/b&gt;');
+    expect(bodies).toContain('Answer (application/json)');
+    expect(html).not.toContain('4242424242424242');
+  });
 });

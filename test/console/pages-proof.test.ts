@@ -3,13 +3,15 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { createWebServicesClient } from '../../contracts/clients/web-services-client.ts';
 import type { RunningServer } from '../../src/server.ts';
 import { VIEWPORTS, createSandbox, horizontalOverflow, launchBrowser, startConsoleServer, submit } from './browser.ts';
 
 const SANDBOX = 'console-pages';
+const TEST_CARD = { number: '4242424242424242', cvv: '123', expMonth: 12, expYear: 2040, holderName: 'Jane Doe' };
 let server: RunningServer;
 let browser: Browser;
-const pages: { name: string; path: string }[] = [];
+const pages: { name: string; path: string; openDetails?: boolean }[] = [];
 
 async function discover(page: Page): Promise<void> {
   const q = `sandbox=${SANDBOX}`;
@@ -38,6 +40,7 @@ async function discover(page: Page): Promise<void> {
     { name: 'bill', path: `/billing/bills/1?${q}&login=1` },
     { name: 'dealer', path: `/dealer?${q}` },
     { name: 'time', path: `/time?${q}` },
+    { name: 'time, journal bodies unfolded', path: `/time?${q}`, openDetails: true },
     { name: 'load confirmation', path: `/time/scenarios/load?${q}&scenario=three-past-due` },
     { name: 'scenario run', path: `${run}?${q}` },
     { name: 'coverage', path: `/coverage?${q}` },
@@ -50,6 +53,17 @@ describe('every console page at phone and desktop size (browser)', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startConsoleServer(), launchBrowser()]);
     await createSandbox(server, { name: SANDBOX, seed: 'demo' });
+    // API traffic for the journal's bodies on the Time page: JSON in and out, and a SOAP envelope.
+    await fetch(`${server.url}/sandboxes/${SANDBOX}/alarm-com/api/billing/payments`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${btoa('jane:jane-pass')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ amountCents: 100, newBillingMethod: { type: 'credit_card', card: TEST_CARD } }),
+    });
+    await createWebServicesClient({
+      baseUrl: `${server.url}/sandboxes/${SANDBOX}`,
+      username: 'acme-isp',
+      password: 'isp-pass',
+    }).setSecurityTraxSettings(true);
     const page = await browser.newPage();
     await discover(page);
     await page.close();
@@ -67,6 +81,10 @@ describe('every console page at phone and desktop size (browser)', () => {
       for (const p of pages) {
         const res = await page.goto(`${server.url}${p.path}`);
         expect(res?.headers()['content-type'], p.name).toContain('text/html');
+        if (p.openDetails)
+          await page.locator('details').evaluateAll((ds) => {
+            for (const d of ds) d.setAttribute('open', '');
+          });
         const overflow = await horizontalOverflow(page);
         if (overflow > 0) found.push(`${p.name}: ${overflow}px wider than the viewport`);
         const audit = await new AxeBuilder({ page }).analyze();

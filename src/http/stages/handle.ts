@@ -1,6 +1,7 @@
 // Stage: the operation's handler, found in its face's routes, and its answer rendered by the face (plain JSON
 // by default). A creating POST with an Idempotency-Key runs once per key; a retry replays the first answer.
 import type { IdempotencyService } from '../../services/idempotency.ts';
+import { textResponse } from '../answer-text.ts';
 import { IDEMPOTENCY_HEADER, runIdempotent } from '../idempotency.ts';
 import type { OpOutput, Route } from '../operation.ts';
 import type { Operation } from '../openapi-index.ts';
@@ -35,11 +36,8 @@ const answer = (face: LoadedFace, op: Operation, r: Req, out: OpOutput): Respons
 function respond({ status, body, headers }: OpOutput): Response {
   if (body === undefined) return new Response(null, { status, headers: headers ?? {} });
   // A handler that names a content type other than JSON (the spec as YAML) sends its text as it is.
-  if (typeof body === 'string' && headers?.['content-type'] && !headers['content-type'].includes('json'))
-    return new Response(body, { status, headers: { ...headers } });
-  // A fresh headers object each time: @hono/node-server adds Content-Length to it.
-  const all: Record<string, string> = headers
-    ? { 'content-type': 'application/json', ...headers }
-    : { 'content-type': 'application/json' };
-  return new Response(JSON.stringify(body), { status, headers: all });
+  const type = headers?.['content-type'];
+  if (typeof body === 'string' && type && !type.includes('json')) return textResponse(body, status, type, headers);
+  // A fresh headers object each time (textResponse): @hono/node-server adds Content-Length to it.
+  return textResponse(JSON.stringify(body), status, 'application/json', headers);
 }

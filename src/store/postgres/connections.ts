@@ -17,12 +17,17 @@ export function createConnections(pool: Pool, lanes: ReadonlyMap<string, Lane>) 
       throw storeUnavailable(err);
     }
     let broken: Error | undefined;
+    // A connection the server drops while checked out also emits 'error' on the client, which would take the
+    // process down unheard; the query in flight fails on its own, and a broken client is not reused.
+    const dropped = (err: Error) => void (broken = err);
+    client.on('error', dropped);
     try {
       return await fn(client);
     } catch (err) {
       if (!(err instanceof DomainError)) broken = err instanceof Error ? err : new Error(String(err));
       throw err;
     } finally {
+      client.off('error', dropped);
       client.release(broken);
     }
   }

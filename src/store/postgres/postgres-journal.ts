@@ -2,10 +2,12 @@
 // GET /__sim/journal lists them whichever instance answers. Recording stays off the request's path: entries
 // are buffered and written in one insert a few times a second; a listing writes what is buffered first.
 import type { Pool } from 'pg';
-import { JOURNAL_LIMIT, type Journal, type JournalEntry } from '../journal.ts';
+import { JOURNAL_LIMIT, type Journal, type JournalRecord } from '../journal.ts';
 import { storeUnavailable } from './unavailable.ts';
 
 const FLUSH_EVERY_MS = 50;
+const NO_BODY = { contentType: null, text: null, truncated: false };
+const OLD_ROW = { face: null, request: NO_BODY, response: NO_BODY, behaviours: [] };
 const BATCH = 500;
 
 export type PostgresJournal = Journal & { flush(): Promise<void>; close(): Promise<void> };
@@ -68,7 +70,10 @@ export function createPostgresJournal(pool: Pool, onError: (err: unknown) => voi
         .catch((err: unknown) => {
           throw storeUnavailable(err);
         });
-      return rows.reverse().map((r) => ({ id: Number(r.id), ...(JSON.parse(r.entry) as Omit<JournalEntry, 'id'>) }));
+      // Rows an older version wrote have no face, bodies or behaviours: listed as none.
+      return rows
+        .reverse()
+        .map((r) => ({ ...OLD_ROW, id: Number(r.id), ...(JSON.parse(r.entry) as Omit<JournalRecord, 'id'>) }));
     },
     async clear(sandbox) {
       await flush();

@@ -1,7 +1,7 @@
 // Reads a request into the parsed envelope the spec describes (SoapRequestEnvelope), refusing what is not
 // a SOAP envelope for this service with a precise client fault. The schema checks the rest.
 import type { Context } from 'hono';
-import { MAX_BODY_BYTES, bodyBytes, headerOf, tooLarge } from '../../read-request.ts';
+import { MAX_BODY_BYTES, REQUEST_TEXT, bodyBytes, headerOf, tooLarge } from '../../read-request.ts';
 import { decodeXmlBody } from './charset.ts';
 import { OPERATION_NAME } from '../../stages/journal.ts';
 import { clientFault } from './faults.ts';
@@ -33,7 +33,9 @@ export async function readEnvelope(c: Context): Promise<{ hasBody: boolean; body
       `Send SOAP 1.1 as text/xml or SOAP 1.2 as application/soap+xml; got ${type || 'no Content-Type'}.`,
     );
   }
-  const doc = readXml(decodeXmlBody(bytes, contentType));
+  const text = decodeXmlBody(bytes, contentType);
+  c.set(REQUEST_TEXT, text);
+  const doc = readXml(text);
   const version = soapVersionOf(contentType);
   if (doc.root !== 'Envelope' && !doc.root.endsWith('}Envelope'))
     throw clientFault(

@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import type { SandboxState } from '../../../domain/types.ts';
 import type { AlarmComWebServices } from '../../../services/alarm-com-web-services.ts';
+import { textResponse } from '../../answer-text.ts';
 import type { LoadedFace } from '../../face.ts';
 import type { Operation } from '../../openapi-index.ts';
 import type { OpOutput } from '../../operation.ts';
@@ -17,10 +18,9 @@ import { readXml, type XmlObject } from './xml-reader.ts';
 import { envelopeXml, faultXml } from './xml-writer.ts';
 import { retryAfterOf } from '../../problem.ts';
 
-const xmlResponse = (status: number, version: SoapVersion, xml: string, extra: Record<string, string> = {}) =>
-  new Response(xml, { status, headers: { 'content-type': `${MEDIA_TYPE[version]}; charset=utf-8`, ...extra } });
-const htmlResponse = (html: string) =>
-  new Response(html, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+const xmlResponse = (status: number, version: SoapVersion, xml: string, extra?: Record<string, string>) =>
+  textResponse(xml, status, `${MEDIA_TYPE[version]}; charset=utf-8`, extra);
+const htmlResponse = (html: string) => textResponse(html, 200, 'text/html; charset=utf-8');
 
 /** Answers in the SOAP version of the request (its media type); GETs and everything else in 1.1. */
 const versionOf = (c: Context): SoapVersion =>

@@ -8,6 +8,7 @@ import { resourceTypeOfPath } from './resources/registry.ts';
 import { toWirePointer } from './resources/input.ts';
 import { fromValidationFailure, type JsonApiError, type RequestLine } from './validation-errors.ts';
 import { retryAfterOf } from '../../problem.ts';
+import { textResponse } from '../../answer-text.ts';
 
 export type { JsonApiError } from './validation-errors.ts';
 
@@ -92,9 +93,9 @@ function statusOf(errors: JsonApiError[]): number {
 
 function errorResponse(errors: JsonApiError[], extra: Record<string, string> = {}): Response {
   const status = statusOf(errors);
-  const headers: Record<string, string> = { 'content-type': JSON_API, ...extra };
+  const headers: Record<string, string> = { ...extra };
   if (status === 401) headers['www-authenticate'] = 'Bearer realm="securitytrax"';
-  return new Response(JSON.stringify({ errors, jsonapi: { version: '1.1' } }), { status, headers });
+  return textResponse(JSON.stringify({ errors, jsonapi: { version: '1.1' } }), status, JSON_API, headers);
 }
 
 export function onJsonApiError(onUnexpected: (err: unknown) => void) {

@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import { isIntegratorKey } from '../../../domain/securitytrax-access.ts';
 import type { DealerService } from '../../../services/dealer-service.ts';
+import { textResponse } from '../../answer-text.ts';
 import type { LoadedFace } from '../../face.ts';
 import type { Operation } from '../../openapi-index.ts';
 import type { Auth, OpOutput } from '../../operation.ts';
@@ -113,10 +114,7 @@ export function createSecurityTraxFace({ dealer, stateOf, wallClock, tokenSecret
       return read;
     },
     respond: ({ status, body, headers }: OpOutput) =>
-      new Response(body === undefined ? null : JSON.stringify(body), {
-        status,
-        headers: { 'content-type': JSON_API, ...headers },
-      }),
+      textResponse(body === undefined ? null : JSON.stringify(body), status, JSON_API, headers),
     onError: onJsonApiError((err) =>
       log?.(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
     ),

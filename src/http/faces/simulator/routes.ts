@@ -1,4 +1,5 @@
 import type { SimService } from '../../../services/sim-service.ts';
+import { journalCount, journalEntries } from '../../../services/journal-filter.ts';
 import { credentialView, eventPageView, loginView } from '../../../services/views.ts';
 import { created, items, noContent, ok, type Handlers, type RequestInput } from '../../operation.ts';
 
@@ -18,6 +19,7 @@ type SimOps = Pick<
   | 'setFaults'
   | 'listEvents'
   | 'getJournal'
+  | 'countJournal'
   | 'listLogins'
   | 'createLogin'
   | 'updateLogin'
@@ -70,7 +72,8 @@ export function simRoutes(sim: SimService, health: HealthInfo): SimOps {
       const page = eventPageView(sim.eventPage(i.sandbox, i.query));
       return ok({ ...page, next: inSandbox(i, page.next) });
     },
-    getJournal: async (i) => items(await sim.journal(i.sandbox)),
+    getJournal: async (i) => items(journalEntries(await sim.journal(i.sandbox), i.query)),
+    countJournal: async (i) => ok({ count: journalCount(await sim.journal(i.sandbox), i.query) }),
     setDealerCredentials: async (i) => ok(await sim.setDealer(i.sandbox, i.body)),
     listLogins: (i) => items(sim.logins(i.sandbox).map(loginView)),
     createLogin: async (i) => created(loginView(await sim.createLogin(i.sandbox, i.body))),
