@@ -17,8 +17,11 @@ export type JournalRecord = Omit<JournalEntry, 'request' | 'response'> & {
 
 /** Per-sandbox request journal, capped: what was asked and answered, bodies masked by the recorder. */
 export type Journal = {
-  /** Cheap and synchronous: a shared journal writes in the background. */
-  record(sandbox: string, entry: Omit<JournalRecord, 'id'>): void;
+  /**
+   * Cheap and synchronous: a shared journal writes in the background. The entry's id when it is numbered at
+   * once (one process), for coverage's first request; undefined when the database numbers it later.
+   */
+  record(sandbox: string, entry: Omit<JournalRecord, 'id'>): number | undefined;
   list(sandbox: string): JournalRecord[] | Promise<JournalRecord[]>;
   clear(sandbox: string): void | Promise<void>;
 };
@@ -50,6 +53,7 @@ export function createJournal({ limit = JOURNAL_LIMIT }: { limit?: number } = {}
       // Trimmed in batches of a quarter: splicing the head off a full list on every request showed in every
       // request's cost, and a batch as long as the list would hold twice the bodies the spec promises.
       if (list.length >= limit + Math.ceil(limit / 4)) list.splice(0, list.length - limit);
+      return lastId;
     },
     list: (sandbox) => (bySandbox.get(sandbox) ?? []).slice(-limit),
     clear: (sandbox) => void bySandbox.delete(sandbox),

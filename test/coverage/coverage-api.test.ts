@@ -30,6 +30,9 @@ describe('GET /__sim/coverage', () => {
     expect(summary.count).toBe(2);
     const never = r.body.behaviours.find((b: { id: string }) => b.id === 'autopay-never-off');
     expect(never.first).toMatchObject({ sandbox: 'default', method: 'PUT', path: '/alarm-com/api/billing/autopay' });
+    // The first request is the journal's entry of that id.
+    const journal = await t.call('GET', '/__sim/journal?operation=setAutoPay');
+    expect(journal.body.items.map((e: { id: number }) => e.id)).toContain(never.first.journalId);
   });
 
   it('reads the sandboxes of a tag together, or all of them; an unknown tag is a 404', async () => {

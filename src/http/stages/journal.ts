@@ -51,9 +51,10 @@ export function requestRecorder({ journal, coverage, sandboxes, log }: JournalOp
     // Requests naming no existing sandbox, and console pages, are logged but not journaled.
     if (at && isApiPath(path)) {
       const behaviours = marks && marks.length > 1 ? [...new Set(marks)] : (marks ?? []);
+      let journalId: number | undefined;
       if (specOperationId === null || !JOURNAL_READS.has(specOperationId)) {
         const sent = sentText(res);
-        journal.record(sandbox, {
+        journalId = journal.record(sandbox, {
           at,
           method,
           path,
@@ -68,7 +69,8 @@ export function requestRecorder({ journal, coverage, sandboxes, log }: JournalOp
       }
       // The spec's operation (not the SOAP operation's name): coverage counts the spec's operations x statuses.
       const operation = specOperationId === null ? null : `${specOperationId} ${status}`;
-      coverage?.record(sandbox, behaviours, operation, { at, method, path, status, operationId, journalId: null });
+      const first = { at, method, path, status, operationId, journalId: journalId ?? null };
+      coverage?.record(sandbox, behaviours, operation, first);
     }
     log?.(`${method} ${path} [${sandbox}] -> ${status} ${durationMs}ms`);
   };

@@ -59,6 +59,7 @@ export function createPostgresJournal(pool: Pool, onError: (err: unknown) => voi
       buffer.push({ sandbox, entry: JSON.stringify(entry) });
       timer ??= setTimeout(() => void flush(), FLUSH_EVERY_MS);
       timer.unref?.();
+      return undefined;
     },
     async list(sandbox) {
       await flush();
