@@ -76,10 +76,10 @@ describe('the console Coverage page (no browser)', () => {
 
     expect(items.get('past-due')).toMatchObject({ covered: true, load: null });
     expect(items.get('past-due')?.text).toBe(
-      `✓ Covered past-due ${CATALOGUE.find((b) => b.id === 'past-due')?.sentence} 2 requests; first GET ${SUMMARY} answered 200 at Mar 03, 2019, 09:00 UTC.`,
+      `✓ Covered past-due ${CATALOGUE.find((b) => b.id === 'past-due')?.sentence} 2 requests; first GET ${SUMMARY} answered 200 at Mar 03, 2019, 09:00 UTC (journal #1).`,
     );
     expect(items.get('billing-not-configured.login-not-linked')?.text).toContain(
-      `1 request; first GET ${SUMMARY} answered 409 at Mar 03, 2019, 09:00 UTC.`,
+      `1 request; first GET ${SUMMARY} answered 409 at Mar 03, 2019, 09:00 UTC (journal #`,
     );
     expect(items.get('refusal.AlarmComBilling.billing-not-configured')?.covered).toBe(true);
     // The page and the API read the same tallies: the same behaviours covered, the same summary.
@@ -109,7 +109,7 @@ describe('the console Coverage page (no browser)', () => {
 
     const all = await coveragePage(t, 'sandbox=default&scope=all');
     expect(checklist(all.html).get('billing-not-configured.login-not-linked')?.text).toContain(
-      'answered 409 at Mar 03, 2019, 09:00 UTC in ci-a.',
+      'answered 409 at Mar 03, 2019, 09:00 UTC in ci-a (journal #',
     );
     const tagged = await coveragePage(t, 'sandbox=default&scope=tag:run-1');
     expect(checklist(tagged.html).get('billing-not-configured.login-not-linked')?.covered).toBe(true);

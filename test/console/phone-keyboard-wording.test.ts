@@ -2,6 +2,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CATALOGUE } from '../../src/http/coverage-catalogue.ts';
 import type { RunningServer } from '../../src/server.ts';
 import {
   createSandbox,
@@ -279,16 +280,17 @@ describe('the console on a phone, from the keyboard, in product wording (browser
     expect(summary.status).toBe(200);
     await open('/coverage');
     expect(await page.locator('[data-behaviour="past-due"]').getAttribute('data-covered')).toBe('yes');
-    expect(await text(page.locator('[data-behaviour="past-due"] [data-testid="first-request"]'))).toBe(
-      '1 request; first GET /alarm-com/api/billing/summary answered 200 at Mar 03, 2019, 09:00 UTC.',
+    expect(await text(page.locator('[data-behaviour="past-due"] [data-testid="first-request"]'))).toMatch(
+      /^1 request; first GET \/alarm-com\/api\/billing\/summary answered 200 at Mar 03, 2019, 09:00 UTC \(journal #\d+\)\.$/,
     );
     expect(await page.locator('[data-behaviour="mmr-only"]').getAttribute('data-covered')).toBe('no');
     await tabTo(page, '[data-testid="load-scenario-mmr-only"]');
     await pressAndWait(page, 'Enter');
-    expect(await text(page.locator('h1'))).toBe('Load scenario no-mmr?');
+    const scenario = CATALOGUE.find((b) => b.id === 'mmr-only')!.scenario;
+    expect(await text(page.locator('h1'))).toBe(`Load scenario ${scenario}?`);
     await tabTo(page, '[data-testid="confirm-load-button"]');
     await pressAndWait(page, 'Enter');
-    expect(await text(byTestId('flash'))).toContain(`Loaded scenario "no-mmr" into "${sandbox}"`);
+    expect(await text(byTestId('flash'))).toContain(`Loaded scenario "${scenario}" into "${sandbox}"`);
 
     // The scope picker, then Show, from the keyboard: every sandbox's coverage (this one's traffic included).
     await open('/coverage');
