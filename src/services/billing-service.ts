@@ -60,6 +60,7 @@ export function createBillingService({ runner }: { runner: CommandRunner }) {
       runner.run(sandbox, (s, ctx) => setAutoPay(s, ctx.read, loginId, enabled, s.now)),
     payments(sandbox: string, loginId: number, marks?: string[]) {
       const { state, billing } = configured(sandbox, loginId, marks);
+      marks?.push('payment-history');
       return { state, payments: billingScreenPayments(state, read, billing.customer.id, billing.recurringInvoice.id) };
     },
     payment(sandbox: string, loginId: number, paymentId: number, marks?: string[]) {
@@ -70,6 +71,7 @@ export function createBillingService({ runner }: { runner: CommandRunner }) {
     },
     bills(sandbox: string, loginId: number, marks?: string[]) {
       const { state, billing } = configured(sandbox, loginId, marks);
+      marks?.push('bills');
       return { state, bills: integrationInvoices(state, read, billing.recurringInvoice.id).reverse() };
     },
     bill(sandbox: string, loginId: number, invoiceId: number, marks?: string[]) {

@@ -20,8 +20,11 @@ describe('GET /__sim/coverage', () => {
     await t.call('GET', '/alarm-com/api/billing/summary', { auth: JANE });
     await t.call('GET', '/alarm-com/api/billing/summary', { auth: JANE });
     await t.call('PUT', '/alarm-com/api/billing/autopay', { auth: JANE, body: { enabled: false } });
+    await t.call('GET', '/alarm-com/api/billing/payments', { auth: JANE });
+    await t.call('GET', '/alarm-com/api/billing/bills', { auth: JANE });
     const r = await t.call('GET', '/__sim/coverage');
     const ids = covered(r.body);
+    expect(ids).toEqual(expect.arrayContaining(['payment-history', 'bills']));
     expect(ids).toContain('refusal.AlarmComBilling.autopay-cannot-be-disabled');
     expect(ids).toContain('autopay-never-off');
     const summary = r.body.operations.find(

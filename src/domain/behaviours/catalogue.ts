@@ -101,6 +101,13 @@ const RULES: readonly Behaviour[] = [
     'A charge to an expired card is refused as card-expired, and the customer updates its expiry.',
   ),
   rule(
+    'payment-history',
+    'declined-card',
+    'The customer reads the payment history: each payment, newest first, failed ones included.',
+  ),
+  rule('bills', 'three-past-due', "The customer reads the Bills: the selected recurring invoice's invoices only."),
+  rule('card-expiry-updated', 'expired-card', "The customer updates an expired card's expiry."),
+  rule(
     'dealer-payment',
     'three-past-due',
     'The dealer records a payment in SecurityTrax; the customer sees it in the history.',

@@ -8,6 +8,7 @@ import {
 } from '../../../test/support/domain-fixtures.ts';
 import { chargeAutoPay, makeDealerPayment, makeOneTimePayment } from '../payments.ts';
 import { plainReader } from '../reader.ts';
+import { updateCardExpiry } from '../billing-method.ts';
 import { fallPastDue } from '../invoice-status.ts';
 import { generateInvoice, updateRecurringBillingMethod } from '../recurring.ts';
 import { MMR_LINE_ITEM_ID } from '../types.ts';
@@ -93,6 +94,13 @@ describe('behavioursOfCommit', () => {
     expect(seen(zero, (x) => generateInvoice(x, 1, makeCtx(x)))).toEqual(['zero-dollar-invoice-paid']);
     const s = owing();
     expect(seen(s, (x) => fallPastDue(x.invoices[2]!, makeCtx(x)))).toEqual(['invoice-falls-past-due']);
+  });
+
+  it("an expired card's new expiry", () => {
+    const s = owing();
+    expect(seen(s, (x) => updateCardExpiry(x, 1, { expMonth: 1, expYear: 2031 }, makeCtx(x)))).toEqual([
+      'card-expiry-updated',
+    ]);
   });
 
   it('nothing for a change without events', () => {

@@ -40,6 +40,7 @@ export function behavioursOfCommit(before: Readonly<SandboxState>, read: Reader,
         break;
       case 'billing_method.updated':
         if (data.recurringInvoiceId !== undefined) add(['method-changed']);
+        if (data.change === 'expiry') add(['card-expiry-updated']);
         break;
       case 'billing_method.created':
         if (data.type === 'credit_card') add(['card-kept-as-brand-last4']);
