@@ -153,7 +153,7 @@ async function startPrism(spec: string): Promise<PeerStart> {
   try {
     const peer = await startPeer(
       'prism',
-      'Prism 5.16.0 (mock of spec/openapi.yaml)',
+      'Prism 5.14.2 (mock of spec/openapi.yaml)',
       process.execPath,
       args,
       (port) => answers(`http://127.0.0.1:${port}/alarm-com/api/billing/summary`),

@@ -481,7 +481,7 @@ async function main(): Promise<void> {
   ] as const;
   const labels = new Map([
     ['wiremock', 'WireMock 3.13.2, --no-request-journal, warmed'],
-    ['prism', 'Prism 5.16.0, mock of spec/openapi.yaml'],
+    ['prism', 'Prism 5.14.2, mock of spec/openapi.yaml'],
   ]);
   const vsPeers = process.env.BENCH_SKIP_PEERS ? null : peerRows(rps, peerSamples, notes, labels);
   if (vsPeers) lines.push('', ...vsPeers.lines);
