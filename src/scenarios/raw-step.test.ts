@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { buildRawRequest } from './raw-step.ts';
 import { StepError } from './step-request.ts';
 
+const GIVEN = { clock: '2019-03-03T00:00:00Z' };
+
 describe('buildRawRequest', () => {
   it('sends the body as written, repeated, with the sandbox header outside SecurityTrax', async () => {
     const req = buildRawRequest(
       { method: 'POST', path: '/alarm-com/api/billing/payments', body: 'ab', repeat: 3 },
       undefined,
-      {},
+      GIVEN,
       'qa',
       undefined,
     );
@@ -20,7 +22,7 @@ describe('buildRawRequest', () => {
       buildRawRequest(
         { method: 'POST', path: '/x', body: 'x'.repeat(1024), repeat: 1_000_000 },
         undefined,
-        {},
+        GIVEN,
         'qa',
         undefined,
       ),
