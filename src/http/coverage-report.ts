@@ -9,12 +9,19 @@ export type CoverageReport = components['schemas']['Coverage'];
 type First = components['schemas']['CoverageFirst'];
 
 /** Every operation x documented status (ranges and `default` are not statuses an answer can be counted by). */
-const documentedStatuses = (index: OpenApiIndex) =>
+const statusesOf = (index: OpenApiIndex) =>
   index.operations.flatMap((op) =>
     Object.keys(op.responses)
       .filter((s) => /^\d{3}$/.test(s))
       .map((s) => ({ operationId: op.operationId, face: op.tags[0] ?? '', status: Number(s) })),
   );
+// The spec's index does not change: its 310 pairs are listed once per index, not on every read.
+const listed = new WeakMap<OpenApiIndex, ReturnType<typeof statusesOf>>();
+const documentedStatuses = (index: OpenApiIndex) => {
+  let found = listed.get(index);
+  if (!found) listed.set(index, (found = statusesOf(index)));
+  return found;
+};
 
 function merged(t: CoverageTallies, part: 'behaviours' | 'operations') {
   const out = new Map<string, { count: number; first: First }>();

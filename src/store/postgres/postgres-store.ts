@@ -177,14 +177,19 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       } catch (err) {
         throw storeUnavailable(err);
       }
+      let broken: Error | undefined;
+      // As in connections.ts: a connection the server drops while held emits 'error' on the client, which
+      // would take the process down unheard; the query in flight fails on its own and the client is not reused.
+      const dropped = (err: Error) => void (broken = err);
+      client.on('error', dropped);
       try {
         await rows.lockForSession(client, name);
       } catch (err) {
+        client.off('error', dropped);
         client.release(err instanceof Error ? err : true); // a connection that failed is not reused
         throw storeUnavailable(err);
       }
       lane.exclusive = client;
-      let broken: Error | undefined;
       try {
         await connections
           .withClient(name, (c) => catchUp(cache, name, c, false))
@@ -201,6 +206,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         await rows.unlockSession(client, name).catch((err: unknown) => {
           broken = err instanceof Error ? err : new Error(String(err));
         });
+        client.off('error', dropped);
         client.release(broken);
       }
     },
