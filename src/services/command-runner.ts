@@ -39,10 +39,9 @@ export function createCommandRunner({
   const runNow = <T>(sandbox: string, command: Command<T>, options: RunOptions | undefined): Promise<T> => {
     const keyed = options?.idempotency;
     const marks = options?.marks;
-    let seen: string[] | undefined;
     // The store runs the command on the sandbox's current state: synchronously, so no other command can
     // interleave between reading and applying.
-    const written = store.write(sandbox, (state) => {
+    return store.write(sandbox, (state) => {
       const pending = keyed && !keyed.recorded ? keyed : undefined;
       // A retry that raced the original past the HTTP layer's check is answered from the record.
       const earlier = pending && findIdempotencyRecord(state, store.read, pending.scope, pending.key);
@@ -52,14 +51,10 @@ export function createCommandRunner({
       const { patch, result } = command(state, ctx);
       const recorded = pending ? withIdempotencyRecord(state, patch, pending, ctx) : patch;
       refuseInexactNumbers(recorded);
-      if (marks) seen = behavioursOfCommit(state, store.read, patch);
+      // What the command exercised: counted with the request's answer. Should the commit not be written,
+      // the request answers store-unavailable, whose refusal replaces the marks (http/refusal-marks.ts).
+      if (marks) marks.push(...behavioursOfCommit(state, store.read, patch));
       return { patch: { ...recorded, lastIds: lastIds() }, result };
-    });
-    // What the command exercised counts once it is committed.
-    if (!marks) return written;
-    return written.then((result) => {
-      marks.push(...seen!);
-      return result;
     });
   };
   const whenFree = async (sandbox: string): Promise<void> => {

@@ -50,7 +50,7 @@ export function requestRecorder({ journal, coverage, sandboxes, log }: JournalOp
     const at = sandboxes.clockOf(sandbox);
     // Requests naming no existing sandbox, and console pages, are logged but not journaled.
     if (at && isApiPath(path)) {
-      const behaviours = marks && marks.length > 1 ? [...new Set(marks)] : (marks ?? []);
+      const behaviours = marks && marks.length > 1 ? marks.filter((m, at) => marks.indexOf(m) === at) : (marks ?? []);
       let journalId: number | undefined;
       if (specOperationId === null || !JOURNAL_READS.has(specOperationId)) {
         const sent = sentText(res);
