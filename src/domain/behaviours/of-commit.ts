@@ -58,7 +58,8 @@ export function behavioursOfCommit(before: Readonly<SandboxState>, read: Reader,
         add(['integration-enabled']);
         break;
       case 'integration.enable_failed': {
-        const mark = ENABLE_FAILURES[String(data.code)];
+        const code = String(data.code);
+        const mark = Object.hasOwn(ENABLE_FAILURES, code) ? ENABLE_FAILURES[code] : undefined;
         if (mark) add([mark]);
         break;
       }
